@@ -1,0 +1,125 @@
+"""One document to one Article: extract (HTML), classify lines, normalise, gather metadata."""
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .clean.boilerplate import BODY, LineLabel, classify_lines, norm_line
+from .clean.normalize import build_clean_text
+from .data import word_set
+from .errors import InputRejected
+from .ingest.html import extract_html
+from .ingest.meta import outlet_from_url, parse_byline, parse_date, parse_dateline, publisher_in_text
+from .records import Article, InputError, RawDoc, RemovedLine
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+def content_hash(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def article_id(source: str, digest: str) -> str:
+    """Stable id from the input's identity and its content."""
+    return hashlib.sha256(f"{source}\x00{digest}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def doc_id(doc: RawDoc) -> str:
+    return article_id(doc.source, content_hash(doc.content))
+
+
+def make_article(doc: RawDoc, outlet_repeats: frozenset[str] = frozenset()) -> Article | InputError:
+    """Build the Article of `doc`, or say why it has none."""
+    try:
+        return _make_article(doc, outlet_repeats)
+    except InputRejected as exc:
+        return InputError(doc.source, str(exc))
+
+
+def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
+    digest = content_hash(doc.content)
+    meta = dict(doc.meta)
+    html = None
+    if doc.is_html:
+        html = doc.content
+        raw_text, page_meta = extract_html(doc.content, doc.url)
+        meta = page_meta | meta
+    else:
+        raw_text = doc.content
+    raw_text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
+    labels = classify_lines(raw_text, meta.get("title"), outlet_repeats)
+    meta = _text_metadata(labels) | meta
+    text, segments, repairs = build_clean_text(raw_text, _kept_spans(labels))
+    if not _WORDS.search(text):
+        removed = sum(ln.label != BODY for ln in labels)
+        raise InputRejected(f"no article text left after removing {removed} lines of page furniture")
+    flags = tuple(meta.get("flags", ())) + (("mixed_script_repaired",) if repairs else ())
+    published = _iso_date(meta.get("published"))
+    flags += () if published else ("no_date",)
+    return Article(
+        id=article_id(doc.source, digest), source=doc.source, fmt=doc.fmt, content_hash=digest,
+        raw_text=raw_text, text=text, path=doc.path, url=meta.get("url") or doc.url,
+        outlet=meta.get("outlet") or meta.get("site_name") or outlet_from_url(meta.get("url") or doc.url),
+        title=meta.get("title"), author=meta.get("author"), published=published,
+        language=meta.get("language") or _guess_language(text), site_name=meta.get("site_name"),
+        html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags)
+
+
+def _kept_spans(labels: list[LineLabel]) -> list[tuple[int, int, bool]]:
+    spans, prev = [], None
+    for ln in labels:
+        if ln.label == BODY:
+            spans.append((ln.start, ln.end, prev is not None and ln.index > prev + 1))
+            prev = ln.index
+    return spans
+
+
+def _removed(labels: list[LineLabel]) -> tuple[RemovedLine, ...]:
+    return tuple(RemovedLine(ln.index + 1, ln.text, ln.reason, ln.start, ln.end)
+                 for ln in labels if ln.label != BODY)
+
+
+def _text_metadata(labels: list[LineLabel]) -> dict[str, str]:
+    """Title, author, date and outlet stated in the page text itself."""
+    meta: dict[str, str] = {}
+    for ln in labels:
+        if ln.reason == "byline":
+            meta = parse_byline(ln.text) | meta
+        elif ln.reason == "headline" and "title" not in meta:
+            meta["title"] = ln.text
+    if "author" not in meta and (author := _author_box(labels)):
+        meta["author"] = author
+    if (outlet := publisher_in_text([ln.text for ln in labels if ln.label != BODY])):
+        meta["outlet"] = outlet
+    # a wire dateline names the agency: the outlet only when the page names no publisher
+    first_body = next((ln for ln in labels if ln.label == BODY), None)
+    if first_body is not None:
+        meta = parse_dateline(first_body.text) | meta
+    return meta
+
+
+def _author_box(labels: list[LineLabel]) -> str | None:
+    """The name line that an author bio at the end of the page starts with."""
+    for k, ln in enumerate(labels):
+        if ln.reason != "author_bio":
+            continue
+        bio = norm_line(ln.text).split()
+        for prev in reversed(labels[:k]):
+            name = norm_line(prev.text).split()
+            if 2 <= len(name) <= 5 and bio[:2] == name[:2]:
+                return prev.text
+    return None
+
+
+def _iso_date(value: str | None) -> str | None:
+    if not value:
+        return None
+    m = _ISO_DATE.match(value.strip())
+    return m.group() if m else parse_date(value)
+
+
+def _guess_language(text: str) -> str | None:
+    words = [w.casefold() for w in _WORDS.findall(text[:5000])]
+    stops = word_set("stopwords_en.txt")
+    return "en" if words and sum(w in stops for w in words) / len(words) >= 0.2 else None

@@ -1,0 +1,192 @@
+"""The `newsgraph` command: each command parses its arguments, makes one library call, renders."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
+from rich.table import Table
+
+from . import __version__
+from .config import load_settings
+from .errors import NewsgraphError, UsageError
+from .ingest import list_files
+from .pipeline import RunReport, analyze as run_analyze
+from .records import InputError
+from .store import Store
+from .store.store import dumps_row, to_json
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="newsgraph: analyse news coverage offline and explore what it says.")
+err = Console(stderr=True, highlight=False)
+out = Console(highlight=False)
+
+DbOpt = Annotated[Optional[str], typer.Option("--db", help="DuckDB file (default ./newsgraph.duckdb).")]
+
+
+def _fail(exc: NewsgraphError) -> typer.Exit:
+    err.print(f"[red]error:[/red] {exc}")
+    return typer.Exit(2 if isinstance(exc, UsageError) else 1)
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"newsgraph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                               help="Print the version and exit.")] = False) -> None:
+    """newsgraph: analyse news coverage offline and explore what it says."""
+
+
+def _total_bytes(paths: list[str]) -> int | None:
+    if "-" in paths:
+        return None
+    total = 0
+    for item in list_files(paths):
+        if isinstance(item, str):
+            try:
+                total += os.path.getsize(item)
+            except OSError:
+                pass
+    return total
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Files, directories, or - for JSON Lines on stdin.")],
+    db: DbOpt = None,
+    workers: Annotated[Optional[int], typer.Option(help="Worker processes (default 1).")] = None,
+    batch_size: Annotated[Optional[int], typer.Option(help="Articles stored per transaction.")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Largest input for one article.")] = None,
+) -> None:
+    """Read, clean and store articles: .txt, .html, .jsonl, .warc[.gz], directories, or -."""
+    try:
+        settings = load_settings(db=db, workers=workers, batch_size=batch_size, max_bytes=max_bytes)
+        with Store(settings.db) as store:
+            report = _analyze_with_progress(paths, store, settings)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    except KeyboardInterrupt:
+        err.print("interrupted: every batch stored so far is kept; run again to finish")
+        raise typer.Exit(130) from None
+    err.print(f"read {report.read}, new {report.new}, unchanged {report.unchanged}, "
+              f"failed {report.failed}  ->  {settings.db}")
+    raise typer.Exit(1 if report.failed else 0)
+
+
+def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunReport:
+    columns = [TextColumn("[bold]analyse"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+               TransferSpeedColumn(), TimeElapsedColumn(), TextColumn("{task.fields[counts]}")]
+    quiet = not err.is_terminal and os.environ.get("NEWSGRAPH_PROGRESS") != "1"
+    with Progress(*columns, console=err, disable=quiet, transient=False) as progress:
+        task = progress.add_task("analyse", total=_total_bytes(paths), counts="")
+
+        def on_progress(nbytes: int, report: RunReport) -> None:
+            progress.update(task, advance=nbytes, counts=f"{report.read} read, {report.new} new, "
+                            f"{report.unchanged} unchanged, {report.failed} failed")
+
+        def on_error(error: InputError) -> None:
+            progress.console.print(f"[red]failed:[/red] {error}", markup=True, soft_wrap=True)
+
+        return run_analyze(paths, store, settings, on_progress, on_error)
+
+
+@app.command()
+def export(
+    table: Annotated[str, typer.Argument(help="Table to export: articles, failures.")],
+    db: DbOpt = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File (default stdout).")] = None,
+) -> None:
+    """Export a table as JSON Lines, CSV or Parquet."""
+    try:
+        if format not in ("jsonl", "csv", "parquet"):
+            raise UsageError(f"unknown format {format!r}; choose jsonl, csv or parquet")
+        if format == "parquet" and not output:
+            raise UsageError("parquet is binary: give a file with -o")
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            if format == "parquet" or (format == "csv" and output):
+                store.copy_to(table, output, format)
+            else:
+                _write_rows(store, table, format, output)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+
+
+def _write_rows(store: Store, table: str, fmt: str, output: str | None) -> None:
+    columns, rows = store.export_rows(table)
+    stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "jsonl":
+            for row in rows:
+                stream.write(dumps_row(columns, row) + "\n")
+        else:
+            writer = csv.writer(stream)
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow([json.dumps(to_json(v), ensure_ascii=False) if isinstance(v, (list, dict))
+                                 else to_json(v) for v in row])
+    finally:
+        if output:
+            stream.close()
+
+
+@app.command()
+def stats(db: DbOpt = None,
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """Show what the store holds."""
+    try:
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            data = store.stats()
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    if as_json:
+        out.print_json(json.dumps(to_json(data)))
+        return
+    table = Table(title=f"newsgraph store {data['database']}", show_header=False)
+    for key in ("schema_version", "articles", "failures"):
+        table.add_row(key, str(data[key]))
+    lo, hi = data["published"]
+    table.add_row("published", f"{lo or '?'} .. {hi or '?'}")
+    for key in ("by_format", "by_outlet", "flags", "removed_lines"):
+        table.add_row(key, ", ".join(f"{k} {v}" for k, v in data[key].items()) or "-")
+    out.print(table)
+
+
+@app.command()
+def sql(query: Annotated[str, typer.Argument(help="A SQL query over the store.")], db: DbOpt = None) -> None:
+    """Run a read-only SQL query and print the rows as JSON Lines."""
+    try:
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            cur = store.query(query)
+            columns = [d[0] for d in cur.description]
+            for row in cur.fetchall():
+                out.print(dumps_row(columns, row), markup=False, highlight=False, soft_wrap=True)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+
+
+@app.command()
+def show(article: Annotated[str, typer.Argument(help="Article id (or a prefix), path or URL.")],
+         db: DbOpt = None) -> None:
+    """Show one article: metadata, clean text, and every removed line with its reason."""
+    try:
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            row = store.find_article(article)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    for key in ("id", "source", "outlet", "title", "author", "published", "language", "flags"):
+        out.print(f"[bold]{key}:[/bold] {row[key]}")
+    out.rule("text")
+    out.print(row["text"], markup=False)
+    out.rule("removed")
+    for r in row["removed"]:
+        out.print(f"line {r['line']:>4} [dim]{r['reason']:<20}[/dim] {r['text'][:100]}", soft_wrap=True)

@@ -1,0 +1,18 @@
+"""One exception tree. Every message says what happened, to which input, and what to do."""
+from __future__ import annotations
+
+
+class NewsgraphError(Exception):
+    """Base class for errors newsgraph reports to its user."""
+
+
+class InputRejected(NewsgraphError):
+    """An input cannot become an article (binary, empty, undecodable, malformed, too large)."""
+
+
+class StoreError(NewsgraphError):
+    """The store cannot be opened or written."""
+
+
+class UsageError(NewsgraphError):
+    """A request that cannot be carried out as asked (unknown table, bad format)."""

@@ -1,0 +1,58 @@
+"""JSON Lines: one article per line, streamed; a bad line is named and skipped."""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+from collections.abc import Iterator
+from typing import IO, Any
+
+from ..records import InputError, RawDoc
+
+FIELDS = ("id", "url", "outlet", "title", "author", "published", "language")
+
+
+def read_jsonl(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
+    """Every line of a .jsonl (or .jsonl.gz) file, or of standard input for '-'."""
+    if path == "-":
+        yield from _read_stream(sys.stdin.buffer, "<stdin>", "stdin", max_bytes)
+        return
+    try:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rb") as stream:
+            yield from _read_stream(stream, path, path, max_bytes)
+    except (OSError, EOFError) as exc:
+        yield InputError(path, f"cannot read: {exc}")
+
+
+def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
+                 ) -> Iterator[RawDoc | InputError]:
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        where = f"{name}:{lineno}"
+        if len(line) > max_bytes:
+            yield InputError(where, f"line too large: {len(line) / 1e6:.1f} MB is over the "
+                             f"{max_bytes / 1e6:.0f} MB limit for one article")
+            continue
+        try:
+            row = json.loads(line)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            yield InputError(where, f"malformed JSON: {exc}")
+            continue
+        doc = _row_to_doc(row, where, path, len(line))
+        yield doc
+
+
+def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputError:
+    if not isinstance(row, dict):
+        return InputError(where, f"expected a JSON object, got {type(row).__name__}")
+    text, html = row.get("text"), row.get("html")
+    body = html if isinstance(html, str) and html.strip() else text
+    if not isinstance(body, str) or not body.strip():
+        return InputError(where, "no article: neither 'text' nor 'html' holds a non-empty string")
+    meta = {k: str(row[k]) for k in FIELDS if row.get(k) not in (None, "")}
+    url = meta.get("url")
+    source = url or (f"{path}#{meta['id']}" if "id" in meta else where)
+    return RawDoc(source=source, fmt="jsonl", content=body, path=None if path == "stdin" else path,
+                  url=url, is_html=body is html, meta=meta, nbytes=nbytes)

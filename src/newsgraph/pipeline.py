@@ -1,0 +1,122 @@
+"""The ordered stages over a stream of inputs: read, skip known, build articles, store per batch."""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing as mp
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from .articles import doc_id, make_article
+from .clean.boilerplate import norm_line, split_lines
+from .config import Settings
+from .ingest import iter_inputs
+from .records import Article, InputError, RawDoc
+from .store import Store
+
+BATCH_BYTES = 32_000_000
+
+
+@dataclass(slots=True)
+class RunReport:
+    """What one analyse run did: documents read, new, unchanged, failed (with reasons)."""
+
+    read: int = 0
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+
+
+Progress = Callable[[int, RunReport], None]
+
+
+def _batches(items: Iterable[RawDoc | InputError], size: int) -> Iterator[list[RawDoc | InputError]]:
+    batch: list[RawDoc | InputError] = []
+    nbytes = 0
+    for item in items:
+        batch.append(item)
+        nbytes += item.nbytes if isinstance(item, RawDoc) else 0
+        if len(batch) >= size or nbytes >= BATCH_BYTES:
+            yield batch
+            batch, nbytes = [], 0
+    if batch:
+        yield batch
+
+
+def analyze(paths: Iterable[str], store: Store, settings: Settings,
+            on_progress: Progress | None = None,
+            on_error: Callable[[InputError], None] | None = None) -> RunReport:
+    """Read every input, store each new article once, and report the rest by name."""
+    report = RunReport()
+    pool = None
+    if settings.workers > 1:
+        pool = cf.ProcessPoolExecutor(settings.workers, mp_context=mp.get_context("spawn"))
+    try:
+        for batch in _batches(iter_inputs(paths, settings.max_bytes), settings.batch_size):
+            nbytes = _run_batch(batch, store, settings, pool, report, on_error)
+            if on_progress:
+                on_progress(nbytes, report)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    return report
+
+
+def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Settings,
+               pool: cf.Executor | None, report: RunReport,
+               on_error: Callable[[InputError], None] | None) -> int:
+    docs = [d for d in batch if isinstance(d, RawDoc)]
+    errors = [d for d in batch if isinstance(d, InputError)]
+    report.read += len(docs)
+    ids = {id(d): doc_id(d) for d in docs}
+    known = store.existing_ids(list(ids.values()))
+    todo = [d for d in docs if ids[id(d)] not in known]
+    report.unchanged += len(docs) - len(todo)
+    results = list(pool.map(make_article, todo, chunksize=max(1, len(todo) // 8))) if pool and todo \
+        else [make_article(d) for d in todo]
+    articles = [r for r in results if isinstance(r, Article)]
+    errors += [r for r in results if isinstance(r, InputError)]
+    articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
+    report.new += store.write_batch(articles, errors, counts)
+    report.failed += len(errors)
+    report.errors.extend(errors)
+    if on_error:
+        for err in errors:
+            on_error(err)
+    return sum(d.nbytes for d in docs)
+
+
+def _line_keys(article: Article) -> set[str]:
+    lines = split_lines(article.raw_text)
+    n = len(lines)
+    keys = set()
+    for k, ln in enumerate(lines):
+        key = norm_line(ln.text)
+        if key and (len(key.split()) <= 12 or k < n * 0.25 or k >= n * 0.75):
+            keys.add(key)
+    return keys
+
+
+def _apply_outlet_repeats(articles: list[Article], docs: list[RawDoc], store: Store,
+                          settings: Settings) -> tuple[list[Article], dict[tuple[str, str], int]]:
+    """Count each article's lines for its outlet; re-clean articles whose kept lines are now
+    known to repeat across that outlet's pages."""
+    keys = {a.id: _line_keys(a) for a in articles if a.outlet}
+    counts: dict[tuple[str, str], int] = {}
+    for a in articles:
+        for key in keys.get(a.id, ()):
+            counts[(a.outlet, key)] = counts.get((a.outlet, key), 0) + 1
+    total = store.line_counts(list(counts))
+    for k, n in counts.items():
+        total[k] = total.get(k, 0) + n
+    by_id = {doc_id(d): d for d in docs}
+    out = []
+    for a in articles:
+        repeated = frozenset(k for k in keys.get(a.id, ())
+                             if total[(a.outlet, k)] >= settings.min_outlet_repeats)
+        kept = {norm_line(line) for line in a.text.split("\n")}
+        if repeated & kept:
+            redo = make_article(by_id[a.id], repeated)
+            a = redo if isinstance(redo, Article) else a
+        out.append(a)
+    return out, counts

@@ -1,0 +1,86 @@
+"""Plain records passed between stages: frozen, slotted, with ids and provenance."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class RawDoc:
+    """One input document as read, before extraction and cleaning."""
+
+    source: str  # identity of the input: URL, absolute path, or path#line
+    fmt: str  # txt | html | jsonl | warc
+    content: str  # the text or HTML as decoded
+    path: str | None = None
+    url: str | None = None
+    is_html: bool = False
+    meta: dict[str, Any] = field(default_factory=dict)  # metadata given by the container
+    nbytes: int = 0  # size of the input it came from, for progress
+
+
+@dataclass(frozen=True, slots=True)
+class InputError:
+    """An input that could not be read or yielded no article: named once, with a reason."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedLine:
+    """A line of the raw text kept out of the article body, and why."""
+
+    line: int  # 1-based line number in raw_text
+    text: str
+    reason: str
+    start: int  # character offsets into raw_text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Repair:
+    """A mixed-script word that was repaired in the clean text."""
+
+    original: str
+    repaired: str
+    start: int  # offsets into the clean text
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """Maps clean[clean_start:clean_start+clean_len] to raw[raw_start:raw_start+raw_len]."""
+
+    clean_start: int
+    clean_len: int
+    raw_start: int
+    raw_len: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A cleaned article, ready to store."""
+
+    id: str
+    source: str
+    fmt: str
+    content_hash: str
+    raw_text: str
+    text: str
+    path: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date
+    language: str | None = None
+    site_name: str | None = None
+    html: str | None = None
+    removed: tuple[RemovedLine, ...] = ()
+    repairs: tuple[Repair, ...] = ()
+    segments: tuple[Segment, ...] = ()
+    flags: tuple[str, ...] = ()

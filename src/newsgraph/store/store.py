@@ -1,0 +1,228 @@
+"""One Store class owns the DuckDB connection; writes are one transaction per batch."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import asdict
+from importlib.resources import files
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..errors import StoreError, UsageError
+from ..records import Article, InputError
+
+EXPORTS: dict[str, str] = {
+    "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
+                          site_name, text, removed, repairs, flags, content_hash
+                   FROM articles ORDER BY coalesce(path, ''), coalesce(url, ''), id""",
+    "failures": "SELECT source, reason, seen_at FROM failures ORDER BY source",
+}
+
+_REMOVED = pa.list_(pa.struct([("line", pa.int32()), ("text", pa.string()), ("reason", pa.string()),
+                               ("start", pa.int32()), ("end", pa.int32())]))
+_REPAIRS = pa.list_(pa.struct([("original", pa.string()), ("repaired", pa.string()),
+                               ("start", pa.int32()), ("end", pa.int32())]))
+_OFFSETS = pa.list_(pa.struct([("clean_start", pa.int32()), ("clean_len", pa.int32()),
+                               ("raw_start", pa.int32()), ("raw_len", pa.int32())]))
+_ARTICLE_SCHEMA = pa.schema([
+    ("id", pa.string()), ("source", pa.string()), ("format", pa.string()), ("path", pa.string()),
+    ("url", pa.string()), ("outlet", pa.string()), ("title", pa.string()), ("author", pa.string()),
+    ("published", pa.date32()), ("language", pa.string()), ("site_name", pa.string()),
+    ("text", pa.string()), ("raw_text", pa.string()), ("html", pa.string()), ("removed", _REMOVED),
+    ("repairs", _REPAIRS), ("offsets", _OFFSETS), ("flags", pa.list_(pa.string())),
+    ("content_hash", pa.string()), ("ingested_at", pa.timestamp("us")),
+])
+
+
+class Store:
+    """A newsgraph database file."""
+
+    def __init__(self, path: str, read_only: bool = False):
+        self.path = path
+        try:
+            self.con = duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open the database {path}: {exc}") from None
+        if not read_only:
+            self.migrate()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ schema
+    def migrate(self) -> None:
+        """Apply the numbered migrations not yet applied, each in its own transaction."""
+        self.con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
+            version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)""")
+        done = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        folder = files(__package__).joinpath("migrations")
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if not entry.name.endswith(".sql"):
+                continue
+            version = int(entry.name.split("_", 1)[0])
+            if version in done:
+                continue
+            self.con.begin()
+            self.con.execute(entry.read_text(encoding="utf-8"))
+            self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                             [version, entry.name, dt.datetime.now()])
+            self.con.commit()
+
+    def schema_version(self) -> int:
+        return self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
+
+    # ------------------------------------------------------------------ writes
+    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
+                                [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def line_counts(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
+        """Stored page counts of (outlet, line_key) pairs."""
+        if not keys:
+            return {}
+        self.con.register("want_lines", pa.table({"outlet": [k[0] for k in keys],
+                                                  "line_key": [k[1] for k in keys]}))
+        rows = self.con.execute("""SELECT o.outlet, o.line_key, o.docs FROM outlet_lines o
+            JOIN want_lines w USING (outlet, line_key)""").fetchall()
+        self.con.unregister("want_lines")
+        return {(o, k): n for o, k, n in rows}
+
+    def count_lines(self, counts: dict[tuple[str, str], int]) -> None:
+        """Add per-outlet line counts (inside the caller's transaction)."""
+        if not counts:
+            return
+        table = pa.table({"outlet": [k[0] for k in counts], "line_key": [k[1] for k in counts],
+                          "docs": list(counts.values())})
+        self.con.register("batch_lines", table)
+        self.con.execute("""INSERT INTO outlet_lines SELECT * FROM batch_lines
+            ON CONFLICT (outlet, line_key) DO UPDATE SET docs = outlet_lines.docs + excluded.docs""")
+        self.con.unregister("batch_lines")
+
+    def write_batch(self, articles: Sequence[Article], failures: Sequence[InputError],
+                    line_counts: dict[tuple[str, str], int] | None = None) -> int:
+        """Store one batch in one transaction; returns how many articles were new."""
+        try:
+            self.con.begin()
+            before = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            if articles:
+                self.con.register("batch_articles", _articles_table(articles))
+                self.con.execute("INSERT OR IGNORE INTO articles SELECT * FROM batch_articles")
+                self.con.unregister("batch_articles")
+                self.con.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))",
+                                 [[a.source for a in articles]])
+            self._write_failures(failures)
+            self.count_lines(line_counts or {})
+            after = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
+            self.con.commit()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise StoreError(f"could not write a batch to {self.path}: {exc}") from None
+        return after - before
+
+    def _write_failures(self, failures: Sequence[InputError]) -> None:
+        if not failures:
+            return
+        latest = {f.source: f.reason for f in failures}
+        table = pa.table({"source": list(latest), "reason": list(latest.values()),
+                          "seen_at": pa.array([dt.datetime.now()] * len(latest), pa.timestamp("us"))})
+        self.con.register("batch_failures", table)
+        self.con.execute("""INSERT INTO failures SELECT * FROM batch_failures
+            ON CONFLICT (source) DO UPDATE SET reason = excluded.reason""")
+        self.con.unregister("batch_failures")
+
+    # ------------------------------------------------------------------- reads
+    def query(self, sql: str, params: Sequence[Any] = ()) -> duckdb.DuckDBPyRelation:
+        try:
+            return self.con.execute(sql, list(params))
+        except duckdb.Error as exc:
+            raise UsageError(f"query failed: {exc}") from None
+
+    def export_rows(self, table: str) -> tuple[list[str], Iterator[tuple]]:
+        """Column names and a stream of rows of one export table."""
+        if table not in EXPORTS:
+            raise UsageError(f"unknown table {table!r}; choose one of: {', '.join(EXPORTS)}")
+        cur = self.con.execute(EXPORTS[table])
+        columns = [d[0] for d in cur.description]
+
+        def rows() -> Iterator[tuple]:
+            while batch := cur.fetchmany(1000):
+                yield from batch
+        return columns, rows()
+
+    def copy_to(self, table: str, out: str, fmt: str) -> None:
+        """Write an export table to a file with DuckDB's COPY (parquet, csv)."""
+        if table not in EXPORTS:
+            raise UsageError(f"unknown table {table!r}; choose one of: {', '.join(EXPORTS)}")
+        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER"}[fmt]
+        escaped = out.replace("'", "''")
+        self.con.execute(f"COPY ({EXPORTS[table]}) TO '{escaped}' ({options})")
+
+    def find_article(self, key: str) -> dict[str, Any]:
+        """One article by id, id prefix, path or URL."""
+        cur = self.con.execute("""SELECT * FROM articles WHERE id = ? OR path = ? OR url = ?
+            OR source = ? OR id LIKE ? ORDER BY id LIMIT 2""", [key, key, key, key, key + "%"])
+        rows = cur.fetchall()
+        if len(rows) != 1:
+            raise UsageError(f"{'no' if not rows else 'more than one'} article matches {key!r}")
+        return dict(zip([d[0] for d in cur.description], rows[0]))
+
+    def stats(self) -> dict[str, Any]:
+        q = lambda sql: self.con.execute(sql).fetchall()  # noqa: E731
+        return {
+            "database": self.path,
+            "schema_version": self.schema_version(),
+            "articles": q("SELECT count(*) FROM articles")[0][0],
+            "failures": q("SELECT count(*) FROM failures")[0][0],
+            "by_format": dict(q("SELECT format, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC")),
+            "by_outlet": dict(q("""SELECT coalesce(outlet, '(unknown)'), count(*) FROM articles
+                                   GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20""")),
+            "flags": dict(q("""SELECT f, count(*) FROM (SELECT unnest(flags) AS f FROM articles)
+                               GROUP BY 1 ORDER BY 2 DESC""")),
+            "removed_lines": dict(q("""SELECT r.reason, count(*) FROM
+                                       (SELECT unnest(removed) AS r FROM articles) GROUP BY 1 ORDER BY 2 DESC""")),
+            "published": q("SELECT min(published), max(published) FROM articles")[0],
+        }
+
+
+def _articles_table(articles: Sequence[Article]) -> pa.Table:
+    now = dt.datetime.now()
+    rows = []
+    for a in articles:
+        rows.append({
+            "id": a.id, "source": a.source, "format": a.fmt, "path": a.path, "url": a.url,
+            "outlet": a.outlet, "title": a.title, "author": a.author,
+            "published": dt.date.fromisoformat(a.published) if a.published else None,
+            "language": a.language, "site_name": a.site_name, "text": a.text,
+            "raw_text": a.raw_text, "html": a.html,
+            "removed": [asdict(r) for r in a.removed], "repairs": [asdict(r) for r in a.repairs],
+            "offsets": [asdict(s) for s in a.segments], "flags": list(a.flags),
+            "content_hash": a.content_hash, "ingested_at": now,
+        })
+    return pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
+
+
+def to_json(value: Any) -> Any:
+    """JSON-ready form of a DuckDB value (dates to ISO strings)."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_json(v) for v in value]
+    return value
+
+
+def dumps_row(columns: Sequence[str], row: Sequence[Any]) -> str:
+    return json.dumps({c: to_json(v) for c, v in zip(columns, row)}, ensure_ascii=False)
