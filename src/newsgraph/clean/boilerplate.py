@@ -75,9 +75,9 @@ def _title_case_ratio(words: list[str]) -> float:
     return sum(w[:1].isupper() or w[:1].isdigit() for w in content) / len(content) if content else 0.0
 
 
-def _cue_reason(text: str, n_words: int) -> str:
+def _cue_reason(text: str, n_words: int, edge: bool) -> str:
     for reason, scope, pattern in _cues():
-        if scope == "short" and n_words > 8:
+        if (scope == "short" and n_words > 8) or (scope == "edge" and not edge):
             continue
         if (scope == "start" and pattern.match(text)) or (scope != "start" and pattern.search(text)):
             return reason
@@ -90,7 +90,7 @@ def _language_switcher(words: list[str], text: str) -> bool:
     return len(words) <= 12 and (hits >= 2 or (hits >= 1 and "available in" in text.casefold()))
 
 
-def _line_reason(text: str, english: bool) -> str:
+def _line_reason(text: str, english: bool, edge: bool) -> str:
     """The furniture reason a line has on its own, or '' for none."""
     words = _words(text)
     n = len(words)
@@ -100,7 +100,7 @@ def _line_reason(text: str, english: bool) -> str:
         return "reference"
     if _language_switcher(words, text):
         return "language_switcher"
-    reason = _cue_reason(text, n)
+    reason = _cue_reason(text, n, edge)
     if reason:
         return reason
     if n <= 2 and not _is_sentence(text):
@@ -128,7 +128,8 @@ def classify_lines(raw: str, title: str | None = None,
     seen on several pages of the same outlet."""
     lines = split_lines(raw)
     english = _stopword_ratio(_words(raw[:20_000])) >= 0.2
-    lines = [_label_alone(ln, english) for ln in lines]
+    n = len(lines)
+    lines = [_label_alone(ln, english, k < n * 0.2 or k >= n * 0.6) for k, ln in enumerate(lines)]
     lines = _mark_repeats(lines, outlet_repeats)
     lines = _mark_neighbours(lines)
     lines = _mark_headline(lines, title)
@@ -136,12 +137,12 @@ def classify_lines(raw: str, title: str | None = None,
     return _mark_end_zone(lines)
 
 
-def _label_alone(ln: LineLabel, english: bool) -> LineLabel:
+def _label_alone(ln: LineLabel, english: bool, edge: bool) -> LineLabel:
     n = len(_words(ln.text))
     if n <= 15 and ((_BYLINE.match(ln.text) and re.search(r"\d|:", ln.text))
                     or (not _is_sentence(ln.text) and _DATE_LIKE.search(ln.text))):
         return replace(ln, label=META, reason="byline")
-    reason = _line_reason(ln.text, english)
+    reason = _line_reason(ln.text, english, edge)
     return replace(ln, label=FURNITURE, reason=reason) if reason else ln
 
 
@@ -169,7 +170,9 @@ def _title_like(ln: LineLabel) -> bool:
 
 
 def _is_prose(ln: LineLabel) -> bool:
-    return ln.label == BODY and _is_sentence(ln.text) and len(_words(ln.text)) >= 12
+    words = _words(ln.text)
+    return (ln.label == BODY and _is_sentence(ln.text) and len(words) >= 12
+            and _title_case_ratio(words) < 0.75)
 
 
 def _mark_headline(lines: list[LineLabel], title: str | None) -> list[LineLabel]:
