@@ -35,6 +35,7 @@ people and countries mentioned in the text.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import html as htmlmod
 import json
@@ -235,8 +236,8 @@ WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 QA_EVENT = {
     "meeting": ["We had a frank and constructive conversation about {topic}",
                 "There are still differences between us, but we agreed to keep talking",
-                "Our countries share an interest in stability, and today we took a practical "
-                "step towards it",
+                ("Our countries share an interest in stability, and today we took a practical "
+                "step towards it"),
                 "I came here to listen as much as to speak"],
     "signing": ["This agreement opens a new chapter in relations between our two countries",
                 "It is a good deal for our workers and for our farmers",
@@ -246,8 +247,8 @@ QA_EVENT = {
                   "We have raised our concerns repeatedly and they have been ignored",
                   "No serious partner behaves like this"],
     "warning": ["Our patience is not unlimited",
-                "If these steps are taken, we will respond, and our response will be "
-                "proportionate",
+                ("If these steps are taken, we will respond, and our response will be "
+                "proportionate"),
                 "Nobody should mistake our restraint for weakness"],
     "drills": ["The exercises are defensive in nature and are not aimed at any third country",
                "Our forces must be ready for any scenario, and readiness requires training",
@@ -255,8 +256,8 @@ QA_EVENT = {
     "sanctions": ["These measures are targeted, proportionate and reversible",
                   "Those who profit from {sanction_reason} must understand that there is a price",
                   "We will not hesitate to go further if this behaviour continues"],
-    "visit": ["It has been too long since a visit like this, and I intend to make up for "
-              "lost time",
+    "visit": [("It has been too long since a visit like this, and I intend to make up for "
+              "lost time"),
               "Partners in a difficult world should talk to each other more, not less",
               "I bring a message of friendship and a list of practical proposals"],
 }
@@ -289,9 +290,12 @@ IND_A = ["{A} would not accept any change to the status quo on {topic}",
          "further measures could follow in the coming weeks",
          "the government remained open to dialogue on {topic}",
          "{A} had acted in line with international law"]
-IND_B = ["{B} had done nothing wrong", "{B_pos} government was ready to resume negotiations on {topic}",
-         "the accusations were part of a campaign to damage {B_pos} reputation",
-         "the two countries shared many interests despite their differences"]
+IND_B_POS = ["{B_pos} government was ready to resume negotiations on {topic}",
+             "the two countries shared many interests despite their differences",
+             "{B} would study the proposals carefully"]
+IND_B_NEG = ["{B} had done nothing wrong",
+             "the accusations were part of a campaign to damage {B_pos} reputation",
+             "{B} would not be intimidated"]
 IND_AN = ["the episode showed how quickly relations could deteriorate",
           "both governments were under pressure at home to appear tough",
           "the agreement could become a model for other countries in the region",
@@ -300,108 +304,108 @@ IND_AN = ["the episode showed how quickly relations could deteriorate",
 # ---- paragraph templates: each variant is a list of sentences -------------------- #
 LEAD = {
     "meeting": [
-        ["{pA_intro} met {pB_intro} in {city} {when}, as the two governments sought to ease "
-         "tensions over {topic}."],
+        [("{pA_intro} met {pB_intro} in {city} {when}, as the two governments sought to ease "
+         "tensions over {topic}.")],
         ["{pA_intro} held talks with {pA_his} {B_dem} counterpart, {pB_full}, in {city} {when}.",
-         "The meeting was the first between the two in more than a year and focused largely "
-         "on {topic}."],
-        ["Senior officials from {A} and {B} met in {city} {when} for talks on {topic}, with "
-         "{pA_intro} leading {A_pos} delegation."],
-        ["{A} and {B} agreed {when} to keep talking about {topic} after a meeting in {city} "
-         "between {pA_intro} and {pB_intro}."]],
+         ("The meeting was the first between the two in more than a year and focused largely "
+         "on {topic}.")],
+        [("Senior officials from {A} and {B} met in {city} {when} for talks on {topic}, with "
+         "{pA_intro} leading {A_pos} delegation.")],
+        [("{A} and {B} agreed {when} to keep talking about {topic} after a meeting in {city} "
+         "between {pA_intro} and {pB_intro}.")]],
     "signing": [
-        ["{A} and {B} signed {agreement} in {city} {when}, a deal officials said was worth "
-         "about {value}."],
+        [("{A} and {B} signed {agreement} in {city} {when}, a deal officials said was worth "
+         "about {value}.")],
         ["{pA_intro} and {pB_intro} signed {agreement} {when} at a ceremony in {city}.",
-         "Officials on both sides described the deal as a step towards closer cooperation on "
-         "{topic}."],
-        ["{A} has signed {agreement} with {B}, {pA_intro} announced {when}, ending months of "
-         "negotiations."]],
+         ("Officials on both sides described the deal as a step towards closer cooperation on "
+         "{topic}.")],
+        [("{A} has signed {agreement} with {B}, {pA_intro} announced {when}, ending months of "
+         "negotiations.")]],
     "criticism": [
         ["{pA_intro} {when} criticised {B_pos} decision {action}, calling it {adj}."],
-        ["{A} has criticised {B_pos} decision {action}, with {pA_intro} saying {when} that the "
-         "step was {adj}."],
-        ["{A} sharply criticised {B} {when} over its decision {action}, deepening a dispute over "
-         "{topic}."]],
+        [("{A} has criticised {B_pos} decision {action}, with {pA_intro} saying {when} that the "
+         "step was {adj}.")],
+        [("{A} sharply criticised {B} {when} over its decision {action}, deepening a dispute over "
+         "{topic}.")]],
     "warning": [
-        ["{pA_intro} warned {B} {when} that it would face consequences if it went ahead with "
-         "plans {action}."],
-        ["{A} warned {when} that it would respond if {B} pressed ahead with plans {action}, in "
-         "the sharpest exchange between the two governments in months."],
-        ["{pA_intro} issued a stark warning to {B} {when}, saying any attempt {action} would be "
-         "met with a firm response."]],
+        [("{pA_intro} warned {B} {when} that it would face consequences if it went ahead with "
+         "plans {action}.")],
+        [("{A} warned {when} that it would respond if {B} pressed ahead with plans {action}, in "
+         "the sharpest exchange between the two governments in months.")],
+        [("{pA_intro} issued a stark warning to {B} {when}, saying any attempt {action} would be "
+         "met with a firm response.")]],
     "drills": [
-        ["{A} held large-scale military drills {region} {when}, involving about {n_troops} "
-         "troops, {n_ships} ships and {n_aircraft} aircraft."],
-        ["{pA_intro} said {when} that {A_dem} forces had begun {n_days} days of exercises "
-         "{region}, a move {B} described as provocative."],
-        ["{A_dem} troops, warships and aircraft took part in military drills {region} {when}, "
-         "according to {pA_intro}.", "The exercises involved about {n_troops} personnel."]],
+        [("{A} held large-scale military drills {region} {when}, involving about {n_troops} "
+         "troops, {n_ships} ships and {n_aircraft} aircraft.")],
+        [("{pA_intro} said {when} that {A_dem} forces had begun {n_days} days of exercises "
+         "{region}, a move {B} described as provocative.")],
+        [("{A_dem} troops, warships and aircraft took part in military drills {region} {when}, "
+         "according to {pA_intro}."), "The exercises involved about {n_troops} personnel."]],
     "sanctions": [
-        ["{A} imposed sanctions on {n_firms} {B_dem} companies {when}, accusing them of "
-         "involvement in {sanction_reason}."],
-        ["{pA_intro} said {when} that {A} would freeze the assets of {n_firms} {B_dem} firms "
-         "and individuals linked to {sanction_reason}."],
-        ["{A} announced new sanctions against {B} {when}, targeting {n_firms} companies it said "
-         "were connected to {sanction_reason}."]],
+        [("{A} imposed sanctions on {n_firms} {B_dem} companies {when}, accusing them of "
+         "involvement in {sanction_reason}.")],
+        [("{pA_intro} said {when} that {A} would freeze the assets of {n_firms} {B_dem} firms "
+         "and individuals linked to {sanction_reason}.")],
+        [("{A} announced new sanctions against {B} {when}, targeting {n_firms} companies it said "
+         "were connected to {sanction_reason}.")]],
     "visit": [
-        ["{pA_intro} visited {B_capital} {when}, the first trip to {B} by a {A_dem} {pA_role} "
-         "in {years} years."],
-        ["{pA_intro} arrived in {B_capital} {when} for a two-day visit expected to focus on "
-         "{topic}."],
-        ["{pA_intro} travelled to {B} {when}, meeting {pB_intro} in {B_capital} for talks on "
-         "{topic}."]],
+        [("{pA_intro} visited {B_capital} {when}, the first trip to {B} by {A_dem_a} {pA_role} "
+         "in {years} years.")],
+        [("{pA_intro} arrived in {B_capital} {when} for a two-day visit expected to focus on "
+         "{topic}.")],
+        [("{pA_intro} travelled to {B} {when}, meeting {pB_intro} in {B_capital} for talks on "
+         "{topic}.")]],
 }
 DETAIL = {
-    "meeting": [["The talks lasted about {hours} hours, according to officials familiar with the "
-                 "discussions."],
+    "meeting": [[("The talks lasted about {hours} hours, according to officials familiar with the "
+                 "discussions.")],
                 ["The two delegations agreed to meet again {next_when} in {city2}."],
                 ["Officials said the discussions also touched on {topic2}.",
                  "No joint statement was issued."]],
     "signing": [["Under the agreement, {A} will {deal_term}."],
                 ["The deal still needs to be approved by parliament in both countries."],
                 ["Officials said the first projects under the agreement could begin {next_when}."]],
-    "criticism": [["{B} announced the measure {recent}, saying it was needed to protect domestic "
-                   "producers."],
-                  ["{B_dem} officials have defended the decision as a matter of national "
-                   "interest."]],
+    "criticism": [[("{B} announced the measure {recent}, saying it was needed to protect domestic "
+                   "producers.")],
+                  [("{B_dem} officials have defended the decision as a matter of national "
+                   "interest.")]],
     "warning": [["{pA_ref} did not say what form a response might take."],
-                ["The warning followed reports {recent} that {B} was preparing new steps on "
-                 "{topic}."]],
+                [("The warning followed reports {recent} that {B} was preparing new steps on "
+                 "{topic}.")]],
     "drills": [["The exercises are scheduled to last {n_days} days and include live-fire training."],
                ["{pA_ref} said the drills had been planned months in advance."],
-               ["Observers from several neighbouring countries were invited to watch parts of "
-                "the exercise."]],
-    "sanctions": [["The measures freeze any assets the companies hold in {A} and bar {A_dem} "
-                   "citizens from doing business with them."],
+               [("Observers from several neighbouring countries were invited to watch parts of "
+                "the exercise.")]],
+    "sanctions": [[("The measures freeze any assets the companies hold in {A} and bar {A_dem} "
+                   "citizens from doing business with them.")],
                   ["It was the {nth} package of sanctions announced by {A} this year."]],
-    "visit": [["During the visit, {pA_ref} is also scheduled to meet business leaders in "
-               "{B_city2}."],
+    "visit": [[("During the visit, {pA_ref} is also scheduled to meet business leaders in "
+               "{B_city2}.")],
               ["The trip had been postponed twice, officials said."]],
 }
 BACKGROUND = [
-    ["Relations between {A} and {B} have been strained since {bg_when}, when {bg_event}."],
+    ["Relations between {A} and {B} have been strained since {bg_since}, when {bg_event}."],
     ["{bg_when}, the two governments agreed to {bg_agree}, but progress has been slow.",
      "Diplomats say trust between the two sides remains low."],
-    ["{A} is one of {B_pos} largest trading partners, with bilateral trade worth about "
-     "{trade_value} last year."],
+    [("{A} is one of {B_pos} largest trading partners, with bilateral trade worth about "
+     "{trade_value} last year.")],
     ["The two countries last held talks at this level {years} years ago."],
     ["{recent}, {C} called on both sides to settle their differences through dialogue."],
-    ["The dispute over {topic} has simmered for years, and several earlier rounds of "
-     "negotiations ended without agreement."],
+    [("The dispute over {topic} has simmered for years, and several earlier rounds of "
+     "negotiations ended without agreement.")],
 ]
 REACTION = [
-    ["{C_pos} foreign ministry urged restraint, saying a prolonged dispute would harm the wider "
-     "region."],
+    [("{C_pos} foreign ministry urged restraint, saying a prolonged dispute would harm the wider "
+     "region.")],
     ["{pC_intro} said {C} was following the situation closely and was ready to help if asked."],
-    ["In {C_capital}, officials welcomed the news and said they hoped it would lead to lasting "
-     "stability."],
+    [("In {C_capital}, officials welcomed the news and said they hoped it would lead to lasting "
+     "stability.")],
 ]
 MARKET = [
     ["Shares in {A_dem} {sector} companies rose {pct} percent after the announcement."],
     ["The {A_dem} currency was little changed in early trading."],
-    ["Analysts said investors were watching closely, given the importance of {topic} for the "
-     "regional economy."],
+    [("Analysts said investors were watching closely, given the importance of {topic} for the "
+     "regional economy.")],
     ["Prices for {product} fell {pct} percent on the news.",
      "Traders said the market had already expected the move."],
 ]
@@ -422,6 +426,29 @@ ALT_SENTENCES = [
     "The remarks were broadcast live on {A_dem} state television.",
     "Reporters were not allowed to ask questions.",
     "A spokesperson for the {B_dem} embassy in {A_capital} declined to comment.",
+]
+# extra context sentences appended to some non-quote paragraphs (never twice in one article)
+EXTRA = [
+    ("The issue has become increasingly sensitive in {A_capital}, where opposition parties "
+    "accuse the government of being too soft."),
+    "Diplomats in {city} said the atmosphere had been calmer than expected.",
+    "Both governments face national elections within the next two years.",
+    ("The question of {topic} has been a recurring source of friction between the two "
+    "governments."),
+    "The {A_dem} parliament is expected to debate the issue {next_when}.",
+    "Business groups in {B_city2} have urged both sides to avoid steps that would disrupt trade.",
+    "Officials said technical teams would continue working on the details.",
+    "{C} has tried to mediate between the two sides in the past, with limited success.",
+    "Public opinion in {B} is divided on how to respond.",
+    ("Government figures show that trade in {product} between the two countries has fallen "
+    "sharply since {bg_since}."),
+    "Several lawmakers in {A_capital} called for a tougher line.",
+    "Security was tight around the venue, with several roads closed for hours.",
+    "Local newspapers described the exchange as unusually blunt.",
+    ("The arrangements were made at short notice, according to two people familiar with the "
+    "plans."),
+    "Neither government has published a full account of the discussions.",
+    "Independent experts say the economic stakes for {B} are considerably higher than for {A}.",
 ]
 LEAD_INS = ["struck a firm tone", "spoke to reporters afterwards",
             "addressed the issue at a news conference", "was asked about {topic} at a briefing",
@@ -457,15 +484,15 @@ SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for
 SYNONYMS = {
     "said": ["stated", "noted"], "warned": ["cautioned"], "criticised": ["condemned", "denounced"],
     "criticises": ["condemns"], "talks": ["negotiations", "discussions"],
-    "agreement": ["accord"], "deal": ["agreement"], "officials": ["authorities"],
+    "agreement": ["accord"], "deal": ["pact"], "officials": ["authorities"],
     "government": ["administration"], "announced": ["declared", "unveiled"],
     "about": ["around", "roughly"], "expected to": ["set to"], "companies": ["firms"],
     "firms": ["companies"], "measures": ["steps"], "visit": ["trip"], "trip": ["visit"],
     "tensions": ["friction"], "strained": ["tense"], "largest": ["biggest"], "rose": ["climbed"],
     "fell": ["dropped"], "began": ["started"], "sought": ["tried"], "reporters": ["journalists"],
     "countries": ["nations"], "decision": ["move"], "immediately": ["promptly"],
-    "sharply": ["strongly"], "drills": ["exercises"], "exercises": ["drills"],
-    "meets": ["holds talks with"], "signs": ["agrees"],
+    "sharply": ["steeply"], "drills": ["exercises"], "exercises": ["drills"],
+    "meets": ["holds talks with"],
 }
 SYN_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, SYNONYMS), key=len, reverse=True))
                     + r")\b", re.IGNORECASE)
@@ -492,7 +519,7 @@ def slugify(s: str, max_words: int = 8) -> str:
 
 
 def strip_the(s: str) -> str:
-    return s[4:] if s.startswith("the ") else s
+    return s.removeprefix("the ")
 
 
 def fmt_all(templates: list[str], ctx: dict) -> list[str]:
@@ -500,13 +527,24 @@ def fmt_all(templates: list[str], ctx: dict) -> list[str]:
 
 
 class Outlet:
-    __slots__ = ("name", "slug", "footer", "oq", "cq", "date_style", "title_case",
-                 "furn_prob", "furn_kinds", "reporters", "index")
+    __slots__ = (
+        "cq",
+        "date_style",
+        "footer",
+        "furn_kinds",
+        "furn_prob",
+        "index",
+        "name",
+        "oq",
+        "reporters",
+        "slug",
+        "title_case",
+    )
 
     def __init__(self, rng: random.Random, index: int, name: str):
         self.index = index
         self.name = name
-        self.slug = slugify(name[4:] if name.startswith("The ") else name)
+        self.slug = slugify(name.removeprefix("The "))
         city = rng.choice(COUNTRIES)[rng.choice((3, 4))]
         self.footer = rng.choice(FOOTER_TEMPLATES).format(
             name=name, slug=self.slug, city=city, year=rng.randint(1952, 2016),
@@ -575,6 +613,7 @@ def new_story(rng: random.Random, sid: str, cast: list[dict], event_date: dt.dat
     action_t, action_noun_t = rng.choice(ACTIONS)
     f = {
         "sid": sid, "event": ev, "event_date": event_date, "countries": (ai, bi, ci),
+        "A_dem_a": ("an " if A[2][0] in "AEIO" else "a ") + A[2],
         "A": A[0], "A_pos": A[1], "A_dem": A[2], "A_capital": A[3], "A_city2": A[4],
         "B": B[0], "B_pos": B[1], "B_dem": B[2], "B_capital": B[3], "B_city2": B[4],
         "C": C[0], "C_pos": C[1], "C_dem": C[2], "C_capital": C[3], "C_city2": C[4],
@@ -618,9 +657,9 @@ def new_story(rng: random.Random, sid: str, cast: list[dict], event_date: dt.dat
     f["qAn"] = [q.format_map(f) for q in rng.sample(QAN, 2)]
     f["qC"] = [q.format_map(f) for q in rng.sample(QC, 2)]
     f["indA"] = rng.choice(IND_A).format_map(f)
-    f["indB"] = rng.choice(IND_B).format_map(f)
-    f["indS"] = rng.choice(IND_B).format_map(f)
-    f["indC"] = "{} hoped both sides would find a peaceful solution".format(C[0])
+    ind_b = IND_B_POS if ev in FRIENDLY else IND_B_NEG
+    f["indB"], f["indS"] = (x.format_map(f) for x in rng.sample(ind_b, 2))
+    f["indC"] = f"{C[0]} hoped both sides would find a peaceful solution"
     f["indAn"] = rng.choice(IND_AN).format_map(f)
     return f
 
@@ -650,6 +689,8 @@ def article_ctx(rng: random.Random, story: dict, outlet: Outlet, published: dt.d
         ctx["bg_when"] = "last year"
     else:
         ctx["bg_when"] = f"in {MONTHS[bg.month - 1]} {bg.year}"
+    bw = ctx["bg_when"]
+    ctx["bg_since"] = bw.removeprefix("in ")
     rd = story["recent_date"]
     ctx["recent"] = rng.choice(["last week", "last week",
                                 "earlier this month" if rd.month == ev_date.month
@@ -667,7 +708,12 @@ def quote_par(rng: random.Random, ctx: dict, who: str, introduced: set, qi: int)
     p = ctx["people"][who]
     oq, cq = ctx["oq"], ctx["cq"]
     qs = ctx["q" + who]
-    q, q2 = qs[qi % len(qs)], qs[(qi + 1) % len(qs)]
+    used = ctx["_used_quotes"]
+    order = [qs[(qi + j) % len(qs)] for j in range(len(qs))]
+    fresh = [x for x in order if x not in used] or order
+    q = fresh[0]
+    q2 = next((x for x in fresh[1:] if x != q), None) or next(x for x in order if x != q)
+    used.add(q)
     first = who not in introduced
     introduced.add(who)
     name = p["intro"] if first else p["ref"]
@@ -684,7 +730,9 @@ def quote_par(rng: random.Random, ctx: dict, who: str, introduced: set, qi: int)
     if style == 4:
         return [cap(f"{name} told reporters in {ctx['city']}: {oq}{q}.{cq}")]
     if style == 5:
-        return [f"{oq}{q},{cq} {p['appos'] if first else p['ref']} said.", f"{oq}{q2}.{cq}"]
+        used.add(q2)
+        return [f"{oq}{q},{cq} {p['appos'] + ',' if first else p['ref']} said.",
+                f"{oq}{q2}.{cq}"]
     if style == 6:
         return [f"{oq}{q},{cq} {name} said in a statement."]
     return [cap(f"{name} said that {ctx['ind' + who]}."),
@@ -705,6 +753,7 @@ def analyst_par(rng: random.Random, ctx: dict) -> list[str]:
 
 def body_paragraphs(rng: random.Random, ctx: dict) -> list[list[str]]:
     ev = ctx["event"]
+    ctx["_used_quotes"] = set()
     n = rng.randint(4, 12)
     introduced: set = set()
     lead = fmt_all(rng.choice(LEAD[ev]), ctx)
@@ -712,8 +761,9 @@ def body_paragraphs(rng: random.Random, ctx: dict) -> list[list[str]]:
     for who in ("A", "B"):
         if ctx["people"][who]["full"] in lead_text:
             introduced.add(who)
-    if rng.random() < 0.5:  # a second lead sentence sometimes comes from the background pool
-        lead = lead + fmt_all(rng.choice(BACKGROUND[:2]), ctx)[:1]
+    backs = rng.sample(BACKGROUND, 3)
+    if rng.random() < 0.7:  # a second lead sentence sometimes comes from the background pool
+        lead = lead + fmt_all(backs[2], ctx)[:1]
     middle_kinds = ["qA", "detail", "qB", "background", "analyst", "reaction", "qS", "qA2",
                     "detail2", "market", "background2"]
     picked = sorted(rng.sample(range(len(middle_kinds)), n - 2))
@@ -723,7 +773,6 @@ def body_paragraphs(rng: random.Random, ctx: dict) -> list[list[str]]:
             picked[i], picked[i + 1] = picked[i + 1], picked[i]
     paras = [lead]
     details = rng.sample(DETAIL[ev], min(2, len(DETAIL[ev])))
-    backs = rng.sample(BACKGROUND, 2)
     for k in picked:
         kind = middle_kinds[k]
         if kind == "qA":
@@ -753,6 +802,11 @@ def body_paragraphs(rng: random.Random, ctx: dict) -> list[list[str]]:
         elif kind == "market":
             paras.append(fmt_all(rng.choice(MARKET), ctx))
     paras.append(fmt_all(rng.choice(CLOSING), ctx))
+    extras = rng.sample(EXTRA, 6)
+    for p in paras[1:]:
+        if (extras and len(p) < 3 and not p[0].startswith(("\u201c", "\u2018", '"'))
+                and rng.random() < 0.7):
+            p.append(cap(extras.pop().format_map(ctx)))
     # merge a detail sentence into a short neighbour now and then, to vary paragraph lengths
     if len(paras) > 4 and rng.random() < 0.3:
         i = rng.randrange(1, len(paras) - 2)
@@ -799,8 +853,8 @@ def furniture_lines(rng: random.Random, kind: str, outlet: Outlet, ctx: dict, ye
         if form == 1:
             return [f"PHOTO: {agency}/{who}"]
         if form == 2:
-            return [f"{ctx['pA_full']} speaks to reporters in {ctx['city']}. "
-                    f"PHOTO: {agency}/{who}"]
+            return [(f"{ctx['pA_full']} speaks to reporters in {ctx['city']}. "
+                    f"PHOTO: {agency}/{who}")]
         return [f"File photo: {who} / {agency}"]
     if kind == "readtime":
         return [f"{rng.randint(2, 9)} min read"]
@@ -808,8 +862,8 @@ def furniture_lines(rng: random.Random, kind: str, outlet: Outlet, ctx: dict, ye
         return [rng.choice(["Advertisement", "ADVERTISEMENT",
                             "Story continues below advertisement"])]
     if kind == "newsletter":
-        return [rng.choice(["Sign up for our daily briefing and get the top stories in your "
-                            "inbox.", f"Subscribe to {outlet.name} newsletters",
+        return [rng.choice([("Sign up for our daily briefing and get the top stories in your "
+                            "inbox."), f"Subscribe to {outlet.name} newsletters",
                             "Get the morning headlines: subscribe now"])]
     if kind == "prev":
         return ["Previous Article", teaser()]
@@ -818,7 +872,14 @@ def furniture_lines(rng: random.Random, kind: str, outlet: Outlet, ctx: dict, ye
     if kind == "related":
         head = rng.choice(["Related posts", "Related", "You may also like", "Read more",
                            f"More from {outlet.name}"])
-        return [head] + [teaser() for _ in range(rng.randint(2, 3))]
+        items: list[str] = []
+        for _ in range(rng.randint(2, 3) * 3):
+            t = teaser()
+            if t not in items:
+                items.append(t)
+            if len(items) == 3:
+                break
+        return [head] + items[:rng.randint(2, 3)]
     if kind == "copyright":
         return [rng.choice([f"© {year} {outlet.name}. All rights reserved.",
                             f"Copyright © {year} {outlet.name}",
@@ -913,8 +974,8 @@ def render_html(rrng: random.Random, row: dict, blocks: list, outlet: Outlet,
         f'<a class="logo" href="https://{outlet.slug}.example/">{esc(outlet.name)}</a>',
         f'<nav class="main-nav"><ul>{nav}</ul></nav>', "</header>", '<main id="content">',
         '<article class="post">', f'<h1 class="entry-title">{esc(title)}</h1>',
-        f'<div class="byline">By <span class="author">{esc(author)}</span> '
-        f'<time datetime="{ts}">{human}</time></div>',
+        (f'<div class="byline">By <span class="author">{esc(author)}</span> '
+        f'<time datetime="{ts}">{human}</time></div>'),
         '<div class="entry-content">',
     ]
     after: list[str] = []
@@ -973,20 +1034,21 @@ def generate(args: argparse.Namespace) -> dict:
     story_no = 0
 
     fmt = args.format
-    if fmt == "jsonl":
-        os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
-        out_f = open(args.out, "w", encoding="utf-8", buffering=1 << 20)
-    else:
-        os.makedirs(args.out, exist_ok=True)
-        out_f = None
-    truth_f = None
-    if args.truth:
-        os.makedirs(os.path.dirname(os.path.abspath(args.truth)), exist_ok=True)
-        truth_f = open(args.truth, "w", encoding="utf-8", buffering=1 << 20)
     width = max(7, len(str(n)))
     nbytes = 0
 
-    try:
+    with contextlib.ExitStack() as stack:
+        out_f = truth_f = None
+        if fmt == "jsonl":
+            os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+            out_f = stack.enter_context(open(args.out, "w", encoding="utf-8",
+                                             buffering=1 << 20))
+        else:
+            os.makedirs(args.out, exist_ok=True)
+        if args.truth:
+            os.makedirs(os.path.dirname(os.path.abspath(args.truth)), exist_ok=True)
+            truth_f = stack.enter_context(open(args.truth, "w", encoding="utf-8",
+                                               buffering=1 << 20))
         for i in range(1, n + 1):
             aid = f"s{args.seed}-{i:0{width}d}"
             r = rng.random()
@@ -1024,8 +1086,12 @@ def generate(args: argparse.Namespace) -> dict:
                 ctx = article_ctx(rng, story, outlet, published)
                 paras = [list(p) for p in src["paras"]]
                 if kind == "near-copy":
-                    pi = rng.randrange(len(paras))
-                    si = rng.randrange(len(paras[pi]))
+                    quote_marks = ("\u201c", "\u2018", '"')
+                    spots = [(a, b) for a, p in enumerate(paras) for b, x in enumerate(p)
+                             if not x.startswith(quote_marks)]
+                    if not spots:
+                        spots = [(a, b) for a, p in enumerate(paras) for b in range(len(p))]
+                    pi, si = spots[rng.randrange(len(spots))]
                     old = paras[pi][si]
                     new = old
                     if re.search(r"\d", old) and rng.random() < 0.5:
@@ -1049,7 +1115,9 @@ def generate(args: argparse.Namespace) -> dict:
                     paras = [head] + rest + ([closing] if closing else [])
                     paras = [[swap_synonyms(rng, s, 0.6) for s in p] for p in paras]
                     title = swap_synonyms(rng, src["title"], 0.9)
-                    if title == src["title"]:
+                    for _ in range(6):
+                        if title.lower() != src["title"].lower():
+                            break
                         title = make_title(rng, ctx, outlet)
                 if outlet.title_case:
                     title = titlecase(title)
@@ -1102,7 +1170,8 @@ def generate(args: argparse.Namespace) -> dict:
                          "furniture": [ln for k, ls in blocks if k != "body" for ln in ls],
                          "furniture_kinds": [k for k, _ in blocks if k != "body"],
                          "changed_sentence": changed,
-                         "people": people, "countries": countries}
+                         "people": people, "countries": countries,
+                         "story_countries": [COUNTRIES[c][0] for c in story["countries"]]}
                 truth_f.write(json.dumps(truth, ensure_ascii=False) + "\n")
 
             counts[kind] += 1
@@ -1112,11 +1181,6 @@ def generate(args: argparse.Namespace) -> dict:
                 originals.append({"id": aid, "story": story, "title": title, "paras": paras,
                                   "outlet": outlet, "published": published})
                 teasers.append(title)
-    finally:
-        if out_f is not None:
-            out_f.close()
-        if truth_f is not None:
-            truth_f.close()
     counts["bytes"] = nbytes
     counts["stories"] = story_no
     return counts

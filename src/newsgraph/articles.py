@@ -54,6 +54,7 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
     if not _WORDS.search(text):
         removed = sum(ln.label != BODY for ln in labels)
         raise InputRejected(f"no article text left after removing {removed} lines of page furniture")
+    _check_prose(text)
     flags = tuple(meta.get("flags", ())) + (("mixed_script_repaired",) if repairs else ())
     published = _iso_date(meta.get("published"))
     flags += () if published else ("no_date",)
@@ -64,6 +65,14 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
         title=meta.get("title"), author=meta.get("author"), published=published,
         language=meta.get("language") or _guess_language(text), site_name=meta.get("site_name"),
         html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags)
+
+
+def _check_prose(text: str) -> None:
+    """Refuse text with no word boundaries (an encoded blob, not an article)."""
+    tokens = len(text.split())
+    if len(text) > 2000 and len(text) / max(tokens, 1) > 40:
+        raise InputRejected(f"not prose: {len(text)} characters in {tokens} space-separated tokens "
+                            "(encoded or binary data?)")
 
 
 def _kept_spans(labels: list[LineLabel]) -> list[tuple[int, int, bool]]:

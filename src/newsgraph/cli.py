@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TransferSpeedColumn
 from rich.table import Table
 
@@ -30,7 +31,7 @@ DbOpt = Annotated[Optional[str], typer.Option("--db", help="DuckDB file (default
 
 
 def _fail(exc: NewsgraphError) -> typer.Exit:
-    err.print(f"[red]error:[/red] {exc}")
+    err.print(f"[red]error:[/red] {escape(str(exc))}")
     return typer.Exit(2 if isinstance(exc, UsageError) else 1)
 
 
@@ -66,10 +67,13 @@ def analyze(
     workers: Annotated[Optional[int], typer.Option(help="Worker processes (default 1).")] = None,
     batch_size: Annotated[Optional[int], typer.Option(help="Articles stored per transaction.")] = None,
     max_bytes: Annotated[Optional[int], typer.Option(help="Largest input for one article.")] = None,
+    nlp: Annotated[Optional[bool], typer.Option("--nlp/--no-nlp",
+                                                help="Extract actors and quotes (default on).")] = None,
 ) -> None:
     """Read, clean and store articles: .txt, .html, .jsonl, .warc[.gz], directories, or -."""
     try:
-        settings = load_settings(db=db, workers=workers, batch_size=batch_size, max_bytes=max_bytes)
+        settings = load_settings(db=db, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
+                                 nlp=nlp)
         with Store(settings.db) as store:
             report = _analyze_with_progress(paths, store, settings)
     except NewsgraphError as exc:
@@ -94,14 +98,14 @@ def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunRepor
                             f"{report.unchanged} unchanged, {report.failed} failed")
 
         def on_error(error: InputError) -> None:
-            progress.console.print(f"[red]failed:[/red] {error}", markup=True, soft_wrap=True)
+            progress.console.print(f"[red]failed:[/red] {escape(str(error))}", soft_wrap=True)
 
         return run_analyze(paths, store, settings, on_progress, on_error)
 
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="Table to export: articles, failures.")],
+    table: Annotated[str, typer.Argument(help="Table: articles, entities, quotes, failures.")],
     db: DbOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="File (default stdout).")] = None,
@@ -113,7 +117,7 @@ def export(
         if format == "parquet" and not output:
             raise UsageError("parquet is binary: give a file with -o")
         with Store(load_settings(db=db).db, read_only=True) as store:
-            if format == "parquet" or (format == "csv" and output):
+            if format == "parquet":
                 store.copy_to(table, output, format)
             else:
                 _write_rows(store, table, format, output)

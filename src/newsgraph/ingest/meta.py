@@ -18,8 +18,10 @@ _DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,},?\s+(?P<date>[A-Z][a-z]{2,8}\.?\s+\
                        r"\s+\((?P<outlet>[^)]{2,40})\)\s*[-–—]")
 _DOTTED = re.compile(r"\d{1,2}\.\d{1,2}\.\d{4}")
 _SUFFIX = re.compile(r"\s+(Foundation|Inc\.?|Ltd\.?|LLC|GmbH|S\.A\.|Team|Group|Corp\.?|Co\.)$")
+# absolute dates only: "3 days ago" in a byline would change with the day of the run
 _DATE_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"],
-                  "RETURN_AS_TIMEZONE_AWARE": False}
+                  "RETURN_AS_TIMEZONE_AWARE": False,
+                  "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
 
 
 def parse_date(text: str) -> str | None:

@@ -40,10 +40,18 @@ def _check_textual(text: str) -> None:
         raise InputRejected("no words: the text holds no letters")
 
 
+def human_size(n: int) -> str:
+    """'52.4 MB', '3.1 kB', '812 bytes'."""
+    for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}".rstrip("0").rstrip(".") + f" {unit}"
+    return f"{n} bytes"
+
+
 def read_file_bytes(path: str, max_bytes: int) -> bytes:
     size = os.path.getsize(path)
     if size > max_bytes:
-        raise InputRejected(f"too large: {size / 1e6:.1f} MB is over the {max_bytes / 1e6:.0f} MB "
+        raise InputRejected(f"too large: {human_size(size)} is over the {human_size(max_bytes)} "
                             "limit for one article (set --max-bytes to raise it)")
     with open(path, "rb") as f:
         return f.read()

@@ -12,13 +12,18 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError, UsageError
-from ..records import Article, InputError
+from ..records import Article, Entity, InputError, Quote
 
 EXPORTS: dict[str, str] = {
     "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
                           site_name, text, removed, repairs, flags, content_hash
                    FROM articles ORDER BY coalesce(path, ''), coalesce(url, ''), id""",
     "failures": "SELECT source, reason, seen_at FROM failures ORDER BY source",
+    "entities": """SELECT article_id, name, type, country, code, role, kb, mentions FROM entities
+                   ORDER BY article_id, mentions[1].start, name""",
+    "quotes": """SELECT id, article_id, speaker, speaker_code, speaker_named, speaker_text, text, kind,
+                        cue, "start", "end", statement_id, sentence FROM quotes
+                 ORDER BY article_id, "start", "end" """,
 }
 
 _REMOVED = pa.list_(pa.struct([("line", pa.int32()), ("text", pa.string()), ("reason", pa.string()),
@@ -110,8 +115,21 @@ class Store:
             ON CONFLICT (outlet, line_key) DO UPDATE SET docs = outlet_lines.docs + excluded.docs""")
         self.con.unregister("batch_lines")
 
+    def statements_of(self, speakers: Iterable[str]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
+        """Known statements (id, content key) of each speaker, for statement matching."""
+        speakers = sorted({s for s in speakers if s})
+        if not speakers:
+            return {}
+        rows = self.con.execute("""SELECT speaker, statement_id, key FROM quotes
+            WHERE speaker IN (SELECT unnest(?)) ORDER BY article_id, "start" """, [speakers]).fetchall()
+        out: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for speaker, sid, key in rows:
+            out.setdefault(speaker, []).append((sid, tuple(key or ())))
+        return out
+
     def write_batch(self, articles: Sequence[Article], failures: Sequence[InputError],
-                    line_counts: dict[tuple[str, str], int] | None = None) -> int:
+                    line_counts: dict[tuple[str, str], int] | None = None,
+                    entities: Sequence[Entity] = (), quotes: Sequence[Quote] = ()) -> int:
         """Store one batch in one transaction; returns how many articles were new."""
         try:
             self.con.begin()
@@ -122,6 +140,8 @@ class Store:
                 self.con.unregister("batch_articles")
                 self.con.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))",
                                  [[a.source for a in articles]])
+            self._insert("entities", _entities_table(entities))
+            self._insert("quotes", _quotes_table(quotes))
             self._write_failures(failures)
             self.count_lines(line_counts or {})
             after = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -130,6 +150,13 @@ class Store:
             self.con.rollback()
             raise StoreError(f"could not write a batch to {self.path}: {exc}") from None
         return after - before
+
+    def _insert(self, table: str, rows: pa.Table | None) -> None:
+        if rows is None or not rows.num_rows:
+            return
+        self.con.register("batch_rows", rows)
+        self.con.execute(f"INSERT OR IGNORE INTO {table} SELECT * FROM batch_rows")
+        self.con.unregister("batch_rows")
 
     def _write_failures(self, failures: Sequence[InputError]) -> None:
         if not failures:
@@ -162,10 +189,10 @@ class Store:
         return columns, rows()
 
     def copy_to(self, table: str, out: str, fmt: str) -> None:
-        """Write an export table to a file with DuckDB's COPY (parquet, csv)."""
+        """Write an export table to a Parquet file with DuckDB's COPY."""
         if table not in EXPORTS:
             raise UsageError(f"unknown table {table!r}; choose one of: {', '.join(EXPORTS)}")
-        options = {"parquet": "FORMAT parquet", "csv": "FORMAT csv, HEADER"}[fmt]
+        options = {"parquet": "FORMAT parquet"}[fmt]
         escaped = out.replace("'", "''")
         self.con.execute(f"COPY ({EXPORTS[table]}) TO '{escaped}' ({options})")
 
@@ -211,6 +238,40 @@ def _articles_table(articles: Sequence[Article]) -> pa.Table:
             "content_hash": a.content_hash, "ingested_at": now,
         })
     return pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
+
+
+_MENTIONS = pa.list_(pa.struct([("text", pa.string()), ("start", pa.int32()), ("end", pa.int32())]))
+_ENTITY_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("name", pa.string()), ("type", pa.string()),
+    ("country", pa.string()), ("code", pa.string()), ("role", pa.string()), ("kb", pa.bool_()),
+    ("mentions", _MENTIONS)])
+_QUOTE_SCHEMA = pa.schema([
+    ("id", pa.string()), ("article_id", pa.string()), ("speaker", pa.string()),
+    ("speaker_code", pa.string()), ("speaker_named", pa.bool_()), ("speaker_text", pa.string()),
+    ("text", pa.string()), ("kind", pa.string()), ("cue", pa.string()), ("start", pa.int32()),
+    ("end", pa.int32()), ("sentence", pa.string()), ("statement_id", pa.string()),
+    ("key", pa.list_(pa.string()))])
+
+
+def _entities_table(entities: Sequence[Entity]) -> pa.Table | None:
+    if not entities:
+        return None
+    return pa.Table.from_pylist([{
+        "article_id": e.article_id, "name": e.name, "type": e.type, "country": e.country,
+        "code": e.code, "role": e.role, "kb": e.kb, "mentions": [asdict(m) for m in e.mentions],
+    } for e in entities], schema=_ENTITY_SCHEMA)
+
+
+def _quotes_table(quotes: Sequence[Quote]) -> pa.Table | None:
+    if not quotes:
+        return None
+    return pa.Table.from_pylist([{
+        "id": f"{q.article_id}:{q.start}-{q.end}", "article_id": q.article_id, "speaker": q.speaker,
+        "speaker_code": q.speaker_code, "speaker_named": q.speaker_named,
+        "speaker_text": q.speaker_text, "text": q.text, "kind": q.kind, "cue": q.cue,
+        "start": q.start, "end": q.end, "sentence": q.sentence, "statement_id": q.statement_id,
+        "key": list(q.key),
+    } for q in quotes], schema=_QUOTE_SCHEMA)
 
 
 def to_json(value: Any) -> Any:

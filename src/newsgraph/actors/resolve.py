@@ -1,0 +1,234 @@
+"""Resolve the people, organisations and places of one parsed article to canonical actors.
+
+Within the article, short forms ("Putin", "General Zhang") and descriptions ("the Russian
+leader", "the Chinese side") link to the full actor; roles come from the knowledge base or
+from the words around a name ("Russian Defense Minister Andrei Belousov", "Zhang Youxia,
+vice chairman of China's Central Military Commission").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Entity, Mention
+from .kb import KbActor, KnowledgeBase, knowledge_base, norm_name
+
+_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_TITLES = {"president", "prime", "minister", "gen", "general", "adm", "admiral", "mr", "mrs", "ms",
+           "dr", "sen", "senator", "rep", "gov", "governor", "premier", "chancellor", "king",
+           "queen", "prince", "sheikh", "secretary", "defense", "defence", "foreign", "vice",
+           "chairman", "former", "col", "colonel", "lt", "maj", "major", "sir", "lord", "pope",
+           "ambassador", "spokesman", "spokeswoman", "envoy", "marshal", "commander", "chief"}
+_LEADER_WORDS = {"leader", "president", "premier", "head", "chancellor", "prime"}
+_STATE_WORDS = {"side", "government", "authorities", "leadership", "state", "administration",
+                "delegation", "officials", "counterpart", "counterparts"}
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """A canonical actor of one article, with its mentions (a mutable working record)."""
+
+    name: str
+    type: str
+    country: str | None = None
+    code: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    kb: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+    def add(self, text: str, start: int, end: int) -> None:
+        if all(m.start != start for m in self.mentions):
+            self.mentions.append(Mention(text, start, end))
+
+
+@dataclass(slots=True)
+class ArticleActors:
+    """The actors of one article and which tokens name them."""
+
+    actors: dict[str, ActorRef] = field(default_factory=dict)
+    tokens: dict[int, str] = field(default_factory=dict)  # token index -> actor name
+    metonyms: set[int] = field(default_factory=set)  # tokens of capitals standing for governments
+
+    def at(self, token_i: int) -> ActorRef | None:
+        name = self.tokens.get(token_i)
+        return self.actors.get(name) if name else None
+
+    def link(self, actor: ActorRef, span, metonym: bool = False) -> ActorRef:
+        actor = self.actors.setdefault(actor.name, actor)
+        actor.add(span.text, span.start_char, span.end_char)
+        for t in span:
+            self.tokens[t.i] = actor.name
+            if metonym:
+                self.metonyms.add(t.i)
+        return actor
+
+    def entities(self, article_id: str) -> list[Entity]:
+        return [Entity(article_id, a.name, a.type, a.country, a.code, a.role,
+                       tuple(sorted(a.mentions, key=lambda m: m.start)), a.kb)
+                for a in self.actors.values()]
+
+
+def _from_kb(kb_actor: KbActor) -> ActorRef:
+    return ActorRef(kb_actor.name, kb_actor.type, kb_actor.country, kb_actor.code, kb_actor.role,
+                    kb_actor.sector, kb=True)
+
+
+def _trim(span):
+    """The span without a leading determiner and a trailing possessive."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].lower_ in ("the", "a", "an"):
+        start += 1
+    while end > start and span.doc[end - 1].tag_ == "POS":
+        end -= 1
+    return span.doc[start:end]
+
+
+def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None) -> ArticleActors:
+    """Canonical actors of a parsed article; `date` (ISO) picks who held a role then."""
+    kb = kb or knowledge_base()
+    out = ArticleActors()
+    pending: list = []
+    for chunk in _kb_chunks(doc, kb, date):
+        span, actor = chunk
+        out.link(_from_kb(actor), span, metonym=actor.kind == "capital")
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS or any(t.i in out.tokens for t in ent):
+            continue
+        span = _trim(ent)
+        if not len(span):
+            continue
+        if ent.label_ == "PERSON":
+            pending.append(span)
+            continue
+        actor = _resolve_named(span, ent.label_, kb, date)
+        if actor is not None:
+            out.link(actor, span, metonym=False)
+    _resolve_people(pending, out, kb, date)
+    _resolve_descriptions(doc, out, kb)
+    return out
+
+
+def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
+    """Entities and noun chunks whose whole text is a knowledge-base name or alias."""
+    seen: set[int] = set()
+    spans = sorted(list(doc.ents) + list(doc.noun_chunks), key=lambda s: (-(s.end - s.start), s.start))
+    for span in spans:
+        span = _trim(span)
+        if not len(span) or any(t.i in seen for t in span):
+            continue
+        actor = kb.lookup(span.text, date)
+        if actor is None and len(span) > 1 and span[0].ent_type_ in ("", "NORP") and span[0].pos_ == "ADJ":
+            continue
+        if actor is not None and not (len(span) == 1 and span[0].pos_ == "PRON"):
+            seen.update(t.i for t in span)
+            yield span, actor
+
+
+def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> ActorRef | None:
+    if label == "NORP":
+        iso = kb.country_of(span.text)
+        if iso is None or span.root.dep_ in ("amod", "compound"):
+            return None  # an adjective: part of a role or a description, not an actor
+        return _from_kb(kb.countries[iso]) if iso in kb.countries else None
+    country, sector = _context(span, kb)
+    type_ = "GPE" if label in ("GPE", "LOC", "FAC") else "ORG"
+    sector = sector or (kb.sector_of([t.text for t in span]) if type_ == "ORG" else None)
+    return ActorRef(span.text, type_, country, kb.code(country, sector) or None, None, sector)
+
+
+def _context(span, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+    """Country and sector from the words that modify a name ('Russian', "China's")."""
+    words = [t for t in span.root.lefts if t.i < span.start] + list(span)
+    country = next((kb.country_of(t.text) for t in words if kb.country_of(t.text)), None)
+    return country, None
+
+
+def _role_span(span):
+    """The words around a person's name that state a role: title before, apposition after."""
+    doc = span.doc
+    start = span.start
+    while start > 0 and doc[start - 1].head.i in range(start - 1, span.end + 1) and \
+            doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case", "punct", "prep", "pobj") \
+            and doc[start - 1].text not in (",", "(", ";", "."):
+        start -= 1
+    pieces = [doc[start:span.start]] if start < span.start else []
+    for child in span.root.children:
+        if child.dep_ == "appos" and child.i >= span.end:
+            pieces.append(doc[child.left_edge.i:child.right_edge.i + 1])
+    if span.root.dep_ == "appos" and span.root.head.i < span.start:
+        head = span.root.head
+        pieces.append(doc[head.left_edge.i:head.i + 1])
+    return [p for p in pieces if len(p)]
+
+
+def _person_from_context(span, kb: KnowledgeBase) -> tuple[str, str | None, str | None, str | None]:
+    """Name without titles, role, country and sector of a person mention."""
+    tokens = list(span)
+    while len(tokens) > 1 and norm_name(tokens[0].text) in _TITLES:
+        tokens = tokens[1:]
+    name = span.doc[tokens[0].i:span.end].text
+    title = span.doc[span.start:tokens[0].i]
+    pieces = ([title] if len(title) else []) + _role_span(span)
+    words = [t.text for p in pieces for t in p]
+    role = "; ".join(p.text.strip(" ,") for p in pieces) or None
+    country = next((kb.country_of(w) for w in words if kb.country_of(w)), None)
+    sector = kb.sector_of(words)
+    if country is None or sector is None:
+        for p in pieces:
+            inst = next((kb.lookup(e.text) for e in p.ents if kb.lookup(e.text)), None)
+            if inst is not None:
+                country, sector = country or inst.country, sector or inst.sector
+    return name, role, country, sector
+
+
+def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: str | None) -> None:
+    """Full names first, then short forms linked to a full name of the same article."""
+    spans = sorted(spans, key=lambda s: -len(s))
+    for span in spans:
+        name, role, country, sector = _person_from_context(span, kb)
+        known = kb.lookup(name, date)
+        if known is not None and known.type == "PERSON":
+            actor = out.actors.get(known.name) or _from_kb(known)
+            out.link(actor, span)
+            continue
+        same = _same_person(name, out)
+        if same is not None:
+            same.role = same.role or role
+            out.link(same, span)
+            continue
+        out.link(ActorRef(name, "PERSON", country, kb.code(country, sector) or None, role, sector), span)
+
+
+def _same_person(name: str, out: ArticleActors) -> ActorRef | None:
+    """A person of the article whose full name contains this short name as a whole word."""
+    parts = norm_name(name).split()
+    matches = [a for a in out.actors.values() if a.type == "PERSON" and a.name != name
+               and len(norm_name(a.name).split()) > len(parts)
+               and set(parts) <= set(norm_name(a.name).split())]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _resolve_descriptions(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
+    """'the Russian leader' -> the Russian head of state named in the article;
+    'the Chinese side' -> China."""
+    for chunk in doc.noun_chunks:
+        if any(t.i in out.tokens for t in chunk):
+            continue
+        words = [t.lower_ for t in chunk]
+        iso = next((kb.country_of(t.text) for t in chunk if t.pos_ in ("ADJ", "PROPN") and kb.country_of(t.text)), None)
+        if iso is None or chunk.root.lower_ not in _LEADER_WORDS | _STATE_WORDS:
+            continue
+        actor = None
+        if chunk.root.lower_ in _LEADER_WORDS:
+            actor = _leader_of(iso, out)
+        if actor is None and chunk.root.lower_ in _STATE_WORDS and iso in kb.countries:
+            actor = out.actors.get(kb.countries[iso].name) or _from_kb(kb.countries[iso])
+        if actor is not None and words:
+            out.link(actor, chunk)
+
+
+def _leader_of(iso: str, out: ArticleActors) -> ActorRef | None:
+    leaders = [a for a in out.actors.values() if a.type == "PERSON" and a.country == iso
+               and a.role and any(w in a.role.lower() for w in ("president", "prime minister", "premier",
+                                                                 "chancellor", "leader", "head of state"))]
+    return leaders[0] if len(leaders) == 1 else None

@@ -1,0 +1,1 @@
+"""Cross-article work: statements matched across outlets (later: copies, stories, claims)."""

@@ -1,0 +1,34 @@
+"""The extraction stages over parsed articles: spaCy Docs go in, plain records come out."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from . import nlp
+from .actors import resolve_actors
+from .quotes import extract_quotes
+from .records import Article, Entity, Quote
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extraction stages found in one article."""
+
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+
+
+def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAULT_MODEL,
+            batch_size: int = 32) -> list[Extraction]:
+    """Parse (article id, clean text, date) items in one nlp.pipe stream; extract actors and quotes."""
+    out = []
+    for (article_id, _, date), doc in zip(items, nlp.parse((t for _, t, _ in items), model, batch_size)):
+        actors = resolve_actors(doc, date)
+        out.append(Extraction(tuple(actors.entities(article_id)),
+                              tuple(extract_quotes(doc, actors, article_id))))
+    return out
+
+
+def extract_articles(articles: Sequence[Article], model: str = nlp.DEFAULT_MODEL,
+                     batch_size: int = 32) -> list[Extraction]:
+    return extract([(a.id, a.text, a.published) for a in articles], model, batch_size)

@@ -1,0 +1,295 @@
+"""Quotes: direct (in quotation marks, or a block after 'stated the following:') and indirect
+('X said that ...', 'according to X, ...'), each with its speaker resolved to an actor."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .actors.resolve import ActorRef, ArticleActors
+from .data import word_set
+from .records import Quote
+
+_OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "they", "we", "i", "it"}
+_BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class _Speaker:
+    name: str | None
+    code: str | None
+    named: bool
+    text: str | None
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of the words inside quotation marks, paragraph by paragraph.
+    A quotation still open at the end of its paragraph closes there."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for para in text.split("\n"):
+        spans += [(pos + a, pos + b) for a, b in _para_spans(para)]
+        pos += len(para) + 1
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _para_spans(para: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    open_at, closer = None, None
+    for i, ch in enumerate(para):
+        if open_at is None:
+            if ch in _OPEN_CLOSE and not (ch == "‘" and _inside_word(para, i)):
+                open_at, closer = i, _OPEN_CLOSE[ch]
+            elif ch == '"':
+                open_at, closer = i, '"'
+        elif ch == closer and not (ch == "’" and _inside_word(para, i)):
+            out.append((open_at + 1, i))
+            open_at = None
+    if open_at is not None and len(para) - open_at > 1:
+        out.append((open_at + 1, len(para.rstrip())))
+    return out
+
+
+def _inside_word(s: str, i: int) -> bool:
+    return 0 < i < len(s) - 1 and s[i - 1].isalnum() and s[i + 1].isalnum()
+
+
+def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
+    """Direct and indirect quotes of a parsed article, in text order."""
+    cues = word_set("speech_verbs.txt")
+    spans = quote_spans(doc.text)
+    quotes = _direct(doc, spans, actors, article_id, cues)
+    quotes += _indirect(doc, spans, actors, article_id, cues)
+    quotes += _block_quotes(doc, actors, article_id, cues, quotes)
+    return sorted(quotes, key=lambda q: (q.start, q.end))
+
+
+def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-"):
+        end -= 1
+    return start, end
+
+
+def _make(doc, start: int, end: int, kind: str, cue, speaker: _Speaker, article_id: str) -> Quote | None:
+    start, end = _trim_span(doc.text, start, end)
+    if end <= start:
+        return None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    sent = span.sent.text if span is not None else ""
+    key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop})) if span is not None else ()
+    return Quote(article_id, doc.text[start:end], kind, start, end, speaker.name, speaker.code,
+                 speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key)
+
+
+# ------------------------------------------------------------------ direct
+def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Quote]:
+    out = []
+    for start, end in spans:
+        inner = doc.char_span(start, end, alignment_mode="expand")
+        if inner is None or not len(inner):
+            continue
+        inside = set(range(inner.start, inner.end))
+        cue = _cue_for(inner, inside, cues)
+        n_words = sum(t.is_alpha for t in inner)
+        if cue is None:
+            speaker = _context_speaker(doc, inner, actors, out) if n_words >= 5 else None
+            if speaker is None:
+                continue  # a scare-quoted term or an unattributed fragment
+            q = _make(doc, start, end, "direct", None, speaker, article_id)
+        else:
+            q = _make(doc, start, end, "direct", cue, _speaker_of(cue, actors, inside), article_id)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _cue_for(inner, inside: set[int], cues):
+    """The speech verb outside the quotation that governs it, in the quote's sentences."""
+    doc = inner.doc
+    sents = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
+    cands = [t for s in sents.values() for t in s if t.i not in inside and _is_cue(t, cues)]
+    if not cands:
+        return _according_to(inner, inside)
+    governing = [t for t in cands if any(a.i == t.i for a in inner.root.ancestors)]
+    pool = governing or cands
+    return min(pool, key=lambda t: min(abs(t.i - inner.start), abs(t.i - inner.end)))
+
+
+def _is_cue(token, cues) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues and token.dep_ != "amod"
+
+
+def _according_to(inner, inside: set[int]):
+    for t in inner.sent:
+        if t.lower_ == "according" and t.i not in inside and t.nbor(1).lower_ == "to":
+            return t
+    return None
+
+
+# ------------------------------------------------------------------ speakers
+def _speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> _Speaker:
+    """The speaker of a cue: its subject (or passive agent, or the object of 'according to'),
+    inherited from the governing verb for 'adding that ...'."""
+    if cue.lower_ == "according":
+        to = cue.nbor(1)
+        objs = [c for c in to.children if c.dep_ == "pobj"]
+        return _speaker_from_token(objs[0], actors) if objs else _Speaker(None, None, False, None)
+    verb = cue
+    for _ in range(3):
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in exclude]
+        agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj or agent:
+            return _speaker_from_token((agent or subj)[0], actors)
+        if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "relcl") and verb.head is not verb:
+            if verb.dep_ == "relcl":
+                return _speaker_from_token(verb.head, actors)
+            verb = verb.head
+        else:
+            break
+    return _Speaker(None, None, False, None)
+
+
+def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
+    if tok.lower_ in _PRONOUNS:
+        actor = _antecedent(tok, actors)
+        return _as_speaker(actor, tok.text, tok.i, actors) if actor else _Speaker(None, None, False, tok.text)
+    actor = actors.at(tok.i) or next((actors.at(t.i) for t in tok.subtree
+                                      if actors.at(t.i) and t.head.i == tok.i and t.dep_ in ("compound", "poss", "appos")), None)
+    phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+    if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
+        return _as_speaker(actor, phrase, tok.i, actors)
+    country = next((actors.at(t.i).country for t in tok.subtree if actors.at(t.i)), None)
+    return _Speaker(phrase, country, False, phrase)
+
+
+def _as_speaker(actor: ActorRef, text: str, token_i: int, actors: ArticleActors) -> _Speaker:
+    code = actor.code
+    if token_i in actors.metonyms and actor.country:
+        code = (actor.code or actor.country) + ("GOV" if not (actor.code or "").endswith("GOV") else "")
+    return _Speaker(actor.name, code, True, text)
+
+
+def _antecedent(tok, actors: ArticleActors) -> ActorRef | None:
+    """The actor a pronoun refers to: the latest person (he/she) or group (they/it) named
+    before it, preferring subjects, within the last three sentences."""
+    want_person = tok.lower_ in ("he", "she", "him", "her", "his", "i")
+    doc = tok.doc
+    sent_starts = [s.start for s in doc.sents if s.start <= tok.i]
+    floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    best = None
+    for i in range(tok.i - 1, floor - 1, -1):
+        actor = actors.at(i)
+        if actor is None or (want_person and actor.type != "PERSON"):
+            continue
+        if not want_person and actor.type == "PERSON" and tok.lower_ in ("it",):
+            continue
+        if doc[i].dep_ in ("nsubj", "nsubjpass") or doc[i].head.dep_ in ("nsubj", "nsubjpass"):
+            return actor
+        best = best or actor
+    return best
+
+
+def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) -> _Speaker | None:
+    """Speaker of a quotation that stands alone: the intro sentence before it ('X noted the
+    following:'), else the speaker of the quotation just before it in the same or previous paragraph."""
+    prev_sent = _previous_sentence(doc, inner.start)
+    if prev_sent is not None and prev_sent.text.rstrip().endswith(":"):
+        cue = next((t for t in reversed(prev_sent) if _is_cue(t, word_set("speech_verbs.txt"))), None)
+        if cue is not None:
+            return _speaker_of(cue, actors, set())
+    if earlier and earlier[-1].speaker and inner.start_char - earlier[-1].end < 400:
+        q = earlier[-1]
+        return _Speaker(q.speaker, q.speaker_code, q.speaker_named, q.speaker_text)
+    return None
+
+
+def _previous_sentence(doc, token_i: int):
+    prev = None
+    for s in doc.sents:
+        if s.start >= token_i:
+            break
+        prev = s
+    return prev if prev is not None and token_i - prev.end <= 2 else None
+
+
+# ------------------------------------------------------------------ indirect
+def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Quote]:
+    quoted = _char_mask(len(doc.text), spans)
+    out = []
+    for tok in doc:
+        if _is_cue(tok, cues):
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            for comp in comps:
+                q = _clause_quote(doc, tok, comp, quoted, actors, article_id)
+                if q is not None:
+                    out.append(q)
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            q = _according_quote(doc, tok, quoted, actors, article_id)
+            if q is not None:
+                out.append(q)
+    return out
+
+
+def _char_mask(n: int, spans) -> bytearray:
+    mask = bytearray(n)
+    for a, b in spans:
+        mask[a:b] = b"\x01" * (b - a)
+    return mask
+
+
+def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
+    tokens = [t for t in comp.subtree]
+    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
+        tokens = tokens[1:]
+    if sum(t.is_alpha for t in tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    inside = sum(quoted[start:end]) / max(1, end - start)
+    if inside > 0.85:
+        return None  # the whole clause is a direct quote, already taken
+    if cue.i > comp.i and inside == 0 and _in_quote(quoted, cue.idx):
+        return None
+    return _make(doc, start, end, "indirect", cue, _speaker_of(cue, actors, {t.i for t in tokens}), article_id)
+
+
+def _in_quote(quoted, pos: int) -> bool:
+    return 0 <= pos < len(quoted) and bool(quoted[pos])
+
+
+def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
+    """'According to X, CLAUSE' and 'CLAUSE, according to X': the clause is what X said."""
+    phrase = set(t.i for t in tok.subtree)
+    root = tok.head if tok.head is not tok else tok.sent.root
+    tokens = [t for t in root.subtree if t.i not in phrase and not (t.is_punct and t.i in (root.left_edge.i, root.right_edge.i))]
+    if sum(t.is_alpha for t in tokens) < 3:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+    if sum(quoted[start:end]) / max(1, end - start) > 0.85:
+        return None
+    return _make(doc, start, end, "indirect", tok, _speaker_of(tok, actors, set()), article_id)
+
+
+# ------------------------------------------------------------------ block quotes
+def _block_quotes(doc, actors: ArticleActors, article_id: str, cues, found: list[Quote]) -> list[Quote]:
+    """An unmarked paragraph introduced as someone's words: '... stated the following:'."""
+    out = []
+    text = doc.text
+    pos = 0
+    paras = text.split("\n")
+    for k, para in enumerate(paras[:-1]):
+        nxt_start = pos + len(para) + 1
+        pos_next = nxt_start
+        nxt = paras[k + 1]
+        if not nxt.strip() and k + 2 < len(paras):
+            pos_next, nxt = nxt_start + len(nxt) + 1, paras[k + 2]
+        if _BLOCK_INTRO.search(para) and nxt.strip() and not nxt.lstrip().startswith(tuple(_OPEN_CLOSE) + ('"',)):
+            intro = doc.char_span(pos, pos + len(para), alignment_mode="expand")
+            cue = next((t for t in reversed(intro) if _is_cue(t, cues)), None) if intro is not None else None
+            if cue is not None and not any(q.start >= pos_next and q.end <= pos_next + len(nxt) for q in found if q.kind == "direct"):
+                q = _make(doc, pos_next, pos_next + len(nxt), "direct", cue, _speaker_of(cue, actors, set()), article_id)
+                if q is not None:
+                    out.append(q)
+        pos = nxt_start
+    return out

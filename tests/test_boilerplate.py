@@ -1,0 +1,201 @@
+"""Line-level page-furniture removal: what goes (with a reason) and what stays."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean.boilerplate import BODY, FURNITURE, HEADLINE, META, classify_lines, norm_line
+
+HEADLINE_TEXT = "Tidal Barrier Funding Approved After Long Council Debate"
+BODY_LINES = [
+    ("The town council voted late on Tuesday to release funds for a new tidal barrier along the "
+     "eastern quay, ending a dispute that had run for most of the winter."),
+    ("Residents of the low-lying streets near the fish market had petitioned for the works after "
+     "three floods in as many years damaged homes and shops."),
+    ("The barrier will be built in two phases, with the first stretch due to open before the "
+     "autumn storms."),
+    "Ministers pledged to support the fishing fleet and share survey data with neighbours.",
+    "The engineer in charge of the project, Ada Morrow, described the design as follows:",
+    ("Each gate will rise only when the surge gauge passes its mark, and will sink again as the "
+     "water falls, so boats can pass freely at every other hour"),
+    "Nobody expects the works to be quiet.",
+]
+BIO = ("Miriam Castellane is a reporter at the Harbour Chronicle covering coastal towns and their "
+       "councils.")
+# (line, expected reason) for every line of furniture on the page below.
+FURNITURE_LINES = [
+    ("The Harbour Chronicle", "masthead"),
+    ("Local News Since 1921", "masthead"),
+    ("English Deutsch Español", "language_switcher"),
+    ("Date: 3 March 2024 Author: Miriam Castellane", "byline"),
+    ("Share", "share"),
+    ("Tweet", "share"),
+    ("Workers inspect the old sea wall in this photo taken on February 20, 2024.", "caption"),
+    ("PHOTO: GULLWING IMAGES/Tomas Reyner", "credit"),
+    ("Previous Article", "navigation"),
+    ("Fishing Boats Return Early As Gales Sweep The Coast", "teaser"),
+    ("Please support independent local journalism with a donation today.", "donation"),
+    ("© 2024 Harbour Chronicle. All rights reserved.", "copyright"),
+    ("Miriam Castellane", None),  # the author's name line: removed, any reason
+    (BIO, "author_bio"),
+]
+
+
+KEEPERS = [
+    "Lighthouse Keepers Return To Remote Northern Island",
+    ("The coastguard announced on Thursday that keepers will once again live on Varrick Isle, a rocky "
+     "outcrop that has had no permanent residents for thirty years."),
+    ("Officials said the automated lamp failed twice during last winter's storms, leaving fishing "
+     "boats without a guiding light for several nights."),
+    "The first two keepers, both former sailors, will arrive at the start of June.",
+]
+
+
+def lines_of(lines: list[str]) -> str:
+    return "\n".join(lines)
+
+
+def page() -> str:
+    f = [line for line, _ in FURNITURE_LINES]
+    lines = (f[0:3] + [HEADLINE_TEXT] + f[3:6] + BODY_LINES[:2] + f[6:8] + BODY_LINES[2:]
+             + f[8:])
+    return "\n\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def labels():
+    return {ln.text: ln for ln in classify_lines(page())}
+
+
+def test_every_line_is_labelled_once(labels):
+    assert len(labels) == len(FURNITURE_LINES) + len(BODY_LINES) + 1
+
+
+@pytest.mark.parametrize("line,reason", FURNITURE_LINES, ids=[r or "name" for _, r in FURNITURE_LINES])
+def test_furniture_is_removed_with_its_reason(labels, line, reason):
+    label = labels[line]
+    assert label.label != BODY
+    assert label.reason
+    if reason:
+        assert label.reason == reason
+
+
+def test_byline_is_meta_not_furniture(labels):
+    assert labels["Date: 3 March 2024 Author: Miriam Castellane"].label == META
+
+
+def test_headline_is_found(labels):
+    assert labels[HEADLINE_TEXT].label == HEADLINE
+    assert labels[HEADLINE_TEXT].reason == "headline"
+    assert sum(ln.label == HEADLINE for ln in labels.values()) == 1
+
+
+@pytest.mark.parametrize("line", BODY_LINES, ids=[f"body{k}" for k in range(len(BODY_LINES))])
+def test_body_paragraphs_are_kept(labels, line):
+    assert labels[line].label == BODY
+    assert labels[line].reason == ""
+
+
+def test_offsets_point_at_the_line_in_the_raw_text():
+    raw = page()
+    for ln in classify_lines(raw):
+        assert raw[ln.start:ln.end] == ln.text
+        assert raw.split("\n")[ln.index].strip() == ln.text
+
+
+def test_known_title_picks_the_headline_over_the_layout_guess():
+    raw = lines_of(["Ferry Returns To The Outer Islands",
+                    "Winter timetable starts on the first of December", BODY_LINES[0], BODY_LINES[1]])
+    guessed = classify_lines(raw)
+    assert [ln.reason for ln in guessed] == ["masthead", "headline", "", ""]
+    known = classify_lines(raw, title="Ferry returns to the outer islands")
+    assert [ln.label for ln in known] == [HEADLINE, BODY, BODY, BODY]
+
+
+def test_summary_widget_and_its_bullets_are_removed():
+    raw = lines_of([
+        KEEPERS[0],
+        "Key points",
+        "• The lighthouse on Varrick Isle will be staffed again from June",
+        "• Two keepers will live on the island in shifts of six weeks",
+        "• The coastguard says automated lamps failed twice last winter",
+        *KEEPERS[1:],
+    ])
+    labels = classify_lines(raw)
+    assert [ln.reason for ln in labels[1:5]] == ["summary_widget"] * 4
+    assert all(ln.label == FURNITURE for ln in labels[1:5])
+    assert [ln.label for ln in labels[5:]] == [BODY, BODY, BODY]
+
+
+def test_short_line_repeated_within_the_page_is_removed():
+    repeated = "From our coastal towns desk"
+    raw = lines_of([KEEPERS[0], repeated, KEEPERS[1], repeated, KEEPERS[2], KEEPERS[3]])
+    labels = classify_lines(raw)
+    hits = [ln for ln in labels if ln.text == repeated]
+    assert len(hits) == 2
+    assert all(ln.label == FURNITURE and ln.reason == "repeated_in_page" for ln in hits)
+    assert [ln.label for ln in labels if ln.text != repeated][1:] == [BODY, BODY, BODY]
+
+
+def test_reference_list_is_removed():
+    refs = [
+        "[1] Coastguard annual review 2023, https://coastguard.example/review-2023.",
+        "[2] Northern channel traffic survey, https://ports.example/survey",
+    ]
+    raw = lines_of([*KEEPERS[:3], "References", *refs])
+    labels = {ln.text: ln for ln in classify_lines(raw)}
+    for ref in refs:
+        assert labels[ref].label == FURNITURE
+        assert labels[ref].reason == "reference"
+
+
+def test_reference_with_access_date_is_a_reference_not_a_byline():
+    ref = "[1] Coastguard annual review, https://coastguard.example/review-2023, accessed 4 May 2024"
+    raw = lines_of([*KEEPERS[:3], ref])
+    label = next(ln for ln in classify_lines(raw) if ln.text == ref)
+    assert label.reason == "reference"
+
+
+SUPPORT_SHARE = "Ministers pledged to support the fishing fleet and share survey data with neighbours."
+
+
+@pytest.mark.parametrize("where", [1, 3, 5])
+def test_prose_mentioning_support_and_share_is_kept_anywhere(where):
+    lines = [HEADLINE_TEXT] + BODY_LINES[:3] + BODY_LINES[4:]
+    lines.insert(where, SUPPORT_SHARE)
+    labels = {ln.text: ln for ln in classify_lines(lines_of(lines))}
+    assert labels[SUPPORT_SHARE].label == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "Both harbour towns will share the cost of the new gates.",
+    "Support for the barrier has grown since the floods.",
+    "Older residents say they support the council's decision.",
+    "The mayor urged residents to sign up for flood alerts by text message.",
+])
+def test_ordinary_sentences_with_cue_words_are_kept(sentence):
+    lines = [HEADLINE_TEXT] + BODY_LINES[:3] + [sentence] + BODY_LINES[3:]
+    labels = {ln.text: ln for ln in classify_lines(lines_of(lines))}
+    assert labels[sentence].label == BODY
+
+
+@pytest.mark.parametrize("sentence", [
+    "Share prices in the harbour company fell sharply.",
+    "Voters must register by Friday.",
+])
+def test_short_prose_sentences_starting_with_share_or_naming_register_are_kept(sentence):
+    lines = [HEADLINE_TEXT] + BODY_LINES[:3] + [sentence] + BODY_LINES[3:]
+    labels = {ln.text: ln for ln in classify_lines(lines_of(lines))}
+    assert labels[sentence].label == BODY, labels[sentence].reason
+
+
+def test_short_final_sentence_after_end_marker_is_kept():
+    lines = [HEADLINE_TEXT] + BODY_LINES[:4] + ["Share", "Talks resume in May."]
+    labels = {ln.text: ln for ln in classify_lines(lines_of(lines))}
+    assert labels["Share"].reason == "share"
+    assert labels["Talks resume in May."].label == BODY
+
+
+def test_norm_line_ignores_case_punctuation_and_compatibility_forms():
+    assert norm_line("  Read MORE — ﬁsh  news! ") == "read more fish news"
+    assert norm_line("© 2024") == "2024"
+    assert norm_line("...") == ""
