@@ -74,7 +74,7 @@ def analyze(
     try:
         settings = load_settings(db=db, workers=workers, batch_size=batch_size, max_bytes=max_bytes,
                                  nlp=nlp)
-        with Store(settings.db) as store:
+        with Store(settings.db, memory_limit=settings.db_memory) as store:
             report = _analyze_with_progress(paths, store, settings)
     except NewsgraphError as exc:
         raise _fail(exc) from None

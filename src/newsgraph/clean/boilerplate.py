@@ -54,7 +54,7 @@ def _cues() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def norm_line(text: str) -> str:
     """Comparable form of a line: NFKC, casefolded, words only."""
     return " ".join(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))

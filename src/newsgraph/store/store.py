@@ -45,10 +45,11 @@ _ARTICLE_SCHEMA = pa.schema([
 class Store:
     """A newsgraph database file."""
 
-    def __init__(self, path: str, read_only: bool = False):
+    def __init__(self, path: str, read_only: bool = False, memory_limit: str = "256MB"):
         self.path = path
         try:
-            self.con = duckdb.connect(path, read_only=read_only)
+            self.con = duckdb.connect(path, read_only=read_only,
+                                      config={"memory_limit": memory_limit})
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the database {path}: {exc}") from None
         if not read_only:
