@@ -10,7 +10,9 @@ from .data import word_set
 from .records import Quote
 
 _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›"}
-_PRONOUNS = {"he", "she", "him", "her", "his", "they", "we", "i", "it"}
+_PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "we", "our", "us", "i", "it", "its"}
+_NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt", "view", "assurance",
+                     "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
 _BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
 
 
@@ -76,10 +78,11 @@ def _make(doc, start: int, end: int, kind: str, cue, speaker: _Speaker, article_
     start, end = _trim_span(doc.text, start, end)
     if end <= start:
         return None
+    text = " ".join(doc.text[start:end].split())  # blanked reference markers leave spaces
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = span.sent.text if span is not None else ""
     key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop})) if span is not None else ()
-    return Quote(article_id, doc.text[start:end], kind, start, end, speaker.name, speaker.code,
+    return Quote(article_id, text, kind, start, end, speaker.name, speaker.code,
                  speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key)
 
 
@@ -110,11 +113,51 @@ def _cue_for(inner, inside: set[int], cues):
     doc = inner.doc
     sents = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
     cands = [t for s in sents.values() for t in s if t.i not in inside and _is_cue(t, cues)]
-    if not cands:
-        return _according_to(inner, inside)
-    governing = [t for t in cands if any(a.i == t.i for a in inner.root.ancestors)]
-    pool = governing or cands
-    return min(pool, key=lambda t: min(abs(t.i - inner.start), abs(t.i - inner.end)))
+    ancestors = list(inner.root.ancestors)
+    governing = [t for t in ancestors if t in cands]
+    if governing:  # the nearest speech verb above the quotation
+        cue = governing[0]
+    elif cands:
+        cue = min(cands, key=lambda t: min(abs(t.i - inner.start), abs(t.i - inner.end)))
+    else:
+        cue = _noun_cue(ancestors, inside) or _according_to(inner, inside)
+    if cue is not None and len(inner) <= 3 and (_scare_quoted(inner) or _distance(inner.root, cue) > 4):
+        return None  # a scare-quoted term, not words attributed to anyone
+    return cue
+
+
+def _noun_cue(ancestors, inside: set[int]):
+    """'China's declaration of an “unlimited friendship”': a speech noun with an owner."""
+    nouns = word_set("speech_nouns.txt")
+    for t in ancestors:
+        if t.lemma_.lower() in nouns and t.i not in inside and _noun_owner(t) is not None:
+            return t
+    return None
+
+
+def _noun_owner(noun):
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+    for c in noun.children:
+        if c.dep_ in ("prep", "agent") and c.lower_ in ("by", "from"):
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _scare_quoted(inner) -> bool:
+    doc = inner.doc
+    before = doc[max(inner.start - 3, 0):inner.start].text.lower()
+    return "so-called" in before or "so called" in before
+
+
+def _distance(tok, cue) -> int:
+    for n, a in enumerate(tok.ancestors, 1):
+        if a.i == cue.i:
+            return n
+    return 99
 
 
 def _is_cue(token, cues) -> bool:
@@ -136,10 +179,18 @@ def _speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> _Speaker:
         to = cue.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
         return _speaker_from_token(objs[0], actors) if objs else _Speaker(None, None, False, None)
+    if cue.pos_ in ("NOUN", "PROPN"):
+        owner = _noun_owner(cue)
+        if owner is not None:
+            return _speaker_from_token(owner, actors)
+        cue = cue.head if cue.head.pos_ in ("VERB", "AUX") else cue  # "expressed concern that"
     verb = cue
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in exclude]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subj and not agent and subj[0].lower_ == "it" and \
+                (subj[0].dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)):
+            return _Speaker(None, None, False, None)  # "it can be said that": nobody's words
         if subj or agent:
             return _speaker_from_token((agent or subj)[0], actors)
         if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "relcl") and verb.head is not verb:
@@ -155,12 +206,20 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
     if tok.lower_ in _PRONOUNS:
         actor = _antecedent(tok, actors)
         return _as_speaker(actor, tok.text, tok.i, actors) if actor else _Speaker(None, None, False, tok.text)
-    actor = actors.at(tok.i) or next((actors.at(t.i) for t in tok.subtree
-                                      if actors.at(t.i) and t.head.i == tok.i and t.dep_ in ("compound", "poss", "appos")), None)
     phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+    if actors.at(tok.i) is not None:
+        return _as_speaker(actors.at(tok.i), phrase, tok.i, actors)
+    actor = next((actors.at(t.i) for t in tok.subtree
+                  if actors.at(t.i) and t.head.i == tok.i and t.dep_ in ("compound", "poss", "appos")), None)
+    if actor is None and tok.lemma_.lower() in word_set("speech_nouns.txt"):
+        owner = _noun_owner(tok)  # "remarks from the Chinese side reiterated that"
+        if owner is not None and owner.i != tok.i:
+            return _speaker_from_token(owner, actors)
     if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
         return _as_speaker(actor, phrase, tok.i, actors)
     country = next((actors.at(t.i).country for t in tok.subtree if actors.at(t.i)), None)
+    if tok.lemma_.lower() not in word_set("unnamed_heads.txt") | word_set("speech_nouns.txt"):
+        return _Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return _Speaker(phrase, country, False, phrase)
 
 
@@ -219,7 +278,14 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
     quoted = _char_mask(len(doc.text), spans)
     out = []
     for tok in doc:
-        if _is_cue(tok, cues):
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _NOUN_CLAUSE_CUES:
+            comps = [c for c in tok.children if c.dep_ in ("acl", "ccomp")
+                     and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+            for comp in comps:
+                q = _clause_quote(doc, tok, comp, quoted, actors, article_id)
+                if q is not None:
+                    out.append(q)
+        elif _is_cue(tok, cues):
             comps = [c for c in tok.children if c.dep_ == "ccomp"]
             for comp in comps:
                 q = _clause_quote(doc, tok, comp, quoted, actors, article_id)
@@ -251,7 +317,10 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
         return None  # the whole clause is a direct quote, already taken
     if cue.i > comp.i and inside == 0 and _in_quote(quoted, cue.idx):
         return None
-    return _make(doc, start, end, "indirect", cue, _speaker_of(cue, actors, {t.i for t in tokens}), article_id)
+    speaker = _speaker_of(cue, actors, {t.i for t in tokens})
+    if speaker.name is None:
+        return None  # an indirect quote needs a source: a named actor or a described one
+    return _make(doc, start, end, "indirect", cue, speaker, article_id)
 
 
 def _in_quote(quoted, pos: int) -> bool:
@@ -268,7 +337,8 @@ def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if sum(quoted[start:end]) / max(1, end - start) > 0.85:
         return None
-    return _make(doc, start, end, "indirect", tok, _speaker_of(tok, actors, set()), article_id)
+    speaker = _speaker_of(tok, actors, set())
+    return _make(doc, start, end, "indirect", tok, speaker, article_id) if speaker.name else None
 
 
 # ------------------------------------------------------------------ block quotes
