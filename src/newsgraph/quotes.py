@@ -63,7 +63,8 @@ def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
     quotes = _direct(doc, spans, actors, article_id, cues)
     quotes += _indirect(doc, spans, actors, article_id, cues)
     quotes += _block_quotes(doc, actors, article_id, cues, quotes)
-    return sorted(quotes, key=lambda q: (q.start, q.end))
+    # by end: a quoted fragment comes before the reported clause that holds it
+    return sorted(quotes, key=lambda q: (q.end, q.kind != "direct", q.start))
 
 
 def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -253,7 +254,7 @@ def _antecedent(tok, actors: ArticleActors) -> ActorRef | None:
 def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) -> _Speaker | None:
     """Speaker of a quotation that stands alone: the intro sentence before it ('X noted the
     following:'), else the speaker of the quotation just before it in the same or previous paragraph."""
-    prev_sent = _previous_sentence(doc, inner.start)
+    prev_sent = _previous_sentence(doc, inner[0].sent.start)
     if prev_sent is not None and prev_sent.text.rstrip().endswith(":"):
         cue = next((t for t in reversed(prev_sent) if _is_cue(t, word_set("speech_verbs.txt"))), None)
         if cue is not None:
@@ -264,13 +265,15 @@ def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) ->
     return None
 
 
-def _previous_sentence(doc, token_i: int):
+def _previous_sentence(doc, sent_start: int):
+    """The sentence that ends where the sentence starting at `sent_start` begins."""
     prev = None
     for s in doc.sents:
-        if s.start >= token_i:
+        if s.start >= sent_start:
             break
-        prev = s
-    return prev if prev is not None and token_i - prev.end <= 2 else None
+        if s.text.strip():
+            prev = s
+    return prev if prev is not None and sent_start - prev.end <= 2 else None
 
 
 # ------------------------------------------------------------------ indirect
