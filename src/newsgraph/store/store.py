@@ -23,7 +23,7 @@ EXPORTS: dict[str, str] = {
                    ORDER BY article_id, mentions[1].start, name""",
     "quotes": """SELECT id, article_id, speaker, speaker_code, speaker_named, speaker_text, text, kind,
                         cue, "start", "end", statement_id, sentence FROM quotes
-                 ORDER BY article_id, "start", "end" """,
+                 ORDER BY article_id, "end", kind, "start" """,
 }
 
 _REMOVED = pa.list_(pa.struct([("line", pa.int32()), ("text", pa.string()), ("reason", pa.string()),
