@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .actors.resolve import ActorRef, ArticleActors
 from .data import word_set
@@ -13,6 +13,8 @@ _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›
 _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "we", "our", "us", "i", "it", "its"}
 _NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt", "view", "assurance",
                      "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
+_DASH_NAME = re.compile(r"^[\s,]*[―—–-]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
+_TURN = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
 _BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
 
 
@@ -60,8 +62,9 @@ def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
     """Direct and indirect quotes of a parsed article, in text order."""
     cues = word_set("speech_verbs.txt")
     spans = quote_spans(doc.text)
-    quotes = _direct(doc, spans, actors, article_id, cues)
-    quotes += _indirect(doc, spans, actors, article_id, cues)
+    quotes = _merge_split(doc, _direct(doc, spans, actors, article_id, cues), cues)
+    indirect = _indirect(doc, spans, actors, article_id, cues)
+    quotes = _mark_fragments(quotes, indirect) + indirect
     quotes += _block_quotes(doc, actors, article_id, cues, quotes)
     # by end: a quoted fragment comes before the reported clause that holds it
     return sorted(quotes, key=lambda q: (q.end, q.kind != "direct", q.start))
@@ -95,8 +98,19 @@ def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Qu
         if inner is None or not len(inner):
             continue
         inside = set(range(inner.start, inner.end))
+        turn = _TURN.match(doc.text, start - 1) or _TURN.match(doc.text[start:end])
+        if turn is not None:  # an interview transcript: "PENCE: Well, look, ..."
+            name_end = doc.text.index(":", start if doc.text[start:end].startswith(turn.group("name")) else start - 1)
+            q = _make(doc, name_end + 1, end, "direct", None, _named(doc, turn.group("name"), actors), article_id)
+            out += [q] if q is not None else []
+            continue
         cue = _cue_for(inner, inside, cues)
         n_words = sum(t.is_alpha for t in inner)
+        dash = _DASH_NAME.match(doc.text[end + 1:end + 80]) if cue is None else None
+        if dash is not None:  # “…” ― Krystal Correa
+            q = _make(doc, start, end, "direct", None, _named(doc, dash.group("name"), actors), article_id)
+            out += [q] if q is not None else []
+            continue
         if cue is None:
             speaker = _context_speaker(doc, inner, actors, out) if n_words >= 5 else None
             if speaker is None:
@@ -172,6 +186,41 @@ def _according_to(inner, inside: set[int]):
     return None
 
 
+def _merge_split(doc, quotes: list[Quote], cues) -> list[Quote]:
+    """One quote from its pieces: “A,” he said, “B.” and a quotation that runs on into the
+    next paragraph. The text joins the pieces with ' … '; the offsets span them all."""
+    out: list[Quote] = []
+    for q in sorted(quotes, key=lambda q: q.start):
+        prev = out[-1] if out else None
+        if prev is not None and prev.speaker and prev.speaker == q.speaker and _joinable(doc, prev, q, cues):
+            out[-1] = replace(prev, text=f"{prev.text} … {q.text}", end=q.end, key=tuple(sorted(set(prev.key) | set(q.key))),
+                              cue=prev.cue or q.cue)
+        else:
+            out.append(q)
+    return out
+
+
+def _joinable(doc, a: Quote, b: Quote, cues) -> bool:
+    gap = doc.text[a.end:b.start]
+    if len(gap) > 80:
+        return False
+    span = doc.char_span(a.end, b.start, alignment_mode="expand")
+    words = [t for t in span if t.is_alpha] if span is not None else []
+    if not words:
+        return "\n" in gap or "," in gap  # the next paragraph or sentence goes on quoting
+    return len(words) <= 6 and any(t.lemma_.lower() in cues for t in words)
+
+
+def _mark_fragments(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
+    """A quoted fragment inside a reported clause is kind 'fragment' (the clause is 'mixed')."""
+    out = []
+    for q in direct:
+        inside = any(c.start <= q.start and q.end <= c.end and (c.end - c.start) > (q.end - q.start) + 3
+                     for c in indirect)
+        out.append(replace(q, kind="fragment") if inside else q)
+    return out
+
+
 # ------------------------------------------------------------------ speakers
 def _speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> _Speaker:
     """The speaker of a cue: its subject (or passive agent, or the object of 'according to'),
@@ -222,6 +271,19 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
     if tok.lemma_.lower() not in word_set("unnamed_heads.txt") | word_set("speech_nouns.txt"):
         return _Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return _Speaker(phrase, country, False, phrase)
+
+
+def _named(doc, name: str, actors: ArticleActors) -> _Speaker:
+    """A speaker given by name alone (a transcript turn, a dash credit): the article's actor
+    whose name holds it, else the name as written."""
+    key = name.strip(" .").casefold()
+    words = key.split()
+    for actor in actors.actors.values():
+        parts = actor.name.casefold().split()
+        if actor.type == "PERSON" and words and (parts == words or parts[-len(words):] == words):
+            return _Speaker(actor.name, actor.code, True, name)
+    pretty = name.strip(" .").title() if name.isupper() else name.strip(" .")
+    return _Speaker(pretty, None, True, name)
 
 
 def _as_speaker(actor: ActorRef, text: str, token_i: int, actors: ArticleActors) -> _Speaker:
@@ -323,7 +385,7 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     speaker = _speaker_of(cue, actors, {t.i for t in tokens})
     if speaker.name is None:
         return None  # an indirect quote needs a source: a named actor or a described one
-    return _make(doc, start, end, "indirect", cue, speaker, article_id)
+    return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
 
 
 def _in_quote(quoted, pos: int) -> bool:
