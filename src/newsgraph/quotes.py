@@ -117,10 +117,26 @@ def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Qu
                 continue  # a scare-quoted term or an unattributed fragment
             q = _make(doc, start, end, "direct", None, speaker, article_id)
         else:
-            q = _make(doc, start, end, "direct", cue, _speaker_of(cue, actors, inside), article_id)
+            kind = "direct" if _quoted_share(inner, cue) >= 0.5 else "fragment"
+            q = _make(doc, start, end, kind, cue, _speaker_of(cue, actors, inside), article_id)
         if q is not None:
             out.append(q)
     return out
+
+
+def _quoted_share(inner, cue) -> float:
+    """Share of the attributed words that are inside the quotation marks: the words of its
+    sentences less the cue and the speaker's words."""
+    sents = {t.sent.start: t.sent for t in (inner[0], inner[-1])}
+    frame = {cue.i}
+    if cue.pos_ in ("VERB", "AUX"):
+        for c in cue.children:
+            if c.dep_ in ("nsubj", "nsubjpass", "agent"):
+                frame.update(t.i for t in c.subtree)
+    side = (lambda t: t.i < cue.i) if inner.start < cue.i else (lambda t: t.i > cue.i)
+    words = [t for s in sents.values() for t in s if t.is_alpha and t.i not in frame and side(t)]
+    quoted = [t for t in words if inner.start <= t.i < inner.end]
+    return len(quoted) / len(words) if words else 1.0
 
 
 def _cue_for(inner, inside: set[int], cues):
