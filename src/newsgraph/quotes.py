@@ -265,7 +265,23 @@ def _speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> _Speaker:
             verb = verb.head
         else:
             break
+    near = _adjacent_name(cue, exclude)
+    if near is not None:  # "..., asked Blige" parsed without a subject
+        return _speaker_from_token(near, actors)
     return _Speaker(None, None, False, None)
+
+
+def _adjacent_name(verb, exclude: set[int]):
+    """A proper noun right after (or right before) a speech verb that has no subject."""
+    doc = verb.doc
+    inverted = verb.i > 0 and (doc[verb.i - 1].is_punct or doc[verb.i - 1].is_quote)
+    for i in ((verb.i + 1, verb.i + 2) if inverted else ()) + (verb.i - 1,):
+        if 0 <= i < len(doc) and i not in exclude and doc[i].pos_ == "PROPN" and doc[i].sent == verb.sent:
+            tok = doc[i]
+            while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
+                tok = tok.head
+            return tok
+    return None
 
 
 def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
@@ -284,6 +300,9 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
     if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
         return _as_speaker(actor, phrase, tok.i, actors)
     country = next((actors.at(t.i).country for t in tok.subtree if actors.at(t.i)), None)
+    if tok.pos_ == "PROPN":  # a name the entity recogniser missed: "Tester said"
+        name = tok.doc[min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i]):tok.i + 1]
+        return _named(tok.doc, name.text, actors)
     if tok.lemma_.lower() not in word_set("unnamed_heads.txt") | word_set("speech_nouns.txt"):
         return _Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return _Speaker(phrase, country, False, phrase)
