@@ -80,6 +80,9 @@ def _trim(span):
         start += 1
     while end > start and span.doc[end - 1].tag_ == "POS":
         end -= 1
+    opens = [t.i for t in span.doc[start:end] if t.text == "("]
+    if opens and not any(t.text == ")" for t in span.doc[opens[0]:end]):
+        end = opens[0]  # "Shanghai Cooperation Organization (SCO": the name stops at the bracket
     return span.doc[start:end]
 
 
