@@ -62,6 +62,8 @@ def analyze(paths: Iterable[str], store: Store, settings: Settings,
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+    if settings.nlp and report.new:
+        store.resolve_short_names()
     return report
 
 

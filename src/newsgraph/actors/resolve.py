@@ -101,14 +101,23 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
         if not len(span):
             continue
         if ent.label_ == "PERSON":
-            pending.append(span)
+            pending.append((span, "PERSON"))
             continue
         actor = _resolve_named(span, ent.label_, kb, date)
         if actor is not None:
-            out.link(actor, span, metonym=False)
+            if actor.type == "ORG" and _surname_like(span):
+                pending.append((span, "ORG"))
+            else:
+                out.link(actor, span)
     _resolve_people(pending, out, kb, date)
     _resolve_descriptions(doc, out, kb)
     return out
+
+
+def _surname_like(span) -> bool:
+    """A lone capitalised name the recogniser called an organisation ('Okonkwo-Bell told ...'):
+    treated as a person when the article names a person of that surname."""
+    return " " not in span.text and span.text[:1].isupper() and not span.text.isupper()
 
 
 def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
@@ -186,8 +195,7 @@ def _person_from_context(span, kb: KnowledgeBase) -> tuple[str, str | None, str 
 
 def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: str | None) -> None:
     """Full names first, then short forms linked to a full name of the same article."""
-    spans = sorted(spans, key=lambda s: -len(s))
-    for span in spans:
+    for span, label in sorted(spans, key=lambda s: -len(s[0])):
         name, role, country, sector = _person_from_context(span, kb)
         known = kb.lookup(name, date)
         if known is not None and known.type == "PERSON":
@@ -199,7 +207,8 @@ def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: st
             same.role = same.role or role
             out.link(same, span)
             continue
-        out.link(ActorRef(name, "PERSON", country, kb.code(country, sector) or None, role, sector), span)
+        type_ = "ORG" if label == "ORG" else "PERSON"
+        out.link(ActorRef(name, type_, country, kb.code(country, sector) or None, role, sector), span)
 
 
 def _same_person(name: str, out: ArticleActors) -> ActorRef | None:

@@ -152,6 +152,34 @@ class Store:
             raise StoreError(f"could not write a batch to {self.path}: {exc}") from None
         return after - before
 
+    def resolve_short_names(self) -> int:
+        """Across the corpus, a person named by surname only takes the one full-name person of
+        that surname whose country or role another article states. Returns rows changed."""
+        full = """WITH people AS (
+                SELECT name, any_value(country) AS country, any_value(code) AS code,
+                       any_value(role) AS role, lower(string_split(name, ' ')[-1]) AS surname
+                FROM entities WHERE type = 'PERSON' AND name LIKE '% %'
+                  AND (country IS NOT NULL OR code IS NOT NULL) GROUP BY name),
+            uniq AS (SELECT surname, any_value(name) AS name, any_value(country) AS country,
+                            any_value(code) AS code, any_value(role) AS role
+                     FROM people GROUP BY surname HAVING count(*) = 1)"""
+        self.con.begin()
+        changed = self.con.execute(full + """
+            UPDATE entities e SET name = u.name, type = 'PERSON', country = u.country,
+                   code = u.code, role = coalesce(e.role, u.role)
+            FROM uniq u
+            WHERE (e.type = 'PERSON' OR (e.type = 'ORG' AND NOT e.kb AND e.code IS NULL))
+              AND e.name NOT LIKE '% %' AND lower(e.name) = u.surname
+              AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.article_id = e.article_id
+                              AND x.name = u.name)""").fetchone()[0]
+        changed += self.con.execute(full + """
+            UPDATE quotes q SET speaker = u.name, speaker_code = coalesce(q.speaker_code, u.code)
+            FROM uniq u
+            WHERE q.speaker_named AND q.speaker NOT LIKE '% %' AND lower(q.speaker) = u.surname
+            """).fetchone()[0]
+        self.con.commit()
+        return changed
+
     def _insert(self, table: str, rows: pa.Table | None) -> None:
         if rows is None or not rows.num_rows:
             return
