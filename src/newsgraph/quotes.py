@@ -26,6 +26,32 @@ class _Speaker:
     text: str | None
 
 
+def _sentences(doc) -> tuple[list, list[int]]:
+    """The Doc's sentences and each token's sentence number, computed once per Doc
+    (spaCy's Token.sent walks the whole document on every call)."""
+    cached = doc.user_data.get("newsgraph_sents")
+    if cached is None:
+        sents = list(doc.sents)
+        index = [0] * len(doc)
+        for k, s in enumerate(sents):
+            index[s.start:s.end] = [k] * (s.end - s.start)
+        cached = doc.user_data["newsgraph_sents"] = (sents, index)
+    return cached
+
+
+def _text(doc) -> str:
+    """The Doc's text, built once (spaCy joins every token on each `doc.text`)."""
+    text = doc.user_data.get("newsgraph_text")
+    if text is None:
+        text = doc.user_data["newsgraph_text"] = doc.text
+    return text
+
+
+def sent_of(tok):
+    sents, index = _sentences(tok.doc)
+    return sents[index[tok.i]]
+
+
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside quotation marks, paragraph by paragraph.
     A quotation still open at the end of its paragraph closes there."""
@@ -46,12 +72,18 @@ def _para_spans(para: str) -> list[tuple[int, int]]:
                 open_at, closer = i, _OPEN_CLOSE[ch]
             elif ch == '"':
                 open_at, closer = i, '"'
-        elif ch == closer and not (ch == "’" and _inside_word(para, i)):
+        elif ch == closer and not (ch == "’" and (_inside_word(para, i) or _plural_possessive(para, i))):
             out.append((open_at + 1, i))
             open_at = None
     if open_at is not None and len(para) - open_at > 1:
         out.append((open_at + 1, len(para.rstrip())))
     return out
+
+
+def _plural_possessive(s: str, i: int) -> bool:
+    """'The farmers’ income ...’: an s’ followed by a lower-case word, with a ’ still to come."""
+    rest = s[i + 1:]
+    return s[i - 1:i] == "s" and rest[:1] == " " and rest[1:2].islower() and "’" in rest
 
 
 def _inside_word(s: str, i: int) -> bool:
@@ -61,11 +93,12 @@ def _inside_word(s: str, i: int) -> bool:
 def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
     """Direct and indirect quotes of a parsed article, in text order."""
     cues = word_set("speech_verbs.txt")
-    spans = quote_spans(doc.text)
+    spans = quote_spans(_text(doc))
     quotes = _merge_split(doc, _direct(doc, spans, actors, article_id, cues), cues)
     indirect = _indirect(doc, spans, actors, article_id, cues)
     quotes = _mark_fragments(quotes, indirect) + indirect
     quotes += _block_quotes(doc, actors, article_id, cues, quotes)
+    quotes += _transcript_turns(doc, actors, article_id, quotes)
     # by end: a quoted fragment comes before the reported clause that holds it
     return sorted(quotes, key=lambda q: (q.end, q.kind != "direct", q.start))
 
@@ -79,12 +112,12 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _make(doc, start: int, end: int, kind: str, cue, speaker: _Speaker, article_id: str) -> Quote | None:
-    start, end = _trim_span(doc.text, start, end)
+    start, end = _trim_span(_text(doc), start, end)
     if end <= start:
         return None
-    text = " ".join(doc.text[start:end].split())  # blanked reference markers leave spaces
+    text = " ".join(_text(doc)[start:end].split())  # blanked reference markers leave spaces
     span = doc.char_span(start, end, alignment_mode="expand")
-    sent = span.sent.text if span is not None else ""
+    sent = sent_of(span[0]).text if span is not None and len(span) else ""
     key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop})) if span is not None else ()
     return Quote(article_id, text, kind, start, end, speaker.name, speaker.code,
                  speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key)
@@ -98,15 +131,15 @@ def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Qu
         if inner is None or not len(inner):
             continue
         inside = set(range(inner.start, inner.end))
-        turn = _TURN.match(doc.text, start - 1) or _TURN.match(doc.text[start:end])
+        turn = _TURN.match(_text(doc), start - 1) or _TURN.match(_text(doc)[start:end])
         if turn is not None:  # an interview transcript: "PENCE: Well, look, ..."
-            name_end = doc.text.index(":", start if doc.text[start:end].startswith(turn.group("name")) else start - 1)
+            name_end = _text(doc).index(":", start if _text(doc)[start:end].startswith(turn.group("name")) else start - 1)
             q = _make(doc, name_end + 1, end, "direct", None, _named(doc, turn.group("name"), actors), article_id)
             out += [q] if q is not None else []
             continue
         cue = _cue_for(inner, inside, cues)
         n_words = sum(t.is_alpha for t in inner)
-        dash = _DASH_NAME.match(doc.text[end + 1:end + 80]) if cue is None else None
+        dash = _DASH_NAME.match(_text(doc)[end + 1:end + 80]) if cue is None else None
         if dash is not None:  # “…” ― Krystal Correa
             q = _make(doc, start, end, "direct", None, _named(doc, dash.group("name"), actors), article_id)
             out += [q] if q is not None else []
@@ -127,7 +160,7 @@ def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Qu
 def _quoted_share(inner, cue) -> float:
     """Share of the attributed words that are inside the quotation marks: the words of its
     sentences less the cue and the speaker's words."""
-    sents = {t.sent.start: t.sent for t in (inner[0], inner[-1])}
+    sents = {sent_of(t).start: sent_of(t) for t in (inner[0], inner[-1])}
     frame = {cue.i}
     if cue.pos_ in ("VERB", "AUX"):
         for c in cue.children:
@@ -142,7 +175,7 @@ def _quoted_share(inner, cue) -> float:
 def _cue_for(inner, inside: set[int], cues):
     """The speech verb outside the quotation that governs it, in the quote's sentences."""
     doc = inner.doc
-    sents = {inner[0].sent.start: inner[0].sent, inner[-1].sent.start: inner[-1].sent}
+    sents = {sent_of(t).start: sent_of(t) for t in (inner[0], inner[-1])}
     cands = [t for s in sents.values() for t in s if t.i not in inside and _is_cue(t, cues)]
     ancestors = list(inner.root.ancestors)
     governing = [t for t in ancestors if t in cands]
@@ -179,8 +212,7 @@ def _noun_owner(noun):
 
 
 def _scare_quoted(inner) -> bool:
-    doc = inner.doc
-    before = doc[max(inner.start - 3, 0):inner.start].text.lower()
+    before = _text(inner.doc)[max(inner.start_char - 14, 0):inner.start_char].lower()
     return "so-called" in before or "so called" in before
 
 
@@ -196,7 +228,7 @@ def _is_cue(token, cues) -> bool:
 
 
 def _according_to(inner, inside: set[int]):
-    for t in inner.sent:
+    for t in sent_of(inner[0]):
         if t.lower_ == "according" and t.i not in inside and t.nbor(1).lower_ == "to":
             return t
     return None
@@ -208,7 +240,8 @@ def _merge_split(doc, quotes: list[Quote], cues) -> list[Quote]:
     out: list[Quote] = []
     for q in sorted(quotes, key=lambda q: q.start):
         prev = out[-1] if out else None
-        if prev is not None and prev.speaker and prev.speaker == q.speaker and _joinable(doc, prev, q, cues):
+        same = prev is not None and prev.speaker == q.speaker and (prev.speaker or prev.speaker_text == q.speaker_text)
+        if same and _joinable(doc, prev, q, cues):
             out[-1] = replace(prev, text=f"{prev.text} … {q.text}", end=q.end, key=tuple(sorted(set(prev.key) | set(q.key))),
                               cue=prev.cue or q.cue)
         else:
@@ -217,7 +250,7 @@ def _merge_split(doc, quotes: list[Quote], cues) -> list[Quote]:
 
 
 def _joinable(doc, a: Quote, b: Quote, cues) -> bool:
-    gap = doc.text[a.end:b.start]
+    gap = _text(doc)[a.end:b.start]
     if len(gap) > 80:
         return False
     span = doc.char_span(a.end, b.start, alignment_mode="expand")
@@ -276,7 +309,8 @@ def _adjacent_name(verb, exclude: set[int]):
     doc = verb.doc
     inverted = verb.i > 0 and (doc[verb.i - 1].is_punct or doc[verb.i - 1].is_quote)
     for i in ((verb.i + 1, verb.i + 2) if inverted else ()) + (verb.i - 1,):
-        if 0 <= i < len(doc) and i not in exclude and doc[i].pos_ == "PROPN" and doc[i].sent == verb.sent:
+        if 0 <= i < len(doc) and i not in exclude and doc[i].pos_ == "PROPN" \
+                and sent_of(doc[i]).start == sent_of(verb).start:
             tok = doc[i]
             while tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i:
                 tok = tok.head
@@ -333,7 +367,7 @@ def _antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     before it, preferring subjects, within the last three sentences."""
     want_person = tok.lower_ in ("he", "she", "him", "her", "his", "i")
     doc = tok.doc
-    sent_starts = [s.start for s in doc.sents if s.start <= tok.i]
+    sent_starts = [s.start for s in _sentences(doc)[0] if s.start <= tok.i]
     floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
     best = None
     for i in range(tok.i - 1, floor - 1, -1):
@@ -351,7 +385,7 @@ def _antecedent(tok, actors: ArticleActors) -> ActorRef | None:
 def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) -> _Speaker | None:
     """Speaker of a quotation that stands alone: the intro sentence before it ('X noted the
     following:'), else the speaker of the quotation just before it in the same or previous paragraph."""
-    prev_sent = _previous_sentence(doc, inner[0].sent.start)
+    prev_sent = _previous_sentence(doc, sent_of(inner[0]).start)
     if prev_sent is not None and prev_sent.text.rstrip().endswith(":"):
         cue = next((t for t in reversed(prev_sent) if _is_cue(t, word_set("speech_verbs.txt"))), None)
         if cue is not None:
@@ -365,7 +399,7 @@ def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) ->
 def _previous_sentence(doc, sent_start: int):
     """The sentence that ends where the sentence starting at `sent_start` begins."""
     prev = None
-    for s in doc.sents:
+    for s in _sentences(doc)[0]:
         if s.start >= sent_start:
             break
         if s.text.strip():
@@ -375,7 +409,7 @@ def _previous_sentence(doc, sent_start: int):
 
 # ------------------------------------------------------------------ indirect
 def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Quote]:
-    quoted = _char_mask(len(doc.text), spans)
+    quoted = _char_mask(len(_text(doc)), spans)
     out = []
     for tok in doc:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _NOUN_CLAUSE_CUES:
@@ -430,7 +464,7 @@ def _in_quote(quoted, pos: int) -> bool:
 def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     """'According to X, CLAUSE' and 'CLAUSE, according to X': the clause is what X said."""
     phrase = set(t.i for t in tok.subtree)
-    root = tok.head if tok.head is not tok else tok.sent.root
+    root = tok.head if tok.head is not tok else sent_of(tok).root
     tokens = [t for t in root.subtree if t.i not in phrase and not (t.is_punct and t.i in (root.left_edge.i, root.right_edge.i))]
     if sum(t.is_alpha for t in tokens) < 3:
         return None
@@ -441,11 +475,36 @@ def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     return _make(doc, start, end, "indirect", tok, speaker, article_id) if speaker.name else None
 
 
+# ------------------------------------------------------------------ transcripts
+_NOT_SPEAKERS = {"UPDATE", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "CLARIFICATION",
+                 "WATCH", "READ", "RELATED", "PHOTO", "VIDEO", "SOURCE", "ADVERTISEMENT", "Q", "A"}
+
+
+def _transcript_turns(doc, actors: ArticleActors, article_id: str, found: list[Quote]) -> list[Quote]:
+    """Unquoted interview lines 'SMITH: Well, we will see.' when the article has at least two."""
+    text, pos, turns = _text(doc), 0, []
+    for line in text.split("\n"):
+        m = _TURN.match(line)
+        if m and not line.lstrip().startswith(('"', "“")) and m.group("name").strip() not in _NOT_SPEAKERS:
+            colon = pos + line.index(":", m.start("name"))
+            turns.append((m.group("name"), colon + 1, pos + len(line)))
+        pos += len(line) + 1
+    if len(turns) < 2:
+        return []
+    out = []
+    for name, start, end in turns:
+        if any(q.start <= start < q.end for q in found):
+            continue
+        q = _make(doc, start, end, "direct", None, _named(doc, name, actors), article_id)
+        out += [q] if q is not None else []
+    return out
+
+
 # ------------------------------------------------------------------ block quotes
 def _block_quotes(doc, actors: ArticleActors, article_id: str, cues, found: list[Quote]) -> list[Quote]:
     """An unmarked paragraph introduced as someone's words: '... stated the following:'."""
     out = []
-    text = doc.text
+    text = _text(doc)
     pos = 0
     paras = text.split("\n")
     for k, para in enumerate(paras[:-1]):

@@ -118,6 +118,8 @@ class KnowledgeBase:
     def code(self, country: str | None, sector: str | None) -> str:
         """CAMEO actor code: the country's code followed by the sector."""
         base = self.countries[country].code if country in self.countries else (country or "")
+        if base.startswith(("IGO", "NGO")):
+            return base  # an organisation's officials act as the organisation
         return base + (sector or "") if base or sector else ""
 
     def lookup(self, name: str, date: str | None = None) -> KbActor | None:

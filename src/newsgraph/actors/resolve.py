@@ -20,7 +20,7 @@ _TITLES = {"president", "prime", "minister", "gen", "general", "adm", "admiral",
            "ambassador", "spokesman", "spokeswoman", "envoy", "marshal", "commander", "chief"}
 _LEADER_WORDS = {"leader", "president", "premier", "head", "chancellor", "prime"}
 _STATE_WORDS = {"side", "government", "authorities", "leadership", "state", "administration",
-                "delegation", "officials", "counterpart", "counterparts"}
+                "delegation", "officials"}
 
 
 @dataclass(slots=True)
@@ -98,7 +98,7 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
         if ent.label_ not in _LABELS or any(t.i in out.tokens for t in ent):
             continue
         span = _trim(ent)
-        if not len(span):
+        if not len(span) or _title_word(span):
             continue
         if ent.label_ == "PERSON":
             pending.append((span, "PERSON"))
@@ -112,6 +112,12 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     _resolve_people(pending, out, kb, date)
     _resolve_descriptions(doc, out, kb)
     return out
+
+
+def _title_word(span) -> bool:
+    """'Defense' in 'Russian Defense Minister Andrei Belousov': part of a title, not an actor."""
+    head = span.root.head
+    return span.root.dep_ in ("compound", "amod") and head.i >= span.end and head.lower_ in _TITLES
 
 
 def _surname_like(span) -> bool:
@@ -167,6 +173,8 @@ def _role_span(span):
     for child in span.root.children:
         if child.dep_ == "appos" and child.i >= span.end:
             pieces.append(doc[child.left_edge.i:child.right_edge.i + 1])
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.i >= span.end:
+            pieces.append(doc[child.i:child.right_edge.i + 1])  # "Elena Marsh of Norway"
     if span.root.dep_ == "appos" and span.root.head.i < span.start:
         head = span.root.head
         pieces.append(doc[head.left_edge.i:head.i + 1])

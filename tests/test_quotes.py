@@ -1,0 +1,277 @@
+"""Direct and indirect quotes and their speakers, on invented sentences parsed by the real model."""
+from __future__ import annotations
+
+import pytest
+
+import newsgraph.nlp
+from newsgraph.actors import resolve_actors
+from newsgraph.quotes import extract_quotes, quote_spans
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return newsgraph.nlp.load()
+
+
+def quotes_of(nlp, text: str, date: str | None = "2024-10-01"):
+    doc = nlp(newsgraph.nlp.for_parser(text))
+    return doc, extract_quotes(doc, resolve_actors(doc, date), "a1")
+
+
+def words(s: str) -> str:
+    return " ".join(s.split())
+
+
+def the_quote(quotes, kinds=("direct",)):
+    found = [q for q in quotes if q.kind in kinds]
+    assert len(found) == 1, f"expected one {kinds} quote, got {[(q.kind, q.text) for q in quotes]}"
+    return found[0]
+
+
+def assert_offsets(doc, quotes):
+    """Every piece of a quote's text lies between its start and end."""
+    for q in quotes:
+        assert 0 <= q.start < q.end <= len(doc.text)
+        window = words(doc.text[q.start:q.end])
+        for piece in q.text.split(" … "):
+            assert words(piece) in window, (q.text, window)
+
+
+# ------------------------------------------------------------------ quote marks
+def test_quote_spans_are_the_words_inside_the_marks():
+    text = "He said “we are ready” and ‘so are they’ and \"so is she\"."
+    assert [text[a:b] for a, b in quote_spans(text)] == ["we are ready", "so are they", "so is she"]
+
+
+def test_apostrophe_inside_single_quotes_does_not_close_them():
+    text = "‘We won’t close our markets to anyone,’ he said."
+    assert [text[a:b] for a, b in quote_spans(text)] == ["We won’t close our markets to anyone,"]
+
+
+MARKS = [("“", "”"), ('"', '"'), ("‘", "’")]
+
+
+@pytest.mark.parametrize("open_, close", MARKS, ids=["curly", "straight", "single"])
+def test_direct_quote_with_pronoun_speaker(nlp, open_, close):
+    text = (f"Chinese President Xi Jinping opened the trade fair in Shanghai on Monday. "
+            f"{open_}Our markets will stay open to every honest partner,{close} he said.")
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.text == "Our markets will stay open to every honest partner"
+    assert q.speaker == "Xi Jinping"  # the pronoun resolves to the canonical name
+    assert q.speaker_named is True
+    assert q.speaker_code == "CHNGOV"
+    assert q.speaker_text == "he"
+    assert q.cue == "say"
+    assert q.article_id == "a1"
+    assert_offsets(doc, quotes)
+
+
+@pytest.mark.parametrize("open_, close", MARKS, ids=["curly", "straight", "single"])
+def test_direct_quote_with_surname_speaker(nlp, open_, close):
+    text = (f"Chinese Foreign Minister Wang Yi spoke to reporters in Geneva. {open_}We will not "
+            f"accept any threats against our sovereignty,{close} Wang said.")
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.text == "We will not accept any threats against our sovereignty"
+    assert q.speaker == "Wang Yi"
+    assert q.speaker_code == "CHNGOV"
+    assert_offsets(doc, quotes)
+
+
+def test_plural_possessive_inside_single_quotes(nlp):
+    text = ("Chinese President Xi Jinping toured the port. "
+            "‘The farmers’ income must rise every year,’ he said.")
+    _, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.text == "The farmers’ income must rise every year"
+    assert q.speaker == "Xi Jinping"
+
+
+def test_split_quote_is_one_quote(nlp):
+    text = ("Russian Foreign Minister Sergei Lavrov met journalists in Minsk. “Our door has always "
+            "been open to serious proposals,” he said, “but we will not negotiate under the threat "
+            "of sanctions.”")
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert "Our door has always been open to serious proposals" in q.text
+    assert "we will not negotiate under the threat of sanctions" in q.text
+    assert q.speaker == "Sergey Lavrov"  # the knowledge base's canonical spelling
+    assert q.speaker_code == "RUSGOV"
+    assert_offsets(doc, quotes)
+
+
+def test_split_quote_around_surname_is_one_quote(nlp):
+    text = ("German Chancellor Olaf Scholz visited the shipyard in Kiel on Thursday. “Our navy "
+            "needs these vessels sooner than planned,” Scholz said, “and the yard has promised to "
+            "deliver them by spring.”")
+    doc, quotes = quotes_of(nlp, text, "2024-03-01")
+    q = the_quote(quotes)
+    assert q.text.startswith("Our navy needs these vessels")
+    assert q.text.rstrip(".").endswith("deliver them by spring")
+    assert q.speaker == "Olaf Scholz"
+    assert_offsets(doc, quotes)
+
+
+def test_split_quote_with_unresolved_speaker_is_one_quote(nlp):
+    text = "“Our door remains open,” she said, “but the sanctions must end first.”"
+    _, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert "Our door remains open" in q.text and "the sanctions must end first" in q.text
+
+
+def test_block_quote_after_stated_the_following(nlp):
+    block = ("We have always been open to dialogue with our partners, but nobody should expect us "
+             "to give up our interests for the sake of a photograph.")
+    for sep in ("\n", "\n\n"):
+        text = f"At the briefing, Russian Foreign Minister Sergei Lavrov stated the following:{sep}{block}"
+        doc, quotes = quotes_of(nlp, text)
+        q = the_quote(quotes)
+        assert q.text == block
+        assert q.speaker == "Sergey Lavrov"
+        assert q.speaker_code == "RUSGOV"
+        assert doc.text[q.start:q.end] == block
+
+
+# ------------------------------------------------------------------ indirect
+def test_said_that_is_an_indirect_quote(nlp):
+    text = "Russian Foreign Minister Sergei Lavrov said that Moscow had never refused to negotiate with Kyiv."
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes, ("indirect",))
+    assert q.text == "Moscow had never refused to negotiate with Kyiv"
+    assert q.cue == "say"
+    assert q.speaker == "Sergey Lavrov"
+    assert q.speaker_named is True
+    assert_offsets(doc, quotes)
+
+
+@pytest.mark.parametrize("text, speaker, clause", [
+    ("According to Chinese President Xi Jinping, the two economies are bound together by "
+     "thousands of shared projects.", "Xi Jinping",
+     "the two economies are bound together by thousands of shared projects"),
+    ("The talks stalled over sanctions relief, according to Russian Foreign Minister Sergei Lavrov.",
+     "Sergey Lavrov", "The talks stalled over sanctions relief"),
+])
+def test_according_to_is_an_indirect_quote(nlp, text, speaker, clause):
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes, ("indirect",))
+    assert q.speaker == speaker
+    assert q.speaker_named is True
+    assert q.text == clause
+    assert "according" not in q.text.lower()
+    assert_offsets(doc, quotes)
+
+
+def test_stressed_warned_noted_with_pronoun_speakers(nlp):
+    text = ("Finnish Defence Minister Aino Lindqvist stressed that the border would stay closed "
+            "through the winter. She warned that hostile drones were testing the air defences. She "
+            "also noted that spending on the coast guard had doubled.")
+    doc, quotes = quotes_of(nlp, text)
+    indirect = [q for q in quotes if q.kind == "indirect"]
+    assert [q.cue for q in indirect] == ["stress", "warn", "note"]
+    assert {q.speaker for q in indirect} == {"Aino Lindqvist"}
+    assert all(q.speaker_named for q in indirect)
+    assert [q.speaker_text for q in indirect][1:] == ["She", "She"]
+    assert indirect[0].text == "the border would stay closed through the winter"
+    assert indirect[1].text == "hostile drones were testing the air defences"
+    assert_offsets(doc, quotes)
+
+
+def test_unnamed_source_stays_unnamed_but_described(nlp):
+    text = "Senior officials in Washington said that the shipment of rockets would be delayed until the summer."
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes, ("indirect",))
+    assert q.speaker_named is False
+    assert "officials" in (q.speaker_text or "")
+    assert q.speaker  # described, not dropped
+    assert q.text == "the shipment of rockets would be delayed until the summer"
+    assert_offsets(doc, quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "It can be said that the summit produced few concrete results for either side.",
+    ("NATO foreign ministers met in Brussels on Thursday. It can be said that the meeting "
+     "produced few concrete results for either side."),
+    "It should be noted that the harbour will reopen in the spring.",
+])
+def test_impersonal_passive_is_not_a_quote(nlp, text):
+    _, quotes = quotes_of(nlp, text)
+    assert quotes == []
+
+
+SCARE = [
+    'Officials in Kyiv said the so-called "peace plan" was a stunt designed to buy time.',
+    "The ministry dismissed the so-called “peace plan” as a stunt.",
+    'Critics mocked the so-called "peace plan" for weeks.',
+]
+
+
+@pytest.mark.parametrize("text", SCARE)
+def test_scare_quote_after_so_called_is_not_quoted_speech(nlp, text):
+    _, quotes = quotes_of(nlp, text)
+    assert [q for q in quotes if q.text == "peace plan"] == []
+
+
+def test_fragment_inside_reported_clause(nlp):
+    text = ("Russian Foreign Minister Sergei Lavrov said that the West was waging a \"hybrid war\" "
+            "against his country and its allies.")
+    doc, quotes = quotes_of(nlp, text)
+    fragment = the_quote(quotes, ("fragment",))
+    clause = the_quote(quotes, ("mixed",))
+    assert fragment.text == "hybrid war"
+    assert clause.text.startswith("the West was waging")
+    assert clause.start <= fragment.start and fragment.end <= clause.end
+    assert fragment.speaker == clause.speaker == "Sergey Lavrov"
+    assert not [q for q in quotes if q.kind == "direct"]
+    assert_offsets(doc, quotes)
+
+
+# ------------------------------------------------------------------ transcripts and credits
+def test_quoted_transcript_turn_gives_the_speaker(nlp):
+    text = "The host asked the senator about the budget.\n\"SMITH: Well, we will see.\""
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.speaker == "Smith"
+    assert q.speaker_named is True
+    assert q.text == "Well, we will see."
+    assert_offsets(doc, quotes)
+
+
+def test_transcript_turn_links_to_the_full_name(nlp):
+    text = ("Senator John Smith spoke to the host on Sunday.\n"
+            "\"SMITH: Well, we will see what the committee decides.\"")
+    _, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.speaker == "John Smith"
+
+
+def test_plain_transcript_turn_gives_the_speaker(nlp):
+    text = "HOST: Will the bill pass this year?\nSMITH: Well, we will see."
+    doc, quotes = quotes_of(nlp, text)
+    smith = [q for q in quotes if q.speaker == "Smith"]
+    assert len(smith) == 1
+    assert smith[0].text == "Well, we will see."
+    assert_offsets(doc, quotes)
+
+
+def test_dash_credit_gives_the_speaker(nlp):
+    text = "“Every border is a promise that two neighbours keep to each other.” ― Jane Roe"
+    doc, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.speaker == "Jane Roe"
+    assert q.speaker_named is True
+    assert q.text.startswith("Every border is a promise")
+    assert_offsets(doc, quotes)
+
+
+def test_offsets_hold_across_a_mixed_article(nlp):
+    text = ("Russian Foreign Minister Sergei Lavrov met journalists in Minsk.[1] “Our door has always "
+            "been open to serious proposals,” he said, “but we will not negotiate under the threat "
+            "of sanctions.”\n"
+            "According to Western diplomats, the talks in Vienna stalled over the sequencing of steps.\n"
+            "Lavrov said that the West was waging a \"hybrid war\" against his country.\n"
+            "Senior officials in Washington said that the shipment of rockets would be delayed.")
+    doc, quotes = quotes_of(nlp, text)
+    assert {q.kind for q in quotes} >= {"direct", "indirect", "fragment", "mixed"}
+    assert_offsets(doc, quotes)
+    assert [q.end for q in quotes] == sorted(q.end for q in quotes)  # in text order
