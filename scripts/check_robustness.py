@@ -82,7 +82,7 @@ def main() -> int:
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = count(db2)
-    resumed = run(ng + ["--db", db2])
+    run(ng + ["--db", db2])
     total, distinct = count(db2), count(db2, "SELECT count(DISTINCT source) FROM articles")
     results.append(("killed run keeps committed batches", 0 < partial < stored, f"{partial} stored when killed"))
     results.append(("resumed run stores everything exactly once", total == stored and distinct == total,

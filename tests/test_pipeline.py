@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 
 import pytest
-from conftest import EXAMPLES, STORIES, story_html, story_text, write_jsonl, write_warc
+from conftest import STORIES, story_html, story_text, write_jsonl, write_warc
 
 import newsgraph.pipeline
-from newsgraph import InputError, RawDoc, Store, make_article
+from newsgraph import Store
 from newsgraph.store.store import dumps_row
 
 EXPORT_FIELDS = {"id", "path", "url", "outlet", "title", "author", "published", "language", "text",

@@ -9,7 +9,13 @@ from .clean.normalize import build_clean_text
 from .data import word_set
 from .errors import InputRejected
 from .ingest.html import extract_html
-from .ingest.meta import outlet_from_url, parse_byline, parse_date, parse_dateline, publisher_in_text
+from .ingest.meta import (
+    outlet_from_url,
+    parse_byline,
+    parse_date,
+    parse_dateline,
+    publisher_in_text,
+)
 from .records import Article, InputError, RawDoc, RemovedLine
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")

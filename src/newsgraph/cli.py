@@ -17,7 +17,8 @@ from . import __version__
 from .config import load_settings
 from .errors import NewsgraphError, UsageError
 from .ingest import list_files
-from .pipeline import RunReport, analyze as run_analyze
+from .pipeline import RunReport
+from .pipeline import analyze as run_analyze
 from .records import InputError
 from .store import Store
 from .store.store import dumps_row, to_json

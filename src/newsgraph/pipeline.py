@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from .articles import doc_id, make_article
-from .corpus.statements import assign_statements
-from .extract import extract
 from .clean.boilerplate import norm_line, split_lines
 from .config import Settings
+from .corpus.statements import assign_statements
+from .extract import extract
 from .ingest import iter_inputs
 from .records import Article, Entity, InputError, Quote, RawDoc
 from .store import Store
