@@ -251,13 +251,17 @@ def _merge_split(doc, quotes: list[Quote], cues) -> list[Quote]:
 
 def _joinable(doc, a: Quote, b: Quote, cues) -> bool:
     gap = _text(doc)[a.end:b.start]
-    if len(gap) > 80:
+    if len(gap) > 240 or gap.count("\n") > 2:
         return False
     span = doc.char_span(a.end, b.start, alignment_mode="expand")
     words = [t for t in span if t.is_alpha] if span is not None else []
     if not words:
         return "\n" in gap or "," in gap  # the next paragraph or sentence goes on quoting
-    return len(words) <= 6 and any(t.lemma_.lower() in cues for t in words)
+    if a.kind != "direct" or b.kind != "direct" or "\n" in gap:
+        return False
+    # only the attribution between the pieces: "he said", "said Jim Clyburn, the party whip"
+    return len(words) <= 20 and any(t.lemma_.lower() in cues for t in words) and not \
+        any(t.pos_ == "VERB" and t.lemma_.lower() not in cues for t in words)
 
 
 def _mark_fragments(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
