@@ -157,11 +157,12 @@ def stats(db: DbOpt = None,
         out.print_json(json.dumps(to_json(data)))
         return
     table = Table(title=f"newsgraph store {data['database']}", show_header=False)
-    for key in ("schema_version", "articles", "failures"):
+    for key in ("schema_version", "articles", "failures", "entities", "quotes",
+                "statements_in_several_articles"):
         table.add_row(key, str(data[key]))
     lo, hi = data["published"]
     table.add_row("published", f"{lo or '?'} .. {hi or '?'}")
-    for key in ("by_format", "by_outlet", "flags", "removed_lines"):
+    for key in ("by_format", "by_outlet", "flags", "removed_lines", "top_actors", "top_speakers"):
         table.add_row(key, ", ".join(f"{k} {v}" for k, v in data[key].items()) or "-")
     out.print(table)
 

@@ -8,16 +8,14 @@ vice chairman of China's Central Military Commission").
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from importlib.resources import files
 
 from ..records import Entity, Mention
 from .kb import KbActor, KnowledgeBase, knowledge_base, norm_name
 
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_TITLES = {"president", "prime", "minister", "gen", "general", "adm", "admiral", "mr", "mrs", "ms",
-           "dr", "sen", "senator", "rep", "gov", "governor", "premier", "chancellor", "king",
-           "queen", "prince", "sheikh", "secretary", "defense", "defence", "foreign", "vice",
-           "chairman", "former", "col", "colonel", "lt", "maj", "major", "sir", "lord", "pope",
-           "ambassador", "spokesman", "spokeswoman", "envoy", "marshal", "commander", "chief"}
+_TITLES = frozenset(w for line in (files(__package__) / "data" / "titles.txt").read_text("utf-8").splitlines()
+                   if not line.startswith("#") for w in line.split())
 _LEADER_WORDS = {"leader", "president", "premier", "head", "chancellor", "prime"}
 _STATE_WORDS = {"side", "government", "authorities", "leadership", "state", "administration",
                 "delegation", "officials"}
@@ -100,7 +98,7 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
         span = _trim(ent)
         if not len(span) or _title_word(span):
             continue
-        if ent.label_ == "PERSON":
+        if ent.label_ == "PERSON" or _titled_name(span):
             pending.append((span, "PERSON"))
             continue
         actor = _resolve_named(span, ent.label_, kb, date)
@@ -118,6 +116,15 @@ def _title_word(span) -> bool:
     """'Defense' in 'Russian Defense Minister Andrei Belousov': part of a title, not an actor."""
     head = span.root.head
     return span.root.dep_ in ("compound", "amod") and head.i >= span.end and head.lower_ in _TITLES
+
+
+def _titled_name(span) -> bool:
+    """'Fisheries Matías Ocampo' tagged as an organisation: title words, then a name."""
+    k = 0
+    while k < len(span) and span[k].lower_ in _TITLES:
+        k += 1
+    rest = span[k:]
+    return 0 < k and 2 <= len(rest) <= 3 and all(t.pos_ == "PROPN" and t.lower_ not in _TITLES for t in rest)
 
 
 def _surname_like(span) -> bool:

@@ -164,7 +164,13 @@ class Store:
                             any_value(code) AS code, any_value(role) AS role
                      FROM people GROUP BY surname HAVING count(*) = 1)"""
         self.con.begin()
-        changed = self.con.execute(full + """
+        # a person whose country one article states has it in every article
+        changed = self.con.execute("""
+            WITH known AS (SELECT name, mode(country) AS country, mode(code) AS code FROM entities
+                           WHERE type = 'PERSON' AND country IS NOT NULL GROUP BY name)
+            UPDATE entities e SET country = k.country, code = k.code FROM known k
+            WHERE e.type = 'PERSON' AND e.name = k.name AND e.country IS NULL""").fetchone()[0]
+        changed += self.con.execute(full + """
             UPDATE entities e SET name = u.name, type = 'PERSON', country = u.country,
                    code = u.code, role = coalesce(e.role, u.role)
             FROM uniq u
@@ -249,6 +255,14 @@ class Store:
             "removed_lines": dict(q("""SELECT r.reason, count(*) FROM
                                        (SELECT unnest(removed) AS r FROM articles) GROUP BY 1 ORDER BY 2 DESC""")),
             "published": q("SELECT min(published), max(published) FROM articles")[0],
+            "entities": q("SELECT count(*) FROM entities")[0][0],
+            "quotes": q("SELECT count(*) FROM quotes")[0][0],
+            "top_actors": dict(q("""SELECT name || coalesce(' [' || code || ']', ''), count(DISTINCT article_id)
+                                    FROM entities GROUP BY name, code ORDER BY 2 DESC, 1 LIMIT 10""")),
+            "top_speakers": dict(q("""SELECT speaker, count(*) FROM quotes WHERE speaker_named
+                                      GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10""")),
+            "statements_in_several_articles": q("""SELECT count(*) FROM (SELECT statement_id FROM quotes
+                GROUP BY 1 HAVING count(DISTINCT article_id) > 1)""")[0][0],
         }
 
 
