@@ -100,8 +100,8 @@ class Store:
             return {}
         self.con.register("want_lines", pa.table({"outlet": [k[0] for k in keys],
                                                   "line_key": [k[1] for k in keys]}))
-        rows = self.con.execute("""SELECT o.outlet, o.line_key, o.docs FROM outlet_lines o
-            JOIN want_lines w USING (outlet, line_key)""").fetchall()
+        rows = self.con.execute("""SELECT w.outlet, w.line_key, o.docs FROM outlet_lines o
+            JOIN want_lines w ON o.outlet = w.outlet AND o.line_hash = hash(w.line_key)""").fetchall()
         self.con.unregister("want_lines")
         return {(o, k): n for o, k, n in rows}
 
@@ -112,8 +112,8 @@ class Store:
         table = pa.table({"outlet": [k[0] for k in counts], "line_key": [k[1] for k in counts],
                           "docs": list(counts.values())})
         self.con.register("batch_lines", table)
-        self.con.execute("""INSERT INTO outlet_lines SELECT * FROM batch_lines
-            ON CONFLICT (outlet, line_key) DO UPDATE SET docs = outlet_lines.docs + excluded.docs""")
+        self.con.execute("""INSERT INTO outlet_lines SELECT outlet, hash(line_key), docs FROM batch_lines
+            ON CONFLICT (outlet, line_hash) DO UPDATE SET docs = outlet_lines.docs + excluded.docs""")
         self.con.unregister("batch_lines")
 
     def statements_of(self, speakers: Iterable[str]) -> dict[str, list[tuple[str, tuple[str, ...]]]]:
