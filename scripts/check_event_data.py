@@ -12,7 +12,9 @@ as the header, no cell has stray whitespace. Then:
   nouns.tsv        lemma and light-verb shapes, code exists, pattern parses (sym/prep only), no overlapping
                    rows, and agreement with verbs.tsv where both cover the same (verb, noun) pair;
   modality.tsv     kind is one of the five, no duplicate (cue, kind), every kind present;
-  plover.tsv       every root has a row, override codes exist in cameo_codes.tsv, category names are known.
+  plover.tsv       every root has a row, override codes exist in cameo_codes.tsv, category names are known;
+  complement_map.tsv  event prefixes exist, each derived code exists and lies in its column's root
+                   (appeal 02, intent 03, demand 10, reject 12, threaten 13), no duplicate prefixes.
 Prints a summary; exits 1 on any error.
 
 Usage: python scripts/check_event_data.py [DATA_DIR]
@@ -34,7 +36,10 @@ HEADERS = {
     "nouns.tsv": ["lemma", "light_verbs", "code", "pattern", "note"],
     "modality.tsv": ["cue", "kind", "note"],
     "plover.tsv": ["cameo", "plover_2021", "plover_05", "note"],
+    "complement_map.tsv": ["event", "appeal", "intent", "demand", "reject", "threaten", "note"],
 }
+# complement_map.tsv: the root each derived column must code into.
+DERIVED_ROOT = {"appeal": "02", "intent": "03", "demand": "10", "reject": "12", "threaten": "13"}
 MIN_ROWS = {"verbs.tsv": 250, "nouns.tsv": 60, "modality.tsv": 60}
 
 # Codes the coder's author asked for by name (the 4-digit codes news uses most).
@@ -422,11 +427,34 @@ def check_plover(rep: Report, codes: dict) -> int:
             rep.error(where, f"plover_2021 {r['plover_2021']!r} is not a PLOVER 2021 category")
         if r["plover_05"] and r["plover_05"] not in PLOVER_05:
             rep.error(where, f"plover_05 {r['plover_05']!r} is not a known PLOVER 0.5 category")
-        if len(code) > 2 and code[:2] not in seen | {c for c in codes if len(c) == 2 and c in seen}:
-            pass  # order is free; root coverage is checked below
     for root in ROOTS:
         if root not in seen:
             rep.error(name, f"root {root} has no row")
+    return len(rows)
+
+
+def check_complement_map(rep: Report, codes: dict) -> int:
+    name = "complement_map.tsv"
+    rows = read_tsv(DATA / name, rep)
+    seen: dict[str, int] = {}
+    for no, r in rows:
+        where = f"{name}:{no}"
+        event = r["event"]
+        if event in seen:
+            rep.error(where, f"duplicate event prefix {event} (line {seen[event]})")
+        seen[event] = no
+        if event not in codes:
+            rep.error(where, f"event {event} not in cameo_codes.tsv")
+        if not any(r[col] for col in DERIVED_ROOT):
+            rep.error(where, "no derived code in any column")
+        for col, root in DERIVED_ROOT.items():
+            code = r[col]
+            if not code:
+                continue
+            if code not in codes:
+                rep.error(where, f"{col} code {code} not in cameo_codes.tsv")
+            elif code[:2] != root or len(code) == 2:
+                rep.error(where, f"{col} code {code} should be a {root}x code")
     return len(rows)
 
 
@@ -440,13 +468,14 @@ def main(argv: list[str]) -> int:
     n_nouns = check_nouns(rep, codes, verbs)
     n_mod = check_modality(rep)
     n_plover = check_plover(rep, codes)
+    n_map = check_complement_map(rep, codes)
     for line in rep.warnings + rep.errors:
         print(line)
     unsure = sum(1 for r in codes.values() if r.get("sure") == "no")
-    covered_roots = len({r["code"][:2] for _, r, _ in verbs if r["code"] != "-"})
+    covered_roots = len({r["code"][:2] for _, r, _ in verbs} & set(ROOTS))
     print(f"cameo_codes.tsv {len(codes)} codes ({unsure} sure=no); verbs.tsv {len(verbs)} rows, "
           f"{len({r['lemma'] for _, r, _ in verbs})} lemmas, {covered_roots}/20 roots; nouns.tsv {n_nouns} rows; "
-          f"modality.tsv {n_mod} rows; plover.tsv {n_plover} rows")
+          f"modality.tsv {n_mod} rows; plover.tsv {n_plover} rows; complement_map.tsv {n_map} rows")
     print(f"{len(rep.errors)} errors, {len(rep.warnings)} warnings")
     return 1 if rep.errors else 0
 
