@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from . import nlp
 from .actors import resolve_actors
 from .quotes import extract_quotes
-from .records import Article, Entity, Quote
+from .events import code_events
+from .records import Article, Entity, Event, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,6 +17,7 @@ class Extraction:
 
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAULT_MODEL,
@@ -24,8 +26,9 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
     out = []
     for (article_id, _, date), doc in zip(items, nlp.parse((t for _, t, _ in items), model, batch_size)):
         actors = resolve_actors(doc, date)
-        out.append(Extraction(tuple(actors.entities(article_id)),
-                              tuple(extract_quotes(doc, actors, article_id))))
+        quotes = tuple(extract_quotes(doc, actors, article_id))
+        out.append(Extraction(tuple(actors.entities(article_id)), quotes,
+                              tuple(code_events(doc, actors, article_id, date, quotes))))
     return out
 
 

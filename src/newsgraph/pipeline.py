@@ -13,7 +13,7 @@ from .config import Settings
 from .corpus.statements import assign_statements
 from .extract import extract
 from .ingest import iter_inputs
-from .records import Article, Entity, InputError, Quote, RawDoc
+from .records import Article, Entity, Event, InputError, Quote, RawDoc
 from .store import Store
 
 BATCH_BYTES = 32_000_000
@@ -79,9 +79,9 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
     articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
-    entities, quotes = _extract(articles, settings, pool)
+    entities, quotes, events = _extract(articles, settings, pool)
     quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
-    report.new += store.write_batch(articles, errors, counts, entities, quotes)
+    report.new += store.write_batch(articles, errors, counts, entities, quotes, events)
     report.failed += len(errors)
     report.errors.extend(errors)
     if on_error:
@@ -109,10 +109,10 @@ def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> l
 
 
 def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | None
-             ) -> tuple[list[Entity], list[Quote]]:
+             ) -> tuple[list[Entity], list[Quote], list[Event]]:
     """Parse and extract in every worker: each gets a share of the articles for nlp.pipe."""
     if not settings.nlp or not articles:
-        return [], []
+        return [], [], []
     items = [(a.id, a.text, a.published) for a in articles]
     n = settings.workers if pool is not None else 1
     chunks = [items[k::n] for k in range(n) if items[k::n]]
@@ -121,7 +121,8 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     by_id = {item[0]: x for chunk, xs in zip(chunks, found) for item, x in zip(chunk, xs)}
     entities = [e for a in articles for e in by_id[a.id].entities]
     quotes = [q for a in articles for q in by_id[a.id].quotes]
-    return entities, quotes
+    events = [e for a in articles for e in by_id[a.id].events]
+    return entities, quotes, events
 
 
 def _line_keys(article: Article) -> set[str]:

@@ -324,7 +324,7 @@ def _adjacent_name(verb, exclude: set[int]):
 
 def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
     if tok.lower_ in _PRONOUNS:
-        actor = _antecedent(tok, actors)
+        actor = antecedent(tok, actors)
         return _as_speaker(actor, tok.text, tok.i, actors) if actor else _Speaker(None, None, False, tok.text)
     phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
     if actors.at(tok.i) is not None:
@@ -366,7 +366,7 @@ def _as_speaker(actor: ActorRef, text: str, token_i: int, actors: ArticleActors)
     return _Speaker(actor.name, code, True, text)
 
 
-def _antecedent(tok, actors: ArticleActors) -> ActorRef | None:
+def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     """The actor a pronoun refers to: the latest person (he/she) or group (they/it) named
     before it, preferring subjects, within the last three sentences."""
     want_person = tok.lower_ in ("he", "she", "him", "her", "his", "i")

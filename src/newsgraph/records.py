@@ -126,3 +126,29 @@ class Quote:
     sentence: str = ""
     statement_id: str | None = None
     key: tuple[str, ...] = ()  # content lemmas, for matching the same statement elsewhere
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A coded event: who did what to whom, when and where, with the words that say so."""
+
+    article_id: str
+    event_code: str  # CAMEO
+    source: str | None
+    source_code: str | None
+    target: str | None
+    target_code: str | None
+    start: int  # offsets of the sentence in the clean text
+    end: int
+    sentence: str
+    trigger: str = ""  # the verb or noun that carries the event
+    date: str | None = None
+    date_precision: str | None = None  # day | month | year
+    date_text: str | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted | intent | hypothetical | future
+    background: bool = False
+    symmetric: bool = False
+    quote_id: str | None = None
+    location: str | None = None
+    country: str | None = None

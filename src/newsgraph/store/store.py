@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
@@ -12,7 +13,8 @@ import duckdb
 import pyarrow as pa
 
 from ..errors import StoreError, UsageError
-from ..records import Article, Entity, InputError, Quote
+from ..events.lexicon import code_info, plover
+from ..records import Article, Entity, Event, InputError, Quote
 
 EXPORTS: dict[str, str] = {
     "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
@@ -24,6 +26,10 @@ EXPORTS: dict[str, str] = {
     "quotes": """SELECT id, article_id, speaker, speaker_code, speaker_named, speaker_text, text, kind,
                         cue, "start", "end", statement_id, sentence FROM quotes
                  ORDER BY article_id, "end", kind, "start" """,
+    "events": """SELECT id, article_id, date, date_precision, date_text, source, source_code, target,
+                        target_code, event_code, event_root, quad_class, goldstein, plover, negated,
+                        modality, background, "symmetric", quote_id, location, country, lat, lon, trigger,
+                        sentence, "start", "end" FROM events ORDER BY article_id, "start", id""",
 }
 
 _REMOVED = pa.list_(pa.struct([("line", pa.int32()), ("text", pa.string()), ("reason", pa.string()),
@@ -78,10 +84,14 @@ class Store:
             if version in done:
                 continue
             self.con.begin()
-            self.con.execute(entry.read_text(encoding="utf-8"))
-            self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
-                             [version, entry.name, dt.datetime.now()])
-            self.con.commit()
+            try:
+                self.con.execute(entry.read_text(encoding="utf-8"))
+                self.con.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                                 [version, entry.name, dt.datetime.now()])
+                self.con.commit()
+            except duckdb.Error as exc:
+                self.con.rollback()
+                raise StoreError(f"migration {entry.name} failed on {self.path}: {exc}") from None
 
     def schema_version(self) -> int:
         return self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
@@ -130,7 +140,8 @@ class Store:
 
     def write_batch(self, articles: Sequence[Article], failures: Sequence[InputError],
                     line_counts: dict[tuple[str, str], int] | None = None,
-                    entities: Sequence[Entity] = (), quotes: Sequence[Quote] = ()) -> int:
+                    entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
+                    events: Sequence[Event] = ()) -> int:
         """Store one batch in one transaction; returns how many articles were new."""
         try:
             self.con.begin()
@@ -143,6 +154,7 @@ class Store:
                                  [[a.source for a in articles]])
             self._insert("entities", _entities_table(entities))
             self._insert("quotes", _quotes_table(quotes))
+            self._insert("events", _events_table(events))
             self._write_failures(failures)
             self.count_lines(line_counts or {})
             after = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -315,6 +327,38 @@ def _quotes_table(quotes: Sequence[Quote]) -> pa.Table | None:
         "start": q.start, "end": q.end, "sentence": q.sentence, "statement_id": q.statement_id,
         "key": list(q.key),
     } for q in quotes], schema=_QUOTE_SCHEMA)
+
+
+def _events_table(events: Sequence[Event]) -> pa.Table | None:
+    if not events:
+        return None
+    rows = []
+    for e in events:
+        info = code_info(e.event_code)
+        key = f"{e.article_id}:{e.start}:{e.trigger}:{e.event_code}:{e.source}:{e.target}"
+        rows.append({
+            "id": hashlib.sha256(key.encode()).hexdigest()[:16], "article_id": e.article_id,
+            "date": e.date, "date_precision": e.date_precision, "date_text": e.date_text,
+            "source": e.source, "source_code": e.source_code, "target": e.target,
+            "target_code": e.target_code, "event_code": e.event_code, "event_root": info.root,
+            "quad_class": info.quad_class, "goldstein": info.goldstein, "plover": plover(e.event_code),
+            "negated": e.negated, "modality": e.modality, "background": e.background,
+            "symmetric": e.symmetric, "quote_id": e.quote_id, "location": e.location,
+            "country": e.country, "lat": None, "lon": None, "trigger": e.trigger,
+            "sentence": e.sentence, "start": e.start, "end": e.end})
+    return pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA)
+
+
+_EVENT_SCHEMA = pa.schema([
+    ("id", pa.string()), ("article_id", pa.string()), ("date", pa.string()),
+    ("date_precision", pa.string()), ("date_text", pa.string()), ("source", pa.string()),
+    ("source_code", pa.string()), ("target", pa.string()), ("target_code", pa.string()),
+    ("event_code", pa.string()), ("event_root", pa.string()), ("quad_class", pa.int32()),
+    ("goldstein", pa.float64()), ("plover", pa.string()), ("negated", pa.bool_()),
+    ("modality", pa.string()), ("background", pa.bool_()), ("symmetric", pa.bool_()),
+    ("quote_id", pa.string()), ("location", pa.string()), ("country", pa.string()),
+    ("lat", pa.float64()), ("lon", pa.float64()), ("trigger", pa.string()), ("sentence", pa.string()),
+    ("start", pa.int32()), ("end", pa.int32())])
 
 
 def to_json(value: Any) -> Any:

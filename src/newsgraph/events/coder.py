@@ -1,0 +1,252 @@
+"""The event coder: verb and noun patterns over the dependency parse, actors from the actor
+stage, context (negation, intent, hypotheticals, background, reported speech), dates, places."""
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+from ..actors.resolve import ActorRef, ArticleActors
+from ..quotes import antecedent, sent_of
+from ..records import Event, Quote
+from .dates import find_date
+from .lexicon import Pattern, Term, cues, noun_patterns, verb_patterns
+
+_PARTICLES = {"away", "back", "off", "out", "down", "up", "over", "in", "aside"}
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into")
+_PLACE_PREPS = ("in", "at", "near", "over", "off")
+_YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
+
+
+def code_events(doc, actors: ArticleActors, article_id: str, published: str | None = None,
+                quotes: list[Quote] | tuple[Quote, ...] = ()) -> list[Event]:
+    """Every dyadic event of a parsed article."""
+    out: list[Event] = []
+    for tok in doc:
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+            continue
+        code, trigger = _code_of(tok)
+        if code and code != "-":
+            out += _events_for(tok, trigger, code, actors, article_id, published, quotes)
+    return out
+
+
+# ------------------------------------------------------------------ matching
+def _matches(alt: str, tok) -> bool:
+    if alt == "*":
+        return True
+    words = alt.split("_")
+    if len(words) == 1:
+        return tok.lemma_.lower() == alt or tok.lower_ == alt
+    phrase = " ".join(t.lemma_.lower() for t in tok.subtree)
+    return " ".join(words) in phrase or " ".join(words) in " ".join(t.lower_ for t in tok.subtree)
+
+
+def _objects(verb) -> list:
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return objs + [c for o in objs for c in o.conjuncts]
+
+
+def _particle(verb) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES):
+            return c.lower_
+    return None
+
+
+def _term_ok(term: Term, verb) -> bool:
+    if term.kind == "dobj":
+        return any(_matches(a, o) for o in _objects(verb) for a in term.values)
+    if term.kind == "prep":
+        for p in verb.children:
+            if p.dep_ in ("prep", "agent") and p.lower_ in term.values:
+                if not term.objects:
+                    return True
+                pobjs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+                if any(_matches(a, o) for o in pobjs for a in term.objects):
+                    return True
+        return False
+    if term.kind == "xcomp":
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "oprd", "acomp") and any(_matches(a, c) for a in term.values):
+                return not term.objects or any(_matches(a, o) for o in _objects(c) for a in term.objects)
+        return False
+    if term.kind == "particle":
+        return _particle(verb) in term.values
+    if term.kind == "sym":
+        return _symmetric(verb) == (term.values[0] == "yes")
+    return False
+
+
+def _best(patterns: tuple[Pattern, ...], verb) -> Pattern | None:
+    particle = _particle(verb)
+    fits = [p for p in patterns
+            if (particle is None or any(t.kind == "particle" for t in p.terms))
+            and all(_term_ok(t, verb) for t in p.terms)]
+    return max(fits, key=lambda p: (p.specificity, -p.order), default=None)
+
+
+def _code_of(verb) -> tuple[str | None, str]:
+    """The code of a verb, or of the event noun it carries ('held talks', 'imposed sanctions')."""
+    for obj in _objects(verb):
+        for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
+            if verb.lemma_.lower() in verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
+                return code, obj.text
+    pattern = _best(verb_patterns().get(verb.lemma_.lower(), ()), verb)
+    if pattern is None:
+        return None, verb.text
+    if pattern.code.startswith("01") and _has_coded_complement(verb):
+        return None, verb.text  # "said that they held talks": the embedded event is coded instead
+    return pattern.code, verb.text
+
+
+def _has_coded_complement(verb) -> bool:
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX"):
+            code, _ = _code_of(c)
+            if code and code != "-" and not code.startswith("01"):
+                return True
+    return False
+
+
+# ------------------------------------------------------------------ actors
+def _actor_at(tok, actors: ArticleActors) -> ActorRef | None:
+    if tok.lower_ in ("he", "she", "they", "it", "we", "i"):
+        return antecedent(tok, actors)
+    found = actors.at(tok.i)
+    if found is not None:
+        return found
+    for c in tok.children:  # "the Russian defense ministry", "Chinese officials"
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and actors.at(c.i) is not None:
+            return actors.at(c.i)
+    for c in tok.children:  # "officials in Washington"
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pobj" and actors.at(g.i) is not None:
+                    return actors.at(g.i)
+    return None
+
+
+def _with_conjuncts(tok) -> list:
+    return [tok] + list(tok.conjuncts)
+
+
+def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    v = verb
+    for _ in range(3):
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        heads = agent or subj
+        if heads:
+            return _actors_of(heads[0], actors)
+        if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+            v = v.head
+        else:
+            break
+    return []
+
+
+def _actors_of(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    out = []
+    for t in _with_conjuncts(tok):
+        a = _actor_at(t, actors)
+        if a is not None and all(a.name != b.name for b, _ in out):
+            out.append((a, t.i))
+    return out
+
+
+def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
+    for obj in _objects(verb):
+        if obj.dep_ == "dobj":
+            found = _actors_of(obj, actors)
+            if found:
+                return found
+    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
+    for holder in holders:
+        for p in holder.children:
+            if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
+                for g in p.children:
+                    if g.dep_ == "pobj" and g.i not in source_tokens:
+                        found = _actors_of(g, actors)
+                        if found and not (p.lower_ in _PLACE_PREPS and found[0][0].type == "GPE"
+                                          and actors.at(g.i) and g.i in actors.metonyms is False):
+                            return found
+    return []
+
+
+def _symmetric(verb) -> bool:
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subj and subj[0].conjuncts:
+        return True
+    if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return True
+    return any(g.lower_ in ("joint", "bilateral") for o in _objects(verb) for g in o.children)
+
+
+# ------------------------------------------------------------------ context
+def _negated(verb) -> bool:
+    neg = cues("negation")
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
+               or (c.dep_ in ("advmod", "neg") and c.lower_ in neg) for c in verb.children)
+
+
+def _modality(verb) -> str:
+    head = verb.head if verb.dep_ in ("xcomp", "ccomp") else None
+    if head is not None and head.lemma_.lower() in cues("intent"):
+        return "intent"
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    marks = {c.lower_ for c in verb.children if c.dep_ == "mark"}
+    if auxes & {"would", "could", "might", "may", "should"} or marks & {"if", "unless"}:
+        return "hypothetical"
+    if auxes & {"will", "shall"} or (head is not None and head.lemma_.lower() in ("plan", "intend", "aim")):
+        return "intent"
+    return "asserted"
+
+
+_BACKGROUND = re.compile(r"\b(ago|formerly|historically|previously|in the past|used to|prior to|back in|"
+                         r"for decades|for years|has long|have long)\b", re.I)
+
+
+def _background(sentence: str, date: str | None, published: str | None) -> bool:
+    """Context before the news of the day: an earlier year, or words that look back."""
+    if date and published and date[:4] < published[:4]:
+        return True
+    if _BACKGROUND.search(sentence):
+        return True
+    years = [int(y.group()) for y in _YEAR.finditer(sentence)]
+    return bool(published and years and max(years) < int(published[:4]))
+
+
+def _place(verb, actors: ArticleActors) -> tuple[str | None, str | None]:
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
+            for g in p.children:
+                a = actors.at(g.i) if g.dep_ == "pobj" else None
+                if a is not None and a.type == "GPE":
+                    return g.text, a.country
+    return None, None
+
+
+# ------------------------------------------------------------------ events
+def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id: str,
+                published: str | None, quotes) -> list[Event]:
+    sources = _sources(verb, actors)
+    if not sources:
+        return []
+    targets = _targets(verb, actors, {i for _, i in sources})
+    sent = sent_of(verb)
+    date, precision, date_text = find_date(sent.text, published)
+    place, country = _place(verb, actors)
+    base = dict(article_id=article_id, event_code=code, start=sent.start_char, end=sent.end_char,
+                sentence=sent.text.strip(), trigger=trigger, date=date, date_precision=precision,
+                date_text=date_text, negated=_negated(verb), modality=_modality(verb),
+                background=_background(sent.text, date, published), location=place, country=country,
+                quote_id=next((f"{q.article_id}:{q.start}-{q.end}" for q in quotes
+                               if q.start <= verb.idx < q.end), None))
+    pairs: list[tuple[ActorRef, ActorRef, bool]] = []
+    if not targets and len(sources) > 1:  # "Russia and China held drills": one joint event a pair
+        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country or not a.country]
+    else:
+        sym = _symmetric(verb)
+        pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
+    return [Event(source=s.name, source_code=s.code or s.country, target=t.name,
+                  target_code=t.code or t.country, symmetric=sym, **base) for s, t, sym in pairs]

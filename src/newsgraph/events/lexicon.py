@@ -1,0 +1,103 @@
+"""The event lexicon: CAMEO codes with QuadClass, Goldstein and PLOVER, and verb patterns."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    lines = (files(__package__) / "data" / name).read_text("utf-8").splitlines()
+    header = lines[0].split("\t")
+    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln.strip() and not ln.startswith("#")]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    kind: str  # dobj | prep | xcomp | particle | sym
+    values: tuple[str, ...]  # alternatives ('*' for any)
+    objects: tuple[str, ...] = ()  # after '>': what the preposition's or complement's object must be
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    lemma: str
+    terms: tuple[Term, ...]
+    code: str  # CAMEO code, or '-' for no event
+    order: int
+
+    @property
+    def specificity(self) -> int:
+        return len(self.terms) + sum(bool(t.objects) for t in self.terms)
+
+
+def parse_pattern(text: str) -> tuple[Term, ...]:
+    terms = []
+    for part in text.split():
+        kind, _, value = part.partition(":")
+        value, _, objects = value.partition(">")
+        terms.append(Term(kind, tuple(value.split("|")), tuple(objects.split("|")) if objects else ()))
+    return tuple(terms)
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    code: str
+    label: str
+    root: str
+    quad_class: int
+    goldstein: float
+
+
+@cache
+def verb_patterns() -> dict[str, tuple[Pattern, ...]]:
+    out: dict[str, list[Pattern]] = {}
+    for k, row in enumerate(_rows("verbs.tsv")):
+        out.setdefault(row["lemma"], []).append(
+            Pattern(row["lemma"], parse_pattern(row.get("pattern") or ""), row["code"], k))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def noun_patterns() -> dict[str, tuple[tuple[frozenset[str], str, tuple[Term, ...]], ...]]:
+    """Event noun -> (light verbs, code, extra terms)."""
+    out: dict[str, list] = {}
+    for row in _rows("nouns.tsv"):
+        verbs = frozenset(row["light_verbs"].split("|"))
+        out.setdefault(row["lemma"], []).append((verbs, row["code"], parse_pattern(row.get("pattern") or "")))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
+def codes() -> dict[str, CodeInfo]:
+    return {r["code"]: CodeInfo(r["code"], r["label"], r["root"], int(r["quad_class"]), float(r["goldstein"]))
+            for r in _rows("cameo_codes.tsv")}
+
+
+def code_info(code: str) -> CodeInfo:
+    """The codebook entry of a code, falling back to its parent (3 digits) and its root."""
+    table = codes()
+    for key in (code, code[:3], code[:2]):
+        if key in table:
+            return table[key]
+    raise KeyError(code)
+
+
+@cache
+def _plover() -> dict[str, str]:
+    return {r["cameo"]: r.get("plover_2021") or "" for r in _rows("plover.tsv")}
+
+
+def plover(code: str) -> str | None:
+    """PLOVER category by the longest CAMEO prefix that has a row."""
+    table = _plover()
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]] or None
+    return None
+
+
+@cache
+def cues(kind: str) -> frozenset[str]:
+    """Context cues of one kind from modality.tsv (negation, intent, hypothetical, report, background)."""
+    return frozenset(r["cue"].lower() for r in _rows("modality.tsv") if r["kind"] == kind)
