@@ -22,12 +22,64 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
     """Every dyadic event of a parsed article."""
     out: list[Event] = []
     for tok in doc:
+        if tok.pos_ == "NOUN":
+            out += _noun_events(tok, actors, article_id, published, quotes)
+            continue
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
             continue
         code, trigger = _code_of(tok)
         if code and code != "-":
             out += _events_for(tok, trigger, code, actors, article_id, published, quotes)
+    return _dedupe(out)
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    """One event per sentence, code and dyad (a noun and its verb may both state it)."""
+    seen, out = set(), []
+    for e in events:
+        key = (e.start, e.event_code[:2], frozenset((e.source, e.target)) if e.symmetric else (e.source, e.target))
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
     return out
+
+
+_HAPPENING = frozenset({"hold", "conduct", "stage", "take_place", "pay", "make", "carry_out", "launch",
+                        "begin", "resume", "open", "have"})
+
+
+def _noun_code(noun) -> str | None:
+    """The code of a noun that names something that happens (talks, a visit, drills)."""
+    rows = noun_patterns().get(noun.lemma_.lower(), ())
+    joint = any(g.lower_ in ("joint", "bilateral") for g in noun.children)
+    for verbs, code, terms in rows:
+        if not verbs & _HAPPENING:
+            continue
+        sym = [t for t in terms if t.kind == "sym"]
+        if code != "-" and (not sym or (sym[0].values[0] == "yes") == joint):
+            return code
+    return None
+
+
+def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | None, quotes) -> list[Event]:
+    """'talks between A and B', 'cooperation between Russia and China', 'Belousov's visit to Beijing'."""
+    code = _noun_code(noun)
+    if code is None:
+        return []
+    between = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
+               for g in p.children if g.dep_ == "pobj"]
+    if between:
+        sides = _actors_of(between[0], actors)
+        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sides, 2) if a.name != b.name]
+    else:
+        owner = [c for c in noun.children if c.dep_ == "poss"]
+        sources = _actors_of(owner[0], actors) if owner else []
+        targets = [f for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "against")
+                   for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors)]
+        pairs = [(s, t, False) for s, _ in sources for t, _ in targets if s.name != t.name]
+    if not pairs:
+        return []
+    return _build(noun, noun.text, code, pairs, actors, article_id, published, quotes)
 
 
 # ------------------------------------------------------------------ matching
@@ -217,7 +269,9 @@ def _background(sentence: str, date: str | None, published: str | None) -> bool:
 
 
 def _place(verb, actors: ArticleActors) -> tuple[str | None, str | None]:
-    for p in verb.children:
+    """'met ... in Nairobi', 'drills in the Sea of Japan': a place attached to the verb or its object."""
+    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
+    for p in (c for h in holders for c in h.children):
         if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
             for g in p.children:
                 a = actors.at(g.i) if g.dep_ == "pobj" else None
@@ -233,6 +287,21 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources:
         return []
     targets = _targets(verb, actors, {i for _, i in sources})
+    names = {a.name for a, _ in sources}
+    if len(sources) > 1 and all(t.name in names for t, _ in targets):
+        targets = []  # "Russia and China deepened their cooperation": a joint action
+    if not targets and len(sources) > 1:  # "Russia and China held drills": one joint event a pair
+        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country or not a.country]
+    else:
+        sym = _symmetric(verb)
+        pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
+    return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
+
+
+def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_id: str,
+           published: str | None, quotes) -> list[Event]:
+    if not pairs:
+        return []
     sent = sent_of(verb)
     date, precision, date_text = find_date(sent.text, published)
     place, country = _place(verb, actors)
@@ -242,11 +311,6 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
                 background=_background(sent.text, date, published), location=place, country=country,
                 quote_id=next((f"{q.article_id}:{q.start}-{q.end}" for q in quotes
                                if q.start <= verb.idx < q.end), None))
-    pairs: list[tuple[ActorRef, ActorRef, bool]] = []
-    if not targets and len(sources) > 1:  # "Russia and China held drills": one joint event a pair
-        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country or not a.country]
-    else:
-        sym = _symmetric(verb)
-        pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     return [Event(source=s.name, source_code=s.code or s.country, target=t.name,
-                  target_code=t.code or t.country, symmetric=sym, **base) for s, t, sym in pairs]
+                  target_code=t.code or t.country, symmetric=sym, **base) for s, t, sym in pairs
+            if not (t.type == "GPE" and t.country and t.country == s.country)]  # not to one's own state

@@ -1,0 +1,92 @@
+"""Event coder: patterns, joint actions, context rules, dates, places, derived fields."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import nlp as ng_nlp
+from newsgraph.actors import resolve_actors
+from newsgraph.events import code_events
+from newsgraph.events.dates import find_date
+from newsgraph.events.lexicon import code_info, plover, verb_patterns
+from newsgraph.quotes import extract_quotes
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return ng_nlp.load()
+
+
+def events_of(nlp, text, published="2024-03-15"):
+    doc = nlp(ng_nlp.for_parser(text))
+    actors = resolve_actors(doc, published)
+    quotes = extract_quotes(doc, actors, "a1")
+    return code_events(doc, actors, "a1", published, quotes), quotes
+
+
+def test_codebook_derived_fields():
+    info = code_info("062")
+    assert (info.root, info.quad_class) == ("06", 2) and info.goldstein > 0
+    assert code_info("190").quad_class == 4 and code_info("190").goldstein < 0
+    assert plover("062") == "COOPERATE"
+    assert code_info("0621").root == "06"  # a 4-digit code falls back to its parent's entry
+    assert "meet" in verb_patterns()
+
+
+def test_joint_drills_are_one_symmetric_event(nlp):
+    events, _ = events_of(nlp, "Japan and Australia held joint naval drills in the Coral Sea on Tuesday.")
+    drills = [e for e in events if e.event_code.startswith("06")]
+    assert len(drills) == 1
+    e = drills[0]
+    assert e.symmetric and {e.source_code[:3], e.target_code[:3]} == {"JPN", "AUS"}
+
+
+def test_meeting_with_date_and_place(nlp):
+    events, _ = events_of(nlp, "Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed "
+                               "in Nairobi on Wednesday, March 13.")
+    met = [e for e in events if e.event_code.startswith("04")]
+    assert met, events
+    e = met[0]
+    assert (e.source_code[:3], e.target_code[:3]) == ("KEN", "ETH")
+    assert (e.date, e.date_precision) == ("2024-03-13", "day")
+    assert e.country == "KEN"
+
+
+def test_negation_is_kept_on_the_event(nlp):
+    events, _ = events_of(nlp, "Brazil did not sign the trade agreement with Argentina.")
+    signed = [e for e in events if e.event_code == "057"]
+    assert signed and signed[0].negated
+
+
+def test_hypothetical_is_not_asserted(nlp):
+    events, _ = events_of(nlp, "If talks fail, Turkey could impose sanctions on Greece.")
+    sanctions = [e for e in events if e.event_code.startswith("16")]
+    assert sanctions and sanctions[0].modality == "hypothetical"
+
+
+def test_event_inside_a_quote_links_to_it(nlp):
+    events, quotes = events_of(nlp, "“Canada condemned Denmark for the raid,” the spokeswoman said.")
+    assert quotes
+    linked = [e for e in events if e.quote_id]
+    assert linked and linked[0].quote_id.startswith("a1:")
+
+
+def test_background_history_is_marked(nlp):
+    events, _ = events_of(nlp, "In 2014, Russia annexed Crimea from Ukraine.")
+    assert events and all(e.background for e in events)
+
+
+def test_no_event_without_two_actors(nlp):
+    events, _ = events_of(nlp, "The weather improved on Monday and the harbour reopened.")
+    assert events == []
+
+
+@pytest.mark.parametrize("sentence,published,expected", [
+    ("They met on Wednesday, November 8, in Moscow.", "2023-11-15", ("2023-11-08", "day")),
+    ("In April, the minister vowed to help.", "2023-11-15", ("2023-04", "month")),
+    ("The treaty was signed in 2022.", "2023-11-15", ("2022", "year")),
+    ("The talks went well.", "2023-11-15", (None, None)),
+    ("In April, the minister vowed to help.", None, (None, None)),
+])
+def test_find_date(sentence, published, expected):
+    date, precision, _ = find_date(sentence, published)
+    assert (date, precision) == expected
