@@ -106,7 +106,7 @@ def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunRepor
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="Table: articles, entities, quotes, failures.")],
+    table: Annotated[str, typer.Argument(help="Table: articles, entities, quotes, events, failures.")],
     db: DbOpt = None,
     format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="File (default stdout).")] = None,
