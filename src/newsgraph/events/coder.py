@@ -6,6 +6,7 @@ import re
 from itertools import combinations
 
 from ..actors.resolve import ActorRef, ArticleActors
+from ..data import word_set
 from ..quotes import antecedent, sent_of
 from ..records import Event, Quote
 from .dates import find_date
@@ -63,7 +64,7 @@ def _noun_code(noun) -> str | None:
 
 def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | None, quotes) -> list[Event]:
     """'talks between A and B', 'cooperation between Russia and China', 'Belousov's visit to Beijing'."""
-    code = _noun_code(noun)
+    code = None if noun.lemma_.lower() in _STATE_NOUNS else _noun_code(noun)
     if code is None:
         return []
     between = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
@@ -148,7 +149,26 @@ def _code_of(verb) -> tuple[str | None, str]:
         return None, verb.text
     if pattern.code.startswith("01") and _has_coded_complement(verb):
         return None, verb.text  # "said that they held talks": the embedded event is coded instead
-    return pattern.code, verb.text
+    return _material(pattern.code, verb), verb.text
+
+
+_JOINT_ROOTS = ("04", "05", "06", "07")  # joint actions; joint statements are not dyads
+_STATE_NOUNS = {"partnership", "alliance", "relation", "relationship", "tie", "friendship", "bond",
+                "alignment", "rivalry", "dependence"}
+_MILITARY = {"military", "defense", "defence", "security", "army", "naval", "strategic"}
+_ECONOMIC = {"economic", "trade", "energy", "financial", "commercial", "investment"}
+
+
+def _material(code: str, verb) -> str:
+    """General cooperation (050) whose object is military or economic is material cooperation."""
+    if code != "050":
+        return code
+    mods = {g.lower_ for o in _objects(verb) for g in o.children if g.dep_ in ("amod", "compound", "conj")}
+    if mods & _MILITARY:
+        return "062"
+    if mods & _ECONOMIC:
+        return "061"
+    return code
 
 
 def _has_coded_complement(verb) -> bool:
@@ -161,7 +181,7 @@ def _has_coded_complement(verb) -> bool:
 
 
 # ------------------------------------------------------------------ actors
-def _actor_at(tok, actors: ArticleActors) -> ActorRef | None:
+def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | None:
     if tok.lower_ in ("he", "she", "they", "it", "we", "i"):
         return antecedent(tok, actors)
     found = actors.at(tok.i)
@@ -170,6 +190,8 @@ def _actor_at(tok, actors: ArticleActors) -> ActorRef | None:
     for c in tok.children:  # "the Russian defense ministry", "Chinese officials"
         if c.dep_ in ("compound", "amod", "poss", "nmod") and actors.at(c.i) is not None:
             return actors.at(c.i)
+    if not loose and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
+        return None  # a source: "the partnership between Russia and China" is not an actor
     for c in tok.children:  # "officials in Washington"
         if c.dep_ == "prep":
             for g in c.children:
@@ -184,6 +206,10 @@ def _with_conjuncts(tok) -> list:
 
 def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
     v = verb
+    if verb.lemma_.lower() in ("concern", "worry"):  # "X is concerned by Y": X is the source
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return _actors_of(passive[0], actors)
     for _ in range(3):
         subj = [c for c in v.children if c.dep_ == "nsubj"]
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -197,19 +223,26 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
     return []
 
 
-def _actors_of(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[ActorRef, int]]:
     out = []
     for t in _with_conjuncts(tok):
-        a = _actor_at(t, actors)
+        a = _actor_at(t, actors, loose)
         if a is not None and all(a.name != b.name for b, _ in out):
             out.append((a, t.i))
+        if a is not None and actors.at(t.i) is None:  # "allies such as Japan, South Korea and Australia"
+            for p in t.children:
+                for g in (g for g in p.children if p.dep_ == "prep" and g.dep_ == "pobj"):
+                    for c in g.conjuncts:
+                        b = actors.at(c.i)
+                        if b is not None and all(b.name != x.name for x, _ in out):
+                            out.append((b, c.i))
     return out
 
 
 def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
     for obj in _objects(verb):
         if obj.dep_ == "dobj":
-            found = _actors_of(obj, actors)
+            found = _actors_of(obj, actors, loose=True)
             if found:
                 return found
     holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
@@ -218,11 +251,25 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
             if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
                 for g in p.children:
                     if g.dep_ == "pobj" and g.i not in source_tokens:
-                        found = _actors_of(g, actors)
+                        found = _actors_of(g, actors, loose=True)
                         if found and not (p.lower_ in _PLACE_PREPS and found[0][0].type == "GPE"
                                           and actors.at(g.i) and g.i in actors.metonyms is False):
                             return found
     return []
+
+
+def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list[tuple[ActorRef, int]]:
+    """The actors a comment is about: those named in its complement or prepositional object."""
+    out: list[tuple[ActorRef, int]] = []
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "prep", "agent", "xcomp", "dobj"):
+            continue
+        for t in c.subtree:
+            a = actors.at(t.i)
+            if a is not None and a.code and t.i not in skip and a.name not in names \
+                    and all(a.name != b.name for b, _ in out):
+                out.append((a, t.i))
+    return out
 
 
 def _symmetric(verb) -> bool:
@@ -236,6 +283,9 @@ def _symmetric(verb) -> bool:
 
 # ------------------------------------------------------------------ context
 def _negated(verb) -> bool:
+    """'not', 'never' on the verb, or the act denied ('denies providing support')."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in ("deny", "dismiss"):
+        return True
     neg = cues("negation")
     return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
                or (c.dep_ in ("advmod", "neg") and c.lower_ in neg) for c in verb.children)
@@ -288,9 +338,11 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         return []
     targets = _targets(verb, actors, {i for _, i in sources})
     names = {a.name for a, _ in sources}
+    if not targets and (code[:2] == "11" or code[:3] in ("012", "013", "051")):
+        targets = _about(verb, actors, {i for _, i in sources}, names)
     if len(sources) > 1 and all(t.name in names for t, _ in targets):
         targets = []  # "Russia and China deepened their cooperation": a joint action
-    if not targets and len(sources) > 1:  # "Russia and China held drills": one joint event a pair
+    if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # "Russia and China held drills"
         pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country or not a.country]
     else:
         sym = _symmetric(verb)
