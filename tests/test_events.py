@@ -90,3 +90,22 @@ def test_no_event_without_two_actors(nlp):
 def test_find_date(sentence, published, expected):
     date, precision, _ = find_date(sentence, published)
     assert (date, precision) == expected
+
+
+def test_gdelt_row_has_gdelt_columns_then_ours():
+    from newsgraph.store.gdelt import COLUMNS, EXTRA, gdelt_row
+    row = {"id": "abc", "article_id": "a1", "date": "2023-11", "date_precision": "month",
+           "source": "Jane Roe", "source_code": "NORGOV", "target": "Chile", "target_code": "CHL",
+           "event_code": "0312", "quad_class": 1, "goldstein": 4.0, "negated": True,
+           "modality": "intent", "background": False, "symmetric": False, "plover": "AGREE",
+           "quote_id": None, "location": "Oslo", "country": "NOR", "lat": None, "lon": None,
+           "sentence": "Norway vowed to work\twith Chile.", "start": 0, "end": 33}
+    cells = gdelt_row(row, "https://x.example/a", "20261122000000")
+    assert len(COLUMNS) == 61 and len(cells) == len(COLUMNS) + len(EXTRA)
+    by = dict(zip(COLUMNS + EXTRA, cells))
+    assert (by["SQLDATE"], by["MonthYear"], by["Year"]) == ("20231101", "202311", 2023)
+    assert (by["Actor1Code"], by["Actor1CountryCode"], by["Actor1Type1Code"]) == ("NORGOV", "NOR", "GOV")
+    assert (by["Actor2Code"], by["Actor2CountryCode"], by["Actor2Type1Code"]) == ("CHL", "CHL", "")
+    assert (by["EventCode"], by["EventBaseCode"], by["EventRootCode"]) == ("0312", "031", "03")
+    assert (by["ActionGeo_FullName"], by["ActionGeo_CountryCode"]) == ("Oslo", "NOR")
+    assert by["SOURCEURL"] == "https://x.example/a" and by["negated"] == 1

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import sys
@@ -21,6 +22,7 @@ from .pipeline import RunReport
 from .pipeline import analyze as run_analyze
 from .records import InputError
 from .store import Store
+from .store.gdelt import gdelt_lines
 from .store.store import dumps_row, to_json
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -108,13 +110,16 @@ def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunRepor
 def export(
     table: Annotated[str, typer.Argument(help="Table: articles, entities, quotes, events, failures.")],
     db: DbOpt = None,
-    format: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    format: Annotated[str, typer.Option("--format", "-f",
+                                        help="jsonl, csv, parquet, or gdelt (events only).")] = "jsonl",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="File (default stdout).")] = None,
 ) -> None:
     """Export a table as JSON Lines, CSV or Parquet."""
     try:
-        if format not in ("jsonl", "csv", "parquet"):
-            raise UsageError(f"unknown format {format!r}; choose jsonl, csv or parquet")
+        if format not in ("jsonl", "csv", "parquet", "gdelt"):
+            raise UsageError(f"unknown format {format!r}; choose jsonl, csv, parquet or gdelt")
+        if format == "gdelt" and table != "events":
+            raise UsageError("the gdelt format is for the events table")
         if format == "parquet" and not output:
             raise UsageError("parquet is binary: give a file with -o")
         with Store(load_settings(db=db).db, read_only=True) as store:
@@ -127,10 +132,16 @@ def export(
 
 
 def _write_rows(store: Store, table: str, fmt: str, output: str | None) -> None:
+    # read before the export cursor opens: a second query on the connection would end it
+    urls = dict(store.query("SELECT id, coalesce(url, path) FROM articles").fetchall()) if fmt == "gdelt" else {}
     columns, rows = store.export_rows(table)
     stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        if fmt == "jsonl":
+        if fmt == "gdelt":
+            added = dt.datetime.now().strftime("%Y%m%d%H%M%S")
+            for line in gdelt_lines(columns, rows, urls, added):
+                stream.write(line + "\n")
+        elif fmt == "jsonl":
             for row in rows:
                 stream.write(dumps_row(columns, row) + "\n")
         else:
