@@ -20,6 +20,7 @@ import time
 
 from newsgraph import nlp
 from newsgraph.actors import resolve_actors
+from newsgraph.events import code_events
 from newsgraph.quotes import extract_quotes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -40,7 +41,7 @@ def polnear() -> list[str]:
 def bench(name: str, texts: list[str], repeat: int) -> dict:
     model = nlp.load()
     list(model.pipe(texts[:20]))  # warm up
-    best_parse = best_extract = float("inf")
+    best_parse = best_extract = best_events = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
         docs = list(model.pipe((nlp.for_parser(t) for t in texts), batch_size=32))
@@ -50,11 +51,19 @@ def bench(name: str, texts: list[str], repeat: int) -> dict:
             actors = resolve_actors(doc)
             extract_quotes(doc, actors, str(k))
         best_extract = min(best_extract, time.perf_counter() - t0)
+        prepared = [(doc, resolve_actors(doc)) for doc in docs]
+        t0 = time.perf_counter()
+        for k, (doc, actors) in enumerate(prepared):
+            code_events(doc, actors, str(k), "2025-01-15")
+        best_events = min(best_events, time.perf_counter() - t0)
     words = sum(len(t.split()) for t in texts)
+    sentences = sum(1 for d in docs for _ in d.sents)
     return {"corpus": name, "articles": len(texts), "words": words,
             "parse_s": round(best_parse, 2), "parse_words_per_s": round(words / best_parse),
             "actors_quotes_s": round(best_extract, 2),
-            "overhead_ratio": round(best_extract / best_parse, 3)}
+            "overhead_ratio": round(best_extract / best_parse, 3),
+            "sentences": sentences, "event_coding_s": round(best_events, 2),
+            "event_sentences_per_s": round(sentences / best_events)}
 
 
 def main() -> int:
