@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from . import nlp
 from .actors import resolve_actors
-from .quotes import extract_quotes
 from .events import code_events
+from .quotes import extract_quotes
 from .records import Article, Entity, Event, Quote
 
 

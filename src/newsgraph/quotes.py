@@ -174,7 +174,6 @@ def _quoted_share(inner, cue) -> float:
 
 def _cue_for(inner, inside: set[int], cues):
     """The speech verb outside the quotation that governs it, in the quote's sentences."""
-    doc = inner.doc
     sents = {sent_of(t).start: sent_of(t) for t in (inner[0], inner[-1])}
     cands = [t for s in sents.values() for t in s if t.i not in inside and _is_cue(t, cues)]
     ancestors = list(inner.root.ancestors)

@@ -8,7 +8,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from ..data import tsv_rows
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
 
@@ -43,11 +44,7 @@ class KbActor:
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    text = files(__package__).joinpath("data", name).read_text(encoding="utf-8")
-    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    return [dict(zip(header, ln.split("\t") + [""] * (len(header) - len(ln.split("\t")))))
-            for ln in lines[1:]]
+    return tsv_rows(__package__, f"data/{name}")
 
 
 def _names(row: dict[str, str], *fields: str) -> list[str]:

@@ -3,13 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+
+from ..data import tsv_rows
 
 
 def _rows(name: str) -> list[dict[str, str]]:
-    lines = (files(__package__) / "data" / name).read_text("utf-8").splitlines()
-    header = lines[0].split("\t")
-    return [dict(zip(header, ln.split("\t"))) for ln in lines[1:] if ln.strip() and not ln.startswith("#")]
+    return tsv_rows(__package__, f"data/{name}")
 
 
 @dataclass(frozen=True, slots=True)
