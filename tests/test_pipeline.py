@@ -202,3 +202,27 @@ def test_report_counts_add_up_when_an_input_repeats(tmp_path, run):
     assert (report.new, report.unchanged) == (1, 1)
 
 
+
+
+def test_an_extraction_error_names_the_article_and_keeps_the_rest(tmp_path, monkeypatch):
+    import newsgraph
+    import newsgraph.extract as extract_mod
+
+    real = extract_mod.extract_quotes
+
+    def flaky(doc, actors, article_id):
+        if "lighthouse" in doc.text:
+            raise ValueError("odd article")
+        return real(doc, actors, article_id)
+
+    monkeypatch.setattr(extract_mod, "extract_quotes", flaky)
+    (tmp_path / "a.txt").write_text("The lighthouse keeper said that the lamp was repaired on Monday.\n")
+    (tmp_path / "b.txt").write_text("Harbour master Ana Lindqvist said that the ferry would sail on Tuesday.\n")
+    settings = newsgraph.load_settings(db=str(tmp_path / "x.duckdb"))
+    with newsgraph.Store(settings.db) as store:
+        report = newsgraph.analyze([str(tmp_path)], store, settings)
+        assert store.query("SELECT count(*) FROM articles").fetchone()[0] == 2
+        assert store.query("SELECT count(*) FROM quotes").fetchone()[0] >= 1
+    assert report.new == 2 and report.failed == 1
+    assert [e.source for e in report.errors] == [str(tmp_path / "a.txt")]
+    assert "odd article" in report.errors[0].reason

@@ -18,6 +18,7 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    error: str | None = None  # why extraction failed for this article (it is still stored)
 
 
 def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAULT_MODEL,
@@ -25,10 +26,13 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
     """Parse (article id, clean text, date) items in one nlp.pipe stream; extract actors and quotes."""
     out = []
     for (article_id, _, date), doc in zip(items, nlp.parse((t for _, t, _ in items), model, batch_size)):
-        actors = resolve_actors(doc, date)
-        quotes = tuple(extract_quotes(doc, actors, article_id))
-        out.append(Extraction(tuple(actors.entities(article_id)), quotes,
-                              tuple(code_events(doc, actors, article_id, date, quotes))))
+        try:
+            actors = resolve_actors(doc, date)
+            quotes = tuple(extract_quotes(doc, actors, article_id))
+            out.append(Extraction(tuple(actors.entities(article_id)), quotes,
+                                  tuple(code_events(doc, actors, article_id, date, quotes))))
+        except Exception as exc:  # one odd article must not stop the batch; it is named instead
+            out.append(Extraction(error=f"{type(exc).__name__}: {exc}"))
     return out
 
 

@@ -79,7 +79,8 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
     articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
-    entities, quotes, events = _extract(articles, settings, pool)
+    entities, quotes, events, failed = _extract(articles, settings, pool)
+    errors += failed
     quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
     report.new += store.write_batch(articles, errors, counts, entities, quotes, events)
     report.failed += len(errors)
@@ -109,10 +110,10 @@ def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> l
 
 
 def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | None
-             ) -> tuple[list[Entity], list[Quote], list[Event]]:
+             ) -> tuple[list[Entity], list[Quote], list[Event], list[InputError]]:
     """Parse and extract in every worker: each gets a share of the articles for nlp.pipe."""
     if not settings.nlp or not articles:
-        return [], [], []
+        return [], [], [], []
     items = [(a.id, a.text, a.published) for a in articles]
     n = settings.workers if pool is not None else 1
     chunks = [items[k::n] for k in range(n) if items[k::n]]
@@ -122,7 +123,9 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     entities = [e for a in articles for e in by_id[a.id].entities]
     quotes = [q for a in articles for q in by_id[a.id].quotes]
     events = [e for a in articles for e in by_id[a.id].events]
-    return entities, quotes, events
+    failed = [InputError(a.source, f"stored without actors, quotes and events: {by_id[a.id].error}")
+              for a in articles if by_id[a.id].error]
+    return entities, quotes, events, failed
 
 
 def _line_keys(article: Article) -> set[str]:
