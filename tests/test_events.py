@@ -109,3 +109,12 @@ def test_gdelt_row_has_gdelt_columns_then_ours():
     assert (by["EventCode"], by["EventBaseCode"], by["EventRootCode"]) == ("0312", "031", "03")
     assert (by["ActionGeo_FullName"], by["ActionGeo_CountryCode"]) == ("Oslo", "NOR")
     assert by["SOURCEURL"] == "https://x.example/a" and by["negated"] == 1
+
+
+def test_we_in_a_quotation_is_the_speakers_state(nlp):
+    events, _ = events_of(nlp, "Norwegian Foreign Minister Ingrid Marsh arrived in Santiago on Monday. "
+                               "“We signed a trade agreement with Chile,” Marsh said.")
+    signed = [e for e in events if e.event_code == "057"]
+    assert signed, events
+    assert (signed[0].source_code[:3], signed[0].target_code[:3]) == ("NOR", "CHL")
+    assert signed[0].quote_id is not None

@@ -46,6 +46,7 @@ class ArticleActors:
     actors: dict[str, ActorRef] = field(default_factory=dict)
     tokens: dict[int, str] = field(default_factory=dict)  # token index -> actor name
     metonyms: set[int] = field(default_factory=set)  # tokens of capitals standing for governments
+    quoted: list[tuple[int, int, str]] = field(default_factory=list)  # quotation spans and speakers
 
     def at(self, token_i: int) -> ActorRef | None:
         name = self.tokens.get(token_i)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
+from ..actors.kb import knowledge_base
 from ..actors.resolve import ActorRef, ArticleActors
 from ..data import word_set
 from ..quotes import antecedent, sent_of
@@ -21,6 +22,7 @@ _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
 def code_events(doc, actors: ArticleActors, article_id: str, published: str | None = None,
                 quotes: list[Quote] | tuple[Quote, ...] = ()) -> list[Event]:
     """Every dyadic event of a parsed article."""
+    actors.quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker_named and q.speaker]
     out: list[Event] = []
     for tok in doc:
         if tok.pos_ == "NOUN":
@@ -182,6 +184,10 @@ def _has_coded_complement(verb) -> bool:
 
 # ------------------------------------------------------------------ actors
 def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | None:
+    if tok.lower_ in ("we", "our", "us"):
+        state = _speakers_state(tok, actors)
+        if state is not None:
+            return state
     if tok.lower_ in ("he", "she", "they", "it", "we", "i"):
         return antecedent(tok, actors)
     found = actors.at(tok.i)
@@ -197,6 +203,19 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
             for g in c.children:
                 if g.dep_ == "pobj" and actors.at(g.i) is not None:
                     return actors.at(g.i)
+    return None
+
+
+def _speakers_state(tok, actors: ArticleActors) -> ActorRef | None:
+    """'we' inside a quotation: the state of the official who is quoted."""
+    for start, end, speaker in actors.quoted:
+        if start <= tok.idx < end:
+            person = actors.actors.get(speaker)
+            kb = knowledge_base()
+            if person is not None and person.country in kb.countries:
+                country = kb.countries[person.country]
+                return actors.actors.get(country.name) or ActorRef(country.name, "GPE", country.country,
+                                                                   country.code, kb=True)
     return None
 
 
