@@ -1,6 +1,7 @@
 """One document to one Article: extract (HTML), classify lines, normalise, gather metadata."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 
@@ -131,7 +132,11 @@ def _iso_date(value: str | None) -> str | None:
     if not value:
         return None
     m = _ISO_DATE.match(value.strip())
-    return m.group() if m else parse_date(value)
+    iso = m.group() if m else parse_date(value)
+    try:  # "2024-02-30" or Go's zero time "0001-01-01" are not publication dates
+        return iso if iso and 1900 <= dt.date.fromisoformat(iso).year <= 2100 else None
+    except ValueError:
+        return None
 
 
 def _guess_language(text: str) -> str | None:

@@ -8,6 +8,7 @@ import os
 import sys
 from typing import Annotated, Optional
 
+import duckdb
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -129,6 +130,8 @@ def export(
                 _write_rows(store, table, format, output)
     except NewsgraphError as exc:
         raise _fail(exc) from None
+    except (OSError, duckdb.Error) as exc:
+        raise _fail(UsageError(f"cannot write {output or 'the export'}: {exc}")) from None
 
 
 def _write_rows(store: Store, table: str, fmt: str, output: str | None) -> None:

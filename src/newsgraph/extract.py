@@ -24,8 +24,15 @@ class Extraction:
 def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAULT_MODEL,
             batch_size: int = 32) -> list[Extraction]:
     """Parse (article id, clean text, date) items in one nlp.pipe stream; extract actors and quotes."""
+    limit = nlp.load(model).max_length
+    fits = [item for item in items if len(item[1]) < limit]
+    docs = dict(zip((item[0] for item in fits), nlp.parse((t for _, t, _ in fits), model, batch_size)))
     out = []
-    for (article_id, _, date), doc in zip(items, nlp.parse((t for _, t, _ in items), model, batch_size)):
+    for article_id, text, date in items:
+        doc = docs.get(article_id)
+        if doc is None:
+            out.append(Extraction(error=f"too long for the parser ({len(text)} characters, limit {limit})"))
+            continue
         try:
             actors = resolve_actors(doc, date)
             quotes = tuple(extract_quotes(doc, actors, article_id))

