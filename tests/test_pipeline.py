@@ -226,3 +226,19 @@ def test_an_extraction_error_names_the_article_and_keeps_the_rest(tmp_path, monk
     assert report.new == 2 and report.failed == 1
     assert [e.source for e in report.errors] == [str(tmp_path / "a.txt")]
     assert "odd article" in report.errors[0].reason
+
+
+def test_articles_stored_without_nlp_are_extracted_by_a_later_run(tmp_path):
+    import newsgraph
+
+    (tmp_path / "a.txt").write_text("Harbour master Ana Moreno said that the ferry would sail on Tuesday.\n")
+    db = str(tmp_path / "x.duckdb")
+    with newsgraph.Store(db) as store:
+        first = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db, nlp=False))
+        assert store.query("SELECT count(*) FROM quotes").fetchone()[0] == 0
+        second = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db))
+        assert store.query("SELECT count(*) FROM quotes").fetchone()[0] >= 1
+        third = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db))
+        assert store.query("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert (first.new, second.new, second.unchanged) == (1, 0, 1)
+    assert (third.new, third.unchanged) == (0, 1)

@@ -73,8 +73,8 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     docs = [d for d in batch if isinstance(d, RawDoc)]
     errors = [d for d in batch if isinstance(d, InputError)]
     report.read += len(docs)
-    todo = _new_docs(docs, store)
-    report.unchanged += len(docs) - len(todo)
+    todo, stored = _new_docs(docs, store, settings.nlp)
+    report.unchanged += len(docs) - len(todo) + stored
     results = _map(pool, make_article, todo, settings.workers)
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
@@ -82,7 +82,9 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     entities, quotes, events, failed = _extract(articles, settings, pool)
     errors += failed
     quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
-    report.new += store.write_batch(articles, errors, counts, entities, quotes, events)
+    failed_sources = {e.source for e in failed}
+    done = {a.id for a in articles if a.source not in failed_sources} if settings.nlp else set()
+    report.new += store.write_batch(articles, errors, counts, entities, quotes, events, sorted(done))
     report.failed += len(errors)
     report.errors.extend(errors)
     if on_error:
@@ -91,16 +93,20 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     return sum(d.nbytes for d in docs)
 
 
-def _new_docs(docs: list[RawDoc], store: Store) -> list[RawDoc]:
-    """Documents not stored yet, each once (the same input twice in a batch counts once)."""
+def _new_docs(docs: list[RawDoc], store: Store, nlp: bool) -> tuple[list[RawDoc], int]:
+    """Documents to process, each once (the same input twice in a batch counts once): those not
+    stored yet and, with NLP on, those stored without extraction. Also how many of them are
+    stored already (they are re-extracted, not new)."""
     ids = [doc_id(d) for d in docs]
-    known = store.existing_ids(ids)
-    out = []
+    stored = store.existing_ids(ids)
+    done = store.existing_ids(ids, extracted_only=True) if nlp else set(stored)
+    out, again = [], 0
     for d, i in zip(docs, ids):
-        if i not in known:
-            known.add(i)
+        if i not in done:
+            done.add(i)
             out.append(d)
-    return out
+            again += i in stored
+    return out, again
 
 
 def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> list:

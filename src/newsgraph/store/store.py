@@ -44,7 +44,7 @@ _ARTICLE_SCHEMA = pa.schema([
     ("published", pa.date32()), ("language", pa.string()), ("site_name", pa.string()),
     ("text", pa.string()), ("raw_text", pa.string()), ("html", pa.string()), ("removed", _REMOVED),
     ("repairs", _REPAIRS), ("offsets", _OFFSETS), ("flags", pa.list_(pa.string())),
-    ("content_hash", pa.string()), ("ingested_at", pa.timestamp("us")),
+    ("content_hash", pa.string()), ("ingested_at", pa.timestamp("us")), ("extracted", pa.bool_()),
 ])
 
 
@@ -97,11 +97,12 @@ class Store:
         return self.con.execute("SELECT max(version) FROM schema_migrations").fetchone()[0] or 0
 
     # ------------------------------------------------------------------ writes
-    def existing_ids(self, ids: Sequence[str]) -> set[str]:
+    def existing_ids(self, ids: Sequence[str], extracted_only: bool = False) -> set[str]:
+        """Which of `ids` are stored (and, with `extracted_only`, went through extraction)."""
         if not ids:
             return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
-                                [list(ids)]).fetchall()
+        sql = "SELECT id FROM articles WHERE id IN (SELECT unnest(?))"
+        rows = self.con.execute(sql + (" AND extracted" if extracted_only else ""), [list(ids)]).fetchall()
         return {r[0] for r in rows}
 
     def line_counts(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], int]:
@@ -141,7 +142,7 @@ class Store:
     def write_batch(self, articles: Sequence[Article], failures: Sequence[InputError],
                     line_counts: dict[tuple[str, str], int] | None = None,
                     entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
-                    events: Sequence[Event] = ()) -> int:
+                    events: Sequence[Event] = (), extracted: Sequence[str] = ()) -> int:
         """Store one batch in one transaction; returns how many articles were new."""
         try:
             self.con.begin()
@@ -155,6 +156,9 @@ class Store:
             self._insert("entities", _entities_table(entities))
             self._insert("quotes", _quotes_table(quotes))
             self._insert("events", _events_table(events))
+            if extracted:
+                self.con.execute("UPDATE articles SET extracted = true WHERE id IN (SELECT unnest(?))",
+                                 [list(extracted)])
             self._write_failures(failures)
             self.count_lines(line_counts or {})
             after = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -297,7 +301,7 @@ def _articles_table(articles: Sequence[Article]) -> pa.Table:
             "raw_text": a.raw_text, "html": a.html,
             "removed": [asdict(r) for r in a.removed], "repairs": [asdict(r) for r in a.repairs],
             "offsets": [asdict(s) for s in a.segments], "flags": list(a.flags),
-            "content_hash": a.content_hash, "ingested_at": now,
+            "content_hash": a.content_hash, "ingested_at": now, "extracted": False,
         })
     return pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
 
