@@ -242,3 +242,28 @@ def test_articles_stored_without_nlp_are_extracted_by_a_later_run(tmp_path):
         assert store.query("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert (first.new, second.new, second.unchanged) == (1, 0, 1)
     assert (third.new, third.unchanged) == (0, 1)
+
+
+def test_a_dead_worker_pool_is_replaced_and_the_batch_redone(tmp_path, monkeypatch):
+    from concurrent.futures.process import BrokenProcessPool
+
+    import newsgraph
+    import newsgraph.pipeline as pipeline
+
+    real, calls = pipeline._map, []
+
+    def dying(pool, fn, items, workers):
+        calls.append(pool is not None)
+        if pool is not None and len(calls) == 1:
+            raise BrokenProcessPool("a worker was killed")
+        return real(pool, fn, items, workers)
+
+    monkeypatch.setattr(pipeline, "_map", dying)
+    for k in range(3):
+        (tmp_path / f"{k}.txt").write_text(f"Story {k}: the council voted on the harbour budget.\n")
+    db = str(tmp_path / "x.duckdb")
+    with newsgraph.Store(db) as store:
+        report = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db, workers=2, nlp=False))
+        assert store.query("SELECT count(*) FROM articles").fetchone()[0] == 3
+    assert (report.read, report.new, report.unchanged, report.failed) == (3, 3, 0, 0)
+    assert calls[:2] == [True, False]

@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import concurrent.futures as cf
+import logging
 import multiprocessing as mp
+import signal
+from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -17,6 +20,7 @@ from .records import Article, Entity, Event, InputError, Quote, RawDoc
 from .store import Store
 
 BATCH_BYTES = 32_000_000
+log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
@@ -31,6 +35,14 @@ class RunReport:
 
 
 Progress = Callable[[int, RunReport], None]
+
+
+def _new_pool(settings: Settings) -> cf.ProcessPoolExecutor | None:
+    if settings.workers < 2:
+        return None
+    # workers ignore Ctrl-C: the main process stops the run and keeps what is committed
+    return cf.ProcessPoolExecutor(settings.workers, mp_context=mp.get_context("spawn"),
+                                  initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
 
 
 def _batches(items: Iterable[RawDoc | InputError], size: int) -> Iterator[list[RawDoc | InputError]]:
@@ -51,12 +63,20 @@ def analyze(paths: Iterable[str], store: Store, settings: Settings,
             on_error: Callable[[InputError], None] | None = None) -> RunReport:
     """Read every input, store each new article once, and report the rest by name."""
     report = RunReport()
-    pool = None
-    if settings.workers > 1:
-        pool = cf.ProcessPoolExecutor(settings.workers, mp_context=mp.get_context("spawn"))
+    pool = _new_pool(settings)
     try:
         for batch in _batches(iter_inputs(paths, settings.max_bytes), settings.batch_size):
-            nbytes = _run_batch(batch, store, settings, pool, report, on_error)
+            counts = (report.read, report.new, report.unchanged, report.failed)
+            try:
+                nbytes = _run_batch(batch, store, settings, pool, report, on_error)
+            except BrokenProcessPool:
+                report.read, report.new, report.unchanged, report.failed = counts
+                # a worker died (killed, out of memory): nothing of this batch was written;
+                # run it here, then go on with a fresh pool
+                log.warning("a worker process died; the batch is run again in the main process")
+                pool.shutdown(cancel_futures=True)
+                nbytes = _run_batch(batch, store, settings, None, report, on_error)
+                pool = _new_pool(settings)
             if on_progress:
                 on_progress(nbytes, report)
     finally:
