@@ -85,6 +85,12 @@ def analyze(
     except KeyboardInterrupt:
         err.print("interrupted: every batch stored so far is kept; run again to finish")
         raise typer.Exit(130) from None
+    except Exception as exc:  # a bug: one line, and what the user can rely on
+        if os.environ.get("NEWSGRAPH_DEBUG"):
+            raise
+        err.print(f"[red]internal error:[/red] {escape(f'{type(exc).__name__}: {exc}')}. Every batch "
+                  "stored before it is kept; set NEWSGRAPH_DEBUG=1 for the traceback and report it.")
+        raise typer.Exit(1) from None
     err.print(f"read {report.read}, new {report.new}, unchanged {report.unchanged}, "
               f"failed {report.failed}  ->  {settings.db}")
     raise typer.Exit(1 if report.failed else 0)
