@@ -118,3 +118,11 @@ def test_we_in_a_quotation_is_the_speakers_state(nlp):
     assert signed, events
     assert (signed[0].source_code[:3], signed[0].target_code[:3]) == ("NOR", "CHL")
     assert signed[0].quote_id is not None
+
+
+def test_stressing_the_need_for_military_cooperation_is_an_intent(nlp):
+    events, _ = events_of(nlp, "Indian Defence Minister Arjun Rao stressed the need to deepen military "
+                               "cooperation with France.")
+    assert [(e.event_code, e.target_code[:3]) for e in events] == [("0312", "FRA")]
+    described, _ = events_of(nlp, "Indian Defence Minister Arjun Rao praised the growing cooperation with France.")
+    assert all(not e.event_code.startswith("03") for e in described)

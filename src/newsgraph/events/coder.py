@@ -151,7 +151,35 @@ def _code_of(verb) -> tuple[str | None, str]:
         return None, verb.text
     if pattern.code.startswith("01") and _has_coded_complement(verb):
         return None, verb.text  # "said that they held talks": the embedded event is coded instead
+    if pattern.code in ("010", "030"):
+        intent = _intent_to_cooperate(verb)
+        if intent:
+            return intent, verb.text
     return _material(pattern.code, verb), verb.text
+
+
+_FORWARD = {"need", "necessity", "importance", "purpose", "aim", "goal", "further", "enhance",
+            "enhancing", "strengthen", "deepen", "expand", "boost", "develop", "greater", "closer",
+            "open", "new"}
+_COOPERATION = {"cooperation", "collaboration", "co-operation", "tie", "ties", "partnership", "alignment",
+                "relation", "relations", "coordination", "integration"}
+
+
+def _intent_to_cooperate(verb) -> str | None:
+    """'stressed the need to deepen military cooperation with X': an intent to cooperate (03x),
+    militarily (0312) or economically (0311) when the words say so."""
+    words = [t for c in verb.children if c.dep_ in ("dobj", "prep", "xcomp", "attr")
+             for t in c.subtree]
+    if not any(t.lemma_.lower() in _COOPERATION for t in words):
+        return None
+    if not any(t.lemma_.lower() in _FORWARD for t in words):
+        return None  # "emphasized the growing cooperation" describes; it does not intend
+    lows = {t.lower_ for t in words}
+    if lows & _MILITARY:
+        return "0312"
+    if lows & _ECONOMIC:
+        return "0311"
+    return "030"
 
 
 _JOINT_ROOTS = ("04", "05", "06", "07")  # joint actions; joint statements are not dyads
@@ -357,7 +385,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         return []
     targets = _targets(verb, actors, {i for _, i in sources})
     names = {a.name for a, _ in sources}
-    if not targets and (code[:2] == "11" or code[:3] in ("012", "013", "051")):
+    if not targets and (code[:2] in ("11", "03") or code[:3] in ("012", "013", "051")):
         targets = _about(verb, actors, {i for _, i in sources}, names)
     if len(sources) > 1 and all(t.name in names for t, _ in targets):
         targets = []  # "Russia and China deepened their cooperation": a joint action
