@@ -126,3 +126,10 @@ def test_stressing_the_need_for_military_cooperation_is_an_intent(nlp):
     assert [(e.event_code, e.target_code[:3]) for e in events] == [("0312", "FRA")]
     described, _ = events_of(nlp, "Indian Defence Minister Arjun Rao praised the growing cooperation with France.")
     assert all(not e.event_code.startswith("03") for e in described)
+
+
+def test_both_states_refers_to_the_pair_named_before(nlp):
+    events, _ = events_of(nlp, "Japan and Australia signed a defence pact in March. "
+                               "Both countries regularly hold joint naval drills.")
+    drills = [e for e in events if e.event_code == "062"]
+    assert drills and {drills[0].source_code[:3], drills[0].target_code[:3]} == {"JPN", "AUS"}

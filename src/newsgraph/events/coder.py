@@ -261,12 +261,37 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
         subj = [c for c in v.children if c.dep_ == "nsubj"]
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent or subj
+        if heads and _both_of(heads[0]):
+            return _recent_pair(heads[0], actors)
         if heads:
             return _actors_of(heads[0], actors)
         if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
             v = v.head
         else:
             break
+    return []
+
+
+_PAIR_NOUNS = {"state", "country", "nation", "side", "power", "government", "capital", "ally", "neighbour",
+               "neighbor"}
+
+
+def _both_of(tok) -> bool:
+    """'Both states', 'both countries', 'the two nations'."""
+    return tok.lemma_.lower() in _PAIR_NOUNS and any(
+        c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj"))
+
+
+def _recent_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """The last two states named together before `tok` ('Russia and China ... Both states')."""
+    for i in range(tok.i - 1, max(tok.i - 400, -1), -1):
+        first = actors.at(i)
+        if first is None or first.type != "GPE":
+            continue
+        for c in tok.doc[i].conjuncts:
+            second = actors.at(c.i)
+            if second is not None and second.type == "GPE" and second.name != first.name:
+                return [(first, i), (second, c.i)] if i < c.i else [(second, c.i), (first, i)]
     return []
 
 
