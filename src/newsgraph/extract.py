@@ -8,7 +8,7 @@ from . import nlp
 from .actors import resolve_actors
 from .events import code_events
 from .quotes import extract_quotes
-from .records import Article, Entity, Event, Quote
+from .records import Entity, Event, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,8 +41,3 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
         except Exception as exc:  # one odd article must not stop the batch; it is named instead
             out.append(Extraction(error=f"{type(exc).__name__}: {exc}"))
     return out
-
-
-def extract_articles(articles: Sequence[Article], model: str = nlp.DEFAULT_MODEL,
-                     batch_size: int = 32) -> list[Extraction]:
-    return extract([(a.id, a.text, a.published) for a in articles], model, batch_size)

@@ -324,8 +324,7 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
                 for g in p.children:
                     if g.dep_ == "pobj" and g.i not in source_tokens:
                         found = _actors_of(g, actors, loose=True)
-                        if found and not (p.lower_ in _PLACE_PREPS and found[0][0].type == "GPE"
-                                          and actors.at(g.i) and g.i in actors.metonyms is False):
+                        if found:
                             return found
     return []
 
