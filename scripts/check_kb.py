@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import re
 import sys
-import unicodedata
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -27,32 +26,9 @@ SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "IGO", "NGO",
 PERSON_SECTORS = {"GOV", "MIL", "SPY", "LEG", "JUD", "COP", "OPP", "PTY", "REB"}
 IGO_KINDS = {"alliance", "igo", "ngo", "court"}
 NON_ISO = {"XKX"}  # Kosovo: user-assigned code, not in ISO 3166-1
-_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"'})
+sys.path.insert(0, str(ROOT / "src"))
+from newsgraph.actors.kb import norm_name  # noqa: E402 - the engine's own lookup key, so collisions are judged as it sees them
 
-
-def _fallback_norm(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().strip()
-    text = re.sub(r"^the\s+", "", text)
-    text = re.sub(r"'s?$", "", text)
-    text = text.replace(".", "")
-    return re.sub(r"[\s\-–]+", " ", text).strip()
-
-
-def _engine_norm():
-    """The engine's own lookup key (kb.norm_name), loaded from the file alone so that the
-    package's heavy imports are not needed; collisions are then judged as the engine sees them."""
-    import importlib.util
-
-    try:
-        spec = importlib.util.spec_from_file_location("_kb_for_check", ROOT / "src/newsgraph/actors/kb.py")
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod.norm_name
-    except Exception:  # noqa: BLE001 - the checker must run without the package
-        return _fallback_norm
-
-
-norm_name = _engine_norm()
 
 
 class Report:
