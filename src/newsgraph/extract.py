@@ -18,6 +18,7 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
+    sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence in the clean text
     error: str | None = None  # why extraction failed for this article (it is still stored)
 
 
@@ -36,8 +37,9 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
         try:
             actors = resolve_actors(doc, date)
             quotes = tuple(extract_quotes(doc, actors, article_id))
+            sentences = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
             out.append(Extraction(tuple(actors.entities(article_id)), quotes,
-                                  tuple(code_events(doc, actors, article_id, date, quotes))))
+                                  tuple(code_events(doc, actors, article_id, date, quotes)), sentences))
         except Exception as exc:  # one odd article must not stop the batch; it is named instead
             out.append(Extraction(error=f"{type(exc).__name__}: {exc}"))
     return out

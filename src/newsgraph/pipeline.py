@@ -5,8 +5,8 @@ import concurrent.futures as cf
 import logging
 import multiprocessing as mp
 import signal
-from concurrent.futures.process import BrokenProcessPool
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -14,6 +14,8 @@ from .articles import doc_id, make_article
 from .clean.boilerplate import norm_line, split_lines
 from .config import Settings
 from .corpus.statements import assign_statements
+from .corpus.update import CorpusReport
+from .corpus.update import update as update_corpus
 from .extract import extract
 from .ingest import iter_inputs
 from .records import Article, Entity, Event, InputError, Quote, RawDoc
@@ -32,6 +34,7 @@ class RunReport:
     unchanged: int = 0
     failed: int = 0
     errors: list[InputError] = field(default_factory=list)
+    corpus: CorpusReport | None = None
 
 
 Progress = Callable[[int, RunReport], None]
@@ -60,7 +63,8 @@ def _batches(items: Iterable[RawDoc | InputError], size: int) -> Iterator[list[R
 
 def analyze(paths: Iterable[str], store: Store, settings: Settings,
             on_progress: Progress | None = None,
-            on_error: Callable[[InputError], None] | None = None) -> RunReport:
+            on_error: Callable[[InputError], None] | None = None,
+            on_corpus: Callable[[int, int], None] | None = None) -> RunReport:
     """Read every input, store each new article once, and report the rest by name."""
     report = RunReport()
     pool = _new_pool(settings)
@@ -84,6 +88,8 @@ def analyze(paths: Iterable[str], store: Store, settings: Settings,
             pool.shutdown(cancel_futures=True)
     if settings.nlp:
         store.resolve_short_names()
+    if settings.stories:
+        report.corpus = store.update_corpus(update_corpus, on_corpus)
     return report
 
 
@@ -99,12 +105,13 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
     articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
-    entities, quotes, events, failed = _extract(articles, settings, pool)
+    entities, quotes, events, sentences, failed = _extract(articles, settings, pool)
     errors += failed
     quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
     failed_sources = {e.source for e in failed}
     done = {a.id for a in articles if a.source not in failed_sources} if settings.nlp else set()
-    report.new += store.write_batch(articles, errors, counts, entities, quotes, events, sorted(done))
+    report.new += store.write_batch(articles, errors, counts, entities, quotes, events, sorted(done),
+                                    sentences)
     report.failed += len(errors)
     report.errors.extend(errors)
     if on_error:
@@ -136,10 +143,10 @@ def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> l
 
 
 def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | None
-             ) -> tuple[list[Entity], list[Quote], list[Event], list[InputError]]:
+             ) -> tuple[list[Entity], list[Quote], list[Event], dict[str, tuple], list[InputError]]:
     """Parse and extract in every worker: each gets a share of the articles for nlp.pipe."""
     if not settings.nlp or not articles:
-        return [], [], [], []
+        return [], [], [], {}, []
     items = [(a.id, a.text, a.published) for a in articles]
     n = settings.workers if pool is not None else 1
     chunks = [items[k::n] for k in range(n) if items[k::n]]
@@ -149,9 +156,10 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     entities = [e for a in articles for e in by_id[a.id].entities]
     quotes = [q for a in articles for q in by_id[a.id].quotes]
     events = [e for a in articles for e in by_id[a.id].events]
+    sentences = {a.id: by_id[a.id].sentences for a in articles if by_id[a.id].sentences}
     failed = [InputError(a.source, f"stored without actors, quotes and events: {by_id[a.id].error}")
               for a in articles if by_id[a.id].error]
-    return entities, quotes, events, failed
+    return entities, quotes, events, sentences, failed
 
 
 def _line_keys(article: Article) -> set[str]:

@@ -18,8 +18,9 @@ from ..records import Article, Entity, Event, InputError, Quote
 
 EXPORTS: dict[str, str] = {
     "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
-                          site_name, text, removed, repairs, flags, content_hash
-                   FROM articles ORDER BY coalesce(path, ''), coalesce(url, ''), id""",
+                          site_name, text, removed, repairs, flags, content_hash, c.story_id
+                   FROM articles LEFT JOIN corpus_articles c ON c.article_id = id
+                   ORDER BY coalesce(path, ''), coalesce(url, ''), id""",
     "failures": "SELECT source, reason, seen_at FROM failures ORDER BY source",
     "entities": """SELECT article_id, name, type, country, code, role, kb, mentions FROM entities
                    ORDER BY article_id, mentions[1].start, name""",
@@ -30,6 +31,23 @@ EXPORTS: dict[str, str] = {
                         target_code, event_code, event_root, quad_class, goldstein, plover, negated,
                         modality, background, "symmetric", quote_id, location, country, lat, lon, trigger,
                         sentence, "start", "end" FROM events ORDER BY article_id, "start", id""",
+    "stories": """SELECT s.id, s.title, s.articles, s.outlets, s.independent_outlets, s.first_date, s.last_date,
+                         s.summary, list(c.article_id ORDER BY c.seq) AS article_ids,
+                         list(coalesce(a.url, a.path, a.source) ORDER BY c.seq) AS article_urls
+                  FROM stories s JOIN corpus_articles c ON c.story_id = s.id JOIN articles a ON a.id = c.article_id
+                  GROUP BY ALL ORDER BY s.articles DESC, s.id""",
+    "links": """SELECT l.article_id, l.other_id, l.type, l.score, c.story_id,
+                       coalesce(a.url, a.path, a.source) AS url, coalesce(o.url, o.path, o.source) AS other_url
+                FROM links l JOIN articles a ON a.id = l.article_id JOIN articles o ON o.id = l.other_id
+                LEFT JOIN corpus_articles c ON c.article_id = l.article_id
+                ORDER BY l.type, l.article_id, l.other_id""",
+    "claims": """SELECT id, story_id, kind, text, speaker, statement_id, event_cluster_id, mentions, articles,
+                        outlets, independent_outlets, single_source, salience, evidence FROM claims
+                 ORDER BY story_id, independent_outlets DESC, salience DESC, id""",
+    "event_clusters": """SELECT id, story_id, label, date, source, source_code, target, target_code, event_code,
+                                event_root, negated, modality, background, location, mentions, articles, outlets,
+                                independent_outlets, event_ids, article_ids FROM event_clusters
+                         ORDER BY story_id, date NULLS LAST, id""",
 }
 
 _REMOVED = pa.list_(pa.struct([("line", pa.int32()), ("text", pa.string()), ("reason", pa.string()),
@@ -142,7 +160,8 @@ class Store:
     def write_batch(self, articles: Sequence[Article], failures: Sequence[InputError],
                     line_counts: dict[tuple[str, str], int] | None = None,
                     entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
-                    events: Sequence[Event] = (), extracted: Sequence[str] = ()) -> int:
+                    events: Sequence[Event] = (), extracted: Sequence[str] = (),
+                    sentences: dict[str, Sequence[tuple[int, int]]] | None = None) -> int:
         """Store one batch in one transaction; returns how many articles were new."""
         try:
             self.con.begin()
@@ -156,6 +175,7 @@ class Store:
             self._insert("entities", _entities_table(entities))
             self._insert("quotes", _quotes_table(quotes))
             self._insert("events", _events_table(events))
+            self._insert("sentences", _sentences_table(sentences or {}))
             if extracted:
                 self.con.execute("UPDATE articles SET extracted = true WHERE id IN (SELECT unnest(?))",
                                  [list(extracted)])
@@ -170,6 +190,13 @@ class Store:
             self.con.rollback()  # an interrupt or a bug must not leave the transaction open
             raise
         return after - before
+
+    def update_corpus(self, stage, on_progress=None):
+        """Run the corpus stage (`newsgraph.corpus.update.update`) on this store's connection."""
+        try:
+            return stage(self.con, on_progress)
+        except duckdb.Error as exc:
+            raise StoreError(f"could not update stories and claims in {self.path}: {exc}") from None
 
     def resolve_short_names(self) -> int:
         """Across the corpus, a person named by surname only takes the one full-name person of
@@ -358,6 +385,20 @@ def _events_table(events: Sequence[Event]) -> pa.Table | None:
             "country": e.country, "lat": None, "lon": None, "trigger": e.trigger,
             "sentence": e.sentence, "start": e.start, "end": e.end})
     return pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA)
+
+
+def _sentences_table(sentences: dict[str, Sequence[tuple[int, int]]]) -> pa.Table | None:
+    ids, idx, starts, ends = [], [], [], []
+    for article_id, spans in sentences.items():
+        for k, (start, end) in enumerate(spans):
+            ids.append(article_id)
+            idx.append(k)
+            starts.append(start)
+            ends.append(end)
+    if not ids:
+        return None
+    return pa.table({"article_id": pa.array(ids, pa.string()), "idx": pa.array(idx, pa.int32()),
+                     "start": pa.array(starts, pa.int32()), "end": pa.array(ends, pa.int32())})
 
 
 _EVENT_SCHEMA = pa.schema([

@@ -1,0 +1,237 @@
+"""Corroboration: events merged across articles, statements grouped, claims with their support.
+
+Every fact carries `mentions` (how many times it is reported), `outlets` (distinct outlets) and
+`independent_outlets`: outlets are merged into one source when an article of one is a copy,
+near copy or rewrite of an article of the other, so a copy never counts as confirmation.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..events.lexicon import code_info
+from .features import content_words, embed, idf, tokens
+
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # bilateral by nature: A with B = B with A
+CLAIM_SIM = 0.86  # embedding cosine for two sentences of different outlets to state one claim
+CLAIM_WORDS = 0.6  # or: share of the rarer sentence's rare words shared...
+CLAIM_WORDS_SIM = 0.72  # ...at this cosine at least
+MAX_CLAIM_SENTENCES = 40  # per article: claims are drawn from the first sentences
+MIN_CLAIM_WORDS = 6
+
+
+class Sources:
+    """Which outlet each article is from, and which outlets are one source (copies, rewrites)."""
+
+    def __init__(self, outlet_of: dict[str, str], links: Iterable[tuple[str, str]]):
+        self.outlet_of = outlet_of
+        self._parent: dict[str, str] = {}
+        for a, b in links:
+            if a in outlet_of and b in outlet_of:
+                self._union(outlet_of[a], outlet_of[b])
+
+    def _find(self, x: str) -> str:
+        parent = self._parent
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    def _union(self, a: str, b: str) -> None:
+        ra, rb = self._find(a), self._find(b)
+        if ra != rb:
+            self._parent[max(ra, rb)] = min(ra, rb)
+
+    def counts(self, article_ids: Iterable[str]) -> tuple[int, int, int]:
+        """(articles, outlets, independent outlets) of a set of supporting articles."""
+        ids = set(article_ids)
+        outlets = {self.outlet_of.get(a, a) for a in ids}
+        return len(ids), len(outlets), len({self._find(o) for o in outlets})
+
+
+# ---------------------------------------------------------------------------------- events
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    article_id: str
+    event_code: str
+    event_root: str
+    source: str | None
+    source_code: str | None
+    target: str | None
+    target_code: str | None
+    date: str | None
+    negated: bool
+    modality: str
+    background: bool
+    symmetric: bool
+    location: str | None
+    start: int
+    end: int
+    sentence: str
+
+
+@dataclass(slots=True)
+class EventCluster:
+    id: str
+    members: list[EventRow] = field(default_factory=list)
+
+    @property
+    def first(self) -> EventRow:
+        return self.members[0]
+
+    @property
+    def date(self) -> str | None:
+        dates = [m.date for m in self.members if m.date]
+        return max(dates, key=len) if dates else None
+
+    @property
+    def location(self) -> str | None:
+        places = Counter(m.location for m in self.members if m.location)
+        return min(places, key=lambda p: (-places[p], p)) if places else None
+
+    @property
+    def background(self) -> bool:
+        return all(m.background for m in self.members)
+
+    def names(self) -> set[str]:
+        return {n for m in self.members for n in (m.source, m.target) if n}
+
+
+def _country(code: str | None, name: str | None) -> str | None:
+    return code[:3] if code else name
+
+
+def _dyad(e: EventRow, unordered: bool) -> tuple:
+    pair = (_country(e.source_code, e.source), _country(e.target_code, e.target))
+    return tuple(sorted(pair, key=lambda x: x or "")) if unordered else pair
+
+
+def _dates_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _precision_rank(e: EventRow) -> tuple:
+    return (-(len(e.date) if e.date else 0), e.article_id, e.start, e.id)
+
+
+def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventCluster]:
+    """Merge the story's events that report the same happening: same root code, same pair of
+    countries (either order for cooperative or joint actions), same negation and modality, and
+    dates that agree (one may be missing or less precise). An undated report joins a dated
+    cluster only when that cluster is the one candidate, or the one sharing a named actor."""
+    clusters: list[EventCluster] = []
+    by_key: dict[tuple, list[EventCluster]] = {}
+    for e in sorted(events, key=_precision_rank):
+        unordered = e.symmetric or e.event_root in COOPERATIVE_ROOTS
+        key = (e.event_root, e.negated, e.modality, _dyad(e, unordered))
+        names = {n for n in (e.source, e.target) if n}
+        fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)]
+        chosen = None
+        if len(fits) == 1:
+            chosen = fits[0]
+        elif fits:
+            overlap = [(len(c.names() & names), -len(c.members), c.id) for c in fits]
+            best = max(overlap, key=lambda t: (t[0], t[1]))
+            tied = [t for t in overlap if t[0] == best[0]]
+            if best[0] > 0 and len(tied) == 1:
+                chosen = next(c for c in fits if c.id == best[2])
+            elif e.date:
+                same = [c for c in fits if c.date == e.date]
+                chosen = same[0] if len(same) == 1 else None
+        if chosen is None:
+            cid = "e" + hashlib.sha256(f"{story_id}:{e.id}".encode()).hexdigest()[:11]
+            chosen = EventCluster(cid)
+            clusters.append(chosen)
+            by_key.setdefault(key, []).append(chosen)
+        chosen.members.append(e)
+    return clusters
+
+
+def event_label(c: EventCluster) -> str:
+    e = c.first
+    who = e.source or "?"
+    whom = e.target or "?"
+    verb = code_info(e.event_code).label
+    sep = " and " if (e.symmetric or e.event_root in COOPERATIVE_ROOTS) else " → "
+    neg = "not: " if e.negated else ""
+    mod = "intends: " if e.modality == "intent" else ""
+    return f"{who}{sep}{whom}: {neg}{mod}{verb}"
+
+
+# ---------------------------------------------------------------------------------- claims
+@dataclass(frozen=True, slots=True)
+class SentenceRow:
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    members: list[SentenceRow] = field(default_factory=list)
+
+    @property
+    def articles(self) -> set[str]:
+        return {m.article_id for m in self.members}
+
+
+def claim_sentences(sentences: Sequence[SentenceRow], anchored: set[tuple[str, int]]) -> list[SentenceRow]:
+    """Sentences that can state a claim: long enough, not questions, among the article's first
+    MAX_CLAIM_SENTENCES, and naming an actor or a number (`anchored`: (article, start) pairs of
+    sentences holding an actor mention, an event or a quote)."""
+    out = []
+    for s in sentences:
+        text = s.text.strip()
+        if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS:
+            continue
+        if (s.article_id, s.start) in anchored or any(ch.isdigit() for ch in text):
+            out.append(s)
+    return out
+
+
+def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
+    """Group sentences of different articles that state the same thing (close embeddings, or
+    most rare words shared at a fair embedding similarity). Greedy in reading order: a sentence
+    joins the best group that has no sentence of its own article yet."""
+    if not sentences:
+        return []
+    vecs = embed([s.text for s in sentences])
+    rare = [frozenset(w for w in content_words(s.text) if idf(w) >= 2.5) for s in sentences]
+    groups: list[ClaimGroup] = []
+    heads: list[int] = []  # index of each group's first sentence
+    for i, s in enumerate(sentences):
+        chosen = None
+        if heads:
+            sims = vecs[heads] @ vecs[i]
+            for g in np.argsort(-sims, kind="stable")[:8]:
+                group = groups[g]
+                if s.article_id in group.articles:
+                    continue
+                h = heads[g]
+                sim = float(sims[g])
+                shared = len(rare[i] & rare[h]) / max(1, min(len(rare[i]), len(rare[h])))
+                if sim >= CLAIM_SIM or (sim >= CLAIM_WORDS_SIM and shared >= CLAIM_WORDS
+                                        and min(len(rare[i]), len(rare[h])) >= 3):
+                    chosen = group
+                    break
+        if chosen is None:
+            groups.append(ClaimGroup())
+            heads.append(i)
+            chosen = groups[-1]
+        chosen.members.append(s)
+    return groups
+
+
+def salience(text: str) -> float:
+    """How much a sentence says: its rare words' weight, per square root of its length."""
+    words = content_words(text)
+    if not words:
+        return 0.0
+    return sum(idf(w) for w in set(words)) / (len(tokens(text)) ** 0.5)

@@ -1,0 +1,132 @@
+"""Copies and rewrites: exact copies by content hash, near copies by MinHash LSH (datasketch),
+rewrites by aligned sentences.
+
+Near copies are found without an all-pairs step: each article's MinHash signature (word
+5-shingles) is cut into bands; articles that share a band are candidates, and a candidate is a
+near copy when the estimated Jaccard similarity of the shingle sets, or the share of the
+smaller article contained in the larger, is high. Band keys are stored, so the index grows
+with the corpus and a later run only looks up the new articles.
+
+A rewrite (a content farm's paraphrase, a translation, an outlet re-telling another's piece)
+shares few shingles, so it is judged on meaning: the sentences of the shorter article are
+aligned to the other's by embedding similarity and by shared rare words, and most of them
+must find a counterpart.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch import MinHash
+
+from .features import content_words, embed, idf, tokens
+
+SHINGLE = 5
+NUM_PERM = 128
+ROWS = 3  # rows per band: 42 bands of 3; a pair at Jaccard 0.3 is a candidate with p ≈ 0.68
+BANDS = NUM_PERM // ROWS
+SEED = 7
+NEAR_JACCARD = 0.5  # estimated Jaccard of 5-shingles
+NEAR_CONTAINMENT = 0.75  # share of the smaller article's shingles found in the larger one
+MIN_SHINGLES = 20  # an article this short is only ever an exact copy
+REWRITE_ALIGNED = 0.6  # share of the shorter article's sentences that have a counterpart
+REWRITE_MIN_SENTENCES = 3
+SENTENCE_SIM = 0.82  # embedding cosine for two sentences to say the same thing
+WORD_OVERLAP = 0.5  # or: share of rare content words of the shorter sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    hashvalues: np.ndarray  # uint64, NUM_PERM values
+    n_shingles: int
+
+
+def shingles(text: str) -> set[bytes]:
+    words = tokens(text)
+    if len(words) < SHINGLE:
+        return {" ".join(words).encode()} if words else set()
+    return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
+
+
+def signature(text: str) -> Signature:
+    found = shingles(text)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+    if found:
+        m.update_batch(list(found))
+    return Signature(m.hashvalues.astype(np.uint64), len(found))
+
+
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9], dtype=np.uint64)
+
+
+def band_keys(sig: Signature) -> list[int]:
+    """One 64-bit key per band (a multiplicative mix of the band's rows)."""
+    rows = sig.hashvalues[:BANDS * ROWS].reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        mixed = (rows * _MIX[:ROWS]).sum(axis=1, dtype=np.uint64)
+        mixed ^= mixed >> np.uint64(29)
+        mixed += np.arange(BANDS, dtype=np.uint64) * np.uint64(0xD6E8FEB86659FD93)
+    return [int(k) for k in mixed]
+
+
+def similarity(a: Signature, b: Signature) -> tuple[float, float]:
+    """Estimated Jaccard similarity and containment (of the smaller set in the larger)."""
+    if not a.n_shingles or not b.n_shingles:
+        return 0.0, 0.0
+    j = float(np.mean(a.hashvalues == b.hashvalues))
+    inter = j * (a.n_shingles + b.n_shingles) / (1.0 + j)
+    return j, min(1.0, inter / min(a.n_shingles, b.n_shingles))
+
+
+def near_copy_score(a: Signature, b: Signature) -> float | None:
+    """The similarity that makes b a near copy of a, or None."""
+    if min(a.n_shingles, b.n_shingles) < MIN_SHINGLES:
+        return None
+    j, c = similarity(a, b)
+    if j >= NEAR_JACCARD:
+        return j
+    if c >= NEAR_CONTAINMENT:
+        return c
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceSet:
+    """An article's sentences, ready for alignment: embeddings and rare content words."""
+
+    texts: tuple[str, ...]
+    vectors: np.ndarray
+    words: tuple[frozenset[str], ...]
+
+
+def sentence_set(texts: Sequence[str]) -> SentenceSet:
+    texts = tuple(t for t in texts if len(tokens(t)) >= 5)
+    words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts)
+    return SentenceSet(texts, embed(texts), words)
+
+
+def aligned_share(a: SentenceSet, b: SentenceSet) -> tuple[float, int]:
+    """Share (and number) of the shorter article's sentences that say what a sentence of the
+    other says: close embeddings, or most of their rare words shared."""
+    if not a.texts or not b.texts:
+        return 0.0, 0
+    if len(a.texts) > len(b.texts):
+        a, b = b, a
+    sims = a.vectors @ b.vectors.T
+    hits = 0
+    for i, row in enumerate(sims):
+        j = int(np.argmax(row))
+        ok = row[j] >= SENTENCE_SIM
+        if not ok and a.words[i]:
+            best = max(len(a.words[i] & w) / min(len(a.words[i]), len(w) or 1) for w in b.words)
+            ok = best >= WORD_OVERLAP and len(a.words[i]) >= 3 and row[j] >= SENTENCE_SIM - 0.15
+        hits += bool(ok)
+    return hits / len(a.texts), hits
+
+
+def rewrite_score(a: SentenceSet, b: SentenceSet) -> float | None:
+    share, hits = aligned_share(a, b)
+    if hits >= min(REWRITE_MIN_SENTENCES, len(a.texts), len(b.texts)) and share >= REWRITE_ALIGNED:
+        return share
+    return None

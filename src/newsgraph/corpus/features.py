@@ -1,0 +1,100 @@
+"""Word features shared by the cross-article stages: tokens, shingles, weighted terms, embeddings.
+
+Term weights use a corpus-independent IDF prior, the word's frequency in general English
+(wordfreq's Zipf scale): the weight of a word does not change as articles arrive, so story
+assignment does not drift with corpus size and the first article is weighted like the last.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+
+import numpy as np
+
+from ..data import word_set
+
+WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
+MAX_ZIPF = 7.0  # zipf of the most frequent words; rarer words weigh more
+UNKNOWN_IDF = 7.0  # names and words wordfreq does not know
+
+
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (letters and digits; an apostrophe inside a word is kept)."""
+    return [t.replace("’", "'") for t in WORD.findall(text.casefold())]
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    return word_set("stopwords_en.txt")
+
+
+def stem(word: str) -> str:
+    """A light plural/possessive fold so 'talks' and 'talk', 'Russia's' and 'Russia' meet."""
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed tokens without stopwords and bare numbers of one or two digits."""
+    stop = stopwords()
+    return [stem(t) for t in tokens(text) if t not in stop and not (t.isdigit() and len(t) < 3) and len(t) > 1]
+
+
+@lru_cache(maxsize=200_000)
+def idf(word: str) -> float:
+    """Weight of a word from its general-English frequency: 0 for the commonest words, up to
+    UNKNOWN_IDF for words wordfreq has never seen (names, rare terms)."""
+    from wordfreq import zipf_frequency
+
+    z = zipf_frequency(word, "en")
+    if z <= 0:
+        return UNKNOWN_IDF
+    return max(0.0, min(UNKNOWN_IDF, MAX_ZIPF + 0.5 - z))
+
+
+def weighted_terms(parts: Iterable[tuple[str, float]], extra: Iterable[tuple[str, float]] = (),
+                   top: int = 40) -> dict[str, float]:
+    """An L2-normalised sparse vector of the `top` terms: log-scaled counts of content words in
+    each (text, weight) part times their IDF, plus `extra` terms given with their own weight."""
+    counts: Counter[str] = Counter()
+    for text, weight in parts:
+        for w in content_words(text):
+            counts[w] += weight
+    vec = {w: (1.0 + math.log(c)) * idf(w) for w, c in counts.items() if c > 0}
+    for term, weight in extra:
+        vec[term] = vec.get(term, 0.0) + weight
+    best = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+    norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
+    return {k: v / norm for k, v in best if v > 0}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+@cache
+def _embedder():
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import wordllama
+    from wordllama import WordLlama
+
+    return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length sentence vectors (WordLlama static embeddings, bundled in the package)."""
+    if not texts:
+        return np.zeros((0, 1), dtype=np.float32)
+    vecs = np.asarray(_embedder().embed(list(texts), norm=True), dtype=np.float32)
+    return vecs

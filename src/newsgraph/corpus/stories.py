@@ -1,0 +1,116 @@
+"""Stories: articles about the same story grouped from content, actors and time, one pass.
+
+Each article is a sparse vector of weighted terms (content words weighted by a fixed IDF prior,
+title words counted twice, named actors as their own terms). A story is the running sum of
+its articles' vectors. A new article joins the most similar story that shares one of its top
+terms and is active within the time window, or starts a story of its own; candidate stories
+come from an inverted index over the stories' top terms, so there is no all-pairs step. A
+story's id is derived from its first article and never changes as articles arrive.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .features import cosine
+
+JOIN = 0.30  # cosine between an article and a story centroid to join it
+WINDOW_DAYS = 10  # an article joins a story active within this many days of its date
+CENTROID_TERMS = 120
+INDEX_TERMS = 30  # a story is found by its top terms...
+QUERY_TERMS = 15  # ...from an article's top terms
+MAX_POSTINGS = 400  # most recent stories kept per term
+
+
+def story_id(first_article: str) -> str:
+    return "s" + hashlib.sha256(first_article.encode()).hexdigest()[:11]
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    first_article: str
+    sums: dict[str, float] = field(default_factory=dict)  # summed member vectors (truncated)
+    articles: int = 0
+    first_date: dt.date | None = None
+    last_date: dt.date | None = None
+    seq: int = 0  # order of last update, for postings
+
+    def centroid(self) -> dict[str, float]:
+        norm = math.sqrt(sum(v * v for v in self.sums.values())) or 1.0
+        return {k: v / norm for k, v in self.sums.items()}
+
+    def add(self, vec: dict[str, float], day: dt.date | None) -> None:
+        sums = self.sums
+        for k, v in vec.items():
+            sums[k] = sums.get(k, 0.0) + v
+        if len(sums) > CENTROID_TERMS * 2:
+            self.sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        self.articles += 1
+        if day is not None:
+            self.first_date = day if self.first_date is None else min(self.first_date, day)
+            self.last_date = day if self.last_date is None else max(self.last_date, day)
+
+    def top_terms(self, n: int) -> list[str]:
+        return [k for k, _ in sorted(self.sums.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+    def active(self, day: dt.date | None) -> bool:
+        if day is None or self.first_date is None:
+            return True
+        window = dt.timedelta(days=WINDOW_DAYS)
+        return self.first_date - window <= day <= self.last_date + window
+
+
+class StoryIndex:
+    """Stories in memory with an inverted index from top terms to stories."""
+
+    def __init__(self, stories: Iterable[Story] = ()):
+        self.stories: dict[str, Story] = {}
+        self.postings: dict[str, list[str]] = {}
+        self._seq = 0
+        for s in stories:
+            self._put(s)
+
+    def _put(self, story: Story) -> None:
+        self._seq += 1
+        story.seq = self._seq
+        self.stories[story.id] = story
+        for term in story.top_terms(INDEX_TERMS):
+            post = self.postings.setdefault(term, [])
+            if story.id not in post:
+                post.append(story.id)
+                if len(post) > MAX_POSTINGS:
+                    del post[0]
+
+    def best(self, vec: dict[str, float], day: dt.date | None) -> tuple[str | None, float]:
+        """The story this article vector belongs to (None: a new story), and the similarity."""
+        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        seen: set[str] = set()
+        best_id, best_score = None, 0.0
+        for term, _ in top:
+            for sid in self.postings.get(term, ()):
+                if sid in seen:
+                    continue
+                seen.add(sid)
+                story = self.stories[sid]
+                if not story.active(day):
+                    continue
+                score = cosine(vec, story.centroid())
+                if score > best_score or (score == best_score and best_id is not None and sid < best_id):
+                    best_id, best_score = sid, score
+        if best_score >= JOIN:
+            return best_id, best_score
+        return None, best_score
+
+    def add(self, sid: str | None, article_id: str, vec: dict[str, float], day: dt.date | None) -> str:
+        """Put the article in story `sid` (or a new story) and return the story id."""
+        if sid is None:
+            story = Story(story_id(article_id), article_id)
+        else:
+            story = self.stories[sid]
+        story.add(vec, day)
+        self._put(story)
+        return story.id

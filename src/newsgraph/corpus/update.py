@@ -1,0 +1,457 @@
+"""The corpus stage: new articles get copies/rewrites links and a story; touched stories get
+their event clusters, claims and summaries recomputed. Incremental: a run only reads the
+articles the stage has not seen, and only rebuilds the stories they joined."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import os
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+import pyarrow as pa
+
+from ..errors import StoreError
+from . import dedup
+from .corroborate import (
+    ClaimGroup,
+    EventCluster,
+    EventRow,
+    SentenceRow,
+    Sources,
+    claim_sentences,
+    cluster_events,
+    event_label,
+    group_claims,
+    salience,
+)
+from .features import cosine, tokens, weighted_terms
+from .stories import WINDOW_DAYS, Story, StoryIndex
+from .summarize import Sentence, summarize_article, summarize_story
+
+log = logging.getLogger(__name__)
+CHUNK = 500
+REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked for a rewrite
+REWRITE_MIN_COSINE = 0.45
+ENTITY_WEIGHT = 2.5
+MAX_STORY_ARTICLES_FOR_CLAIMS = 300
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(slots=True)
+class CorpusReport:
+    articles: int = 0
+    stories_new: int = 0
+    stories_touched: int = 0
+    links: dict[str, int] = field(default_factory=dict)
+
+
+# --------------------------------------------------------------------------- helpers
+def outlet_key(outlet: str | None, source: str) -> str:
+    """The outlet an article is from; an article of unknown outlet is its own source."""
+    return outlet or f"? {os.path.basename(source.rstrip('/')) or source}"
+
+
+_SPLIT = re.compile(r"(?<=[.!?…”\"’])\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans for articles stored without a parse (a punctuation rule)."""
+    spans, start = [], 0
+    for m in _SPLIT.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def _text_hash(text: str) -> str:
+    return hashlib.sha256(" ".join(tokens(text)).encode()).hexdigest()[:24]
+
+
+def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]]) -> dict[str, float]:
+    extra = [(f"@{name}", ENTITY_WEIGHT * (1.0 + np.log(max(1, n)))) for name, n in entities]
+    return weighted_terms([(title or "", 2.0), (text, 1.0)], extra)
+
+
+def _day(value) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+class _Reader:
+    def __init__(self, con):
+        self.con = con
+
+    def rows(self, sql: str, ids: Sequence[str]) -> list[tuple]:
+        return self.con.execute(sql, [list(ids)]).fetchall() if ids else []
+
+    def sentences(self, ids: Sequence[str]) -> dict[str, list[SentenceRow]]:
+        texts = dict(self.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", ids))
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for aid, start, end in self.rows("""SELECT article_id, "start", "end" FROM sentences
+                                            WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, idx""", ids):
+            spans.setdefault(aid, []).append((start, end))
+        out = {}
+        for aid, text in texts.items():
+            found = spans.get(aid) or split_sentences(text)
+            out[aid] = [SentenceRow(aid, k, s, e, text[s:e].strip()) for k, (s, e) in enumerate(found)
+                        if text[s:e].strip()]
+        return out
+
+
+# --------------------------------------------------------------------------- the stage
+def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> CorpusReport:
+    """Give every article not yet seen its links and story; rebuild the touched stories."""
+    report = CorpusReport()
+    pending = [r[0] for r in con.execute("""SELECT a.id FROM articles a
+        WHERE NOT EXISTS (SELECT 1 FROM corpus_articles c WHERE c.article_id = a.id)
+        ORDER BY a.published NULLS LAST, a.ingested_at, a.id""").fetchall()]
+    if not pending:
+        refresh_stories(con, [r[0] for r in con.execute("SELECT id FROM stories WHERE dirty ORDER BY id").fetchall()])
+        return report
+    index = _load_index(con, pending)
+    seq = con.execute("SELECT coalesce(max(seq), 0) FROM corpus_articles").fetchone()[0]
+    touched: set[str] = set()
+    known = set(index.stories)
+    for k in range(0, len(pending), chunk):
+        ids = pending[k:k + chunk]
+        seq = _run_chunk(con, ids, index, seq, touched, report)
+        report.articles += len(ids)
+        if on_progress:
+            on_progress(len(ids), len(pending))
+    report.stories_new = len(touched - known)
+    report.stories_touched = len(touched)
+    dirty = {r[0] for r in con.execute("SELECT id FROM stories WHERE dirty").fetchall()}
+    refresh_stories(con, sorted(touched | dirty))
+    return report
+
+
+def _load_index(con, pending: Sequence[str]) -> StoryIndex:
+    first = con.execute("SELECT min(published) FROM articles WHERE id IN (SELECT unnest(?))",
+                        [list(pending)]).fetchone()[0]
+    sql = "SELECT id, first_article, terms, articles, first_date, last_date FROM stories"
+    params: list = []
+    if first is not None:
+        sql += " WHERE last_date IS NULL OR last_date >= ?"
+        params.append(first - dt.timedelta(days=WINDOW_DAYS))
+    stories = []
+    for sid, first_article, terms, n, d0, d1 in con.execute(sql + " ORDER BY updated_at, id", params).fetchall():
+        stories.append(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1))
+    return StoryIndex(stories)
+
+
+def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
+               report: CorpusReport) -> int:
+    read = _Reader(con)
+    arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
+                                           WHERE id IN (SELECT unnest(?))""", ids)}
+    ents: dict[str, list[tuple[str, int]]] = {}
+    for aid, name, n in read.rows("""SELECT article_id, name, len(mentions) FROM entities
+                                     WHERE article_id IN (SELECT unnest(?))""", ids):
+        ents.setdefault(aid, []).append((name, n))
+    sigs = {i: dedup.signature(arts[i][2]) for i in ids}
+    hashes = {i: _text_hash(arts[i][2]) for i in ids}
+    bands = {i: dedup.band_keys(sigs[i]) for i in ids}
+    # earlier articles with the same words, or sharing a band
+    stored_hash = dict(con.execute("""SELECT text_hash, arg_min(article_id, seq) FROM corpus_articles
+        WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""", [list(set(hashes.values()))]).fetchall())
+    con.register("chunk_bands", pa.table({
+        "band": pa.array([b for i in ids for b in range(len(bands[i]))], pa.uint8()),
+        "key": pa.array([key for i in ids for key in bands[i]], pa.uint64()),
+        "article_id": pa.array([i for i in ids for _ in bands[i]], pa.string())}))
+    pairs = con.execute("""SELECT DISTINCT c.article_id, c2.article_id, c2.minhash, c2.n_shingles, c2.story_id
+        FROM chunk_bands c JOIN lsh_bands l ON l.band = c.band AND l.key = c.key
+        JOIN corpus_articles c2 ON c2.seq = l.seq""").fetchall()
+    con.unregister("chunk_bands")
+    stored_cands: dict[str, list[tuple[str, dedup.Signature, str]]] = {}
+    for aid, other, mh, n, sid in pairs:
+        stored_cands.setdefault(aid, []).append((other, dedup.Signature(np.array(mh, dtype=np.uint64), n), sid))
+
+    local_bands: dict[tuple[int, int], list[str]] = {}
+    local_hash: dict[str, str] = {}
+    story_of: dict[str, str] = {}
+    vectors: dict[str, dict[str, float]] = {}
+    rows, band_rows, links = [], [], []
+    for aid in ids:
+        _, title, text, published = arts[aid]
+        day = _day(published)
+        sig = sigs[aid]
+        vec = _vector(title, text, ents.get(aid, ()))
+        vectors[aid] = vec
+        link = None
+        original = local_hash.get(hashes[aid]) or stored_hash.get(hashes[aid])
+        if original and original != aid:
+            link = (aid, original, "copy", 1.0)
+        else:
+            cands = list(stored_cands.get(aid, []))
+            seen = {c[0] for c in cands}
+            for b, key in enumerate(bands[aid]):
+                for other in local_bands.get((b, key), ()):
+                    if other not in seen:
+                        seen.add(other)
+                        cands.append((other, sigs[other], story_of[other]))
+            best = None
+            for other, osig, _ in cands:
+                score = dedup.near_copy_score(osig, sig)
+                if score is not None and (best is None or score > best[1] or (score == best[1] and other < best[0])):
+                    best = (other, score)
+            if best:
+                link = (aid, best[0], "near_copy", round(best[1], 4))
+        score = None
+        if link:
+            sid = story_of.get(link[1]) or _stored_story(con, link[1])
+            if sid not in index.stories:  # a story outside the loaded window
+                sid = None
+            score = 1.0
+        else:
+            sid, score = index.best(vec, day)
+        sid = index.add(sid, aid, vec, day)
+        story_of[aid] = sid
+        touched.add(sid)
+        if link is None:
+            link = _rewrite_link(con, read, aid, text, vec, sid, story_of, vectors)
+        if link:
+            links.append(link)
+            report.links[link[2]] = report.links.get(link[2], 0) + 1
+        local_hash.setdefault(hashes[aid], aid)
+        for b, key in enumerate(bands[aid]):
+            local_bands.setdefault((b, key), []).append(aid)
+        seq += 1
+        rows.append({"article_id": aid, "seq": seq, "story_id": sid, "story_score": score, "day": day,
+                     "text_hash": hashes[aid], "minhash": [int(x) for x in sig.hashvalues],
+                     "n_shingles": sig.n_shingles,
+                     "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
+        band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
+    _write_chunk(con, rows, band_rows, links, index, touched)
+    return seq
+
+
+def _stored_story(con, article_id: str) -> str | None:
+    row = con.execute("SELECT story_id FROM corpus_articles WHERE article_id = ?", [article_id]).fetchone()
+    return row[0] if row else None
+
+
+def _rewrite_link(con, read: _Reader, aid: str, text: str, vec: dict[str, float], sid: str,
+                  story_of: dict[str, str], vectors: dict[str, dict[str, float]]) -> tuple | None:
+    """A rewrite of an earlier article of the same story: the closest ones by terms are aligned
+    sentence by sentence."""
+    cands = [(cosine(vec, vectors[o]), o) for o, s in story_of.items() if s == sid and o != aid]
+    for other, terms in con.execute("""SELECT article_id, terms FROM corpus_articles WHERE story_id = ?
+                                        ORDER BY seq DESC LIMIT 200""", [sid]).fetchall():
+        cands.append((cosine(vec, {t["term"]: t["w"] for t in terms or []}), other))
+    cands = sorted((c for c in cands if c[0] >= REWRITE_MIN_COSINE), key=lambda c: (-c[0], c[1]))
+    cands = cands[:REWRITE_CANDIDATES]
+    if not cands:
+        return None
+    sents = read.sentences([aid] + [o for _, o in cands])
+    mine = dedup.sentence_set([s.text for s in sents.get(aid, [])])
+    best = None
+    for _, other in cands:
+        theirs = dedup.sentence_set([s.text for s in sents.get(other, [])])
+        score = dedup.rewrite_score(mine, theirs)
+        if score is not None and (best is None or score > best[1]):
+            best = (other, score)
+    return (aid, best[0], "rewrite", round(best[1], 4)) if best else None
+
+
+def _story_rows(index: StoryIndex, ids: Sequence[str]) -> pa.Table:
+    stories = [index.stories[i] for i in ids]
+    terms = pa.list_(pa.struct([("term", pa.string()), ("w", pa.float64())]))
+    return pa.table({
+        "id": pa.array([s.id for s in stories], pa.string()),
+        "first_article": pa.array([s.first_article for s in stories], pa.string()),
+        "articles": pa.array([s.articles for s in stories], pa.int32()),
+        "first_date": pa.array([s.first_date for s in stories], pa.date32()),
+        "last_date": pa.array([s.last_date for s in stories], pa.date32()),
+        "terms": pa.array([[{"term": k, "w": v} for k, v in sorted(s.sums.items())] for s in stories], terms),
+    })
+
+
+_CORPUS_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("seq", pa.int32()), ("story_id", pa.string()), ("story_score", pa.float64()),
+    ("day", pa.date32()), ("text_hash", pa.string()), ("minhash", pa.list_(pa.uint64())),
+    ("n_shingles", pa.int32()), ("terms", pa.list_(pa.struct([("term", pa.string()), ("w", pa.float64())]))),
+    ("summary", pa.list_(pa.struct([("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+                                    ("text", pa.string())])))])
+
+
+def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[str]) -> None:
+    try:
+        con.begin()
+        con.register("new_corpus", pa.Table.from_pylist(rows, schema=_CORPUS_SCHEMA))
+        con.execute("INSERT INTO corpus_articles SELECT * FROM new_corpus")
+        con.unregister("new_corpus")
+        if band_rows:
+            con.register("new_bands", pa.table({"band": pa.array([r[0] for r in band_rows], pa.uint8()),
+                                                "key": pa.array([r[1] for r in band_rows], pa.uint64()),
+                                                "seq": pa.array([r[2] for r in band_rows], pa.int32())}))
+            con.execute("INSERT INTO lsh_bands SELECT * FROM new_bands")
+            con.unregister("new_bands")
+        if links:
+            con.register("new_links", pa.table({"article_id": [x[0] for x in links], "other_id": [x[1] for x in links],
+                                                "type": [x[2] for x in links],
+                                                "score": pa.array([float(x[3]) for x in links], pa.float64())}))
+            con.execute("INSERT OR REPLACE INTO links SELECT * FROM new_links")
+            con.unregister("new_links")
+        con.register("new_stories", _story_rows(index, sorted(touched)))
+        con.execute("""INSERT INTO stories (id, first_article, articles, outlets, independent_outlets,
+                first_date, last_date, terms, updated_at)
+            SELECT id, first_article, articles, 0, 0, first_date, last_date, terms, now() FROM new_stories
+            ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, first_date = excluded.first_date,
+                last_date = excluded.last_date, terms = excluded.terms, updated_at = excluded.updated_at,
+                dirty = true""")
+        con.unregister("new_stories")
+        con.commit()
+    except BaseException as exc:
+        con.rollback()
+        if isinstance(exc, Exception) and not isinstance(exc, StoreError):
+            raise StoreError(f"could not write the corpus tables: {exc}") from None
+        raise
+
+
+# --------------------------------------------------------------------------- per story
+def refresh_stories(con, story_ids: Sequence[str]) -> None:
+    """Recompute event clusters, claims, summaries and counts of these stories."""
+    for sid in story_ids:
+        _refresh_story(con, sid)
+
+
+def _refresh_story(con, sid: str) -> None:
+    read = _Reader(con)
+    members = con.execute("""SELECT a.id, a.outlet, a.source, a.published, a.title, c.terms
+        FROM corpus_articles c JOIN articles a ON a.id = c.article_id WHERE c.story_id = ?
+        ORDER BY c.seq""", [sid]).fetchall()
+    ids = [m[0] for m in members]
+    outlet_of = {m[0]: outlet_key(m[1], m[2]) for m in members}
+    links = read.rows("""SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))""", ids)
+    sources = Sources(outlet_of, [(a, b) for a, b in links])
+    n_art, n_out, n_ind = sources.counts(ids)
+
+    events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
+            source_code, target, target_code, date, negated, modality, background, "symmetric", location,
+            "start", "end", sentence FROM events WHERE article_id IN (SELECT unnest(?))""", ids)]
+    clusters = cluster_events(sid, events)
+    claims: list[dict] = []
+    cluster_rows = []
+    for c in clusters:
+        arts = [m.article_id for m in c.members]
+        a, o, i = sources.counts(arts)
+        f = c.first
+        cluster_rows.append({
+            "id": c.id, "story_id": sid, "label": event_label(c), "date": c.date, "source": f.source,
+            "source_code": f.source_code, "target": f.target, "target_code": f.target_code,
+            "event_code": f.event_code, "event_root": f.event_root, "negated": f.negated,
+            "modality": f.modality, "background": c.background, "location": c.location,
+            "mentions": len(c.members), "articles": a, "outlets": o, "independent_outlets": i,
+            "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
+        claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
+                             (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
+                             salience(f.sentence)))
+    quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence FROM quotes
+        WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL ORDER BY article_id, "start" """, ids)
+    by_statement: dict[str, list[tuple]] = {}
+    for q in quotes:
+        by_statement.setdefault(q[0], []).append(q)
+    for st, qs in by_statement.items():
+        a, o, i = sources.counts(q[3] for q in qs)
+        longest = max(qs, key=lambda q: (len(q[2]), q[3]))
+        claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
+                             [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2])))
+
+    use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
+    sents = read.sentences(use)
+    anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
+            JOIN (SELECT article_id, unnest(mentions) AS m FROM entities WHERE article_id IN (SELECT unnest($1))) e
+              ON e.article_id = s.article_id
+            WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
+    rows = [s for aid in use for s in sents.get(aid, [])]
+    groups = group_claims(claim_sentences(rows, anchored))
+    support: dict[tuple[str, int], int] = {}
+    for g in groups:
+        a, o, i = sources.counts(g.articles)
+        for m in g.members:
+            support[(m.article_id, m.index)] = i
+        head = g.members[0]
+        claims.append(_claim(sid, "statement", head.text, None, None, None, len(g.members), (a, o, i),
+                             [(m.article_id, m.start, m.end, m.text) for m in g.members], salience(head.text)))
+
+    article_summaries = {}
+    pool: list[Sentence] = []
+    for aid in use:
+        ss = [Sentence(aid, s.index, s.start, s.end, s.text, outlet_of.get(aid), support.get((aid, s.index), 1))
+              for s in sents.get(aid, [])]
+        pool.extend(ss)
+        article_summaries[aid] = summarize_article(ss)
+    story_summary = summarize_story(pool)
+    title = _story_title(members)
+    try:
+        con.begin()
+        con.execute("DELETE FROM event_clusters WHERE story_id = ?", [sid])
+        con.execute("DELETE FROM claims WHERE story_id = ?", [sid])
+        if cluster_rows:
+            con.register("new_clusters", pa.Table.from_pylist(cluster_rows))
+            con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM new_clusters")
+            con.unregister("new_clusters")
+        if claims:
+            con.register("new_claims", pa.Table.from_pylist(claims))
+            con.execute("INSERT OR REPLACE INTO claims BY NAME SELECT * FROM new_claims")
+            con.unregister("new_claims")
+        for aid, picked in article_summaries.items():
+            con.execute("UPDATE corpus_articles SET summary = ? WHERE article_id = ?",
+                        [[{"idx": s.index, "start": s.start, "end": s.end, "text": s.text} for s in picked], aid])
+        con.execute("""UPDATE stories SET title = ?, outlets = ?, independent_outlets = ?, articles = ?,
+                       summary = ?, updated_at = now(), dirty = false WHERE id = ?""",
+                    [title, n_out, n_ind, n_art,
+                     [{"article_id": s.article_id, "start": s.start, "end": s.end, "text": s.text}
+                      for s in story_summary], sid])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def _event_claim_text(c: EventCluster) -> str:
+    parts = [event_label(c)]
+    if c.date:
+        parts.append(c.date)
+    if c.location:
+        parts.append(f"in {c.location}")
+    return ", ".join(parts)
+
+
+def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: str | None,
+           cluster_id: str | None, mentions: int, counts: tuple[int, int, int],
+           evidence: Sequence[tuple[str, int, int, str]], sal: float) -> dict:
+    first = min(evidence, key=lambda e: (e[0], e[1]))
+    cid = "c" + hashlib.sha256(f"{sid}:{kind}:{first[0]}:{first[1]}:{statement_id or cluster_id or ''}"
+                               .encode()).hexdigest()[:11]
+    a, o, i = counts
+    return {"id": cid, "story_id": sid, "kind": kind, "text": text, "speaker": speaker,
+            "statement_id": statement_id, "event_cluster_id": cluster_id, "mentions": mentions,
+            "articles": a, "outlets": o, "independent_outlets": i, "single_source": i <= 1,
+            "salience": round(sal, 4),
+            "evidence": [{"article_id": e[0], "start": e[1], "end": e[2], "text": e[3]} for e in evidence]}
+
+
+def _story_title(members: Sequence[tuple]) -> str | None:
+    """The title of the article closest to the story's centre (the first of equals)."""
+    vecs = [({t["term"]: t["w"] for t in (m[5] or [])}, m) for m in members]
+    if not vecs:
+        return None
+    centre: dict[str, float] = {}
+    for v, _ in vecs:
+        for k, w in v.items():
+            centre[k] = centre.get(k, 0.0) + w
+    titled = [(cosine(v, centre), m) for v, m in vecs if m[4]]
+    if not titled:
+        return None
+    return max(titled, key=lambda t: (t[0], -members.index(t[1])))[1][4]
+
+
+__all__ = ["CorpusReport", "update", "refresh_stories", "ClaimGroup"]
