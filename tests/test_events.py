@@ -133,3 +133,32 @@ def test_both_states_refers_to_the_pair_named_before(nlp):
                                "Both countries regularly hold joint naval drills.")
     drills = [e for e in events if e.event_code == "062"]
     assert drills and {drills[0].source_code[:3], drills[0].target_code[:3]} == {"JPN", "AUS"}
+
+
+def test_governing_verb_takes_the_code_of_the_event_it_governs(nlp):
+    events, _ = events_of(nlp, "Peru threatened to cut ties with Bolivia.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("13", "PER", "BOL")]
+    assert events[0].event_code != "130"  # a threat to reduce relations, not a bare threat
+    refused, _ = events_of(nlp, "Brazil refused to lift sanctions on Venezuela.")
+    assert [e.event_code for e in refused] == ["124"]  # one event, the refusal
+
+
+def test_announced_event_is_an_intent(nlp):
+    events, _ = events_of(nlp, "Norway will provide humanitarian aid to Sudan.")
+    assert events and events[0].event_code.startswith("03")
+    reported, _ = events_of(nlp, "Iraq said it would allow the inspectors of the United Nations to return.")
+    assert reported and all(e.event_code.startswith("03") for e in reported)
+
+
+def test_joint_intent_is_symmetric(nlp):
+    events, _ = events_of(nlp, "Chile and Peru agreed to hold joint naval exercises next year.")
+    assert events and events[0].event_code == "0312" and events[0].symmetric
+    assert {events[0].source_code[:3], events[0].target_code[:3]} == {"CHL", "PER"}
+
+
+def test_nationality_and_group_noun_is_an_actor(nlp):
+    events, _ = events_of(nlp, "Kenyan police arrested dozens of Ugandan traders on Friday.")
+    assert [(e.event_code[:2], e.source_code, e.target_code[:3]) for e in events] == [("17", "KENCOP", "UGA")]
+    joint, _ = events_of(nlp, "Chilean and Peruvian diplomats discussed the border dispute on Monday.")
+    assert joint and joint[0].event_code == "040" and joint[0].symmetric
+    assert {joint[0].source_code[:3], joint[0].target_code[:3]} == {"CHL", "PER"}

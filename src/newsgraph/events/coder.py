@@ -11,7 +11,7 @@ from ..data import word_set
 from ..quotes import antecedent, sent_of
 from ..records import Event, Quote
 from .dates import find_date
-from .lexicon import Pattern, Term, cues, noun_patterns, verb_patterns
+from .lexicon import Pattern, Term, cues, derived_code, noun_patterns, verb_patterns
 
 _PARTICLES = {"away", "back", "off", "out", "down", "up", "over", "in", "aside"}
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into")
@@ -24,15 +24,19 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
     """Every dyadic event of a parsed article."""
     actors.quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker_named and q.speaker]
     out: list[Event] = []
+    absorbed: set[int] = set()  # complements coded through the verb that governs them
     for tok in doc:
         if tok.pos_ == "NOUN":
             out += _noun_events(tok, actors, article_id, published, quotes)
             continue
-        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod":
+        if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod" or tok.i in absorbed:
             continue
         code, trigger = _code_of(tok)
         if code and code != "-":
-            out += _events_for(tok, trigger, code, actors, article_id, published, quotes)
+            found = _events_for(tok, trigger, code, actors, article_id, published, quotes)
+            if found and code[:2] in _GOVERNORS:  # "refused to lift sanctions" is one event, 12x
+                absorbed.update(c.i for c in tok.children if c.dep_ in ("xcomp", "ccomp"))
+            out += found
     return _dedupe(out)
 
 
@@ -141,7 +145,16 @@ def _best(patterns: tuple[Pattern, ...], verb) -> Pattern | None:
 
 
 def _code_of(verb) -> tuple[str | None, str]:
-    """The code of a verb, or of the event noun it carries ('held talks', 'imposed sanctions')."""
+    """The code of a verb, or of the event noun it carries ('held talks', 'imposed sanctions'); an
+    announced event ('will withdraw') is coded as the intent to do it."""
+    code, trigger = _base_code(verb)
+    if code and code != "-" and code[:2] not in _GOVERNORS and code[:2] not in ("01", "02") \
+            and _announced_intent(verb):
+        code = derived_code("intent", code) or code
+    return code, trigger
+
+
+def _base_code(verb) -> tuple[str | None, str]:
     for obj in _objects(verb):
         for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
             if verb.lemma_.lower() in verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
@@ -155,7 +168,54 @@ def _code_of(verb) -> tuple[str | None, str]:
         intent = _intent_to_cooperate(verb)
         if intent:
             return intent, verb.text
+    governed = _governed(verb, pattern.code)
+    if governed is not None:
+        return governed[1], verb.text
     return _material(pattern.code, verb), verb.text
+
+
+_GOVERNORS = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
+
+
+def _governed(verb, code: str | None = None):
+    """'agreed to hold drills', 'threatened to impose sanctions', 'refused to lift the embargo': an
+    appeal, intent, demand, rejection or threat takes the code CAMEO derives from the event it governs
+    (complement_map.tsv), when that event is coded. Returns (complement token, derived code), or None."""
+    if code is None:
+        pattern = _best(verb_patterns().get(verb.lemma_.lower(), ()), verb)
+        code = pattern.code if pattern is not None else ""
+    if code[:2] not in _GOVERNORS:
+        return None
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            inner, _ = _code_of(c)
+            if inner and inner != "-" and inner[:2] not in _GOVERNORS and inner[:2] not in ("01", "02"):
+                derived = derived_code(_GOVERNORS[code[:2]], inner)
+                if derived:
+                    return c, derived
+    return None
+
+
+_READY = {"ready", "willing", "prepared", "determined", "set", "poised", "eager", "keen"}
+
+
+def _announced_intent(verb) -> bool:
+    """'X will withdraw', 'X is ready to send troops', 'said it would allow': the event is announced,
+    not done; CAMEO codes the announcement as an intent (03x, or a threat for a conflict event)."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in verb.children):
+        return False
+    if auxes & {"will", "shall", "'ll"}:
+        return True
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in _READY:
+        return True
+    if "would" in auxes and verb.dep_ == "ccomp" and head.lemma_.lower() in _SPEECH:
+        return True  # reported future: "said it would withdraw"
+    return False
+
+
+_SPEECH = {"say", "announce", "state", "declare", "tell", "confirm", "add", "insist", "indicate", "report"}
 
 
 _FORWARD = {"need", "necessity", "importance", "purpose", "aim", "goal", "further", "enhance",
@@ -182,7 +242,7 @@ def _intent_to_cooperate(verb) -> str | None:
     return "030"
 
 
-_JOINT_ROOTS = ("04", "05", "06", "07")  # joint actions; joint statements are not dyads
+_JOINT_ROOTS = ("03", "04", "05", "06", "07")  # joint actions; joint statements are not dyads
 _STATE_NOUNS = {"partnership", "alliance", "relation", "relationship", "tie", "friendship", "bond",
                 "alignment", "rivalry", "dependence"}
 _MILITARY = {"military", "defense", "defence", "security", "army", "naval", "strategic"}
@@ -295,10 +355,42 @@ def _recent_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
     return []
 
 
+_GROUP_HEADS = {"forces", "force", "leader", "leaders", "negotiator", "negotiators", "people", "civilians",
+                "citizens", "nationals", "helicopters", "tanks", "aircraft", "jets", "warplanes", "planes",
+                "vessels", "ships", "boats", "bombers", "fighters", "gunmen", "diplomats", "envoys",
+                "delegation", "side", "team", "units", "battalion", "navy", "military", "government"}
+
+
+def _group_actors(tok) -> list[ActorRef]:
+    """'Israeli soldiers', 'Sudanese rebels', 'Chinese and Russian politicians': a group named by
+    a nationality word and a head noun that names people, forces or an authority."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.ent_type_ and tok.ent_type_ not in ("NORP",)):
+        return []
+    kb = knowledge_base()
+    sector = kb.sector_of([tok.lower_])
+    if sector is None and tok.lower_ not in _GROUP_HEADS:
+        return []
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    out = []
+    for mod in mods + [c for m in mods for c in m.conjuncts]:
+        iso = kb.country_of(mod.text)
+        if iso and iso in kb.countries and all(a.country != iso for a in out):
+            words = [t.text for t in tok.subtree if t.i <= tok.i]
+            code = kb.code(iso, kb.sector_of(words) or sector)
+            out.append(ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso, code,
+                                sector=kb.sector_of(words) or sector))
+    return out
+
+
 def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[ActorRef, int]]:
     out = []
     for t in _with_conjuncts(tok):
         a = _actor_at(t, actors, loose)
+        if a is None and actors.at(t.i) is None:
+            for g in _group_actors(t):
+                if all(g.name != b.name for b, _ in out):
+                    out.append((g, t.i))
+            continue
         if a is not None and all(a.name != b.name for b, _ in out):
             out.append((a, t.i))
         if a is not None and actors.at(t.i) is None:  # "allies such as Japan, South Korea and Australia"
@@ -408,6 +500,10 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources:
         return []
     targets = _targets(verb, actors, {i for _, i in sources})
+    if not targets:  # "threatened to cut ties with X": the target is the governed event's
+        for c in verb.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not targets:
+                targets = _targets(c, actors, {i for _, i in sources})
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "03") or code[:3] in ("012", "013", "051")):
         targets = _about(verb, actors, {i for _, i in sources}, names)

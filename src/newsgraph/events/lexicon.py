@@ -100,3 +100,22 @@ def plover(code: str) -> str | None:
 def cues(kind: str) -> frozenset[str]:
     """Context cues of one kind from modality.tsv (negation, intent, hypothetical, report, background)."""
     return frozenset(r["cue"].lower() for r in _rows("modality.tsv") if r["kind"] == kind)
+
+
+@cache
+def _complements() -> dict[str, dict[str, str]]:
+    return {r["event"]: {k: r.get(k) or "" for k in ("appeal", "intent", "demand", "reject", "threaten")}
+            for r in _rows("complement_map.tsv")}
+
+
+def derived_code(kind: str, event: str) -> str | None:
+    """The code of a verb of `kind` (appeal, intent, demand, reject, threaten) that governs an event
+    coded `event`, by the longest event prefix in complement_map.tsv; an intent over a conflict event
+    (no intent cell) is a threat."""
+    table = _complements()
+    for n in range(len(event), 1, -1):
+        row = table.get(event[:n])
+        if row is not None:
+            code = row.get(kind) or (row.get("threaten") if kind == "intent" else "")
+            return code or None
+    return None
