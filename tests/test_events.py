@@ -162,3 +162,28 @@ def test_nationality_and_group_noun_is_an_actor(nlp):
     joint, _ = events_of(nlp, "Chilean and Peruvian diplomats discussed the border dispute on Monday.")
     assert joint and joint[0].event_code == "040" and joint[0].symmetric
     assert {joint[0].source_code[:3], joint[0].target_code[:3]} == {"CHL", "PER"}
+
+
+def test_characterizing_as_praises_or_criticizes(nlp):
+    events, _ = events_of(nlp, "Brazil and Argentina have drawn closer, casting the United States as a "
+                               "destabilizing force in the region.")
+    assert sorted((e.event_code, e.source_code, e.target_code) for e in events) == [
+        ("111", "ARG", "USA"), ("111", "BRA", "USA")]
+    assert not any(e.symmetric for e in events)  # two one-way criticisms, not a joint act
+    praised, _ = events_of(nlp, "The Kenyan government presented its partnership with Ethiopia as a "
+                                "cornerstone of regional stability.")
+    assert [(e.event_code, e.target_code) for e in praised] == [("051", "ETH")]
+    adjective, _ = events_of(nlp, "Egypt describes the move as Israeli aggression.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in adjective] == [("111", "EGY", "ISR")]
+
+
+def test_forming_a_bloc_is_cooperation_and_its_denial_is_negated(nlp):
+    events, _ = events_of(nlp, "Chile and Peru are not building a military bloc.")
+    assert events and events[0].event_code[:2] in ("05", "06") and events[0].negated  # a military bloc: 062
+
+
+def test_warning_an_addressee_is_a_threat(nlp):
+    events, _ = events_of(nlp, "Turkey warned Greece over the drilling.")
+    assert [(e.event_code, e.target_code) for e in events] == [("130", "GRC")]
+    comment, _ = events_of(nlp, "Turkey warned that talks with Greece could fail.")
+    assert all(e.event_code != "130" for e in comment)

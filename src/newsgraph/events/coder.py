@@ -154,7 +154,44 @@ def _code_of(verb) -> tuple[str | None, str]:
     return code, trigger
 
 
+_CHARACTERIZE = {"describe", "cast", "frame", "portray", "depict", "characterize", "characterise", "label",
+                 "brand", "present", "paint", "see", "view", "regard", "term", "emphasize", "emphasise",
+                 "highlight", "hail", "tout", "denounce", "condemn", "criticize", "criticise", "dismiss"}
+_NEGATIVE = {"aggression", "aggressive", "aggressor", "destabilizing", "destabilising", "destabilize",
+             "threat", "threatening", "provocation", "provocative", "hostile", "hostility", "interference",
+             "meddling", "imperialism", "imperialist", "hegemony", "hegemonic", "unilateralism", "bullying",
+             "coercion", "intimidation", "intimidate", "containment", "encirclement", "expansionism",
+             "expansionist", "warmongering", "illegal", "illegitimate", "unacceptable", "irresponsible",
+             "dangerous", "reckless", "terrorist", "terrorism", "invasion", "occupation", "violation",
+             "blackmail", "propaganda", "lie", "lies", "destructive", "oppression", "repression"}
+_POSITIVE = {"stability", "stabilizing", "stabilising", "cornerstone", "pillar", "balance", "partner",
+             "friend", "ally", "model", "success", "successful", "peace", "guarantor", "positive",
+             "constructive", "fruitful", "important", "vital", "key", "essential", "reliable", "valuable",
+             "beneficial", "exemplary", "landmark", "milestone", "breakthrough", "good"}
+
+
+def _characterization(verb) -> str | None:
+    """'cast X as a destabilizing force' (111), 'presented the alignment with X as a force for
+    stability' (051): a verb that characterizes its object 'as' something praises or criticizes it,
+    by the evaluative words of the 'as' phrase."""
+    if verb.lemma_.lower() not in _CHARACTERIZE:
+        return None
+    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
+    phrases = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"]
+    phrases += [c for c in verb.children if c.dep_ == "oprd"]
+    words = {t.lemma_.lower() for p in phrases for t in p.subtree} | {t.lower_ for p in phrases for t in p.subtree}
+    negative, positive = bool(words & _NEGATIVE), bool(words & _POSITIVE)
+    if negative and not positive:
+        return "111"
+    if positive and not negative:
+        return "051"
+    return None
+
+
 def _base_code(verb) -> tuple[str | None, str]:
+    characterized = _characterization(verb)
+    if characterized:
+        return characterized, verb.text
     for obj in _objects(verb):
         for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
             if verb.lemma_.lower() in verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
@@ -291,7 +328,26 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
             for g in c.children:
                 if g.dep_ == "pobj" and actors.at(g.i) is not None:
                     return actors.at(g.i)
+    if loose:  # a target named by its adjective: "these Chinese actions", "Israeli aggression"
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i:
+                state = _state_of_word(c, actors)
+                if state is not None:
+                    return state
     return None
+
+
+def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
+    """The state a nationality adjective or a country name stands for ('Chinese', 'Israeli')."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        return None
+    kb = knowledge_base()
+    iso = kb.country_of(tok.text)
+    if iso is None or iso not in kb.countries:
+        return None
+    country = kb.countries[iso]
+    return actors.actors.get(country.name) or ActorRef(country.name, "GPE", country.country, country.code,
+                                                       kb=True)
 
 
 def _speakers_state(tok, actors: ArticleActors) -> ActorRef | None:
@@ -428,7 +484,7 @@ def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list
         if c.dep_ not in ("ccomp", "prep", "agent", "xcomp", "dobj"):
             continue
         for t in c.subtree:
-            a = actors.at(t.i)
+            a = actors.at(t.i) or (_state_of_word(t, actors) if t.dep_ == "amod" else None)
             if a is not None and a.code and t.i not in skip and a.name not in names \
                     and all(a.name != b.name for b, _ in out):
                 out.append((a, t.i))
@@ -512,7 +568,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # "Russia and China held drills"
         pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country or not a.country]
     else:
-        sym = _symmetric(verb)
+        sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
