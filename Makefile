@@ -19,6 +19,7 @@ run: $(STAMP)
 	rm -f $(DB)
 	$(BIN)/newsgraph analyze examples --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
+	$(BIN)/newsgraph brief --db $(DB)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

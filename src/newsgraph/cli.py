@@ -115,7 +115,8 @@ def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunRepor
 
 @app.command()
 def export(
-    table: Annotated[str, typer.Argument(help="Table: articles, entities, quotes, events, failures.")],
+    table: Annotated[str, typer.Argument(help="Table: articles, entities, quotes, events, failures, stories, "
+                                              "links, claims, event_clusters.")],
     db: DbOpt = None,
     format: Annotated[str, typer.Option("--format", "-f",
                                         help="jsonl, csv, parquet, or gdelt (events only).")] = "jsonl",
@@ -184,6 +185,51 @@ def stats(db: DbOpt = None,
     table.add_row("published", f"{lo or '?'} .. {hi or '?'}")
     for key in ("by_format", "by_outlet", "flags", "removed_lines", "top_actors", "top_speakers"):
         table.add_row(key, ", ".join(f"{k} {v}" for k, v in data[key].items()) or "-")
+    out.print(table)
+
+
+@app.command()
+def brief(
+    db: DbOpt = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="Story id or prefix (default: the story "
+                                                 "with most independent outlets).")] = None,
+    format: Annotated[str, typer.Option("--format", "-f", help="md or html.")] = "md",
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="File (default stdout).")] = None,
+) -> None:
+    """Print a story's briefing: summary, timeline, who said what, corroborated and single-source
+    claims, source notes and framing, every line cited to its articles."""
+    try:
+        if format not in ("md", "html"):
+            raise UsageError(f"unknown format {format!r}; choose md or html")
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            text = store.briefing(story, format)
+        if output:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        else:
+            sys.stdout.write(text)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    except OSError as exc:
+        raise _fail(UsageError(f"cannot write {output}: {exc}")) from None
+
+
+@app.command()
+def stories(db: DbOpt = None,
+            limit: Annotated[int, typer.Option(help="How many stories to list.")] = 20) -> None:
+    """List the stories: id, articles, outlets (independent), dates and title."""
+    try:
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            rows = store.story_list(limit)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    table = Table(title="stories")
+    for col in ("story", "articles", "outlets", "independent", "dates", "title"):
+        table.add_column(col)
+    for r in rows:
+        dates = f"{r['first_date'] or '?'} .. {r['last_date'] or '?'}" if r["first_date"] else "-"
+        table.add_row(r["id"], str(r["articles"]), str(r["outlets"]), str(r["independent_outlets"]), dates,
+                      escape(r["title"] or ""))
     out.print(table)
 
 

@@ -16,7 +16,7 @@ import numpy as np
 from ..events.lexicon import code_info
 from .features import content_words, embed, idf, tokens
 
-COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06"})  # bilateral by nature: A with B = B with A
+JOINT_CODES = frozenset({"040", "043", "046", "050", "057", "061", "062"})  # A with B is B with A
 CLAIM_SIM = 0.86  # embedding cosine for two sentences of different outlets to state one claim
 CLAIM_WORDS = 0.6  # or: share of the rarer sentence's rare words shared...
 CLAIM_WORDS_SIM = 0.72  # ...at this cosine at least
@@ -79,6 +79,7 @@ class EventRow:
 class EventCluster:
     id: str
     members: list[EventRow] = field(default_factory=list)
+    people: set[str] = field(default_factory=set)
 
     @property
     def first(self) -> EventRow:
@@ -127,10 +128,12 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
     for e in sorted(events, key=_precision_rank):
-        unordered = e.symmetric or e.event_root in COOPERATIVE_ROOTS
+        unordered = e.symmetric or e.event_code in JOINT_CODES
         key = (e.event_root, e.negated, e.modality, _dyad(e, unordered))
         names = {n for n in (e.source, e.target) if n}
-        fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)]
+        people = _people(e)
+        fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)
+                and not (people and c.people and not people & c.people)]
         chosen = None
         if len(fits) == 1:
             chosen = fits[0]
@@ -149,18 +152,51 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
             clusters.append(chosen)
             by_key.setdefault(key, []).append(chosen)
         chosen.members.append(e)
+        chosen.people |= people
     return clusters
 
 
+def _people(e: EventRow) -> set[str]:
+    """The named people of an event (actors whose code is more than a bare country)."""
+    return {n for n, c in ((e.source, e.source_code), (e.target, e.target_code))
+            if n and c and len(c) > 3 and " " in n and not n.lower().startswith(("the ", c[:3].lower()))}
+
+
+def _side(names: list[tuple[str | None, str | None]]) -> str:
+    """'Russia (Vladimir Putin, Sergei Shoigu)': the country of a side and the people named on it."""
+    from ..actors.kb import knowledge_base
+
+    countries = [c[:3] for _, c in names if c]
+    country = max(set(countries), key=lambda x: (countries.count(x), x)) if countries else None
+    people = []
+    for name, _ in names:
+        if name and name not in people:
+            people.append(name)
+    known = knowledge_base().countries.get(country) if country else None
+    label = known.name if known else None
+    people = [p for p in people if p != label and not (label and p.startswith(label))]
+    if label and people:
+        return f"{label} ({', '.join(people[:4])})"
+    return label or ", ".join(people[:4]) or "?"
+
+
 def event_label(c: EventCluster) -> str:
+    """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions."""
     e = c.first
-    who = e.source or "?"
-    whom = e.target or "?"
-    verb = code_info(e.event_code).label
-    sep = " and " if (e.symmetric or e.event_root in COOPERATIVE_ROOTS) else " → "
-    neg = "not: " if e.negated else ""
-    mod = "intends: " if e.modality == "intent" else ""
-    return f"{who}{sep}{whom}: {neg}{mod}{verb}"
+    joint = any(m.symmetric for m in c.members) or e.event_code in JOINT_CODES
+    a_key = _country(e.source_code, e.source)
+    left, right = [], []
+    for m in c.members:
+        pairs = [(m.source, m.source_code), (m.target, m.target_code)]
+        if _country(m.source_code, m.source) != a_key:
+            pairs.reverse()
+        left.append(pairs[0])
+        right.append(pairs[1])
+    verb = code_info(e.event_code).label.replace(", not specified below", "")
+    verb = verb[0].lower() + verb[1:] if verb else verb
+    neg = "did not " if e.negated else ""
+    mod = "intend to " if e.modality == "intent" else ""
+    return f"{_side(left)}{' and ' if joint else ' → '}{_side(right)}: {neg}{mod}{verb}"
 
 
 # ---------------------------------------------------------------------------------- claims
@@ -182,17 +218,15 @@ class ClaimGroup:
         return {m.article_id for m in self.members}
 
 
-def claim_sentences(sentences: Sequence[SentenceRow], anchored: set[tuple[str, int]]) -> list[SentenceRow]:
+def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
     """Sentences that can state a claim: long enough, not questions, among the article's first
-    MAX_CLAIM_SENTENCES, and naming an actor or a number (`anchored`: (article, start) pairs of
-    sentences holding an actor mention, an event or a quote)."""
+    MAX_CLAIM_SENTENCES."""
     out = []
     for s in sentences:
         text = s.text.strip()
         if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS:
             continue
-        if (s.article_id, s.start) in anchored or any(ch.isdigit() for ch in text):
-            out.append(s)
+        out.append(s)
     return out
 
 
@@ -227,6 +261,29 @@ def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
             chosen = groups[-1]
         chosen.members.append(s)
     return groups
+
+
+REPORT_CUES = frozenset("said says say claimed claims claim reported reports according announced stated "
+                        "confirmed denied denies told".split())
+
+
+def checkability(text: str, shared: set[str], has_event: bool = False) -> float:
+    """How much a sentence asserts that only this article asserts, and how checkable it is: the
+    weight of its rare words found in no other article of the story (not in `shared`), plus a report
+    cue or quotation, a number, a coded event; minus commentary words (data/analytic_words.txt).
+    Ranks single-source claims so that specific assertions come before analysis."""
+    from ..data import word_set
+
+    toks = tokens(text)
+    if not toks:
+        return 0.0
+    own = {w for w in content_words(text) if w not in shared and idf(w) >= 2.5}
+    score = sum(idf(w) for w in own) / max(8, len(toks)) ** 0.5
+    analytic = word_set("analytic_words.txt")
+    score -= 1.5 * sum(1 for t in toks if t in analytic)
+    score += 2.0 * (any(t in REPORT_CUES for t in toks) or any(q in text for q in "“‘\""))
+    score += 1.0 * any(ch.isdigit() for ch in text) + 2.0 * has_event
+    return score
 
 
 def salience(text: str) -> float:

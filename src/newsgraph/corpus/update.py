@@ -8,6 +8,7 @@ import hashlib
 import logging
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -22,13 +23,14 @@ from .corroborate import (
     EventRow,
     SentenceRow,
     Sources,
+    checkability,
     claim_sentences,
     cluster_events,
     event_label,
     group_claims,
     salience,
 )
-from .features import cosine, tokens, weighted_terms
+from .features import content_words, cosine, tokens, weighted_terms
 from .stories import WINDOW_DAYS, Story, StoryIndex
 from .summarize import Sentence, summarize_article, summarize_story
 
@@ -371,15 +373,22 @@ def _refresh_story(con, sid: str) -> None:
               ON e.article_id = s.article_id
             WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
     rows = [s for aid in use for s in sents.get(aid, [])]
-    groups = group_claims(claim_sentences(rows, anchored))
+    story_df = Counter(w for aid in use for w in {w for s in sents.get(aid, []) for w in content_words(s.text)})
+    shared = {w for w, n in story_df.items() if n > 1}  # words more than one article uses
+    event_at = {(e.article_id, e.start) for e in events if not e.background}
+    groups = group_claims(claim_sentences(rows))
     support: dict[tuple[str, int], int] = {}
     for g in groups:
         a, o, i = sources.counts(g.articles)
         for m in g.members:
             support[(m.article_id, m.index)] = i
         head = g.members[0]
+        if i <= 1:
+            sal = checkability(head.text, shared, (head.article_id, head.start) in event_at)
+        else:
+            sal = salience(head.text) + (1.0 if (head.article_id, head.start) in anchored else 0.0)
         claims.append(_claim(sid, "statement", head.text, None, None, None, len(g.members), (a, o, i),
-                             [(m.article_id, m.start, m.end, m.text) for m in g.members], salience(head.text)))
+                             [(m.article_id, m.start, m.end, m.text) for m in g.members], sal))
 
     article_summaries = {}
     pool: list[Sentence] = []

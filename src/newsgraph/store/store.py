@@ -290,6 +290,21 @@ class Store:
             raise UsageError(f"{'no' if not rows else 'more than one'} article matches {key!r}")
         return dict(zip([d[0] for d in cur.description], rows[0]))
 
+    def briefing(self, story_id: str | None = None, fmt: str = "md") -> str:
+        """A story's briefing rendered as Markdown or HTML (`newsgraph.brief`)."""
+        from ..brief import build, render
+
+        try:
+            return render(build(self.con, story_id), fmt)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the story from {self.path}: {exc}") from None
+
+    def story_list(self, limit: int = 20) -> list[dict[str, Any]]:
+        cur = self.con.execute("""SELECT id, articles, outlets, independent_outlets, first_date, last_date, title
+            FROM stories ORDER BY independent_outlets DESC, articles DESC, id LIMIT ?""", [limit])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
     def stats(self) -> dict[str, Any]:
         q = lambda sql: self.con.execute(sql).fetchall()  # noqa: E731
         return {

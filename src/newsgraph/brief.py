@@ -1,0 +1,388 @@
+"""Briefings: one story read from the store and told in short, every line cited to its articles.
+
+The briefing is built as plain data (`Briefing`), then rendered as Markdown or HTML; nothing
+here computes new facts, it only selects and orders what the corpus stage stored.
+"""
+from __future__ import annotations
+
+import html
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .corpus.features import content_words, idf
+from .errors import UsageError
+
+MAX_SUMMARY = 6
+MAX_STATEMENTS = 12
+MAX_CORROBORATED = 10
+MAX_SINGLE = 5  # per article
+FRAMING_WORDS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    n: int
+    article_id: str
+    outlet: str
+    title: str | None
+    published: str | None
+    where: str
+
+
+@dataclass(slots=True)
+class Item:
+    text: str
+    cites: list[int] = field(default_factory=list)
+    note: str = ""
+    variants: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Briefing:
+    story_id: str
+    headline: str
+    overview: str
+    summary: list[Item]
+    timeline: list[Item]
+    statements: list[Item]
+    corroborated: list[Item]
+    single_source: list[Item]
+    source_notes: list[Item]
+    framing: list[Item]
+    sources: list[Source]
+    more: dict[str, int] = field(default_factory=dict)
+
+
+def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def default_story(con) -> str:
+    row = con.execute("""SELECT id FROM stories ORDER BY independent_outlets DESC, articles DESC, id
+                         LIMIT 1""").fetchone()
+    if row is None:
+        raise UsageError("the store has no stories yet: run `newsgraph analyze` first (with stories on)")
+    return row[0]
+
+
+def build(con, story_id: str | None = None) -> Briefing:
+    """The briefing of one story (default: the one with most independent outlets)."""
+    sid = story_id or default_story(con)
+    found = _rows(con, "SELECT * FROM stories WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", [sid, sid + "%"])
+    if len(found) != 1:
+        raise UsageError(f"{'no' if not found else 'more than one'} story matches {sid!r}; "
+                         "`newsgraph stories` lists them")
+    story = found[0]
+    sid = story["id"]
+    arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.published, a.url, a.path, a.flags,
+                               a.repairs, a.text, c.seq
+                        FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+                        WHERE c.story_id = ? ORDER BY a.published NULLS LAST, c.seq""", [sid])
+    sources, num = _sources(arts)
+    cite = lambda ids: sorted({num[a] for a in ids if a in num})  # noqa: E731
+    claims = _rows(con, "SELECT * FROM claims WHERE story_id = ?", [sid])
+    clusters = _rows(con, "SELECT * FROM event_clusters WHERE story_id = ?", [sid])
+    links = _rows(con, """SELECT l.* FROM links l JOIN corpus_articles c ON c.article_id = l.article_id
+                         WHERE c.story_id = ? ORDER BY l.article_id""", [sid])
+    quotes = _rows(con, """SELECT q.* FROM quotes q JOIN corpus_articles c ON c.article_id = q.article_id
+                          WHERE c.story_id = ?""", [sid])
+    events = _rows(con, """SELECT e.article_id, e.goldstein, e.negated, e.quad_class FROM events e
+                          JOIN corpus_articles c ON c.article_id = e.article_id WHERE c.story_id = ?""", [sid])
+    b = Briefing(
+        story_id=sid, headline=story["title"] or "(untitled story)",
+        overview=_overview(story, arts),
+        summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
+        timeline=_timeline(clusters, cite), statements=_statements(claims, cite),
+        corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
+        framing=_framing(arts, events, sources), sources=sources)
+    _claims(b, claims, cite)
+    return b
+
+
+def _sources(arts: list[dict]) -> tuple[list[Source], dict[str, int]]:
+    out, num = [], {}
+    for k, a in enumerate(arts, 1):
+        outlet = a["outlet"] or f"unknown outlet ({os.path.basename(a['path'] or a['source'])})"
+        where = a["url"] or a["path"] or a["source"]
+        out.append(Source(k, a["id"], outlet, a["title"], a["published"].isoformat() if a["published"] else None,
+                          where))
+        num[a["id"]] = k
+    return out, num
+
+
+def _overview(story: dict, arts: list[dict]) -> str:
+    dates = sorted(a["published"].isoformat() for a in arts if a["published"])
+    span = (f"published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")) if dates \
+        else "no publication dates"
+    undated = sum(1 for a in arts if not a["published"])
+    extra = f" ({undated} undated)" if dates and undated else ""
+    return (f"{story['articles']} articles from {story['outlets']} outlets, {story['independent_outlets']} of "
+            f"them independent (copies and rewrites count once); {span}{extra}. Story {story['id']}.")
+
+
+def _timeline(clusters: list[dict], cite) -> list[Item]:
+    dated = [c for c in clusters if c["date"] and not c["negated"]]
+    dated.sort(key=lambda c: (c["date"], -c["independent_outlets"], c["id"]))
+    out = []
+    for c in dated:
+        where = f", {c['location']}" if c["location"] else ""
+        bg = " (background)" if c["background"] else ""
+        note = _support(c["independent_outlets"], c["outlets"])
+        out.append(Item(f"{c['date']}{where}: {c['label']}{bg}", cite(c["article_ids"]), note))
+    return out
+
+
+def _support(independent: int, outlets: int) -> str:
+    if independent <= 1:
+        return "single source" if outlets <= 1 else f"{outlets} outlets, one independent source"
+    extra = f" ({outlets} outlets)" if outlets != independent else ""
+    return f"{independent} independent outlets{extra}"
+
+
+def _statements(claims: list[dict], cite) -> list[Item]:
+    quotes = [c for c in claims if c["kind"] == "quote"]
+    named = lambda c: c["speaker"] and c["speaker"][:1].isupper() and " " in c["speaker"]  # noqa: E731
+    quotes.sort(key=lambda c: (-c["independent_outlets"], not named(c), -(c["salience"] or 0), c["id"]))
+    out = []
+    for c in quotes:
+        ev = sorted(c["evidence"], key=lambda e: (e["article_id"], e["start"]))
+        texts: dict[str, list[str]] = {}
+        for e in ev:
+            texts.setdefault(e["text"], []).append(e["article_id"])
+        if len(content_words(c["text"])) < 3 and c["independent_outlets"] < 2:
+            continue  # a one- or two-word fragment said once is no statement to brief
+        main = max(texts, key=lambda t: (len(texts[t]), len(t)))
+        item = Item(f"{c['speaker']}: “{_clip(main)}”", cite(texts[main]),
+                    _support(c["independent_outlets"], c["outlets"]))
+        item.variants = [(_clip(t), cite(ids)) for t, ids in texts.items() if t != main]
+        out.append(item)
+    return out[:MAX_STATEMENTS]
+
+
+def _clip(text: str, limit: int = 320) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[:cut if cut > 0 else limit].rstrip(",;:") + " …"
+
+
+def _claims(b: Briefing, claims: list[dict], cite) -> None:
+    said = {c["text"] for c in claims if c["kind"] == "quote"}
+    many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"]
+    many.sort(key=lambda c: (-c["independent_outlets"], -(c["salience"] or 0), c["id"]))
+    for c in many[:MAX_CORROBORATED]:
+        b.corroborated.append(Item(_claim_text(c), cite(e["article_id"] for e in c["evidence"]),
+                                   _support(c["independent_outlets"], c["outlets"])))
+    sentences = [c["text"] for c in claims if c["kind"] == "statement"]
+    single = [c for c in claims if c["single_source"] and (
+        c["kind"] == "statement" and c["text"] not in said
+        or c["kind"] == "quote" and not any(c["text"] in t for t in sentences))]
+    single.sort(key=lambda c: (-(c["salience"] or 0), c["id"]))
+    # spread over the articles: the most telling claims of each outlet first
+    per_article: dict[str, list[dict]] = {}
+    for c in single:
+        per_article.setdefault(c["evidence"][0]["article_id"], []).append(c)
+    picked: list[dict] = []
+    depth = 0
+    while depth < MAX_SINGLE and any(len(v) > depth for v in per_article.values()):
+        for aid in sorted(per_article):
+            if len(per_article[aid]) > depth:
+                picked.append(per_article[aid][depth])
+        depth += 1
+    for c in picked:
+        b.single_source.append(Item(_claim_text(c), cite(e["article_id"] for e in c["evidence"]), "single source"))
+    b.more = {"corroborated": max(0, len(many) - MAX_CORROBORATED), "single_source": len(single) - len(picked)}
+
+
+def _claim_text(c: dict) -> str:
+    if c["kind"] == "event":
+        return c["text"]
+    text = c["evidence"][0]["text"] if c["evidence"] else c["text"]
+    return text.strip()
+
+
+def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[str, int]) -> list[Item]:
+    out = []
+    kinds = {"copy": "is a copy of", "near_copy": "is a near copy of", "rewrite": "rewrites"}
+    for link in links:
+        if link["article_id"] in num and link["other_id"] in num:
+            out.append(Item(f"[{num[link['article_id']]}] {kinds.get(link['type'], link['type'])} "
+                            f"[{num[link['other_id']]}] (score {link['score']:.2f}); counted as one source",
+                            [num[link["article_id"]], num[link["other_id"]]]))
+    for a in arts:
+        for r in a["repairs"] or []:
+            word = _word_at(a["text"], r["start"], r["end"])
+            out.append(Item(f"mixed-script word repaired: “{r['original']}” → “{r['repaired']}” in “{word}”",
+                            [num[a["id"]]]))
+    undated = [num[a["id"]] for a in arts if not a["published"]]
+    if undated:
+        out.append(Item(f"{len(undated)} of {len(arts)} articles state no publication date; their events are "
+                        "dated from the text only", undated))
+    unnamed = Counter(q["article_id"] for q in quotes if not q["speaker_named"])
+    for aid, n in sorted(unnamed.items(), key=lambda kv: (num.get(kv[0], 0))):
+        if aid in num:
+            out.append(Item(f"{n} statement{'s' if n > 1 else ''} attributed to unnamed sources "
+                            "(officials, analysts, observers)", [num[aid]]))
+    return out
+
+
+def _word_at(text: str, start: int, end: int) -> str:
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    left = text.rfind(" ", 0, max(0, lo - 1))
+    return text[left + 1 if left >= 0 else 0:hi].strip(".,;:")
+
+
+def _proper_words(arts: list[dict]) -> set[str]:
+    """Words mostly written capitalised (names, demonyms): actors, not framing."""
+    import re
+
+    upper: Counter[str] = Counter()
+    seen: Counter[str] = Counter()
+    for a in arts:
+        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Za-z][a-z]+)", a["text"]):
+            w = m.group(1).lower()
+            seen[w] += 1
+            upper[w] += m.group(1)[0].isupper()
+    return {w for w, n in seen.items() if upper[w] >= 0.5 * n}
+
+
+def _framing(arts: list[dict], events: list[dict], sources: list[Source]) -> list[Item]:
+    """Per outlet: the tone of what it reports (mean Goldstein score of its events, and its share of
+    conflict events) and its framing words (log-odds against the rest of the story, with an
+    informative prior, Monroe et al. 2008)."""
+    if len(arts) < 2:
+        return []
+    names = _proper_words(arts)
+    counts = {a["id"]: Counter(w for w in content_words(a["text"]) if not w.isdigit() and w not in names)
+              for a in arts}
+    total: Counter[str] = Counter()
+    for c in counts.values():
+        total.update(c)
+    n_total = sum(total.values())
+    by_article: dict[str, list[dict]] = {}
+    for e in events:
+        by_article.setdefault(e["article_id"], []).append(e)
+    out = []
+    for src in sources:
+        mine = counts[src.article_id]
+        n_mine = sum(mine.values())
+        if not n_mine:
+            continue
+        rest_n = n_total - n_mine
+        scores = []
+        for w, k in mine.items():
+            if k < 2 or idf(w) < 2.0:
+                continue
+            prior = total[w] / n_total * 10.0
+            rest = total[w] - k
+            a = math.log((k + prior) / (n_mine + 10.0 - k - prior))
+            b_ = math.log((rest + prior) / (rest_n + 10.0 - rest - prior)) if rest_n > 0 else 0.0
+            var = 1.0 / (k + prior) + 1.0 / (rest + prior)
+            scores.append(((a - b_) / math.sqrt(var), w))
+        words = [w for z, w in sorted(scores, key=lambda t: (-t[0], t[1]))[:FRAMING_WORDS] if z > 1.0]
+        evs = [e for e in by_article.get(src.article_id, []) if e["goldstein"] is not None and not e["negated"]]
+        tone = ""
+        if evs:
+            mean = sum(e["goldstein"] for e in evs) / len(evs)
+            conflict = sum(1 for e in evs if (e["quad_class"] or 0) >= 3) / len(evs)
+            tone = f"events {len(evs)}, mean Goldstein {mean:+.1f}, conflict share {conflict:.0%}"
+        else:
+            tone = "no coded events"
+        out.append(Item(f"{src.outlet}: {tone}; framing words: {', '.join(words) or '-'}", [src.n]))
+    return out
+
+
+# ------------------------------------------------------------------------------ rendering
+def _cites(ns: list[int]) -> str:
+    return "".join(f"[{n}]" for n in ns)
+
+
+def to_markdown(b: Briefing) -> str:
+    lines = [f"# {b.headline}", "", b.overview, ""]
+
+    def section(title: str, items: list[Item], empty: str, more: int = 0) -> None:
+        lines.extend([f"## {title}", ""])
+        if not items:
+            lines.extend([f"_{empty}_", ""])
+            return
+        for it in items:
+            note = f" — {it.note}" if it.note else ""
+            lines.append(f"- {it.text} {_cites(it.cites)}{note}".rstrip())
+            for text, cites in it.variants:
+                lines.append(f"  - also reported as: “{text}” {_cites(cites)}")
+        if more:
+            lines.append(f"- … and {more} more (`newsgraph export claims`)")
+        lines.append("")
+
+    section("Summary", b.summary, "no summary: the articles have no sentences to cite")
+    section("Timeline", b.timeline, "no dated events")
+    section("Who said what", b.statements, "no attributed statements")
+    section("Corroborated by independent outlets", b.corroborated, "nothing is confirmed by two independent outlets",
+            b.more.get("corroborated", 0))
+    section("Single-source claims", b.single_source, "none", b.more.get("single_source", 0))
+    section("Source notes", b.source_notes, "nothing to note")
+    section("How the outlets frame it", b.framing, "one outlet only")
+    lines.extend(["## Sources", ""])
+    for s in b.sources:
+        date = s.published or "no date"
+        lines.append(f"[{s.n}] {s.outlet} — {s.title or '(untitled)'} — {date} — {s.where}")
+    return "\n".join(lines) + "\n"
+
+
+def to_html(b: Briefing) -> str:
+    e = html.escape
+
+    def cites(ns: list[int]) -> str:
+        return "".join(f'<a href="#src{n}">[{n}]</a>' for n in ns)
+
+    parts = ["<!doctype html><html><head><meta charset='utf-8'>", f"<title>{e(b.headline)}</title>",
+             "<style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.45}"
+             ".note{color:#555;font-size:.9em}li{margin:.25rem 0}</style></head><body>",
+             f"<h1>{e(b.headline)}</h1>", f"<p>{e(b.overview)}</p>"]
+
+    def section(title: str, items: list[Item], empty: str, more: int = 0) -> None:
+        parts.append(f"<h2>{e(title)}</h2>")
+        if not items:
+            parts.append(f"<p><em>{e(empty)}</em></p>")
+            return
+        parts.append("<ul>")
+        for it in items:
+            note = f" <span class='note'>— {e(it.note)}</span>" if it.note else ""
+            sub = "".join(f"<li>also reported as: “{e(t)}” {cites(c)}</li>" for t, c in it.variants)
+            parts.append(f"<li>{e(it.text)} {cites(it.cites)}{note}" + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
+        if more:
+            parts.append(f"<li>… and {more} more</li>")
+        parts.append("</ul>")
+
+    section("Summary", b.summary, "no summary")
+    section("Timeline", b.timeline, "no dated events")
+    section("Who said what", b.statements, "no attributed statements")
+    section("Corroborated by independent outlets", b.corroborated, "nothing confirmed by two independent outlets",
+            b.more.get("corroborated", 0))
+    section("Single-source claims", b.single_source, "none", b.more.get("single_source", 0))
+    section("Source notes", b.source_notes, "nothing to note")
+    section("How the outlets frame it", b.framing, "one outlet only")
+    parts.append("<h2>Sources</h2><ol>")
+    for s in b.sources:
+        parts.append(f"<li id='src{s.n}'>{e(s.outlet)} — {e(s.title or '(untitled)')} — "
+                     f"{e(s.published or 'no date')} — {e(s.where)}</li>")
+    parts.append("</ol></body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def render(b: Briefing, fmt: str = "md") -> str:
+    if fmt == "md":
+        return to_markdown(b)
+    if fmt == "html":
+        return to_html(b)
+    raise UsageError(f"unknown briefing format {fmt!r}; choose md or html")
