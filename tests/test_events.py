@@ -187,3 +187,26 @@ def test_warning_an_addressee_is_a_threat(nlp):
     assert [(e.event_code, e.target_code) for e in events] == [("130", "GRC")]
     comment, _ = events_of(nlp, "Turkey warned that talks with Greece could fail.")
     assert all(e.event_code != "130" for e in comment)
+
+
+def test_at_the_meeting_takes_the_meeting_date(nlp):
+    events, _ = events_of(nlp, "Kenyan and Ethiopian ministers met in Nairobi on Wednesday, March 13. "
+                               "During the meeting, Kenya praised Ethiopia for its help.")
+    praise = [e for e in events if e.event_code == "051"]
+    assert praise and (praise[0].date, praise[0].date_precision) == ("2024-03-13", "day")
+    undated, _ = events_of(nlp, "Kenyan and Ethiopian ministers met in Nairobi on Wednesday, March 13. "
+                                "Kenya praised Ethiopia for its help.")
+    assert all(e.date is None for e in undated if e.event_code == "051")
+
+
+def test_pair_named_in_a_compound_is_a_joint_event(nlp):
+    events, _ = events_of(nlp, "Japan-Australia air patrols have become a regular feature of the alliance.")
+    assert [(e.event_code, e.symmetric) for e in events] == [("062", True)]
+    assert {events[0].source_code[:3], events[0].target_code[:3]} == {"JPN", "AUS"}
+
+
+def test_talks_in_a_phrase_take_the_clause_subject_as_source(nlp):
+    events, _ = events_of(nlp, "In talks with Ethiopia's defense minister, the Kenyan president stressed "
+                               "the need for calm.")
+    talks = [e for e in events if e.event_code == "040"]
+    assert talks and (talks[0].source_code[:3], talks[0].target_code[:3]) == ("KEN", "ETH")

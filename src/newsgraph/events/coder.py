@@ -3,6 +3,7 @@ stage, context (negation, intent, hypotheticals, background, reported speech), d
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import combinations
 
 from ..actors.kb import knowledge_base
@@ -37,7 +38,26 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
             if found and code[:2] in _GOVERNORS:  # "refused to lift sanctions" is one event, 12x
                 absorbed.update(c.i for c in tok.children if c.dep_ in ("xcomp", "ccomp"))
             out += found
-    return _dedupe(out)
+    return _date_by_meeting(_dedupe(out))
+
+
+_AT_THE_MEETING = re.compile(r"\b(?:at|during|in|after|following|on the sidelines of)\s+(?:the|that|this)\s+"
+                             r"(?:summit|meeting|talks|visit|conference|negotiations|consultations)\b", re.I)
+
+
+def _date_by_meeting(events: list[Event]) -> list[Event]:
+    """'At the summit, ...', 'During the meeting, ...': an undated event placed at the article's
+    meeting takes that meeting's date (the first dated meeting or visit of the news, not background)."""
+    meeting = next((e for e in events if e.event_code[:2] == "04" and e.date and not e.background), None)
+    if meeting is None:
+        return events
+    out = []
+    for e in events:
+        found = _AT_THE_MEETING.search(e.sentence) if e.date is None and e.start > meeting.start else None
+        if found:
+            e = replace(e, date=meeting.date, date_precision=meeting.date_precision, date_text=found.group())
+        out.append(e)
+    return out
 
 
 def _dedupe(events: list[Event]) -> list[Event]:
@@ -75,18 +95,39 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
         return []
     between = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
                for g in p.children if g.dep_ == "pobj"]
+    pair = _compound_pair(noun, actors)
     if between:
         sides = _actors_of(between[0], actors)
         pairs = [(a, b, True) for (a, _), (b, _) in combinations(sides, 2) if a.name != b.name]
+    elif pair:  # "US-Japan talks", "Russia-China air patrols": a joint event of the two named
+        pairs = [(pair[0], pair[1], True)]
+        if code == "150":
+            code = "062"  # joint drills or patrols
     else:
         owner = [c for c in noun.children if c.dep_ == "poss"]
         sources = _actors_of(owner[0], actors) if owner else []
         targets = [f for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "against")
                    for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors)]
-        pairs = [(s, t, False) for s, _ in sources for t, _ in targets if s.name != t.name]
+        if not sources and targets and code[:2] == "04" and noun.dep_ == "pobj" \
+                and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+            sources = _sources(noun.head.head, actors)  # "In talks with X, the minister said ..."
+        pairs = [(s, t, code[:2] == "04") for s, _ in sources for t, _ in targets if s.name != t.name
+                 and not (t.country and t.country == s.country)]
     if not pairs:
         return []
     return _build(noun, noun.text, code, pairs, actors, article_id, published, quotes)
+
+
+def _compound_pair(noun, actors: ArticleActors) -> tuple[ActorRef, ActorRef] | None:
+    """Two different states named in the noun's compound modifiers ('the Russia-China patrols')."""
+    named = []
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            for t in c.subtree:
+                a = actors.at(t.i)
+                if a is not None and a.country and all(a.country != b.country for b in named):
+                    named.append(a)
+    return (named[0], named[1]) if len(named) == 2 else None
 
 
 # ------------------------------------------------------------------ matching
