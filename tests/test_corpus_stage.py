@@ -1,0 +1,160 @@
+"""The corpus stage inside `analyze`: links, stories, claims and briefings, end to end."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES, STORIES, story_text
+from typer.testing import CliRunner
+
+from newsgraph import Settings, Store, analyze
+from newsgraph.cli import app
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_copies_join_the_story_and_count_once(tmp_path, run, query):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "a_ferry.txt", story_text("ferry"))
+    _write(src / "b_ferry_copy.txt", "Harbour Post\n" + story_text("ferry"))  # same words, other furniture
+    _write(src / "c_ferry_near.txt", story_text("ferry", extra=[
+        "Local councillors welcomed the return of the crossing and asked for a later evening sailing."]))
+    _write(src / "d_bakery.txt", story_text("bakery"))
+    run([src])
+    links = dict(((a, b), t) for a, b, t in query("""SELECT a.path, o.path, l.type FROM links l
+        JOIN articles a ON a.id = l.article_id JOIN articles o ON o.id = l.other_id"""))
+    # undated articles: which one is the original is not known, so either direction will do
+    pairs = {frozenset((Path(a).name, Path(b).name)): t for (a, b), t in links.items()}
+    assert len(pairs) == 2
+    assert all(t in ("copy", "near_copy") for t in pairs.values())
+    linked = {n for p in pairs for n in p}
+    assert {"a_ferry.txt", "b_ferry_copy.txt", "c_ferry_near.txt"} <= linked and "d_bakery.txt" not in linked
+    assert "near_copy" in pairs.values()
+    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+    assert stories["a_ferry.txt"] == stories["b_ferry_copy.txt"] == stories["c_ferry_near.txt"]
+    assert stories["d_bakery.txt"] != stories["a_ferry.txt"]
+    # three files of unknown outlet that copy one another are one independent source
+    (row,) = query("SELECT articles, outlets, independent_outlets FROM stories WHERE id = ?",
+                   [stories["a_ferry.txt"]])
+    assert row == (3, 3, 1)
+
+
+def test_rerun_changes_nothing_and_story_ids_are_stable(tmp_path, run, query):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "ferry.txt", story_text("ferry"))
+    run([src])
+    first = query("SELECT id, articles FROM stories")
+    tables = ("corpus_articles", "links", "stories", "claims", "lsh_bands")
+    before = [query(f"SELECT count(*) FROM {t}")[0][0] for t in tables]
+    run([src])
+    assert [query(f"SELECT count(*) FROM {t}")[0][0] for t in tables] == before
+    # a near copy arriving in a later run joins the same story, whose id does not change
+    later = tmp_path / "later"
+    later.mkdir()
+    _write(later / "ferry_again.txt", story_text("ferry", extra=["The next refit is planned for 2031."]))
+    run([later])
+    (sid, n), = first
+    assert query("SELECT id, articles FROM stories WHERE id = ?", [sid]) == [(sid, n + 1)]
+
+
+def test_unrelated_articles_are_separate_stories(tmp_path, run, query):
+    src = tmp_path / "in"
+    src.mkdir()
+    for key in STORIES:
+        _write(src / f"{key}.txt", story_text(key))
+    run([src])
+    assert query("SELECT count(DISTINCT story_id) FROM corpus_articles")[0][0] == len(STORIES)
+
+
+def test_stories_off_leaves_corpus_tables_empty(tmp_path, run, query):
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "ferry.txt", story_text("ferry"))
+    run([src], stories=False)
+    assert query("SELECT count(*) FROM corpus_articles")[0][0] == 0
+    run([src])  # a later run with stories on catches up
+    assert query("SELECT count(*) FROM corpus_articles")[0][0] == 1
+
+
+# ------------------------------------------------------------------ the examples, with NLP
+@pytest.fixture(scope="module")
+def examples_nlp(tmp_path_factory) -> str:
+    db = str(tmp_path_factory.mktemp("examples_nlp") / "examples.duckdb")
+    with Store(db) as store:
+        analyze([str(EXAMPLES)], store, Settings(db=db))
+    return db
+
+
+def test_examples_are_one_story_with_the_planted_copy_and_rewrite(examples_nlp):
+    with Store(examples_nlp, read_only=True) as store:
+        assert store.query("SELECT count(*) FROM stories").fetchone()[0] == 1
+        links = {(Path(a).name, t) for a, t in store.query("""SELECT coalesce(a.path, a.url), l.type FROM links l
+            JOIN articles a ON a.id = l.article_id""").fetchall()}
+        pairs = store.query("""SELECT l.type, coalesce(a.path, a.url), coalesce(o.path, o.url) FROM links l
+            JOIN articles a ON a.id = l.article_id JOIN articles o ON o.id = l.other_id""").fetchall()
+    names = {t: {Path(x).name for x in (a, b)} for t, a, b in pairs}
+    assert names["near_copy"] == {"01_andes_wire_signing.txt", "05_coastal_gazette_nearcopy.txt"}
+    assert "03_newshubdaily_rewrite.txt" in names["rewrite"]
+    assert len(links) == 2
+
+
+def test_briefing_markdown_cites_every_line(examples_nlp):
+    with Store(examples_nlp, read_only=True) as store:
+        md = store.briefing(None, "md")
+    for section in ("## Summary", "## Timeline", "## Who said what", "## Corroborated by independent outlets",
+                    "## Single-source claims", "## Source notes", "## How the outlets frame it", "## Sources"):
+        assert section in md
+    body = md.split("## Sources")[0]
+    items = [ln for ln in body.splitlines() if ln.startswith("- ") and "… and" not in ln]
+    assert items and all(re.search(r"\[\d+\]", ln) for ln in items), [ln for ln in items if "[" not in ln]
+    sources = md.split("## Sources")[1].strip().splitlines()
+    assert len(sources) == 15
+    assert "near copy" in md and "rewrites" in md
+
+
+def test_briefing_groups_one_statement_reported_by_several_outlets(examples_nlp):
+    with Store(examples_nlp, read_only=True) as store:
+        md = store.briefing(None, "md")
+    statements = md.split("## Who said what")[1].split("## Corroborated")[0]
+    assert "also reported as" in statements
+    assert re.search(r"— [2-9] independent outlets", statements)
+
+
+def test_brief_cli_html_and_errors(examples_nlp, tmp_path):
+    runner = CliRunner()
+    out = tmp_path / "brief.html"
+    result = runner.invoke(app, ["brief", "--db", examples_nlp, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and 'href="#src1"' in page and "<script" not in page
+    bad = runner.invoke(app, ["brief", "--db", examples_nlp, "--story", "nope"])
+    assert bad.exit_code == 2 and "no story matches" in bad.output
+    fmt = runner.invoke(app, ["brief", "--db", examples_nlp, "--format", "pdf"])
+    assert fmt.exit_code == 2
+
+
+@pytest.mark.parametrize("table", ["stories", "links", "claims", "event_clusters"])
+def test_new_exports(examples_nlp, table):
+    result = CliRunner().invoke(app, ["export", table, "--db", examples_nlp])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(ln) for ln in result.output.splitlines() if ln.strip()]
+    assert rows
+    if table == "claims":
+        assert all(r["evidence"] and r["independent_outlets"] <= r["outlets"] <= r["articles"] for r in rows)
+        assert all(r["single_source"] == (r["independent_outlets"] <= 1) for r in rows)
+    if table == "stories":
+        assert len(rows[0]["article_ids"]) == rows[0]["articles"] == 15
+
+
+def test_articles_export_carries_story_id(examples_nlp):
+    result = CliRunner().invoke(app, ["export", "articles", "--db", examples_nlp])
+    rows = [json.loads(ln) for ln in result.output.splitlines()]
+    assert len({r["story_id"] for r in rows}) == 1 and rows[0]["story_id"].startswith("s")
