@@ -210,3 +210,16 @@ def test_talks_in_a_phrase_take_the_clause_subject_as_source(nlp):
                                "the need for calm.")
     talks = [e for e in events if e.event_code == "040"]
     assert talks and (talks[0].source_code[:3], talks[0].target_code[:3]) == ("KEN", "ETH")
+
+
+def test_cooperation_through_drills_or_sharing_military_technology_is_military(nlp):
+    events, _ = events_of(nlp, "Chile and Peru have been collaborating through air force and naval drills.")
+    assert [(e.event_code, e.symmetric) for e in events] == [("062", True)]
+    shared, _ = events_of(nlp, "Chile and Peru signed a pact in March. "
+                               "The two countries have shared sensitive military technologies.")
+    assert any(e.event_code == "062" for e in shared)
+
+
+def test_western_names_the_west(nlp):
+    events, _ = events_of(nlp, "Iran condemned Western sanctions imposed on Syria.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("111", "IRN", "WST")]

@@ -108,8 +108,8 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
         sources = _actors_of(owner[0], actors) if owner else []
         targets = [f for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "against")
                    for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors)]
-        if not sources and targets and code[:2] == "04" and noun.dep_ == "pobj" \
-                and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX"):
+        if not sources and targets and code[:2] == "04" and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
+                and noun.head.lower_ in ("in", "during", "at") and noun.head.head.pos_ in ("VERB", "AUX"):
             sources = _sources(noun.head.head, actors)  # "In talks with X, the minister said ..."
         pairs = [(s, t, code[:2] == "04") for s, _ in sources for t, _ in targets if s.name != t.name
                  and not (t.country and t.country == s.country)]
@@ -324,15 +324,20 @@ _JOINT_ROOTS = ("03", "04", "05", "06", "07")  # joint actions; joint statements
 _STATE_NOUNS = {"partnership", "alliance", "relation", "relationship", "tie", "friendship", "bond",
                 "alignment", "rivalry", "dependence"}
 _MILITARY = {"military", "defense", "defence", "security", "army", "naval", "strategic"}
+_DRILLS = {"drill", "drills", "exercise", "exercises", "patrol", "patrols", "maneuver", "maneuvers", "naval",
+           "weapons", "arms"}
 _ECONOMIC = {"economic", "trade", "energy", "financial", "commercial", "investment"}
 
 
 def _material(code: str, verb) -> str:
     """General cooperation (050) whose object is military or economic is material cooperation."""
-    if code != "050":
+    if code not in ("050", "060"):
         return code
     mods = {g.lower_ for o in _objects(verb) for g in o.children if g.dep_ in ("amod", "compound", "conj")}
-    if mods & _MILITARY:
+    means = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "via", "in", "on")
+             for g in p.children if g.dep_ == "pobj"]  # "cooperating through naval drills"
+    mods |= {t.lower_ for g in means for t in g.subtree} | {g.lemma_.lower() for g in means}
+    if mods & (_MILITARY | _DRILLS):
         return "062"
     if mods & _ECONOMIC:
         return "061"
@@ -383,6 +388,10 @@ def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
     if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
         return None
     kb = knowledge_base()
+    if tok.lower_ == "western":  # "Western sanctions": the West (CAMEO WST)
+        bloc = kb.lookup("the West")
+        return None if bloc is None else actors.actors.get(bloc.name) or ActorRef(
+            bloc.name, bloc.type, bloc.country, bloc.code, kb=True)
     iso = kb.country_of(tok.text)
     if iso is None or iso not in kb.countries:
         return None
