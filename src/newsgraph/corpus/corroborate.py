@@ -123,22 +123,23 @@ def _precision_rank(e: EventRow) -> tuple:
 def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventCluster]:
     """Merge the story's events that report the same happening: same root code, same pair of
     countries (either order for cooperative or joint actions), same negation and modality, and
-    dates that agree (one may be missing or less precise). An undated report joins a dated
-    cluster only when that cluster is the one candidate, or the one sharing a named actor."""
+    dates that agree (one may be less precise), and no clash of named people. An undated report
+    joins a dated cluster only through a named person they share (the one such cluster)."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
     for e in sorted(events, key=_precision_rank):
         unordered = e.symmetric or e.event_code in JOINT_CODES
         key = (e.event_root, e.negated, e.modality, _dyad(e, unordered))
-        names = {n for n in (e.source, e.target) if n}
         people = _people(e)
         fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)
-                and not (people and c.people and not people & c.people)]
+                and not (people and c.people and not people & c.people)
+                # an undated report joins a dated happening only through a named person they share
+                and (e.date or not c.date or people & c.people)]
         chosen = None
         if len(fits) == 1:
             chosen = fits[0]
         elif fits:
-            overlap = [(len(c.names() & names), -len(c.members), c.id) for c in fits]
+            overlap = [(len(c.people & people), -len(c.members), c.id) for c in fits]
             best = max(overlap, key=lambda t: (t[0], t[1]))
             tied = [t for t in overlap if t[0] == best[0]]
             if best[0] > 0 and len(tied) == 1:
