@@ -1,0 +1,212 @@
+#!/usr/bin/env python3
+"""Story clustering: BCubed precision/recall/F1 of the articles export's `story_id` against
+reference story labels.
+
+    .venv/bin/python scripts/eval_stories.py [DATASET ...] [--nlp] [--sweep] [--synthetic-n 2000] [--json]
+
+Datasets (all by default; those whose files are absent are skipped with a note):
+
+  * polnear     the 84 PolNeAR dev articles (../shared/dev/polnear), labelled by hand in
+                scripts/data/polnear_stories.tsv (file name -> story, topic; no text). Scored
+                against both columns: `polnear` (story) and `polnear:topic` (looser).
+  * synthetic   scripts/gen_corpus.py --n N --truth: the generator's story_id.
+  * examples    the bundled examples/ corpus (txt, html, jsonl, warc): all one story.
+  * seeds       ../shared/seeds: the five seed pages, all one story.
+
+Each dataset goes through the real engine (`newsgraph analyze`, `--no-nlp` unless --nlp, then
+`newsgraph export articles`). With --sweep the stored articles are re-clustered in-process at
+other values of stories.JOIN and stories.WINDOW_DAYS (the module constants are set for the run
+only; the per-story refresh is skipped since it does not change story ids).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import defaultdict
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+LABELS = os.path.join(ROOT, "scripts", "data", "polnear_stories.tsv")
+NG = os.path.join(os.path.dirname(sys.executable), "newsgraph")
+
+
+# --------------------------------------------------------------------------- scoring
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict:
+    """BCubed precision/recall/F1 over the items present in both mappings."""
+    items = sorted(set(pred) & set(gold))
+    by_pred, by_gold = defaultdict(set), defaultdict(set)
+    for i in items:
+        by_pred[pred[i]].add(i)
+        by_gold[gold[i]].add(i)
+    p = r = 0.0
+    for i in items:
+        cp, cg = by_pred[pred[i]], by_gold[gold[i]]
+        both = len(cp & cg)
+        p += both / len(cp)
+        r += both / len(cg)
+    n = len(items) or 1
+    p, r = p / n, r / n
+    return {"items": len(items), "precision": round(p, 4), "recall": round(r, 4),
+            "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
+            "gold_stories": len(by_gold), "predicted_stories": len(by_pred)}
+
+
+# --------------------------------------------------------------------------- datasets
+def polnear(shared: str, work: str) -> tuple[list[str], dict[str, dict[str, str]]] | None:
+    folder = os.path.join(shared, "dev", "polnear")
+    if not os.path.isdir(os.path.join(folder, "text")):
+        return None
+    sys.path.insert(0, os.path.join(ROOT, "scripts"))
+    from eval_dedup import load_polnear
+
+    arts = load_polnear(folder)
+    labels = {}
+    with open(LABELS, encoding="utf-8") as f:
+        for line in f:
+            if line.strip() and not line.startswith("#"):
+                name, story, topic = line.rstrip("\n").split("\t")
+                labels[name] = (story, topic)
+    src = os.path.join(work, "polnear.jsonl")
+    story, topic = {}, {}
+    with open(src, "w", encoding="utf-8") as f:
+        for a in arts:
+            url = f"https://{a['outlet']}.example/{a['name']}"
+            f.write(json.dumps({"url": url, "title": a["title"], "text": "\n\n".join(a["paras"]),
+                                "outlet": a["outlet"], "published": a["published"]}, ensure_ascii=False) + "\n")
+            s, t = labels.get(a["name"], (a["name"], a["name"]))
+            story[url], topic[url] = s, t
+    return [src], {"polnear": story, "polnear:topic": topic}
+
+
+def synthetic(n: int, work: str) -> tuple[list[str], dict[str, dict[str, str]]]:
+    src, truth = os.path.join(work, f"synthetic-{n}.jsonl"), os.path.join(work, f"synthetic-{n}-truth.jsonl")
+    subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), "--n", str(n), "--format",
+                    "jsonl", "--seed", "5", "--out", src, "--truth", truth, "--quiet"], check=True)
+    with open(truth, encoding="utf-8") as f:
+        story = {r["id"]: r["story_id"] for r in map(json.loads, f)}
+    with open(src, encoding="utf-8") as f:
+        gold = {r["url"]: story[r["id"]] for r in map(json.loads, f)}
+    return [src], {f"synthetic-{n}": gold}
+
+
+def one_story(name: str, paths: list[str]) -> tuple[list[str], dict[str, dict[str, str]]] | None:
+    paths = [p for p in paths if os.path.exists(p)]
+    return (paths, {name: defaultdict(lambda: "the-story")}) if paths else None
+
+
+# --------------------------------------------------------------------------- running
+def analyze(paths: list[str], db: str, nlp: bool, stories: bool = True) -> None:
+    if os.path.exists(db):
+        os.remove(db)
+    env = dict(os.environ, NEWSGRAPH_STORIES="1" if stories else "0")
+    subprocess.run([NG, "analyze", *paths, "--db", db] + ([] if nlp else ["--no-nlp"]), check=True, env=env,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def exported_stories(db: str) -> dict[str, str]:
+    done = subprocess.run([NG, "export", "articles", "--db", db], check=True, capture_output=True, text=True)
+    out = {}
+    for line in done.stdout.splitlines():
+        r = json.loads(line)
+        key = r.get("url") or r.get("path") or r["source"]
+        out[key] = r["story_id"]
+    return out
+
+
+def restrict(pred: dict[str, str], gold) -> dict[str, str]:
+    """A defaultdict gold (one story for every article) covers whatever was read."""
+    return {k: gold[k] for k in pred} if isinstance(gold, defaultdict) else gold
+
+
+def recluster(db: str, join: float, window: int) -> dict[str, str]:
+    """Story ids of the stored articles with other JOIN / WINDOW_DAYS (in-process, on a copy)."""
+    import duckdb
+
+    from newsgraph.corpus import stories as st
+    from newsgraph.corpus import update as up
+
+    copy = db + f".sweep-{join}-{window}.duckdb"
+    shutil.copy(db, copy)
+    saved = st.JOIN, st.WINDOW_DAYS, up.WINDOW_DAYS, up.refresh_stories
+    st.JOIN, st.WINDOW_DAYS, up.WINDOW_DAYS, up.refresh_stories = join, window, window, lambda con, ids: None
+    try:
+        con = duckdb.connect(copy)
+        up.update(con)
+        rows = con.execute("""SELECT coalesce(a.url, a.path, a.source), c.story_id FROM articles a
+                              JOIN corpus_articles c ON c.article_id = a.id""").fetchall()
+        con.close()
+    finally:
+        st.JOIN, st.WINDOW_DAYS, up.WINDOW_DAYS, up.refresh_stories = saved
+        os.remove(copy)
+    return dict(rows)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("datasets", nargs="*", default=["polnear", "synthetic", "examples", "seeds"])
+    parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    parser.add_argument("--synthetic-n", type=int, default=2000)
+    parser.add_argument("--nlp", action="store_true", help="analyse with NLP (entities become story terms)")
+    parser.add_argument("--sweep", action="store_true", help="also score other JOIN / WINDOW_DAYS values")
+    parser.add_argument("--joins", default="0.2,0.25,0.3,0.35,0.4")
+    parser.add_argument("--windows", default="3,5,10,20")
+    parser.add_argument("--keep", help="keep the inputs and databases here")
+    parser.add_argument("--json", action="store_true")
+    args = parser.parse_args()
+    work = args.keep or tempfile.mkdtemp(prefix="newsgraph-stories-")
+    os.makedirs(work, exist_ok=True)
+    results = {}
+    try:
+        for name in args.datasets:
+            if name == "polnear":
+                data = polnear(args.shared, work)
+            elif name == "synthetic":
+                data = synthetic(args.synthetic_n, work)
+            elif name == "examples":
+                ex = os.path.join(ROOT, "examples")
+                data = one_story("examples", [os.path.join(ex, d) for d in ("txt", "html", "jsonl", "warc")])
+            elif name == "seeds":
+                data = one_story("seeds", [os.path.join(args.shared, "seeds")])
+            else:
+                parser.error(f"unknown dataset {name!r}")
+            if data is None:
+                print(f"skipped {name}: its files are absent", file=sys.stderr)
+                continue
+            paths, golds = data
+            db = os.path.join(work, f"{name}.duckdb")
+            analyze(paths, db, args.nlp)
+            pred = exported_stories(db)
+            for label, gold in golds.items():
+                results[label] = bcubed(pred, restrict(pred, gold))
+            if args.sweep:
+                analyze(paths, db, args.nlp, stories=False)
+                for window in map(int, args.windows.split(",")):
+                    for join in map(float, args.joins.split(",")):
+                        pred = recluster(db, join, window)
+                        for label, gold in golds.items():
+                            s = bcubed(pred, restrict(pred, gold))
+                            results.setdefault(label + " sweep", {})[f"JOIN={join} WINDOW={window}"] = (
+                                f"P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f} "
+                                f"stories={s['predicted_stories']}/{s['gold_stories']}")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    if args.json:
+        print(json.dumps(results))
+        return 0
+    for label, res in results.items():
+        if label.endswith(" sweep"):
+            print(f"{label}:")
+            for k, v in res.items():
+                print(f"  {k}: {v}")
+        else:
+            print(f"{label}: {json.dumps(res)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
