@@ -1,0 +1,306 @@
+"""Extractive summaries of one article or of a story (several articles about one event).
+
+Every summary is a list of the input `Sentence`s themselves, so a caller can cite each one
+(article id and character offsets). No database access: the caller brings the sentences.
+
+A story summary ranks sentences by how central they are to the story (cosine to the mean
+of the article centroids), how many outlets carry the same content (the caller's `support`,
+or sentences of other articles that say nearly the same), and how early they come in their
+article (the news lead); sentences unfit for a summary (fragments, questions, quote shards,
+dangling "He"/"But" openings) are dropped or penalised. Maximal marginal relevance then
+picks sentences that add something new until `k` or `max_words` is reached.
+
+Similarity comes from WordLlama static embeddings mixed with tf-idf vectors weighted by a
+corpus-independent IDF (wordfreq), measured in scripts/eval_summaries.py; when the
+embedding model cannot be loaded the tf-idf vectors alone are used.
+
+`lexrank` is the baseline the story summary is measured against (continuous LexRank,
+Erkan & Radev 2004) and `rouge1` the measure.
+"""
+from __future__ import annotations
+
+import logging
+import math
+import os
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+
+from ..data import word_set
+
+log = logging.getLogger(__name__)
+
+_WORD = re.compile(r"\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# Openings that point back to a sentence the summary may not carry.
+_DANGLING = frozenset("""he she it they him her his its their them this these those that there
+but and or so yet also however meanwhile moreover furthermore additionally still then thus
+hence therefore instead otherwise besides nevertheless nonetheless likewise similarly such""".split())
+_END = ("." , "!", "\"", "”", "’", ")")
+
+# Weights of the story ranking (scripts/eval_summaries.py measures them; robust, not tuned fine).
+W_CENTRAL = 1.0          # cosine to the story centroid
+W_COVER = 1.5            # mean best match in the other articles of the story
+W_SUPPORT = 0.15         # per doubling of the outlets that carry the content (the caller's `support`)
+W_LEAD = 0.25            # early sentences of each article (news lead)
+W_ARTICLE_LEAD = 0.5     # the lead of a single article (its headline's paraphrase, as a rule)
+LEAD_DECAY = 3.0         # the lead bonus halves every LEAD_DECAY sentences
+MMR_LAMBDA = 0.7         # relevance against novelty
+SAME_CONTENT = 0.85      # similarity above which two sentences say the same (never both taken)
+EMBED_SHARE = 0.5        # share of the embedding cosine in the similarity (the rest is tf-idf)
+MIN_WORDS, LONG_WORDS = 6, 50
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    article_id: str
+    index: int            # position of the sentence in its article (0 = first body sentence)
+    start: int            # character offsets into the article's text
+    end: int
+    text: str
+    outlet: str | None = None
+    support: int = 1      # independent outlets that carry the same content (1 = unknown/single)
+
+
+def n_words(text: str) -> int:
+    """Words as a reader counts them (whitespace-separated); the unit of `max_words`."""
+    return len(text.split())
+
+
+# --- vectors -----------------------------------------------------------------------------
+
+@cache
+def _word_freqs() -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict("en")
+
+
+def idf(word: str) -> float:
+    """A corpus-independent inverse document frequency: -log10 of the word's frequency in
+    general English (wordfreq), between 1 ("the") and 7 (unseen words and names)."""
+    if word.isdigit():
+        return 4.5
+    freq = _word_freqs().get(word)
+    return min(7.0, -math.log10(freq)) if freq else 7.0
+
+
+def content_words(text: str) -> list[str]:
+    stops = word_set("stopwords_en.txt")
+    return [w for w in _WORD.findall(text.lower()) if w not in stops and _LETTER.search(w) or w.isdigit()]
+
+
+def tfidf_vectors(texts: Sequence[str], shared_only: bool = False) -> np.ndarray:
+    """L2-normalised tf-idf rows (raw term counts times the wordfreq IDF), one per text. With
+    `shared_only`, the columns of words found in one text only are left out after normalising:
+    dot products between different texts are unchanged, and the matrix is much smaller."""
+    bags = [Counter(content_words(t)) for t in texts]
+    df = Counter(w for bag in bags for w in bag)
+    vocab = {w: i for i, w in enumerate(sorted(df))}
+    m = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
+    for row, bag in enumerate(bags):
+        for w, c in bag.items():
+            m[row, vocab[w]] = c * idf(w)
+    m = _normalise(m)
+    if shared_only:
+        m = m[:, [vocab[w] for w in sorted(df) if df[w] > 1]]
+    return m
+
+
+def tfidf_similarity(texts: Sequence[str]) -> np.ndarray:
+    """Pairwise cosine of the tf-idf vectors (1 on the diagonal)."""
+    tf = tfidf_vectors(texts, shared_only=True)
+    sim = tf @ tf.T
+    np.fill_diagonal(sim, 1.0)
+    return sim
+
+
+def _normalise(m: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(m, axis=1, keepdims=True)
+    return m / np.where(norms > 0, norms, 1.0)
+
+
+@cache
+def _wordllama():
+    """The WordLlama model shipped inside the wordllama package, loaded once and never
+    downloaded; None (tf-idf only) when it is not there."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        import wordllama
+        from wordllama import WordLlama
+
+        return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+    except Exception as exc:  # noqa: BLE001 - any failure means: summarise without embeddings
+        log.warning("WordLlama embeddings unavailable (%s); summaries use tf-idf similarity only", exc)
+        return None
+
+
+def embed(texts: Sequence[str]) -> np.ndarray | None:
+    """L2-normalised WordLlama sentence vectors, or None when the model is unavailable."""
+    model = _wordllama()
+    if model is None or not texts:
+        return None
+    return _normalise(np.asarray(model.embed(list(texts)), dtype=np.float32))
+
+
+def similarity(texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
+    """Pairwise sentence similarity in [0, 1]: the embedding cosine (the caller's `vectors`,
+    or WordLlama's) mixed with the tf-idf cosine."""
+    sim = tfidf_similarity(texts)
+    emb = _normalise(np.asarray(vectors, dtype=np.float32)) if vectors is not None else embed(texts)
+    if emb is not None:
+        sim = (1 - EMBED_SHARE) * sim + EMBED_SHARE * np.clip(emb @ emb.T, 0.0, 1.0)
+    return sim
+
+
+# --- suitability -------------------------------------------------------------------------
+
+def suitability(text: str) -> float:
+    """How fit a sentence is to stand in a summary on its own: 0 (never) to 1."""
+    text = text.strip()
+    words = text.split()
+    if len(words) < MIN_WORDS or not (text[:1].isalnum() or text[:1] in "\"“‘'("):
+        return 0.0
+    if text.rstrip().endswith("?") or text[:1].islower() or "http" in text or "www." in text:
+        return 0.0
+    fit = 1.0
+    quoted = sum(len(m.group().split()) for m in _QUOTED.finditer(text))
+    if quoted > 0.6 * len(words) or text.count("\"") % 2 or text.count("“") != text.count("”"):
+        fit *= 0.5      # mostly a quote, or a quote cut by the sentence splitter
+    first = _WORD.findall(text.lower()[:40])[:1]
+    if first and first[0] in _DANGLING:
+        fit *= 0.6
+    if not text.rstrip().endswith(_END):
+        fit *= 0.5      # headlines, captions, list items
+    if len(words) > LONG_WORDS:
+        fit *= 0.7
+    return fit
+
+
+# --- selection ---------------------------------------------------------------------------
+
+def _ordered(sentences: Sequence[Sentence]) -> list[Sentence]:
+    return sorted(sentences, key=lambda s: (s.article_id, s.index, s.start))
+
+
+def _mmr(sentences: Sequence[Sentence], relevance: np.ndarray, sim: np.ndarray, k: int,
+         max_words: int | None) -> list[int]:
+    """Indices picked greedily by relevance minus redundancy with what is already picked;
+    a sentence that says the same as a picked one, or does not fit the word budget, is skipped."""
+    picked: list[int] = []
+    words = np.array([n_words(s.text) for s in sentences])
+    budget = max_words if max_words is not None else math.inf
+    open_ = relevance > 0
+    redundancy = np.zeros(len(sentences))
+    while len(picked) < k and open_.any():
+        gain = np.where(open_, MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy, -np.inf)
+        i = int(np.argmax(gain))
+        open_[i] = False
+        if words[i] > budget:
+            continue
+        picked.append(i)
+        budget -= words[i]
+        redundancy = np.maximum(redundancy, sim[i])
+        open_ &= sim[i] < SAME_CONTENT
+    return picked
+
+
+def _relevance(sentences: Sequence[Sentence], sim: np.ndarray, lead_weight: float) -> np.ndarray:
+    """Centrality, cross-article coverage, corroboration and lead bonuses, times suitability.
+    `sentences` are grouped by article (sorted by article id)."""
+    ids = [s.article_id for s in sentences]
+    starts = np.array([i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]])
+    sizes = np.diff(np.append(starts, len(ids)))
+    own = np.repeat(np.arange(len(starts)), sizes)
+    # Mean similarity to each article, averaged over the articles: a short article counts as much as a long one.
+    central = (np.add.reduceat(sim, starts, axis=1) / sizes).mean(axis=1)
+    # Best match in each other article, averaged over them: content the other outlets also report.
+    best = np.maximum.reduceat(sim, starts, axis=1)
+    best[np.arange(len(ids)), own] = 0.0
+    cover = best.sum(axis=1) / max(1, len(starts) - 1)
+    support = np.log2(np.array([max(1, s.support) for s in sentences]))
+    lead = 0.5 ** (np.array([s.index for s in sentences]) / LEAD_DECAY)
+    fit = np.array([suitability(s.text) for s in sentences])
+    return (W_CENTRAL * central + W_COVER * cover + W_SUPPORT * support + lead_weight * lead) * fit
+
+
+def summarize_story(sentences: Sequence[Sentence], k: int = 6, max_words: int = 160,
+                    vectors: np.ndarray | None = None) -> list[Sentence]:
+    """Up to `k` sentences, at most `max_words` words in all, that summarise a story told by
+    one or more articles; most important first (rank order: article dates are not known here).
+    `vectors` (one row per sentence, in the given order) replaces the WordLlama embeddings."""
+    if not sentences or k <= 0:
+        return []
+    order = sorted(range(len(sentences)), key=lambda i: (sentences[i].article_id, sentences[i].index,
+                                                          sentences[i].start))
+    ss = [sentences[i] for i in order]
+    vecs = np.asarray(vectors)[order] if vectors is not None else None
+    sim = similarity([s.text for s in ss], vecs)
+    picked = _mmr(ss, _relevance(ss, sim, W_LEAD), sim, k, max_words)
+    return [ss[i] for i in picked]
+
+
+def summarize_article(sentences: Sequence[Sentence], k: int = 3,
+                      vectors: np.ndarray | None = None) -> list[Sentence]:
+    """`k` sentences that summarise one article, in article order; the lead weighs more here
+    than in a story, as a news article puts its summary first."""
+    if not sentences or k <= 0:
+        return []
+    order = sorted(range(len(sentences)), key=lambda i: (sentences[i].index, sentences[i].start))
+    ss = [sentences[i] for i in order]
+    vecs = np.asarray(vectors)[order] if vectors is not None else None
+    sim = similarity([s.text for s in ss], vecs)
+    picked = _mmr(ss, _relevance(ss, sim, W_ARTICLE_LEAD), sim, k, None)
+    return [ss[i] for i in sorted(picked)]
+
+
+# --- baseline and measure ----------------------------------------------------------------
+
+def lexrank_scores(sim: np.ndarray, damping: float = 0.85, tol: float = 1e-6, max_iter: int = 200) -> np.ndarray:
+    """Continuous LexRank: the stationary distribution of a random walk on the sentence graph
+    whose edges are the cosine similarities (each row normalised), with a uniform jump of
+    probability 1 - damping; computed by power iteration."""
+    n = len(sim)
+    sim = np.asarray(sim, dtype=np.float64)
+    rows = sim.sum(axis=1, keepdims=True)
+    walk = np.ascontiguousarray(np.where(rows > 0, sim / np.where(rows > 0, rows, 1.0), 1.0 / n).T)
+    p = np.full(n, 1.0 / n)
+    for _ in range(max_iter):
+        nxt = (1 - damping) / n + damping * (walk @ p)
+        if np.abs(nxt - p).sum() < tol:
+            return nxt
+        p = nxt
+    return p
+
+
+def lexrank(sentences: Sequence[Sentence], k: int, max_words: int | None = None) -> list[Sentence]:
+    """The baseline: the `k` sentences of highest continuous LexRank (Erkan & Radev 2004) over
+    the tf-idf cosine graph, in rank order; a sentence that does not fit `max_words` is skipped."""
+    if not sentences or k <= 0:
+        return []
+    ss = _ordered(sentences)
+    scores = lexrank_scores(tfidf_similarity([s.text for s in ss]))
+    out, budget = [], max_words if max_words is not None else math.inf
+    for i in sorted(range(len(ss)), key=lambda i: (-scores[i], i)):
+        if len(out) == k:
+            break
+        if n_words(ss[i].text) <= budget:
+            out.append(ss[i])
+            budget -= n_words(ss[i].text)
+    return out
+
+
+def rouge1(candidate: str, reference: str) -> tuple[float, float, float]:
+    """ROUGE-1 precision, recall and F1 over lowercased word unigrams (stopwords kept, no stemming),
+    each shared word counted as often as it occurs in both."""
+    cand, ref = Counter(_WORD.findall(candidate.lower())), Counter(_WORD.findall(reference.lower()))
+    overlap = sum((cand & ref).values())
+    if not overlap:
+        return 0.0, 0.0, 0.0
+    p, r = overlap / sum(cand.values()), overlap / sum(ref.values())
+    return p, r, 2 * p * r / (p + r)
