@@ -375,6 +375,9 @@ def _refresh_story(con, sid: str) -> None:
     rows = [s for aid in use for s in sents.get(aid, [])]
     story_df = Counter(w for aid in use for w in {w for s in sents.get(aid, []) for w in content_words(s.text)})
     shared = {w for w, n in story_df.items() if n > 1}  # words more than one article uses
+    for c in claims:
+        if c["kind"] == "quote" and c["single_source"]:
+            c["salience"] = round(checkability(c["text"], shared), 4)
     event_at = {(e.article_id, e.start) for e in events if not e.background}
     groups = group_claims(claim_sentences(rows))
     support: dict[tuple[str, int], int] = {}
