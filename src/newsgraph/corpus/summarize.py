@@ -3,12 +3,17 @@
 Every summary is a list of the input `Sentence`s themselves, so a caller can cite each one
 (article id and character offsets). No database access: the caller brings the sentences.
 
-A story summary ranks sentences by how central they are to the story (cosine to the mean
-of the article centroids), how many outlets carry the same content (the caller's `support`,
-or sentences of other articles that say nearly the same), and how early they come in their
-article (the news lead); sentences unfit for a summary (fragments, questions, quote shards,
-dangling "He"/"But" openings) are dropped or penalised. Maximal marginal relevance then
-picks sentences that add something new until `k` or `max_words` is reached.
+A story summary ranks sentences by how central they are to the story (mean similarity to
+each article, averaged over the articles so that a long article does not dominate), how
+well the other articles cover the same content (the mean of the best match in each other
+article) and the caller's `support` (outlets found by corroboration), and how early they
+come in their article (the news lead); sentences unfit for a summary (fragments, questions,
+quote shards, dangling "He"/"But" openings) are dropped or penalised. Maximal marginal
+relevance then picks sentences that add something new until `k` or `max_words` is reached;
+two sentences that say the same are never both taken. A story summary is in rank order
+(article dates are not known here); an article summary is in article order. Ties are broken
+by (article_id, index), so the output does not depend on the input order. When no sentence is
+fit for a summary the summary is empty.
 
 Similarity comes from WordLlama static embeddings mixed with tf-idf vectors weighted by a
 corpus-independent IDF (wordfreq), measured in scripts/eval_summaries.py; when the
@@ -41,7 +46,7 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _DANGLING = frozenset("""he she it they him her his its their them this these those that there
 but and or so yet also however meanwhile moreover furthermore additionally still then thus
 hence therefore instead otherwise besides nevertheless nonetheless likewise similarly such""".split())
-_END = ("." , "!", "\"", "”", "’", ")")
+_END = (".", "!", "\"", "”", "’", ")")
 
 # Weights of the story ranking (scripts/eval_summaries.py measures them; robust, not tuned fine).
 W_CENTRAL = 1.0          # cosine to the story centroid
@@ -135,7 +140,7 @@ def _wordllama():
         from wordllama import WordLlama
 
         return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
-    except Exception as exc:  # noqa: BLE001 - any failure means: summarise without embeddings
+    except Exception as exc:  # any failure means: summarise without embeddings
         log.warning("WordLlama embeddings unavailable (%s); summaries use tf-idf similarity only", exc)
         return None
 

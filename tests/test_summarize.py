@@ -1,0 +1,154 @@
+"""Extractive summaries: invented sentences, ROUGE-1 and LexRank computed by hand."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsgraph.corpus.summarize import (
+    Sentence,
+    lexrank,
+    lexrank_scores,
+    n_words,
+    rouge1,
+    suitability,
+    summarize_article,
+    summarize_story,
+)
+
+
+def article(aid: str, outlet: str, texts: list[str], support: int = 1) -> list[Sentence]:
+    out, pos = [], 0
+    for i, text in enumerate(texts):
+        out.append(Sentence(aid, i, pos, pos + len(text), text, outlet, support))
+        pos += len(text) + 1
+    return out
+
+
+# An invented story told by three outlets.
+HARBOUR = article("a1", "Coast Post", [
+    "The harbour authority of Brenvik closed the northern pier on Monday after storm damage to its pilings.",
+    "Engineers found cracks in four of the twelve concrete pilings that carry the pier deck.",
+    "Fishing boats were moved to the southern basin until repairs are finished.",
+    "He added that the cafe at the end of the pier would stay closed as well.",
+    "Is the town ready for another winter like this?",
+])
+HARBOUR_2 = article("b2", "Island Daily", [
+    "The harbour authority of Brenvik closed the northern pier on Monday after storm damage to its pilings.",
+    "Repairs to the damaged pilings are expected to take about three months and cost two million crowns.",
+    "Local fishermen said the southern basin was already crowded before the closure.",
+])
+HARBOUR_3 = article("c3", "Brenvik Radio", [
+    "Brenvik closed its northern pier after a storm damaged the concrete pilings under the deck.",
+    "The repairs should take three months, the harbour authority said in a statement.",
+    "Ferries to the outer islands will keep sailing from the southern quay.",
+])
+STORY = HARBOUR + HARBOUR_2 + HARBOUR_3
+
+
+def words(summary: list[Sentence]) -> int:
+    return sum(n_words(s.text) for s in summary)
+
+
+# --- rouge1 ------------------------------------------------------------------------------
+
+def test_rouge1_by_hand():
+    # candidate: the x2 cat sat on mat (6); reference: the x2 cat is on mat today (7); shared: the x2 cat on mat (5)
+    p, r, f = rouge1("The cat sat on the mat", "the cat is on the mat today")
+    assert p == pytest.approx(5 / 6) and r == pytest.approx(5 / 7) and f == pytest.approx(10 / 13)
+
+
+def test_rouge1_clips_repeats_and_handles_empty():
+    assert rouge1("the the the", "the cat") == pytest.approx((1 / 3, 1 / 2, 0.4))
+    assert rouge1("", "the cat") == (0.0, 0.0, 0.0)
+    assert rouge1("dog", "") == (0.0, 0.0, 0.0)
+
+
+# --- lexrank -----------------------------------------------------------------------------
+
+def test_lexrank_scores_on_a_path_graph():
+    # a - b - c with self-loops: without jumps the walk's stationary distribution is the degree share
+    sim = np.array([[1.0, 1.0, 0.0], [1.0, 1.0, 1.0], [0.0, 1.0, 1.0]])
+    assert lexrank_scores(sim, damping=1.0) == pytest.approx([2 / 7, 3 / 7, 2 / 7], abs=1e-5)
+    damped = lexrank_scores(sim)
+    assert damped.sum() == pytest.approx(1.0)
+    assert damped[1] > damped[0] == pytest.approx(damped[2])
+
+
+def test_lexrank_prefers_the_central_sentence_and_respects_the_budget():
+    ss = article("x", None, [
+        "Storm damage closed the northern pier of the harbour.",
+        "The storm damage to the harbour pier will take months to repair.",
+        "Repairs to the harbour pier after the storm are costly.",
+        "A bakery opened a new shop selling rye bread.",
+    ])
+    top = lexrank(ss, 1)
+    assert top[0].text != ss[3].text
+    assert words(lexrank(ss, 4, max_words=20)) <= 20
+    assert lexrank([], 3) == [] and lexrank(ss, 0) == []
+
+
+# --- suitability -------------------------------------------------------------------------
+
+def test_unsuitable_sentences_are_dropped_or_penalised():
+    plain = suitability("The harbour authority closed the northern pier on Monday.")
+    assert plain == 1.0
+    assert suitability("Is the town ready for another winter like this?") == 0.0
+    assert suitability("Closed on Monday.") == 0.0
+    assert suitability("and the pier stayed closed for the rest of the week.") == 0.0
+    assert 0 < suitability("He said the northern pier would stay closed all winter.") < plain
+    assert 0 < suitability("But the northern pier would stay closed all winter long.") < plain
+    assert 0 < suitability("“We will rebuild the pier before the summer season,” said the mayor.") < plain
+
+
+# --- story -------------------------------------------------------------------------------
+
+def test_story_summary_never_takes_the_same_content_twice():
+    summary = summarize_story(STORY, k=3, max_words=200)
+    texts = [s.text for s in summary]
+    assert len(texts) == len(set(texts)) == 3
+    assert texts[0] == HARBOUR[0].text      # the lead that two outlets carry word for word
+
+
+def test_story_summary_skips_questions_and_respects_max_words():
+    for budget in (15, 30, 60, 160):
+        summary = summarize_story(STORY, k=6, max_words=budget)
+        assert words(summary) <= budget
+    assert all(not s.text.endswith("?") for s in summarize_story(STORY, k=10, max_words=1000))
+
+
+def test_story_summary_prefers_corroborated_content():
+    a = "The council approved a new sea wall for the eastern beach at its meeting on Tuesday."
+    b = "The council approved a new car park for the western market at its meeting on Tuesday."
+    one = article("p", "One", [a]) + article("q", "Two", [b])
+    assert summarize_story(one, k=1)[0].text == a    # a tie, broken by article id
+    corroborated = article("p", "One", [a]) + article("q", "Two", [b], support=3)
+    assert summarize_story(corroborated, k=1)[0].text == b
+
+
+def test_story_summary_is_deterministic_and_citable():
+    summary = summarize_story(STORY, k=4, max_words=120)
+    shuffled = [STORY[i] for i in np.random.default_rng(7).permutation(len(STORY))]
+    assert summarize_story(shuffled, k=4, max_words=120) == summary
+    for s in summary:
+        assert s in STORY       # the caller's records, offsets and ids unchanged
+
+
+def test_caller_vectors_replace_the_embeddings():
+    vectors = np.eye(len(STORY), dtype=np.float32)
+    summary = summarize_story(STORY, k=3, max_words=160, vectors=vectors)
+    assert 0 < len(summary) <= 3 and words(summary) <= 160
+
+
+def test_empty_inputs():
+    assert summarize_story([]) == [] and summarize_article([]) == []
+    assert summarize_story(STORY, k=0) == [] and summarize_article(HARBOUR, k=0) == []
+
+
+# --- article -----------------------------------------------------------------------------
+
+def test_article_summary_is_in_article_order_and_leads():
+    summary = summarize_article(list(reversed(HARBOUR)), k=3)
+    assert [s.index for s in summary] == sorted(s.index for s in summary)
+    assert summary[0] == HARBOUR[0]
+    assert HARBOUR[4] not in summary        # a question
+    assert len(summarize_article(HARBOUR, k=10)) <= len(HARBOUR)
