@@ -96,8 +96,9 @@ def idf(word: str) -> float:
 
 
 def content_words(text: str) -> list[str]:
+    """Lowercased words that are not stopwords: words with a letter, and numbers."""
     stops = word_set("stopwords_en.txt")
-    return [w for w in _WORD.findall(text.lower()) if w not in stops and _LETTER.search(w) or w.isdigit()]
+    return [w for w in _WORD.findall(text.lower()) if (w not in stops and _LETTER.search(w)) or w.isdigit()]
 
 
 def tfidf_vectors(texts: Sequence[str], shared_only: bool = False) -> np.ndarray:
