@@ -24,6 +24,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
                 quotes: list[Quote] | tuple[Quote, ...] = ()) -> list[Event]:
     """Every dyadic event of a parsed article."""
     actors.quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker_named and q.speaker]
+    _CODES.clear()
     out: list[Event] = []
     absorbed: set[int] = set()  # complements coded through the verb that governs them
     for tok in doc:
@@ -38,6 +39,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
             if found and code[:2] in _GOVERNORS:  # "refused to lift sanctions" is one event, 12x
                 absorbed.update(c.i for c in tok.children if c.dep_ in ("xcomp", "ccomp"))
             out += found
+    _CODES.clear()
     return _date_by_meeting(_dedupe(out))
 
 
@@ -185,9 +187,19 @@ def _best(patterns: tuple[Pattern, ...], verb) -> Pattern | None:
     return max(fits, key=lambda p: (p.specificity, -p.order), default=None)
 
 
+_CODES: dict[tuple[int, int], tuple[str | None, str]] = {}  # per document: token -> code (cleared per doc)
+
+
 def _code_of(verb) -> tuple[str | None, str]:
     """The code of a verb, or of the event noun it carries ('held talks', 'imposed sanctions'); an
     announced event ('will withdraw') is coded as the intent to do it."""
+    key = (id(verb.doc), verb.i)
+    if key not in _CODES:
+        _CODES[key] = _uncached_code(verb)
+    return _CODES[key]
+
+
+def _uncached_code(verb) -> tuple[str | None, str]:
     code, trigger = _base_code(verb)
     if code and code != "-" and code[:2] not in _GOVERNORS and code[:2] not in ("01", "02") \
             and _announced_intent(verb):
