@@ -18,7 +18,8 @@ from .errors import UsageError
 MAX_SUMMARY = 6
 MAX_STATEMENTS = 12
 MAX_CORROBORATED = 10
-MAX_SINGLE = 5  # per article
+MAX_SINGLE = 5  # per article...
+MAX_SINGLE_TOTAL = 25  # ...and in all, taken in turns from each article
 FRAMING_WORDS = 6
 
 
@@ -189,9 +190,10 @@ def _claims(b: Briefing, claims: list[dict], cite) -> None:
         per_article.setdefault(c["evidence"][0]["article_id"], []).append(c)
     picked: list[dict] = []
     depth = 0
+    order = sorted(per_article, key=lambda aid: min(cite([aid]) or [0]))
     while depth < MAX_SINGLE and any(len(v) > depth for v in per_article.values()):
-        for aid in sorted(per_article):
-            if len(per_article[aid]) > depth:
+        for aid in order:
+            if len(per_article[aid]) > depth and len(picked) < MAX_SINGLE_TOTAL:
                 picked.append(per_article[aid][depth])
         depth += 1
     for c in picked:
