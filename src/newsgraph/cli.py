@@ -93,11 +93,15 @@ def analyze(
         raise typer.Exit(1) from None
     err.print(f"read {report.read}, new {report.new}, unchanged {report.unchanged}, "
               f"failed {report.failed}  ->  {settings.db}")
+    if report.corpus and report.corpus.articles:
+        c = report.corpus
+        links = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(c.links.items())) or "no copies"
+        err.print(f"stories: {c.stories_new} new, {c.stories_touched - c.stories_new} updated; {links}")
     raise typer.Exit(1 if report.failed else 0)
 
 
 def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunReport:
-    columns = [TextColumn("[bold]analyse"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
+    columns = [TextColumn("[bold]{task.description:<8}"), BarColumn(), TextColumn("{task.percentage:>3.0f}%"),
                TransferSpeedColumn(), TimeElapsedColumn(), TextColumn("{task.fields[counts]}")]
     quiet = not err.is_terminal and os.environ.get("NEWSGRAPH_PROGRESS") != "1"
     with Progress(*columns, console=err, disable=quiet, transient=False) as progress:
@@ -110,7 +114,14 @@ def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunRepor
         def on_error(error: InputError) -> None:
             progress.console.print(f"[red]failed:[/red] {escape(str(error))}", soft_wrap=True)
 
-        return run_analyze(paths, store, settings, on_progress, on_error)
+        stories: list = []
+
+        def on_corpus(done: int, total: int) -> None:
+            if not stories:
+                stories.append(progress.add_task("stories", total=total, counts="copies, rewrites, stories"))
+            progress.update(stories[0], advance=done)
+
+        return run_analyze(paths, store, settings, on_progress, on_error, on_corpus)
 
 
 @app.command()
