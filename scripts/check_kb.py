@@ -30,7 +30,6 @@ sys.path.insert(0, str(ROOT / "src"))
 from newsgraph.actors.kb import norm_name  # noqa: E402 - the engine's own lookup key, so collisions are judged as it sees them
 
 
-
 class Report:
     def __init__(self) -> None:
         self.errors: list[str] = []

@@ -35,7 +35,8 @@ def by_name(ents, name: str):
 def holding(ents, text: str):
     """The entity one of whose mentions is exactly `text`."""
     found = [e for e in ents if any(m.text == text for m in e.mentions)]
-    assert len(found) == 1, f"expected one entity mentioned as {text!r}, got {[(e.name, [m.text for m in e.mentions]) for e in ents]}"
+    got = [(e.name, [m.text for m in e.mentions]) for e in ents]
+    assert len(found) == 1, f"expected one entity mentioned as {text!r}, got {got}"
     return found[0]
 
 

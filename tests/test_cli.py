@@ -4,8 +4,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from importlib.resources import files
 import re
+from importlib.resources import files
 
 import pyarrow.parquet as pq
 import pytest

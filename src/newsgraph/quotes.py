@@ -137,7 +137,8 @@ def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Qu
         inside = set(range(inner.start, inner.end))
         turn = _TURN.match(_text(doc), start - 1) or _TURN.match(_text(doc)[start:end])
         if turn is not None:  # an interview transcript: "PENCE: Well, look, ..."
-            name_end = _text(doc).index(":", start if _text(doc)[start:end].startswith(turn.group("name")) else start - 1)
+            begin = start if _text(doc)[start:end].startswith(turn.group("name")) else start - 1
+            name_end = _text(doc).index(":", begin)
             q = _make(doc, name_end + 1, end, "direct", None, _named(doc, turn.group("name"), actors), article_id)
             out += [q] if q is not None else []
             continue
@@ -247,7 +248,8 @@ def _merge_split(doc, quotes: list[Quote], cues) -> list[Quote]:
         prev = out[-1] if out else None
         same = prev is not None and prev.speaker == q.speaker and (prev.speaker or prev.speaker_text == q.speaker_text)
         if same and _joinable(doc, prev, q, cues):
-            out[-1] = replace(prev, text=f"{prev.text} … {q.text}", end=q.end, key=tuple(sorted(set(prev.key) | set(q.key))),
+            out[-1] = replace(prev, text=f"{prev.text} … {q.text}", end=q.end,
+                              key=tuple(sorted(set(prev.key) | set(q.key))),
                               cue=prev.cue or q.cue)
         else:
             out.append(q)
@@ -474,7 +476,8 @@ def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     """'According to X, CLAUSE' and 'CLAUSE, according to X': the clause is what X said."""
     phrase = set(t.i for t in tok.subtree)
     root = tok.head if tok.head is not tok else sent_of(tok).root
-    tokens = [t for t in root.subtree if t.i not in phrase and not (t.is_punct and t.i in (root.left_edge.i, root.right_edge.i))]
+    edges = (root.left_edge.i, root.right_edge.i)
+    tokens = [t for t in root.subtree if t.i not in phrase and not (t.is_punct and t.i in edges)]
     if sum(t.is_alpha for t in tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
@@ -525,8 +528,10 @@ def _block_quotes(doc, actors: ArticleActors, article_id: str, cues, found: list
         if _BLOCK_INTRO.search(para) and nxt.strip() and not nxt.lstrip().startswith(tuple(_OPEN_CLOSE) + ('"',)):
             intro = doc.char_span(pos, pos + len(para), alignment_mode="expand")
             cue = next((t for t in reversed(intro) if _is_cue(t, cues)), None) if intro is not None else None
-            if cue is not None and not any(q.start >= pos_next and q.end <= pos_next + len(nxt) for q in found if q.kind == "direct"):
-                q = _make(doc, pos_next, pos_next + len(nxt), "direct", cue, _speaker_of(cue, actors, set()), article_id)
+            inside = any(q.start >= pos_next and q.end <= pos_next + len(nxt) for q in found if q.kind == "direct")
+            if cue is not None and not inside:
+                q = _make(doc, pos_next, pos_next + len(nxt), "direct", cue, _speaker_of(cue, actors, set()),
+                          article_id)
                 if q is not None:
                     out.append(q)
         pos = nxt_start

@@ -10,7 +10,8 @@ import dateparser
 _KEYS = re.compile(r"\b(date|published|updated|posted|author|written by|by)\s*[:|]?\s+", re.I)
 _NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){0,5}"
 _PUBLISHER = [
-    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?(?:by\s+)?(?:the\s+)?(?P<name>{_NAME})", re.I),
+    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?"
+               rf"(?:by\s+)?(?:the\s+)?(?P<name>{_NAME})", re.I),
     re.compile(rf"\b(?:published|prepared|produced|written)\s+by\s+(?:the\s+)?(?P<name>{_NAME})"),
     re.compile(rf"\b(?:Assistant|Fellow|Researcher|Analyst|Editor|Correspondent|Reporter|Writer|Journalist|Director|Expert|Associate|Columnist|Contributor)\s+(?:at|with|for)\s+(?:the\s+)?(?P<name>{_NAME})"),
 ]
