@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Benchmark the corpus stage alone (copies, near copies, rewrites, stories, then the per-story
+refresh) on generated corpora of growing size: seconds, articles/s and peak memory.
+
+    .venv/bin/python scripts/bench_corpus.py [--sizes 10000,30000,100000] [--work DIR] [--keep]
+
+For each size: scripts/gen_corpus.py writes N articles (seed 11, ~3% near copies, ~2% rewrites);
+`newsgraph analyze --no-nlp` stores them with the corpus stage off (NEWSGRAPH_STORIES=0); then a
+fresh child process opens the store and times `newsgraph.corpus.update.update` on its connection.
+The child reports the whole stage and, separately, the part before the per-story refresh
+(duplicates and story clustering: signatures, LSH lookups, rewrite checks, story assignment and
+the corpus tables) and the refresh (event clusters, claims, summaries of every touched story).
+Peak RSS is the child's own maximum resident set size (imports, DuckDB's cache and the stage).
+One JSON line per size.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NG = os.path.join(os.path.dirname(sys.executable), "newsgraph")
+
+
+def stage(db: str) -> dict:
+    """Run in the child: time update() on the store, split into clustering and refresh."""
+    from newsgraph.config import load_settings
+    from newsgraph.corpus import update as up
+    from newsgraph.store.store import Store
+
+    spent = {"refresh": 0.0, "refreshed": 0}
+    real_refresh = up.refresh_stories
+
+    def timed_refresh(con, ids):
+        t = time.perf_counter()
+        real_refresh(con, ids)
+        spent["refresh"] += time.perf_counter() - t
+        spent["refreshed"] += len(ids)
+    up.refresh_stories = timed_refresh
+    rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with Store(db, memory_limit=load_settings().db_memory) as store:
+        t0 = time.perf_counter()
+        report = store.update_corpus(up.update)
+        took = time.perf_counter() - t0
+        counts = store.con.execute("""SELECT (SELECT count(*) FROM stories),
+            (SELECT count(*) FROM links WHERE type IN ('copy', 'near_copy')),
+            (SELECT count(*) FROM links WHERE type = 'rewrite')""").fetchone()
+    n = report.articles
+    cluster = took - spent["refresh"]
+    return {"articles": n, "stage_s": round(took, 1), "stage_articles_per_s": round(n / took, 1),
+            "dedup_stories_s": round(cluster, 1), "dedup_stories_articles_per_s": round(n / cluster, 1),
+            "refresh_s": round(spent["refresh"], 1), "stories_refreshed": spent["refreshed"],
+            "stories": counts[0], "near_copy_links": counts[1], "rewrite_links": counts[2],
+            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+            "rss_before_stage_mb": round(rss0 / 1024)}
+
+
+def bench(n: int, work: str) -> dict:
+    corpus = os.path.join(work, f"corpus-{n}.jsonl")
+    if not os.path.exists(corpus):
+        subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), "--n", str(n),
+                        "--format", "jsonl", "--seed", "11", "--out", corpus, "--quiet"], check=True)
+    db = os.path.join(work, f"corpus-{n}.duckdb")
+    ingested = db + ".ingested"
+    ingest_s = None
+    if not os.path.exists(ingested):
+        if os.path.exists(db):
+            os.remove(db)
+        t0 = time.perf_counter()
+        subprocess.run([NG, "analyze", corpus, "--db", db, "--no-nlp"], check=True,
+                       env=dict(os.environ, NEWSGRAPH_STORIES="0"), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        ingest_s = round(time.perf_counter() - t0, 1)
+        shutil.copy(db, ingested)
+    else:
+        shutil.copy(ingested, db)
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--stage", db],
+                          check=True, capture_output=True, text=True)
+    row = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"size": n, "ingest_no_nlp_s": ingest_s, **row}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,30000,100000")
+    parser.add_argument("--work", default="/tmp/ng-bench-corpus")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and databases")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)  # child: time the stage on this database
+    args = parser.parse_args()
+    if args.stage:
+        print(json.dumps(stage(args.stage)), flush=True)
+        return 0
+    os.makedirs(args.work, exist_ok=True)
+    try:
+        for n in [int(x) for x in args.sizes.split(",")]:
+            print(json.dumps(bench(n, args.work)), flush=True)
+    finally:
+        if not args.keep:
+            shutil.rmtree(args.work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,115 @@
+"""Corroboration: independent outlets, event clusters and claim groups, on small invented data."""
+from __future__ import annotations
+
+from newsgraph.corpus.corroborate import (
+    EventRow,
+    SentenceRow,
+    Sources,
+    cluster_events,
+    group_claims,
+)
+
+
+# ------------------------------------------------------------------------------ Sources
+def test_copy_does_not_add_an_independent_outlet():
+    outlets = {"a1": "Andes Wire", "b1": "Coastal Gazette", "c1": "Fjord Times"}
+    plain = Sources(outlets, [])
+    assert plain.counts(["a1", "b1", "c1"]) == (3, 3, 3)
+    copied = Sources(outlets, [("b1", "a1")])  # b1 is a (near) copy of a1
+    assert copied.counts(["a1", "b1", "c1"]) == (3, 3, 2)
+    assert copied.counts(["a1", "b1"]) == (2, 2, 1)
+    assert copied.counts(["b1", "c1"]) == (2, 2, 2)
+
+
+def test_copies_chain_into_one_source_and_unknown_links_are_ignored():
+    outlets = {"a1": "A", "b1": "B", "c1": "C", "d1": "D"}
+    s = Sources(outlets, [("b1", "a1"), ("c1", "b1"), ("x9", "d1")])
+    assert s.counts(["a1", "b1", "c1", "d1"]) == (4, 4, 2)
+
+
+def test_two_articles_of_one_outlet_are_one_outlet():
+    s = Sources({"a1": "A", "a2": "A", "b1": "B"}, [])
+    assert s.counts(["a1", "a2", "b1"]) == (3, 2, 2)
+
+
+# ------------------------------------------------------------------------------ events
+def event(eid: str, article: str, date: str | None, root: str = "04", code: str = "040",
+          source: str = "Ingrid Solheim-Vik", source_code: str = "NORGOV",
+          target: str = "Elena Varga", target_code: str = "CHLGOV", **kw) -> EventRow:
+    base = dict(id=eid, article_id=article, event_code=code, event_root=root, source=source,
+                source_code=source_code, target=target, target_code=target_code, date=date, negated=False,
+                modality="asserted", background=False, symmetric=False, location=None, start=0, end=10,
+                sentence="Norway and Chile held talks.")
+    base.update(kw)
+    return EventRow(**base)
+
+
+def test_same_dyad_root_and_compatible_dates_merge():
+    events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", "2025-11"),
+              # a cooperative root: the reversed dyad is the same pair
+              event("e3", "a3", "2025-11-11", source="Elena Varga", source_code="CHLGOV",
+                    target="Ingrid Solheim-Vik", target_code="NORGOV")]
+    clusters = cluster_events("s1", events)
+    assert len(clusters) == 1
+    assert {m.id for m in clusters[0].members} == {"e1", "e2", "e3"}
+    assert clusters[0].date == "2025-11-11"
+
+
+def test_different_dates_split():
+    clusters = cluster_events("s1", [event("e1", "a1", "2025-11-11"), event("e2", "a2", "2025-11-18")])
+    assert len(clusters) == 2
+
+
+def test_different_root_negation_or_one_way_direction_split():
+    one_way = dict(root="11", code="111")  # criticise: not bilateral, direction matters
+    events = [event("e1", "a1", "2025-11-11", **one_way),
+              event("e2", "a2", "2025-11-11", source="Elena Varga", source_code="CHLGOV",
+                    target="Ingrid Solheim-Vik", target_code="NORGOV", **one_way),
+              event("e3", "a3", "2025-11-11", negated=True, **one_way),
+              event("e4", "a4", "2025-11-11", root="05", code="057")]
+    assert len(cluster_events("s1", events)) == 4
+
+
+def test_undated_event_joins_the_one_compatible_cluster():
+    clusters = cluster_events("s1", [event("e1", "a1", "2025-11-11"), event("e2", "a2", None)])
+    assert len(clusters) == 1 and len(clusters[0].members) == 2
+
+
+def test_undated_event_with_two_dated_candidates_joins_the_one_sharing_an_actor():
+    events = [event("e1", "a1", "2025-11-11", source="Ingrid Solheim-Vik"),
+              event("e2", "a2", "2025-11-18", source="Torstein Aasland"),
+              event("e3", "a3", None, source="Torstein Aasland", target=None)]
+    clusters = cluster_events("s1", events)
+    assert len(clusters) == 2
+    home = next(c for c in clusters if any(m.id == "e3" for m in c.members))
+    assert {m.id for m in home.members} == {"e2", "e3"}
+
+
+def test_cluster_ids_are_stable():
+    events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", "2025-11-18")]
+    assert [c.id for c in cluster_events("s1", events)] == [c.id for c in cluster_events("s1", events[::-1])]
+    assert cluster_events("s1", events)[0].id != cluster_events("s2", events)[0].id
+
+
+# ------------------------------------------------------------------------------ claims
+def test_two_paraphrases_from_two_articles_form_one_claim():
+    rows = [
+        SentenceRow("a1", 0, 0, 90, "Norway and Chile agreed to create a research fund of 240 million kroner "
+                                    "over five years for polar science."),
+        SentenceRow("a1", 1, 91, 160, "About two hundred protesters gathered outside Nansen Hall in Oslo "
+                                      "on Tuesday morning."),
+        SentenceRow("a2", 0, 0, 95, "Chile and Norway agreed on a 240 million kroner research fund for polar "
+                                    "science over the next five years."),
+    ]
+    groups = group_claims(rows)
+    assert len(groups) == 2
+    fund = next(g for g in groups if len(g.members) == 2)
+    assert fund.articles == {"a1", "a2"}
+    assert [m.index for m in fund.members] == [0, 0]
+
+
+def test_two_sentences_of_one_article_never_share_a_claim():
+    text = "Norway and Chile agreed to create a research fund of 240 million kroner over five years."
+    rows = [SentenceRow("a1", 0, 0, 80, text), SentenceRow("a1", 1, 81, 160, text)]
+    assert len(group_claims(rows)) == 2
+

@@ -1,0 +1,154 @@
+"""Near copies (shingles, MinHash signatures, LSH band keys, the near-copy rule) and rewrites
+(aligned sentences), on small invented texts."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsgraph.corpus import dedup
+
+# Invented text, written for this test.
+ORIGINAL = (
+    "The town council of Marrowby voted on Tuesday to rebuild the old stone dam above the Kessel "
+    "reservoir, ending a dispute that had divided the valley for almost three years. "
+    "Engineers had warned in a report last spring that the dam's spillway was cracked and that a "
+    "heavy autumn flood could overtop it within hours. "
+    "The council's plan will cost 14 million crowns, shared between the town, the regional water "
+    "board and a national fund for flood defences. "
+    "Mayor Ingrid Halvorsen said the vote was a relief for the farmers who graze their sheep on the "
+    "low meadows below the reservoir. "
+    "Opponents, led by the fishing club, had argued that a new dam would flood the spawning beds of "
+    "the brown trout in the upper lake. "
+    "Work is due to start in April and should be finished before the first snows of next winter, "
+    "according to the contractor, Brede and Sons. "
+    "The club's chairman, Olav Strand, said his members would keep watching the works and would go "
+    "to court if the trout beds were harmed."
+)
+UNRELATED = (
+    "A travelling circus from the coast has set up its striped tent on the fairground at Lindholt for "
+    "the first time in a decade, with acrobats, a brass band and a troupe of performing ponies. "
+    "Tickets for the opening night sold out within an hour, the organisers said, and two extra "
+    "matinees have been added for schoolchildren on Saturday and Sunday. "
+    "The ringmaster, a former gymnast called Petra Voss, told reporters that the company had spent "
+    "the summer touring fishing towns in the north and was glad to be back inland. "
+    "Local shops have decorated their windows with old circus posters lent by the town museum, and "
+    "the bakery is selling biscuits shaped like elephants."
+)
+
+
+def edited(text: str) -> str:
+    return (text.replace("voted on Tuesday", "voted Tuesday").replace("almost three", "nearly three")
+            .replace("Mayor Ingrid", "The mayor, Ingrid").replace("’", "'"))
+
+
+def test_shingles_are_word_five_grams():
+    words = "one two three four five six seven".split()
+    found = dedup.shingles(" ".join(words))
+    assert len(found) == len(words) - dedup.SHINGLE + 1
+    assert b"one two three four five" in found
+    assert dedup.shingles("Only Three words") == {b"only three words"}
+    assert dedup.shingles("") == set()
+
+
+def test_shingles_ignore_case_and_punctuation():
+    assert dedup.shingles("The Dam, they said -- was “cracked”.") == dedup.shingles("the dam they said was cracked")
+
+
+def test_signature_is_deterministic():
+    a, b = dedup.signature(ORIGINAL), dedup.signature(ORIGINAL)
+    assert a.hashvalues.dtype == np.uint64 and len(a.hashvalues) == dedup.NUM_PERM
+    assert np.array_equal(a.hashvalues, b.hashvalues)
+    assert a.n_shingles == len(dedup.shingles(ORIGINAL))
+
+
+def test_band_keys_one_per_band_and_stable():
+    keys = dedup.band_keys(dedup.signature(ORIGINAL))
+    assert len(keys) == dedup.BANDS
+    assert keys == dedup.band_keys(dedup.signature(ORIGINAL))
+    assert all(isinstance(k, int) and 0 <= k < 2 ** 64 for k in keys)
+    # the same band values in two bands still give different keys (the band number is mixed in)
+    assert len(set(keys)) == len(keys)
+
+
+def test_band_keys_shared_by_a_copy_not_by_an_unrelated_text():
+    keys = dedup.band_keys(dedup.signature(ORIGINAL))
+    copy = set(dedup.band_keys(dedup.signature(edited(ORIGINAL))))
+    other = set(dedup.band_keys(dedup.signature(UNRELATED)))
+    assert len(copy & set(keys)) >= 3
+    assert not other & set(keys)
+
+
+def test_identical_text_is_a_near_copy_with_score_one():
+    sig = dedup.signature(ORIGINAL)
+    assert dedup.near_copy_score(sig, dedup.signature(ORIGINAL)) == pytest.approx(1.0)
+    assert dedup.similarity(sig, sig) == (pytest.approx(1.0), pytest.approx(1.0))
+
+
+def test_lightly_edited_copy_is_a_near_copy():
+    score = dedup.near_copy_score(dedup.signature(ORIGINAL), dedup.signature(edited(ORIGINAL)))
+    assert score is not None and score >= dedup.NEAR_JACCARD
+
+
+def test_truncated_copy_is_a_near_copy_by_containment():
+    words = ORIGINAL.split()
+    head = " ".join(words[:int(len(words) * 0.65)])
+    a, b = dedup.signature(ORIGINAL), dedup.signature(head)
+    j, c = dedup.similarity(a, b)
+    assert j < 0.8 and c > j
+    score = dedup.near_copy_score(a, b)
+    assert score is not None
+    assert dedup.near_copy_score(b, a) is not None  # either order
+
+
+def test_unrelated_text_is_not_a_near_copy():
+    a, b = dedup.signature(ORIGINAL), dedup.signature(UNRELATED)
+    assert dedup.near_copy_score(a, b) is None
+    assert dedup.similarity(a, b)[0] < 0.1
+
+
+def test_short_texts_are_never_near_copies():
+    short = " ".join(ORIGINAL.split()[:15])
+    assert dedup.near_copy_score(dedup.signature(short), dedup.signature(short)) is None
+    assert dedup.near_copy_score(dedup.signature(""), dedup.signature(ORIGINAL)) is None
+
+
+# a paraphrase of ORIGINAL: the same facts, sentences reordered and reworded (invented)
+PARAPHRASE = [
+    "On Tuesday Marrowby's councillors approved rebuilding the old stone dam above the Kessel reservoir, "
+    "settling a row that had split the valley for nearly three years.",
+    "The plan costs 14 million crowns, to be shared by the town, the regional water board and a national "
+    "flood defence fund.",
+    "A report by engineers last spring had warned that the spillway of the dam was cracked and that a heavy "
+    "autumn flood could overtop it in hours.",
+    "The mayor, Ingrid Halvorsen, called the vote a relief for farmers whose sheep graze the low meadows "
+    "below the reservoir.",
+    "The fishing club had opposed the plan, arguing that a new dam would flood the brown trout's spawning "
+    "beds in the upper lake.",
+    "Olav Strand, who chairs the club, said members would watch the works closely and would go to court if "
+    "the trout beds were harmed.",
+]
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in text.split(". ") if s.strip()]
+
+
+def test_rewrite_score_finds_a_paraphrase():
+    mine = dedup.sentence_set(PARAPHRASE)
+    theirs = dedup.sentence_set(_sentences(ORIGINAL))
+    share, hits = dedup.aligned_share(mine, theirs)
+    assert hits >= dedup.REWRITE_MIN_SENTENCES
+    score = dedup.rewrite_score(mine, theirs)
+    assert score is not None and score >= dedup.REWRITE_ALIGNED
+
+
+def test_rewrite_score_rejects_an_unrelated_article():
+    mine = dedup.sentence_set(PARAPHRASE)
+    assert dedup.rewrite_score(mine, dedup.sentence_set(_sentences(UNRELATED))) is None
+    assert dedup.rewrite_score(mine, dedup.sentence_set([])) is None
+
+
+def test_sentence_set_drops_fragments():
+    s = dedup.sentence_set(["Too short.", PARAPHRASE[0]])
+    assert s.texts == (PARAPHRASE[0],)
+    assert s.vectors.shape[0] == 1

@@ -1,0 +1,101 @@
+"""Story clustering: the in-memory StoryIndex on small invented articles."""
+from __future__ import annotations
+
+import datetime as dt
+
+from newsgraph.corpus import stories as st
+from newsgraph.corpus.features import weighted_terms
+
+# Invented articles, written for this test: two on one dam story, one on a circus.
+DAM_A = ("Marrowby council votes to rebuild Kessel dam",
+         "The town council of Marrowby voted to rebuild the cracked stone dam above the Kessel reservoir. "
+         "Mayor Ingrid Halvorsen said the spillway repairs would protect farmers in the valley. "
+         "The fishing club warned that the Kessel dam works could harm trout spawning beds.")
+DAM_B = ("Fishing club threatens court over Kessel dam rebuild",
+         "Anglers in Marrowby said they would go to court over the Kessel dam rebuild approved by the council. "
+         "The club chairman Olav Strand said the reservoir's trout spawning beds must be protected. "
+         "Mayor Halvorsen defended the dam plan and the spillway repairs.")
+CIRCUS = ("Travelling circus returns to Lindholt fairground",
+          "A travelling circus has pitched its striped tent at the Lindholt fairground with acrobats, "
+          "a brass band and performing ponies. The ringmaster Petra Voss said tickets for the opening night "
+          "sold out within an hour.")
+DAY = dt.date(2025, 3, 3)
+
+
+def vec(article: tuple[str, str]) -> dict[str, float]:
+    title, text = article
+    return weighted_terms([(title, 2.0), (text, 1.0)])
+
+
+def test_story_id_is_derived_from_the_first_article():
+    assert st.story_id("a1") == st.story_id("a1")
+    assert st.story_id("a1") != st.story_id("a2")
+    assert st.story_id("a1").startswith("s") and len(st.story_id("a1")) == 12
+
+
+def test_first_article_starts_a_story():
+    index = st.StoryIndex()
+    sid, score = index.best(vec(DAM_A), DAY)
+    assert sid is None and score == 0.0
+    assert index.add(None, "a1", vec(DAM_A), DAY) == st.story_id("a1")
+
+
+def test_two_articles_on_one_story_join():
+    index = st.StoryIndex()
+    first = index.add(None, "a1", vec(DAM_A), DAY)
+    sid, score = index.best(vec(DAM_B), DAY + dt.timedelta(days=1))
+    assert sid == first and score >= st.JOIN
+    assert index.add(sid, "a2", vec(DAM_B), DAY + dt.timedelta(days=1)) == first
+    story = index.stories[first]
+    assert story.articles == 2
+    assert (story.first_date, story.last_date) == (DAY, DAY + dt.timedelta(days=1))
+
+
+def test_unrelated_article_starts_a_new_story():
+    index = st.StoryIndex()
+    index.add(None, "a1", vec(DAM_A), DAY)
+    sid, score = index.best(vec(CIRCUS), DAY)
+    assert sid is None and score < st.JOIN
+    new = index.add(sid, "c1", vec(CIRCUS), DAY)
+    assert new == st.story_id("c1") and len(index.stories) == 2
+
+
+def test_story_outside_the_time_window_is_not_joined():
+    index = st.StoryIndex()
+    index.add(None, "a1", vec(DAM_A), DAY)
+    late = DAY + dt.timedelta(days=st.WINDOW_DAYS + 5)
+    assert index.best(vec(DAM_B), late)[0] is None
+    early = DAY - dt.timedelta(days=st.WINDOW_DAYS + 5)
+    assert index.best(vec(DAM_B), early)[0] is None
+    # within the window, or undated, it joins
+    assert index.best(vec(DAM_B), DAY + dt.timedelta(days=st.WINDOW_DAYS))[0] == st.story_id("a1")
+    assert index.best(vec(DAM_B), None)[0] == st.story_id("a1")
+
+
+def test_window_follows_the_latest_article():
+    index = st.StoryIndex()
+    sid = index.add(None, "a1", vec(DAM_A), DAY)
+    later = DAY + dt.timedelta(days=st.WINDOW_DAYS)
+    index.add(sid, "a2", vec(DAM_B), later)
+    assert index.best(vec(DAM_A), later + dt.timedelta(days=st.WINDOW_DAYS - 1))[0] == sid
+
+
+def test_story_id_is_stable_as_articles_arrive_and_after_reload():
+    index = st.StoryIndex()
+    sid = index.add(None, "a1", vec(DAM_A), DAY)
+    index.add(index.best(vec(DAM_B), DAY)[0], "a2", vec(DAM_B), DAY)
+    index.add(None, "c1", vec(CIRCUS), DAY)
+    assert sid == st.story_id("a1") and index.stories[sid].first_article == "a1"
+    # a reloaded index (as the corpus stage does from the stories table) finds the same story
+    s = index.stories[sid]
+    again = st.StoryIndex([st.Story(s.id, s.first_article, dict(s.sums), s.articles, s.first_date, s.last_date)])
+    assert again.best(vec(DAM_B), DAY)[0] == sid
+
+
+def test_centroid_is_unit_length_and_truncated():
+    story = st.Story("s", "a")
+    for k in range(3):
+        story.add({f"t{k}-{i}": 1.0 for i in range(st.CENTROID_TERMS)}, DAY)
+    assert len(story.sums) <= st.CENTROID_TERMS * 2
+    c = story.centroid()
+    assert abs(sum(v * v for v in c.values()) - 1.0) < 1e-9
