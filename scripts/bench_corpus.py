@@ -2,7 +2,7 @@
 """Benchmark the corpus stage alone (copies, near copies, rewrites, stories, then the per-story
 refresh) on generated corpora of growing size: seconds, articles/s and peak memory.
 
-    .venv/bin/python scripts/bench_corpus.py [--sizes 10000,30000,100000] [--work DIR] [--keep]
+    .venv/bin/python scripts/bench_corpus.py [--sizes 10000,30000,100000] [--skip-refresh] [--work DIR] [--keep]
 
 For each size: scripts/gen_corpus.py writes N articles (seed 11, ~3% near copies, ~2% rewrites);
 `newsgraph analyze --no-nlp` stores them with the corpus stage off (NEWSGRAPH_STORIES=0); then a
@@ -28,8 +28,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NG = os.path.join(os.path.dirname(sys.executable), "newsgraph")
 
 
-def stage(db: str) -> dict:
-    """Run in the child: time update() on the store, split into clustering and refresh."""
+def stage(db: str, skip_refresh: bool = False) -> dict:
+    """Run in the child: time update() on the store, split into clustering and refresh (skipped
+    with --skip-refresh: duplicates and story clustering only)."""
     from newsgraph.config import load_settings
     from newsgraph.corpus import update as up
     from newsgraph.store.store import Store
@@ -39,7 +40,8 @@ def stage(db: str) -> dict:
 
     def timed_refresh(con, ids):
         t = time.perf_counter()
-        real_refresh(con, ids)
+        if not skip_refresh:
+            real_refresh(con, ids)
         spent["refresh"] += time.perf_counter() - t
         spent["refreshed"] += len(ids)
     up.refresh_stories = timed_refresh
@@ -61,7 +63,7 @@ def stage(db: str) -> dict:
             "rss_before_stage_mb": round(rss0 / 1024)}
 
 
-def bench(n: int, work: str) -> dict:
+def bench(n: int, work: str, skip_refresh: bool = False) -> dict:
     corpus = os.path.join(work, f"corpus-{n}.jsonl")
     if not os.path.exists(corpus):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), "--n", str(n),
@@ -80,10 +82,11 @@ def bench(n: int, work: str) -> dict:
         shutil.copy(db, ingested)
     else:
         shutil.copy(ingested, db)
-    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--stage", db],
+    child = [sys.executable, os.path.abspath(__file__), "--stage", db] + (["--skip-refresh"] if skip_refresh else [])
+    done = subprocess.run(child,
                           check=True, capture_output=True, text=True)
     row = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"size": n, "ingest_no_nlp_s": ingest_s, **row}
+    return {"size": n, "refresh": not skip_refresh, "ingest_no_nlp_s": ingest_s, **row}
 
 
 def main() -> int:
@@ -91,15 +94,17 @@ def main() -> int:
     parser.add_argument("--sizes", default="10000,30000,100000")
     parser.add_argument("--work", default="/tmp/ng-bench-corpus")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and databases")
+    parser.add_argument("--skip-refresh", action="store_true",
+                        help="time duplicates and story clustering only (no event clusters, claims, summaries)")
     parser.add_argument("--stage", help=argparse.SUPPRESS)  # child: time the stage on this database
     args = parser.parse_args()
     if args.stage:
-        print(json.dumps(stage(args.stage)), flush=True)
+        print(json.dumps(stage(args.stage, args.skip_refresh)), flush=True)
         return 0
     os.makedirs(args.work, exist_ok=True)
     try:
         for n in [int(x) for x in args.sizes.split(",")]:
-            print(json.dumps(bench(n, args.work)), flush=True)
+            print(json.dumps(bench(n, args.work, args.skip_refresh)), flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(args.work, ignore_errors=True)
