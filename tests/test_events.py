@@ -1,6 +1,8 @@
 """Event coder: patterns, joint actions, context rules, dates, places, derived fields."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from newsgraph import nlp as ng_nlp
@@ -223,3 +225,63 @@ def test_cooperation_through_drills_or_sharing_military_technology_is_military(n
 def test_western_names_the_west(nlp):
     events, _ = events_of(nlp, "Iran condemned Western sanctions imposed on Syria.")
     assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("111", "IRN", "WST")]
+
+
+def test_a_caption_date_bounds_the_meeting_it_shows(nlp):
+    import pickle
+
+    from newsgraph.events.dates import Bound, bound_in
+    line = ("Kenya's Foreign Minister Amina Odede meets Ethiopian envoy Tesfaye Bekele in Nairobi, "
+            "in this still image taken from video released on June 4, 2025.")
+    bound = bound_in(line)
+    assert bound == "2025-06-04" and isinstance(bound, Bound) and bound.line == line
+    assert pickle.loads(pickle.dumps(bound)).line == line  # it travels to the extraction workers
+    assert bound_in("A file photo taken on June 4, 2019, shows the harbour.") is None
+    events, _ = events_of(nlp, "Amina Odede held talks with Tesfaye Bekele in Nairobi. During the meeting, "
+                               "Kenya praised Ethiopia for its help.", published=bound)
+    talks = [e for e in events if e.event_code.startswith("04")]
+    assert talks and all((e.date, e.date_precision) == ("2025-06", "month") for e in talks)
+    praise = [e for e in events if e.event_code == "051"]
+    assert praise and (praise[0].date, praise[0].date_precision) == ("2025-06", "month")
+    # a weekday read against a bound gives its month, not a made-up day
+    assert find_date("They met on Tuesday.", bound)[:2] == ("2025-06", "month")
+    assert find_date("They met on Tuesday.", "2025-06-04")[:2] == ("2025-06-03", "day")
+
+
+def test_reference_date_comes_from_a_removed_caption_when_no_publication_date():
+    from newsgraph.pipeline import _reference_date
+    from newsgraph.records import Article, RemovedLine
+    line = "Officials meet in Lima, in this picture taken on March 3, 2025."
+    article = Article(id="a", source="s", fmt="txt", content_hash="h", text="Body.", raw_text=line + "\nBody.",
+                      removed=(RemovedLine(1, line, "caption", 0, len(line)),))
+    assert _reference_date(article) == "2025-03-03" and article.published is None
+    assert _reference_date(replace(article, published="2025-03-05")) == "2025-03-05"
+
+
+def test_statements_and_comments_with_no_addressee_have_no_target(nlp):
+    events, _ = events_of(nlp, "The Japanese defense ministry warned of the risk of miscalculation.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in events] == [("012", "JPN", None)]
+    denial, _ = events_of(nlp, "Peru's foreign minister said that the exercises are not aimed at any country.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in denial] == [("010", "PER", None)]
+    plain, _ = events_of(nlp, "Peru's foreign minister said that the weather was fine.")
+    assert plain == []  # a plain statement is no event of its own
+
+
+def test_an_organizations_meeting_has_the_organization_as_its_only_actor(nlp):
+    events, _ = events_of(nlp, "The ASEAN summit opened in Jakarta on Monday.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("040", "IGOSEAASN", None)]
+    placed, _ = events_of(nlp, "NATO leaders held a summit in Vilnius on Tuesday.")
+    assert all(e.target_code != "LTU" for e in placed)  # the place of a meeting is not its partner
+
+
+def test_they_after_a_compound_subject_is_both(nlp):
+    events, _ = events_of(nlp, "Both Chile and Peru have been vocal about what they see as Bolivia's aggression.")
+    assert sorted((e.event_code, e.source_code, e.target_code) for e in events if e.trigger == "see") == [
+        ("111", "CHL", "BOL"), ("111", "PER", "BOL")]
+
+
+def test_we_for_a_joint_act_is_the_pair_named_before(nlp):
+    events, _ = events_of(nlp, "Chilean Defense Minister Ana Reyes said that ties between Chile and Peru "
+                               "are strong. “We are not creating a military bloc,” Reyes said.")
+    bloc = [e for e in events if e.event_code[:2] in ("05", "06")]
+    assert bloc and bloc[0].negated and {bloc[0].source_code[:3], bloc[0].target_code[:3]} == {"CHL", "PER"}

@@ -147,7 +147,7 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     """Parse and extract in every worker: each gets a share of the articles for nlp.pipe."""
     if not settings.nlp or not articles:
         return [], [], [], {}, []
-    items = [(a.id, a.text, a.published) for a in articles]
+    items = [(a.id, a.text, _reference_date(a)) for a in articles]
     n = settings.workers if pool is not None else 1
     chunks = [items[k::n] for k in range(n) if items[k::n]]
     work = partial(extract, model=settings.nlp_model, batch_size=settings.nlp_batch_size)
@@ -160,6 +160,22 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     failed = [InputError(a.source, f"stored without actors, quotes and events: {by_id[a.id].error}")
               for a in articles if by_id[a.id].error]
     return entities, quotes, events, sentences, failed
+
+
+def _reference_date(article: Article) -> str | None:
+    """The date events are resolved against: the publication date; on a page that states none, the
+    date of a removed caption or credit line, as a bound (events dated from it get month precision at
+    most). `articles.published` itself stays as the page gives it."""
+    from .events.dates import bound_in
+
+    if article.published:
+        return article.published
+    for removed in article.removed:
+        if removed.reason in ("caption", "credit", "dateline"):
+            found = bound_in(removed.text)
+            if found is not None:
+                return found
+    return None
 
 
 def _line_keys(article: Article) -> set[str]:

@@ -11,7 +11,7 @@ from ..actors.resolve import ActorRef, ArticleActors
 from ..data import word_set
 from ..quotes import antecedent, sent_of
 from ..records import Event, Quote
-from .dates import find_date
+from .dates import Bound, find_date
 from .lexicon import Pattern, Term, cues, derived_code, noun_patterns, verb_patterns
 
 _PARTICLES = {"away", "back", "off", "out", "down", "up", "over", "in", "aside"}
@@ -40,7 +40,36 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
                 absorbed.update(c.i for c in tok.children if c.dep_ in ("xcomp", "ccomp"))
             out += found
     _CODES.clear()
-    return _date_by_meeting(_dedupe(out))
+    return _date_by_meeting(_date_by_caption(_dedupe(out), published))
+
+
+_SHOWS_MEETING = re.compile(r"\b(?:meets?|meeting|met|talks|visits?|visiting|summit|hosts?|welcomes?|"
+                            r"shakes? hands|greets?|receives?)\b", re.I)
+
+
+def _named_in(name: str | None, line: str) -> bool:
+    """The actor's name, or its last word (a surname), is a word of the line."""
+    if not name:
+        return False
+    last = name.split()[-1]
+    return re.search(rf"\b{re.escape(name)}\b", line) is not None or (
+        len(last) > 2 and re.search(rf"\b{re.escape(last)}\b", line) is not None)
+
+
+def _date_by_caption(events: list[Event], published: str | None) -> list[Event]:
+    """A page with no publication date whose caption shows the meeting and dates the picture ('X
+    attends a meeting with Y ... in this still image taken from video released on October 15, 2024'):
+    the news meeting between the two actors the caption names, undated in the text, took place by
+    then; it is dated to the caption's month (month precision: the day is not known)."""
+    if not isinstance(published, Bound) or not _SHOWS_MEETING.search(published.line):
+        return events
+    out = []
+    for e in events:
+        if e.date is None and e.event_code[:2] == "04" and not e.background \
+                and _named_in(e.source, published.line) and _named_in(e.target, published.line):
+            e = replace(e, date=published[:7], date_precision="month", date_text=published.words or None)
+        out.append(e)
+    return out
 
 
 _AT_THE_MEETING = re.compile(r"\b(?:at|during|in|after|following|on the sidelines of)\s+(?:the|that|this)\s+"
@@ -115,9 +144,25 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
             sources = _sources(noun.head.head, actors)  # "In talks with X, the minister said ..."
         pairs = [(s, t, code[:2] == "04") for s, _ in sources for t, _ in targets if s.name != t.name
                  and not (t.country and t.country == s.country)]
+        if not pairs and not sources and not targets and code[:2] == "04":
+            pairs = [(o, None, False) for o in _organization_of(noun, actors)]
     if not pairs:
         return []
     return _build(noun, noun.text, code, pairs, actors, article_id, published, quotes)
+
+
+def _organization_of(noun, actors: ArticleActors) -> list[ActorRef]:
+    """'the ASEAN summit', 'the SCO Defense Ministers' Meeting': a meeting of an organization's
+    members, named by the organization alone, is the organization's meeting (no target)."""
+    found: dict[str, ActorRef] = {}
+    for c in noun.children:
+        if c.dep_ in ("compound", "nmod", "poss") and c.i < noun.i:
+            for t in c.subtree:
+                a = actors.at(t.i)
+                if a is not None:
+                    found.setdefault(a.name, a)
+    orgs = [a for a in found.values() if (a.code or "").startswith("IGO")]
+    return orgs if len(orgs) == 1 and len(found) == 1 else []
 
 
 def _compound_pair(noun, actors: ArticleActors) -> tuple[ActorRef, ActorRef] | None:
@@ -381,8 +426,9 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
             return actors.at(c.i)
     if not loose and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
         return None  # a source: "the partnership between Russia and China" is not an actor
-    for c in tok.children:  # "officials in Washington"
-        if c.dep_ == "prep":
+    meeting = any(code[:2] == "04" for _, code, _ in noun_patterns().get(tok.lemma_.lower(), ()))
+    for c in tok.children:  # "officials in Washington"; but "a summit in Vilnius" names a place
+        if c.dep_ == "prep" and not (meeting and c.lower_ in _PLACE_PREPS):
             for g in c.children:
                 if g.dep_ == "pobj" and actors.at(g.i) is not None:
                     return actors.at(g.i)
@@ -450,6 +496,16 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
     return []
 
 
+def _we_pair(verb, sources: list[tuple[ActorRef, int]], actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'we are not creating a military bloc', said by an official of A just after 'A and B' were named
+    together: a joint act needs two, and 'we' is that pair."""
+    (source, i), = sources
+    if verb.doc[i].lower_ not in ("we", "our", "us") or not source.country:
+        return sources
+    pair = _recent_pair(verb.doc[i], actors)
+    return pair if any(a.country == source.country for a, _ in pair) else sources
+
+
 _PAIR_NOUNS = {"state", "country", "nation", "side", "power", "government", "capital", "ally", "neighbour",
                "neighbor"}
 
@@ -500,7 +556,27 @@ def _group_actors(tok) -> list[ActorRef]:
     return out
 
 
+def _plural_antecedent(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'Both Moscow and Beijing ... what they see as ...': 'they' inside the clause of a compound
+    subject, with no nearer subject between them, is every actor of that subject."""
+    if tok.lower_ not in ("they", "them", "their"):
+        return []
+    doc = tok.doc
+    for i in range(tok.i - 1, sent_of(tok).start - 1, -1):
+        subj = doc[i]
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group = [(actors.at(t.i), t.i) for t in _with_conjuncts(subj) if actors.at(t.i) is not None]
+        names = {a.name for a, _ in group}
+        inside = subj.head.left_edge.i <= tok.i <= subj.head.right_edge.i
+        return group if len(names) > 1 and inside else []
+    return []
+
+
 def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[ActorRef, int]]:
+    group = _plural_antecedent(tok, actors)
+    if group:
+        return group
     out = []
     for t in _with_conjuncts(tok):
         a = _actor_at(t, actors, loose)
@@ -546,6 +622,8 @@ def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list
         if c.dep_ not in ("ccomp", "prep", "agent", "xcomp", "dobj"):
             continue
         for t in c.subtree:
+            if any(h.dep_ == "relcl" for h in t.ancestors if h.i != c.i and c.is_ancestor(h)):
+                continue  # "an order that benefits the West": a description, not what is commented on
             a = actors.at(t.i) or (_state_of_word(t, actors) if t.dep_ == "amod" else None)
             if a is not None and a.code and t.i not in skip and a.name not in names \
                     and all(a.name != b.name for b, _ in out):
@@ -622,6 +700,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not targets:
                 targets = _targets(c, actors, {i for _, i in sources})
+    if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
+        sources = _we_pair(verb, sources, actors)
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "03") or code[:3] in ("012", "013", "051")):
         targets = _about(verb, actors, {i for _, i in sources}, names)
@@ -632,7 +712,25 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     else:
         sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
+    if not targets and _unary(verb, code):  # "Moscow denied the report": no one is acted on
+        pairs = [(s, None, False) for s, _ in sources if s.code or s.country]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
+
+
+_UNARY = ("010", "011", "012", "013", "015", "016", "018")
+
+
+def _unary(verb, code: str) -> bool:
+    """A comment, denial or claim (01x) with a clear source and no one it is aimed at is an event with
+    no target, as GDELT leaves Actor2 empty: 'the ministry warned of the risk of conflict'. A plain
+    speech verb ('said that ...') is a statement of its own only when what it says is a denial or
+    an assurance, a negated clause with no event in it ('said the ties are not aimed at anyone');
+    otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
+    if code not in _UNARY or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    if code == "010":
+        return any(c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX") and _negated(c) for c in verb.children)
+    return True
 
 
 def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_id: str,
@@ -648,6 +746,7 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                 background=_background(sent.text, date, published), location=place, country=country,
                 quote_id=next((f"{q.article_id}:{q.start}-{q.end}" for q in quotes
                                if q.start <= verb.idx < q.end), None))
-    return [Event(source=s.name, source_code=s.code or s.country, target=t.name,
-                  target_code=t.code or t.country, symmetric=sym, **base) for s, t, sym in pairs
-            if not (t.type == "GPE" and t.country and t.country == s.country)]  # not to one's own state
+    return [Event(source=s.name, source_code=s.code or s.country, target=t.name if t else None,
+                  target_code=(t.code or t.country) if t else None, symmetric=sym, **base)
+            for s, t, sym in pairs
+            if t is None or not (t.type == "GPE" and t.country and t.country == s.country)]  # not to one's own state

@@ -16,7 +16,7 @@ _FORMS = [
     (re.compile(rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I), "day"),
     (re.compile(rf"\b(?:{_DAYS},?\s+)?\d{{1,2}}\s+{_MONTHS}\b", re.I), "day"),
     (re.compile(rf"\b(?:in\s+|since\s+)?{_MONTHS}\s+\d{{4}}\b", re.I), "month"),
-    (re.compile(r"\b(?:on\s+)?(?:yesterday|today|" + _DAYS + r")\b", re.I), "day"),
+    (re.compile(r"\b(?:on\s+)?(?:yesterday|today|" + _DAYS + r")\b", re.I), "weekday"),
     (re.compile(r"\b(?:in\s+)(?:" + _MONTHS + r")\b", re.I), "month"),
     (re.compile(r"\b(?:last|this)\s+(?:week|month|year)\b|\bearlier this (?:week|month|year)\b", re.I), "rel"),
     (re.compile(r"\b(?:in|since|during|by)\s+(?:19|20)\d{2}\b", re.I), "year"),
@@ -25,8 +25,42 @@ _SETTINGS = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False,
              "PREFER_DAY_OF_MONTH": "first"}
 
 
+class Bound(str):
+    """A reference date that is not a publication date: the date a caption or credit line states
+    ('... in this still image taken from video released on October 15, 2024') on a page that states
+    none. The events it shows happened on or before it, near it: it fills missing years and anchors
+    relative words like a publication date, but an event dated from it gets month precision at most,
+    never a day the text does not give. `line` is the line it was read from, `words` its date words."""
+
+    line: str
+    words: str
+
+    def __new__(cls, iso: str, line: str = "", words: str = "") -> Bound:
+        out = super().__new__(cls, iso)
+        out.line, out.words = line, words
+        return out
+
+    def __reduce__(self):  # pickled to the extraction workers with its line
+        return Bound, (str(self), self.line, self.words)
+
+
+_OLD_PICTURE = re.compile(r"\b(?:file|archive|archival|undated)\b", re.I)
+
+
+def bound_in(line: str) -> Bound | None:
+    """The date a caption or credit line states, with its year (a day or a month), as a Bound; none
+    for an archive or file picture, whose date says nothing of the news."""
+    if _OLD_PICTURE.search(line):
+        return None
+    date, precision, words = find_date(line, None)
+    if date is None or precision not in ("day", "month"):
+        return None
+    return Bound(date if precision == "day" else f"{date}-01", line, words or "")
+
+
 def find_date(sentence: str, published: str | None) -> tuple[str | None, str | None, str | None]:
-    """(ISO date cut to its precision, precision, the words) of the first date expression."""
+    """(ISO date cut to its precision, precision, the words) of the first date expression. Against a
+    Bound, a weekday, 'today' or 'yesterday' gives the month only (the day would be made up)."""
     for pattern, precision in _FORMS:
         m = pattern.search(sentence)
         if m is None:
@@ -46,6 +80,8 @@ def find_date(sentence: str, published: str | None) -> tuple[str | None, str | N
         found = dateparser.parse(cleaned, languages=["en"], settings=settings)
         if found is None:
             continue
+        if precision == "weekday":
+            precision = "month" if isinstance(published, Bound) else "day"
         iso = found.date().isoformat()
         return (iso if precision == "day" else iso[:7]), precision, text
     return None, None, None
