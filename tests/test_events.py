@@ -285,3 +285,17 @@ def test_we_for_a_joint_act_is_the_pair_named_before(nlp):
                                "are strong. “We are not creating a military bloc,” Reyes said.")
     bloc = [e for e in events if e.event_code[:2] in ("05", "06")]
     assert bloc and bloc[0].negated and {bloc[0].source_code[:3], bloc[0].target_code[:3]} == {"CHL", "PER"}
+
+
+def test_a_declared_friendship_or_partnership_is_diplomatic_cooperation(nlp):
+    events, _ = events_of(nlp, "In 2021, Chile declared a “limitless” friendship with Peru.")
+    assert [(e.event_code, e.source_code, e.target_code, e.date, e.background) for e in events] == [
+        ("050", "CHL", "PER", "2021", True)]
+    strategic, _ = events_of(nlp, "Chile and Peru proclaimed a strategic partnership in 2021.")
+    assert [e.event_code for e in strategic] == ["050"]  # strategic is not military
+    noun, _ = events_of(nlp, "The declaration of a partnership between Chile and Peru in 2021 surprised observers.")
+    assert [(e.event_code, e.symmetric) for e in noun] == [("050", True)]
+    formal, _ = events_of(nlp, "The talks follow a growing Japan-India alliance, formalized in their "
+                               "declaration of a “no limits” partnership in February 2022.")
+    assert [(e.event_code, e.date) for e in formal] == [("057", "2022-02")]
+    assert {formal[0].source_code, formal[0].target_code} == {"JPN", "IND"}

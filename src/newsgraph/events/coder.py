@@ -30,6 +30,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
     for tok in doc:
         if tok.pos_ == "NOUN":
             out += _noun_events(tok, actors, article_id, published, quotes)
+            out += _declaration_events(tok, actors, article_id, published, quotes)
             continue
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod" or tok.i in absorbed:
             continue
@@ -165,13 +166,62 @@ def _organization_of(noun, actors: ArticleActors) -> list[ActorRef]:
     return orgs if len(orgs) == 1 and len(found) == 1 else []
 
 
+_BONDS = {"friendship", "partnership", "alliance", "brotherhood"}
+_FORMAL = {"sign", "formalize", "formalise", "adopt", "seal", "ink", "codify", "enshrine"}
+
+
+def _declaration_events(noun, actors: ArticleActors, article_id: str, published: str | None,
+                        quotes) -> list[Event]:
+    """'the declaration of a partnership between A and B', 'their declaration of friendship': a
+    declared bond is diplomatic cooperation (050) between the two; a joint, signed or formalized
+    declaration is a formal agreement (057)."""
+    if noun.lemma_.lower() not in ("declaration", "proclamation"):
+        return []
+    bonds = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+             for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in _BONDS]
+    if not bonds:
+        return []
+    sides = []
+    for holder in (bonds[0], noun):
+        between = [g for p in holder.children if p.dep_ == "prep" and p.lower_ == "between"
+                   for g in p.children if g.dep_ == "pobj"]
+        sides = sides or (_actors_of(between[0], actors) if between else [])
+    owner = [c for c in noun.children if c.dep_ == "poss"]
+    if not sides and owner:
+        sides = _actors_of(owner[0], actors) if owner[0].lower_ != "their" else _their_pair(owner[0], actors)
+    if not sides and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        sides = _sources(noun.head, actors)  # "A and B signed a joint declaration of friendship"
+    pairs = [(a, b, True) for (a, _), (b, _) in combinations(sides, 2) if a.country != b.country or not a.country]
+    if not pairs:
+        return []
+    formal = noun.head.lemma_.lower() in _FORMAL or (noun.head.dep_ == "prep" and noun.head.head.lemma_.lower()
+                                                     in _FORMAL) or any(
+        c.lower_ in ("joint", "signed", "formal") for c in noun.children if c.dep_ == "amod")
+    return _build(noun, noun.text, "057" if formal else "050", pairs, actors, article_id, published, quotes)
+
+
+def _their_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'their' for two states named together just before in the same sentence: a compound subject,
+    a pair in a compound ('the Chile-Peru alliance') or a conjunction ('Chile and Peru')."""
+    group = _plural_antecedent(tok, actors)
+    if group:
+        return group
+    sent = sent_of(tok)
+    for t in reversed(tok.doc[sent.start:tok.i]):
+        pair = _compound_pair(t, actors) if t.pos_ in ("NOUN", "PROPN") else None
+        if pair:
+            return [(pair[0], t.i), (pair[1], t.i)]
+    pair = _recent_pair(tok, actors)
+    return pair if pair and pair[0][1] >= sent.start else []
+
+
 def _compound_pair(noun, actors: ArticleActors) -> tuple[ActorRef, ActorRef] | None:
     """Two different states named in the noun's compound modifiers ('the Russia-China patrols')."""
     named = []
     for c in noun.children:
         if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
             for t in c.subtree:
-                a = actors.at(t.i)
+                a = actors.at(t.i) or (_state_of_word(t, actors) if t.pos_ == "PROPN" else None)
                 if a is not None and a.country and all(a.country != b.country for b in named):
                     named.append(a)
     return (named[0], named[1]) if len(named) == 2 else None
@@ -391,6 +441,8 @@ def _material(code: str, verb) -> str:
     if code not in ("050", "060"):
         return code
     mods = {g.lower_ for o in _objects(verb) for g in o.children if g.dep_ in ("amod", "compound", "conj")}
+    if any(o.lemma_.lower() in _BONDS for o in _objects(verb)):
+        mods.discard("strategic")  # a strategic partnership is diplomatic, not military, cooperation
     means = [g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("through", "via", "in", "on")
              for g in p.children if g.dep_ == "pobj"]  # "cooperating through naval drills"
     mods |= {t.lower_ for g in means for t in g.subtree} | {g.lemma_.lower() for g in means}
