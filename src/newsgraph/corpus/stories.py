@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 
 from .features import cosine
 
-JOIN = 0.30  # cosine between an article and a story centroid to join it
-WINDOW_DAYS = 10  # an article joins a story active within this many days of its date
+JOIN = 0.35  # cosine between an article and a story centroid to join it (eval_stories.py --sweep)
+WINDOW_DAYS = 5  # an article joins a story active within this many days of its date
 CENTROID_TERMS = 120
 INDEX_TERMS = 30  # a story is found by its top terms...
 QUERY_TERMS = 15  # ...from an article's top terms
@@ -69,7 +69,7 @@ class StoryIndex:
 
     def __init__(self, stories: Iterable[Story] = ()):
         self.stories: dict[str, Story] = {}
-        self.postings: dict[str, list[str]] = {}
+        self.postings: dict[str, dict[str, None]] = {}  # term -> story ids, least recently updated first
         self._seq = 0
         for s in stories:
             self._put(s)
@@ -79,11 +79,11 @@ class StoryIndex:
         story.seq = self._seq
         self.stories[story.id] = story
         for term in story.top_terms(INDEX_TERMS):
-            post = self.postings.setdefault(term, [])
-            if story.id not in post:
-                post.append(story.id)
-                if len(post) > MAX_POSTINGS:
-                    del post[0]
+            post = self.postings.setdefault(term, {})
+            post.pop(story.id, None)  # most recently updated last: the oldest is dropped first
+            post[story.id] = None
+            if len(post) > MAX_POSTINGS:
+                del post[next(iter(post))]
 
     def best(self, vec: dict[str, float], day: dt.date | None) -> tuple[str | None, float]:
         """The story this article vector belongs to (None: a new story), and the similarity."""

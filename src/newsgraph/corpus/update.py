@@ -86,12 +86,25 @@ def _day(value) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
+def _rows_in(con, sql: str, values: Sequence[str]) -> list[tuple]:
+    """Run `sql` whose `(SELECT unnest(?))` stands for `values`, passed as an Arrow table (a list
+    parameter costs DuckDB a failed pandas import per element)."""
+    if not values:
+        return []
+    con.register("want_values", pa.table({"v": pa.array(list(values), pa.string())}))
+    try:
+        return con.execute(sql.replace("(SELECT unnest(?))", "(SELECT v FROM want_values)")
+                           .replace("(SELECT unnest($1))", "(SELECT v FROM want_values)")).fetchall()
+    finally:
+        con.unregister("want_values")
+
+
 class _Reader:
     def __init__(self, con):
         self.con = con
 
     def rows(self, sql: str, ids: Sequence[str]) -> list[tuple]:
-        return self.con.execute(sql, [list(ids)]).fetchall() if ids else []
+        return _rows_in(self.con, sql, ids)
 
     def sentences(self, ids: Sequence[str]) -> dict[str, list[SentenceRow]]:
         texts = dict(self.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", ids))
@@ -135,8 +148,7 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
 
 
 def _load_index(con, pending: Sequence[str]) -> StoryIndex:
-    first = con.execute("SELECT min(published) FROM articles WHERE id IN (SELECT unnest(?))",
-                        [list(pending)]).fetchone()[0]
+    first = _rows_in(con, "SELECT min(published) FROM articles WHERE id IN (SELECT unnest(?))", pending)[0][0]
     sql = "SELECT id, first_article, terms, articles, first_date, last_date FROM stories"
     params: list = []
     if first is not None:
@@ -161,8 +173,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     hashes = {i: _text_hash(arts[i][2]) for i in ids}
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
     # earlier articles with the same words, or sharing a band
-    stored_hash = dict(con.execute("""SELECT text_hash, arg_min(article_id, seq) FROM corpus_articles
-        WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""", [list(set(hashes.values()))]).fetchall())
+    stored_hash = dict(_rows_in(con, """SELECT text_hash, arg_min(article_id, seq) FROM corpus_articles
+        WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""", sorted(set(hashes.values()))))
     con.register("chunk_bands", pa.table({
         "band": pa.array([b for i in ids for b in range(len(bands[i]))], pa.uint8()),
         "key": pa.array([key for i in ids for key in bands[i]], pa.uint64()),
@@ -318,13 +330,21 @@ def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[st
 
 
 # --------------------------------------------------------------------------- per story
+REFRESH_BATCH = 64  # stories rebuilt per transaction
+
+
 def refresh_stories(con, story_ids: Sequence[str]) -> None:
     """Recompute event clusters, claims, summaries and counts of these stories."""
+    done: list[dict] = []
     for sid in story_ids:
-        _refresh_story(con, sid)
+        done.append(_refresh_story(con, sid))
+        if len(done) >= REFRESH_BATCH:
+            _write_stories(con, done)
+            done = []
+    _write_stories(con, done)
 
 
-def _refresh_story(con, sid: str) -> None:
+def _refresh_story(con, sid: str) -> dict:
     read = _Reader(con)
     members = con.execute("""SELECT a.id, a.outlet, a.source, a.published, a.title, c.terms
         FROM corpus_articles c JOIN articles a ON a.id = c.article_id WHERE c.story_id = ?
@@ -402,26 +422,63 @@ def _refresh_story(con, sid: str) -> None:
         article_summaries[aid] = summarize_article(ss)
     story_summary = summarize_story(pool)
     title = _story_title(members)
+    summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in story_summary]
+    return {"id": sid, "clusters": cluster_rows, "claims": claims,
+            "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,
+                                                            "text": x.text} for x in picked]}
+                          for aid, picked in article_summaries.items()],
+            "story": {"id": sid, "title": title, "outlets": n_out, "independent_outlets": n_ind,
+                      "articles": n_art, "summary": summary}}
+
+
+_SUMMARY = pa.list_(pa.struct([("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+                               ("text", pa.string())]))
+_STORY_SUMMARY = pa.list_(pa.struct([("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+                                     ("text", pa.string())]))
+
+
+def _write_stories(con, done: list[dict]) -> None:
+    """Replace the derived rows of these stories in one transaction."""
+    if not done:
+        return
+    ids = [d["id"] for d in done]
+    clusters = [r for d in done for r in d["clusters"]]
+    claims = [r for d in done for r in d["claims"]]
+    summaries = [r for d in done for r in d["summaries"]]
     try:
         con.begin()
-        con.execute("DELETE FROM event_clusters WHERE story_id = ?", [sid])
-        con.execute("DELETE FROM claims WHERE story_id = ?", [sid])
-        if cluster_rows:
-            con.register("new_clusters", pa.Table.from_pylist(cluster_rows))
+        con.register("done_ids", pa.table({"v": pa.array(ids, pa.string())}))
+        con.execute("DELETE FROM event_clusters WHERE story_id IN (SELECT v FROM done_ids)")
+        con.execute("DELETE FROM claims WHERE story_id IN (SELECT v FROM done_ids)")
+        con.unregister("done_ids")
+        if clusters:
+            con.register("new_clusters", pa.Table.from_pylist(clusters))
             con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM new_clusters")
             con.unregister("new_clusters")
         if claims:
             con.register("new_claims", pa.Table.from_pylist(claims))
             con.execute("INSERT OR REPLACE INTO claims BY NAME SELECT * FROM new_claims")
             con.unregister("new_claims")
-        for aid, picked in article_summaries.items():
-            con.execute("UPDATE corpus_articles SET summary = ? WHERE article_id = ?",
-                        [[{"idx": s.index, "start": s.start, "end": s.end, "text": s.text} for s in picked], aid])
-        con.execute("""UPDATE stories SET title = ?, outlets = ?, independent_outlets = ?, articles = ?,
-                       summary = ?, updated_at = now(), dirty = false WHERE id = ?""",
-                    [title, n_out, n_ind, n_art,
-                     [{"article_id": s.article_id, "start": s.start, "end": s.end, "text": s.text}
-                      for s in story_summary], sid])
+        if summaries:
+            con.register("new_summaries", pa.table({
+                "article_id": pa.array([r["article_id"] for r in summaries], pa.string()),
+                "summary": pa.array([r["summary"] for r in summaries], _SUMMARY)}))
+            con.execute("""UPDATE corpus_articles c SET summary = n.summary FROM new_summaries n
+                           WHERE c.article_id = n.article_id""")
+            con.unregister("new_summaries")
+        stories = [d["story"] for d in done]
+        con.register("new_story_rows", pa.table({
+            "id": pa.array([r["id"] for r in stories], pa.string()),
+            "title": pa.array([r["title"] for r in stories], pa.string()),
+            "outlets": pa.array([r["outlets"] for r in stories], pa.int32()),
+            "independent_outlets": pa.array([r["independent_outlets"] for r in stories], pa.int32()),
+            "articles": pa.array([r["articles"] for r in stories], pa.int32()),
+            "summary": pa.array([r["summary"] for r in stories], _STORY_SUMMARY)}))
+        con.execute("""UPDATE stories s SET title = n.title, outlets = n.outlets,
+                           independent_outlets = n.independent_outlets, articles = n.articles,
+                           summary = n.summary, updated_at = now(), dirty = false
+                       FROM new_story_rows n WHERE s.id = n.id""")
+        con.unregister("new_story_rows")
         con.commit()
     except BaseException:
         con.rollback()
