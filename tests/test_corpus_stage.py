@@ -158,3 +158,40 @@ def test_articles_export_carries_story_id(examples_nlp):
     result = CliRunner().invoke(app, ["export", "articles", "--db", examples_nlp])
     rows = [json.loads(ln) for ln in result.output.splitlines()]
     assert len({r["story_id"] for r in rows}) == 1 and rows[0]["story_id"].startswith("s")
+
+
+def test_short_identical_bodies_are_not_copies(tmp_path, run, query):
+    rows = [{"url": f"https://{site}.example/{k}", "outlet": site, "title": title,
+             "text": "This story is developing and will be updated."}
+            for k, (site, title) in enumerate([("north", "Volcano erupts on a remote island"),
+                                               ("south", "Stock markets rally after a quiet week")])]
+    path = tmp_path / "short.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    run([path])
+    assert query("SELECT count(*) FROM links")[0][0] == 0
+
+
+def test_unknown_outlets_with_one_file_name_are_two_sources(tmp_path, run, query):
+    for d in ("a", "b"):
+        (tmp_path / d).mkdir()
+    _write(tmp_path / "a" / "report.txt", story_text("ferry"))
+    _write(tmp_path / "b" / "report.txt", story_text("ferry", extra=["A second crossing starts next month."]))
+    run([tmp_path / "a", tmp_path / "b"])
+    assert query("SELECT articles, outlets FROM stories") == [(2, 2)]
+
+
+def test_a_later_nlp_run_rebuilds_the_stories(tmp_path, settings):
+    src = tmp_path / "in"
+    src.mkdir()
+    names = ("01_andes_wire_signing.txt", "05_coastal_gazette_nearcopy.txt", "02_pacific_daily_courier_signing.txt")
+    for name in names:
+        (src / name).write_bytes((EXAMPLES / "txt" / name).read_bytes())
+    s = settings()
+    with Store(s.db) as store:
+        analyze([str(src)], store, s)  # no NLP: no events, no quotes
+        assert store.query("SELECT count(*) FROM claims WHERE kind = 'quote'").fetchone()[0] == 0
+    s = settings(nlp=True)
+    with Store(s.db) as store:
+        analyze([str(src)], store, s)
+        assert store.query("SELECT count(*) FROM stories WHERE dirty").fetchone()[0] == 0
+        assert store.query("SELECT count(*) FROM claims WHERE kind = 'quote'").fetchone()[0] > 0

@@ -73,8 +73,10 @@ def default_story(con) -> str:
 
 def build(con, story_id: str | None = None) -> Briefing:
     """The briefing of one story (default: the one with most independent outlets)."""
+    if story_id is not None and not story_id.strip():
+        raise UsageError("give a story id (or leave --story out for the largest story)")
     sid = story_id or default_story(con)
-    found = _rows(con, "SELECT * FROM stories WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2", [sid, sid + "%"])
+    found = _rows(con, "SELECT * FROM stories WHERE id = ? OR starts_with(id, ?) ORDER BY id LIMIT 2", [sid, sid])
     if len(found) != 1:
         raise UsageError(f"{'no' if not found else 'more than one'} story matches {sid!r}; "
                          "`newsgraph stories` lists them")
@@ -108,7 +110,7 @@ def build(con, story_id: str | None = None) -> Briefing:
 def _sources(arts: list[dict]) -> tuple[list[Source], dict[str, int]]:
     out, num = [], {}
     for k, a in enumerate(arts, 1):
-        outlet = a["outlet"] or f"unknown outlet ({os.path.basename(a['path'] or a['source'])})"
+        outlet = a["outlet"] or f"unknown outlet ({os.path.basename((a['path'] or a['source']).rstrip('/'))})"
         where = a["url"] or a["path"] or a["source"]
         out.append(Source(k, a["id"], outlet, a["title"], a["published"].isoformat() if a["published"] else None,
                           where))
@@ -122,8 +124,10 @@ def _overview(story: dict, arts: list[dict]) -> str:
         else "no publication dates"
     undated = sum(1 for a in arts if not a["published"])
     extra = f" ({undated} undated)" if dates and undated else ""
-    return (f"{story['articles']} articles from {story['outlets']} outlets, {story['independent_outlets']} of "
-            f"them independent (copies and rewrites count once); {span}{extra}. Story {story['id']}.")
+    pending = (" Not finished: articles were added since the story was last rebuilt; run `newsgraph analyze` "
+               "again to finish it." if story.get("dirty") else "")
+    return (f"{len(arts)} articles from {story['outlets']} outlets, {story['independent_outlets']} of "
+            f"them independent (copies and rewrites count once); {span}{extra}. Story {story['id']}.{pending}")
 
 
 def _timeline(clusters: list[dict], cite) -> list[Item]:

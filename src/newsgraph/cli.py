@@ -39,6 +39,15 @@ def _fail(exc: NewsgraphError) -> typer.Exit:
     return typer.Exit(2 if isinstance(exc, UsageError) else 1)
 
 
+def _internal(exc: Exception) -> typer.Exit:
+    """A bug: one line, not a traceback (NEWSGRAPH_DEBUG=1 shows it)."""
+    if os.environ.get("NEWSGRAPH_DEBUG"):
+        raise exc
+    err.print(f"[red]internal error:[/red] {escape(f'{type(exc).__name__}: {exc}')}. "
+              "Set NEWSGRAPH_DEBUG=1 for the traceback and report it.")
+    return typer.Exit(1)
+
+
 def _version(value: bool) -> None:
     if value:
         out.print(f"newsgraph {__version__}")
@@ -150,6 +159,8 @@ def export(
         raise _fail(exc) from None
     except (OSError, duckdb.Error) as exc:
         raise _fail(UsageError(f"cannot write {output or 'the export'}: {exc}")) from None
+    except Exception as exc:
+        raise _internal(exc) from None
 
 
 def _write_rows(store: Store, table: str, fmt: str, output: str | None) -> None:
@@ -223,6 +234,8 @@ def brief(
         raise _fail(exc) from None
     except OSError as exc:
         raise _fail(UsageError(f"cannot write {output}: {exc}")) from None
+    except Exception as exc:
+        raise _internal(exc) from None
 
 
 @app.command()
@@ -234,6 +247,8 @@ def stories(db: DbOpt = None,
             rows = store.story_list(limit)
     except NewsgraphError as exc:
         raise _fail(exc) from None
+    except Exception as exc:
+        raise _internal(exc) from None
     table = Table(title="stories")
     for col in ("story", "articles", "outlets", "independent", "dates", "title"):
         table.add_column(col)

@@ -131,6 +131,9 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
         unordered = e.symmetric or e.event_code in JOINT_CODES
         key = (e.event_root, e.negated, e.modality, _dyad(e, unordered))
         people = _people(e)
+        dyad = (e.source or e.source_code) and (e.target or e.target_code)
+        if not dyad or (e.event_root in ("01", "02") and not e.date and not people):
+            key = key + (e.id,)  # no dyad, or an undated statement by nobody named: nothing to match it by
         fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)
                 and not (people and c.people and not people & c.people)
                 # an undated report joins a dated happening only through a named person they share
@@ -197,6 +200,8 @@ def event_label(c: EventCluster) -> str:
     verb = verb[0].lower() + verb[1:] if verb else verb
     neg = "did not " if e.negated else ""
     mod = "intend to " if e.modality == "intent" else ""
+    if not any(n or c for n, c in right):
+        return f"{_side(left)}: {neg}{mod}{verb}"
     return f"{_side(left)}{' and ' if joint else ' → '}{_side(right)}: {neg}{mod}{verb}"
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import os
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,8 +37,9 @@ log = logging.getLogger(__name__)
 CHUNK = 500
 REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked for a rewrite
 REWRITE_MIN_COSINE = 0.45
+MAX_CANDIDATES = 50  # most recent near-copy candidates per article
 ENTITY_WEIGHT = 2.5
-MAX_STORY_ARTICLES_FOR_CLAIMS = 300
+MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
 
 Progress = Callable[[int, int], None]
 
@@ -55,7 +55,7 @@ class CorpusReport:
 # --------------------------------------------------------------------------- helpers
 def outlet_key(outlet: str | None, source: str) -> str:
     """The outlet an article is from; an article of unknown outlet is its own source."""
-    return outlet or f"? {os.path.basename(source.rstrip('/')) or source}"
+    return outlet or f"? {source}"
 
 
 _SPLIT = re.compile(r"(?<=[.!?…”\"’])\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
@@ -172,26 +172,41 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     sigs = {i: dedup.signature(arts[i][2]) for i in ids}
     hashes = {i: _text_hash(arts[i][2]) for i in ids}
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
-    # earlier articles with the same words, or sharing a band
+    # earlier articles with the same words (bodies long enough to tell), or sharing a band
     stored_hash = dict(_rows_in(con, """SELECT text_hash, arg_min(article_id, seq) FROM corpus_articles
         WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""", sorted(set(hashes.values()))))
+    exact = {i for i in ids if sigs[i].n_shingles >= dedup.MIN_SHINGLES and hashes[i] in stored_hash}
+    look = [i for i in ids if i not in exact]
     con.register("chunk_bands", pa.table({
-        "band": pa.array([b for i in ids for b in range(len(bands[i]))], pa.uint8()),
-        "key": pa.array([key for i in ids for key in bands[i]], pa.uint64()),
-        "article_id": pa.array([i for i in ids for _ in bands[i]], pa.string())}))
-    pairs = con.execute("""SELECT DISTINCT c.article_id, c2.article_id, c2.minhash, c2.n_shingles, c2.story_id
-        FROM chunk_bands c JOIN lsh_bands l ON l.band = c.band AND l.key = c.key
-        JOIN corpus_articles c2 ON c2.seq = l.seq""").fetchall()
+        "band": pa.array([b for i in look for b in range(len(bands[i]))], pa.uint8()),
+        "key": pa.array([key for i in look for key in bands[i]], pa.uint64()),
+        "article_id": pa.array([i for i in look for _ in bands[i]], pa.string())}))
+    # the most recent candidates of each article (many copies of one text share every band)
+    pairs = con.execute(f"""
+        SELECT article_id, seq FROM (
+            SELECT article_id, seq, row_number() OVER (PARTITION BY article_id ORDER BY seq DESC) AS k
+            FROM (SELECT DISTINCT c.article_id, l.seq FROM chunk_bands c
+                  JOIN lsh_bands l ON l.band = c.band AND l.key = c.key))
+        WHERE k <= {MAX_CANDIDATES}""").fetchall()
     con.unregister("chunk_bands")
+    sig_of = {}
+    if pairs:
+        con.register("cand_seqs", pa.table({"seq": pa.array(sorted({p[1] for p in pairs}), pa.int32())}))
+        for seq_, other, mh, n, sid in con.execute("""SELECT c.seq, c.article_id, c.minhash, c.n_shingles,
+                c.story_id FROM corpus_articles c JOIN cand_seqs USING (seq)""").fetchall():
+            sig_of[seq_] = (other, dedup.Signature(np.array(mh, dtype=np.uint64), n), sid)
+        con.unregister("cand_seqs")
     stored_cands: dict[str, list[tuple[str, dedup.Signature, str]]] = {}
-    for aid, other, mh, n, sid in pairs:
-        stored_cands.setdefault(aid, []).append((other, dedup.Signature(np.array(mh, dtype=np.uint64), n), sid))
+    for aid, seq_ in pairs:
+        if seq_ in sig_of:
+            stored_cands.setdefault(aid, []).append(sig_of[seq_])
 
     local_bands: dict[tuple[int, int], list[str]] = {}
     local_hash: dict[str, str] = {}
     story_of: dict[str, str] = {}
     vectors: dict[str, dict[str, float]] = {}
     rows, band_rows, links = [], [], []
+    chunk_stories: set[str] = set()
     for aid in ids:
         _, title, text, published = arts[aid]
         day = _day(published)
@@ -200,7 +215,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         vectors[aid] = vec
         link = None
         original = local_hash.get(hashes[aid]) or stored_hash.get(hashes[aid])
-        if original and original != aid:
+        if original and original != aid and sig.n_shingles >= dedup.MIN_SHINGLES:
             link = (aid, original, "copy", 1.0)
         else:
             cands = list(stored_cands.get(aid, []))
@@ -227,22 +242,27 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             sid, score = index.best(vec, day)
         sid = index.add(sid, aid, vec, day)
         story_of[aid] = sid
-        touched.add(sid)
         if link is None:
             link = _rewrite_link(con, read, aid, text, vec, sid, story_of, vectors)
         if link:
             links.append(link)
             report.links[link[2]] = report.links.get(link[2], 0) + 1
-        local_hash.setdefault(hashes[aid], aid)
-        for b, key in enumerate(bands[aid]):
-            local_bands.setdefault((b, key), []).append(aid)
+        if sig.n_shingles >= dedup.MIN_SHINGLES:
+            local_hash.setdefault(hashes[aid], aid)
+        copy = link is not None and link[2] == "copy"
+        if not copy:  # a copy adds nothing to the index: its original is there
+            for b, key in enumerate(bands[aid]):
+                local_bands.setdefault((b, key), []).append(aid)
         seq += 1
         rows.append({"article_id": aid, "seq": seq, "story_id": sid, "story_score": score, "day": day,
                      "text_hash": hashes[aid], "minhash": [int(x) for x in sig.hashvalues],
                      "n_shingles": sig.n_shingles,
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
-        band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-    _write_chunk(con, rows, band_rows, links, index, touched)
+        if not copy:
+            band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
+        chunk_stories.add(sid)
+    touched |= chunk_stories
+    _write_chunk(con, rows, band_rows, links, index, chunk_stories)
     return seq
 
 
@@ -337,7 +357,12 @@ def refresh_stories(con, story_ids: Sequence[str]) -> None:
     """Recompute event clusters, claims, summaries and counts of these stories."""
     done: list[dict] = []
     for sid in story_ids:
-        done.append(_refresh_story(con, sid))
+        try:
+            done.append(_refresh_story(con, sid))
+        except Exception as exc:  # one odd story must not hold back the others; it stays dirty
+            log.warning("story %s could not be rebuilt (%s: %s); it is retried on the next run",
+                        sid, type(exc).__name__, exc)
+            continue
         if len(done) >= REFRESH_BATCH:
             _write_stories(con, done)
             done = []
@@ -517,10 +542,8 @@ def _story_title(members: Sequence[tuple]) -> str | None:
     for v, _ in vecs:
         for k, w in v.items():
             centre[k] = centre.get(k, 0.0) + w
-    titled = [(cosine(v, centre), m) for v, m in vecs if m[4]]
-    if not titled:
-        return None
-    return max(titled, key=lambda t: (t[0], -members.index(t[1])))[1][4]
+    titled = [(cosine(v, centre), -k, m[4]) for k, (v, m) in enumerate(vecs) if m[4]]
+    return max(titled)[2] if titled else None
 
 
 __all__ = ["CorpusReport", "update", "refresh_stories", "ClaimGroup"]

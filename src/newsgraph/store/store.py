@@ -177,8 +177,12 @@ class Store:
             self._insert("events", _events_table(events))
             self._insert("sentences", _sentences_table(sentences or {}))
             if extracted:
-                self.con.execute("UPDATE articles SET extracted = true WHERE id IN (SELECT unnest(?))",
-                                 [list(extracted)])
+                self.con.register("batch_extracted", pa.table({"id": pa.array(list(extracted), pa.string())}))
+                self.con.execute("UPDATE articles SET extracted = true WHERE id IN (SELECT id FROM batch_extracted)")
+                # stories holding articles extracted again get their clusters and claims rebuilt
+                self.con.execute("""UPDATE stories SET dirty = true WHERE id IN (SELECT story_id FROM corpus_articles
+                                    WHERE article_id IN (SELECT id FROM batch_extracted))""")
+                self.con.unregister("batch_extracted")
             self._write_failures(failures)
             self.count_lines(line_counts or {})
             after = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
@@ -196,7 +200,8 @@ class Store:
         try:
             return stage(self.con, on_progress)
         except duckdb.Error as exc:
-            raise StoreError(f"could not update stories and claims in {self.path}: {exc}") from None
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise StoreError(f"could not update stories and claims in {self.path}: {first}") from None
 
     def resolve_short_names(self) -> int:
         """Across the corpus, a person named by surname only takes the one full-name person of
