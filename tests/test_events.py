@@ -299,3 +299,10 @@ def test_a_declared_friendship_or_partnership_is_diplomatic_cooperation(nlp):
                                "declaration of a “no limits” partnership in February 2022.")
     assert [(e.event_code, e.date) for e in formal] == [("057", "2022-02")]
     assert {formal[0].source_code, formal[0].target_code} == {"JPN", "IND"}
+
+
+def test_material_acts_with_no_one_acted_on_have_no_target(nlp):
+    events, _ = events_of(nlp, "The Chilean government lifted the curfew on Sunday.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in events] == [("0813", "CHL", None)]
+    shown, _ = events_of(nlp, "Chile is demonstrating that it will not back down.")
+    assert all(not e.event_code.startswith("14") for e in shown)  # showing is no protest

@@ -347,6 +347,8 @@ def _base_code(verb) -> tuple[str | None, str]:
     pattern = _best(verb_patterns().get(verb.lemma_.lower(), ()), verb)
     if pattern is None:
         return None, verb.text
+    if pattern.code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
+        return None, verb.text  # "demonstrating that it will not back down" shows; it is no protest
     if pattern.code.startswith("01") and _has_coded_complement(verb):
         return None, verb.text  # "said that they held talks": the embedded event is coded instead
     if pattern.code in ("010", "030"):
@@ -769,6 +771,9 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
+# acts that need no one acted on: concessions (lifted the curfew, resigned), protests, shows of force,
+# coercion, assaults and fighting ('troops shelled the town', 'police arrested dozens')
+_UNARY_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
 _UNARY = ("010", "011", "012", "013", "015", "016", "018")
 
 
@@ -778,6 +783,8 @@ def _unary(verb, code: str) -> bool:
     speech verb ('said that ...') is a statement of its own only when what it says is a denial or
     an assurance, a negated clause with no event in it ('said the ties are not aimed at anyone');
     otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
+    if code[:2] in _UNARY_ROOTS:
+        return True
     if code not in _UNARY or any(c.dep_ == "xcomp" for c in verb.children):
         return False
     if code == "010":
