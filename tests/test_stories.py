@@ -99,3 +99,12 @@ def test_centroid_is_unit_length_and_truncated():
     assert len(story.sums) <= st.CENTROID_TERMS * 2
     c = story.centroid()
     assert abs(sum(v * v for v in c.values()) - 1.0) < 1e-9
+
+
+def test_corpus_df_lowers_terms_most_articles_share():
+    from newsgraph.corpus.update import CorpusDf
+
+    df = CorpusDf(1000, {"election": 950, "krill": 3})
+    assert df.damp("krill") > 0.9 > 0.5 > df.damp("election") >= CorpusDf.FLOOR
+    assert df.damp("unseen") == 1.0
+    assert CorpusDf(10, {"election": 10}).damp("election") == 1.0  # too few articles to judge

@@ -10,7 +10,7 @@ import math
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
 import numpy as np
@@ -62,9 +62,10 @@ def idf(word: str) -> float:
 
 
 def weighted_terms(parts: Iterable[tuple[str, float]], extra: Iterable[tuple[str, float]] = (),
-                   top: int = 40) -> dict[str, float]:
+                   top: int = 40, damp: Callable[[str], float] | None = None) -> dict[str, float]:
     """An L2-normalised sparse vector of the `top` terms: log-scaled counts of content words in
-    each (text, weight) part times their IDF, plus `extra` terms given with their own weight."""
+    each (text, weight) part times their IDF, plus `extra` terms given with their own weight;
+    `damp(term)` (0..1) lowers terms that are common in this corpus."""
     counts: Counter[str] = Counter()
     for text, weight in parts:
         for w in content_words(text):
@@ -72,6 +73,8 @@ def weighted_terms(parts: Iterable[tuple[str, float]], extra: Iterable[tuple[str
     vec = {w: (1.0 + math.log(c)) * idf(w) for w, c in counts.items() if c > 0}
     for term, weight in extra:
         vec[term] = vec.get(term, 0.0) + weight
+    if damp is not None:
+        vec = {k: v * damp(k) for k, v in vec.items()}
     best = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
     norm = math.sqrt(sum(v * v for _, v in best)) or 1.0
     return {k: v / norm for k, v in best if v > 0}

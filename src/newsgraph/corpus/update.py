@@ -77,9 +77,52 @@ def _text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(tokens(text)).encode()).hexdigest()[:24]
 
 
-def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]]) -> dict[str, float]:
+def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]],
+            df: CorpusDf | None = None) -> dict[str, float]:
     extra = [(f"@{name}", ENTITY_WEIGHT * (1.0 + np.log(max(1, n)))) for name, n in entities]
-    return weighted_terms([(title or "", 2.0), (text, 1.0)], extra)
+    return weighted_terms([(title or "", 2.0), (text, 1.0)], extra, damp=df.damp if df else None)
+
+
+class CorpusDf:
+    """Document frequencies of terms in the corpus (stored ones plus the run's pending
+    articles), to lower the weight of what most articles of this corpus share: a name on every
+    page of an election corpus says little about which story a page tells. Below MIN_DOCS
+    articles the fixed IDF prior is used alone."""
+
+    MIN_DOCS = 50
+    FLOOR = 0.3  # a term in every article keeps this share of its weight
+
+    def __init__(self, n: int, df: dict[str, int]):
+        self.n, self.df = n, df
+        self._log_n = np.log(n + 1.0)
+
+    def damp(self, term: str) -> float:
+        if self.n < self.MIN_DOCS:
+            return 1.0
+        share = np.log((self.n + 1.0) / (self.df.get(term, 0) + 0.5)) / self._log_n
+        return float(self.FLOOR + (1.0 - self.FLOOR) * min(1.0, max(0.0, share)))
+
+
+def _article_terms(text: str, title: str | None, names: Sequence[str]) -> set[str]:
+    return set(content_words(text)) | set(content_words(title or "")) | {f"@{n}" for n in names}
+
+
+def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, set[str]]]:
+    terms: dict[str, set[str]] = {}
+    for k in range(0, len(pending), 2000):
+        ids = pending[k:k + 2000]
+        names: dict[str, list[str]] = {}
+        for aid, name in _rows_in(con, "SELECT article_id, name FROM entities WHERE article_id IN (SELECT unnest(?))",
+                                  ids):
+            names.setdefault(aid, []).append(name)
+        for aid, title, text in _rows_in(con, "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
+                                         ids):
+            terms[aid] = _article_terms(text, title, names.get(aid, ()))
+    counts = Counter(t for ts in terms.values() for t in ts)
+    stored = con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
+    for term, n in _rows_in(con, "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", sorted(counts)):
+        counts[term] += n
+    return CorpusDf(stored + len(terms), dict(counts)), terms
 
 
 def _day(value) -> dt.date | None:
@@ -131,12 +174,13 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
         refresh_stories(con, [r[0] for r in con.execute("SELECT id FROM stories WHERE dirty ORDER BY id").fetchall()])
         return report
     index = _load_index(con, pending)
+    df, article_terms = _corpus_df(con, pending)
     seq = con.execute("SELECT coalesce(max(seq), 0) FROM corpus_articles").fetchone()[0]
     touched: set[str] = set()
     known = set(index.stories)
     for k in range(0, len(pending), chunk):
         ids = pending[k:k + chunk]
-        seq = _run_chunk(con, ids, index, seq, touched, report)
+        seq = _run_chunk(con, ids, index, seq, touched, report, df, article_terms)
         report.articles += len(ids)
         if on_progress:
             on_progress(len(ids), len(pending))
@@ -161,7 +205,8 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
 
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
-               report: CorpusReport) -> int:
+               report: CorpusReport, df: CorpusDf | None = None,
+               article_terms: dict[str, set[str]] | None = None) -> int:
     read = _Reader(con)
     arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
                                            WHERE id IN (SELECT unnest(?))""", ids)}
@@ -211,7 +256,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         _, title, text, published = arts[aid]
         day = _day(published)
         sig = sigs[aid]
-        vec = _vector(title, text, ents.get(aid, ()))
+        vec = _vector(title, text, ents.get(aid, ()), df)
         vectors[aid] = vec
         link = None
         original = local_hash.get(hashes[aid]) or stored_hash.get(hashes[aid])
@@ -262,7 +307,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
         chunk_stories.add(sid)
     touched |= chunk_stories
-    _write_chunk(con, rows, band_rows, links, index, chunk_stories)
+    chunk_df = Counter(t for aid in ids for t in (article_terms or {}).get(aid, ()))
+    _write_chunk(con, rows, band_rows, links, index, chunk_stories, chunk_df)
     return seq
 
 
@@ -315,9 +361,16 @@ _CORPUS_SCHEMA = pa.schema([
                                     ("text", pa.string())])))])
 
 
-def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[str]) -> None:
+def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[str],
+                 chunk_df: Counter | None = None) -> None:
     try:
         con.begin()
+        if chunk_df:
+            con.register("new_df", pa.table({"term": pa.array(list(chunk_df), pa.string()),
+                                             "df": pa.array(list(chunk_df.values()), pa.int32())}))
+            con.execute("""INSERT INTO term_df SELECT term, df FROM new_df
+                           ON CONFLICT (term) DO UPDATE SET df = term_df.df + excluded.df""")
+            con.unregister("new_df")
         con.register("new_corpus", pa.Table.from_pylist(rows, schema=_CORPUS_SCHEMA))
         con.execute("INSERT INTO corpus_articles SELECT * FROM new_corpus")
         con.unregister("new_corpus")
