@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -94,16 +95,18 @@ def build(con, story_id: str | None = None) -> Briefing:
                          WHERE c.story_id = ? ORDER BY l.article_id""", [sid])
     quotes = _rows(con, """SELECT q.* FROM quotes q JOIN corpus_articles c ON c.article_id = q.article_id
                           WHERE c.story_id = ?""", [sid])
-    events = _rows(con, """SELECT e.article_id, e.goldstein, e.negated, e.quad_class FROM events e
+    events = _rows(con, """SELECT e.id, e.article_id, e.goldstein, e.negated, e.quad_class, e.sentence FROM events e
                           JOIN corpus_articles c ON c.article_id = e.article_id WHERE c.story_id = ?""", [sid])
     b = Briefing(
         story_id=sid, headline=story["title"] or "(untitled story)",
         overview=_overview(story, arts),
         summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
-        timeline=_timeline(clusters, cite), statements=_statements(claims, cite),
+        timeline=_timeline(clusters, cite, {e["id"]: e["sentence"] for e in events}),
+        statements=_statements(claims, cite),
         corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
         framing=_framing(arts, events, sources), sources=sources)
     _claims(b, claims, cite)
+    b.single_source.extend(_only_here(arts, num))
     return b
 
 
@@ -130,15 +133,32 @@ def _overview(story: dict, arts: list[dict]) -> str:
             f"them independent (copies and rewrites count once); {span}{extra}. Story {story['id']}.{pending}")
 
 
-def _timeline(clusters: list[dict], cite) -> list[Item]:
+_QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,40})[”\"’]")
+
+
+def _quoted_words(sentences: list[str | None]) -> list[str]:
+    """Short quoted words in the sentences that report an event (“no limits”, “limitless”): how
+    each outlet names it."""
+    out: list[str] = []
+    for s in sentences:
+        for m in _QUOTED.finditer(s or ""):
+            words = m.group(1).strip(" ,.")
+            if 0 < len(words.split()) <= 4 and words not in out:
+                out.append(words)
+    return out[:4]
+
+
+def _timeline(clusters: list[dict], cite, sentence_of: dict[str, str]) -> list[Item]:
     dated = [c for c in clusters if c["date"] and not c["negated"]]
     dated.sort(key=lambda c: (c["date"], -c["independent_outlets"], c["id"]))
     out = []
     for c in dated:
         where = f", {c['location']}" if c["location"] else ""
         bg = " (background)" if c["background"] else ""
+        named = _quoted_words([sentence_of.get(e) for e in c["event_ids"] or []])
+        called = f" — called {' / '.join(f'“{w}”' for w in named)}" if named else ""
         note = _support(c["independent_outlets"], c["outlets"])
-        out.append(Item(f"{c['date']}{where}: {c['label']}{bg}", cite(c["article_ids"]), note))
+        out.append(Item(f"{c['date']}{where}: {c['label']}{bg}{called}", cite(c["article_ids"]), note))
     return out
 
 
@@ -203,6 +223,45 @@ def _claims(b: Briefing, claims: list[dict], cite) -> None:
     for c in picked:
         b.single_source.append(Item(_claim_text(c), cite(e["article_id"] for e in c["evidence"]), "single source"))
     b.more = {"corroborated": max(0, len(many) - MAX_CORROBORATED), "single_source": len(single) - len(picked)}
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+def _only_here(arts: list[dict], num: dict[str, int]) -> list[Item]:
+    """Per article, the rare two-word phrases no other article of the story uses ("hypersonic
+    weapons"): what only this outlet mentions, beyond the claims listed above."""
+    if len(arts) < 2:
+        return []
+    from .corpus.features import stopwords
+
+    stop = stopwords() | _proper_words(arts)  # names are actors, listed elsewhere
+
+    def phrase(x: str, y: str) -> bool:  # a noun phrase, roughly: no verb forms, adverbs, possessives
+        return (x not in stop and y not in stop and not x.endswith(("ly", "'s", "’s"))
+                and not y.endswith(("ed", "ing", "ly", "'s", "’s"))
+                and min(idf(x), idf(y)) >= 2.0 and max(idf(x), idf(y)) >= 3.5)
+
+    grams: dict[str, set[tuple[str, str]]] = {}
+    for a in arts:
+        found: set[tuple[str, str]] = set()
+        for sentence in re.split(r"(?<=[.!?])\s+|\n+", a["text"]):
+            words = _WORDS.findall(sentence.lower())
+            for x, y in zip(words, words[1:]):
+                if phrase(x, y):
+                    found.add((x, y))
+        grams[a["id"]] = found
+    seen: Counter[tuple[str, str]] = Counter(g for found in grams.values() for g in found)
+    words_in = {a["id"]: set(_WORDS.findall(a["text"].lower())) for a in arts}
+    out = []
+    for a in arts:
+        others = set().union(*(w for k, w in words_in.items() if k != a["id"]))
+        own = [(idf(x) + idf(y), f"{x} {y}") for x, y in grams[a["id"]]
+               if seen[(x, y)] == 1 and (x not in others or y not in others)]
+        top = [p for _, p in sorted(own, key=lambda t: (-t[0], t[1]))[:6]]
+        if top:
+            out.append(Item(f"only this source mentions: {', '.join(top)}", [num[a["id"]]], "single source"))
+    return out
 
 
 def _claim_text(c: dict) -> str:
