@@ -126,7 +126,11 @@ def aligned_share(a: SentenceSet, b: SentenceSet) -> tuple[float, int]:
 
 
 def rewrite_score(a: SentenceSet, b: SentenceSet) -> float | None:
+    """The aligned share when b rewrites a (or a b); None when they are not rewrites, or too short
+    to tell (two one-sentence items on one event say the same thing without copying)."""
+    if min(len(a.texts), len(b.texts)) < REWRITE_MIN_SENTENCES:
+        return None
     share, hits = aligned_share(a, b)
-    if hits >= min(REWRITE_MIN_SENTENCES, len(a.texts), len(b.texts)) and share >= REWRITE_ALIGNED:
+    if hits >= REWRITE_MIN_SENTENCES and share >= REWRITE_ALIGNED:
         return share
     return None
