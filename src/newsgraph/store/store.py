@@ -18,7 +18,7 @@ from ..records import Article, Entity, Event, InputError, Quote
 
 EXPORTS: dict[str, str] = {
     "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
-                          site_name, text, removed, repairs, flags, content_hash, c.story_id
+                          site_name, text, removed, repairs, flags, content_hash, c.story_id, c.summary
                    FROM articles LEFT JOIN corpus_articles c ON c.article_id = id
                    ORDER BY coalesce(path, ''), coalesce(url, ''), id""",
     "failures": "SELECT source, reason, seen_at FROM failures ORDER BY source",
