@@ -195,3 +195,18 @@ def test_a_later_nlp_run_rebuilds_the_stories(tmp_path, settings):
         analyze([str(src)], store, s)
         assert store.query("SELECT count(*) FROM stories WHERE dirty").fetchone()[0] == 0
         assert store.query("SELECT count(*) FROM claims WHERE kind = 'quote'").fetchone()[0] > 0
+
+
+def test_a_link_points_from_the_later_article_to_the_earlier(tmp_path, run, query):
+    body = " ".join(p for p in STORIES["ferry"][1])
+    later = {"url": "https://late.example/a", "outlet": "Late Post", "published": "2025-03-09",
+             "title": "Ferry back", "text": body + " Councillors welcomed the return of the crossing."}
+    earlier = {"url": "https://early.example/a", "outlet": "Early Wire", "published": "2025-03-02",
+               "title": "Ferry resumes", "text": body}
+    first, second = tmp_path / "late.jsonl", tmp_path / "early.jsonl"
+    first.write_text(json.dumps(later) + "\n", encoding="utf-8")
+    second.write_text(json.dumps(earlier) + "\n", encoding="utf-8")
+    run([first])
+    run([second])  # the earlier article arrives in a later run
+    assert query("""SELECT a.url, o.url FROM links l JOIN articles a ON a.id = l.article_id
+                    JOIN articles o ON o.id = l.other_id""") == [("https://late.example/a", "https://early.example/a")]

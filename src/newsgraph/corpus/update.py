@@ -290,7 +290,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         if link is None:
             link = _rewrite_link(con, read, aid, text, vec, sid, story_of, vectors)
         if link:
-            links.append(link)
+            links.append(_orient(con, link, day, arts))
             report.links[link[2]] = report.links.get(link[2], 0) + 1
         if sig.n_shingles >= dedup.MIN_SHINGLES:
             local_hash.setdefault(hashes[aid], aid)
@@ -310,6 +310,20 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     chunk_df = Counter(t for aid in ids for t in (article_terms or {}).get(aid, ()))
     _write_chunk(con, rows, band_rows, links, index, chunk_stories, chunk_df)
     return seq
+
+
+def _orient(con, link: tuple, day: dt.date | None, arts: dict[str, tuple]) -> tuple:
+    """A link points from the copy to the original: the later-published article copies the
+    earlier one, whatever order they arrived in (arrival order when a date is missing)."""
+    other = link[1]
+    if other in arts:
+        when = _day(arts[other][3])
+    else:
+        row = con.execute("SELECT day FROM corpus_articles WHERE article_id = ?", [other]).fetchone()
+        when = row[0] if row else None
+    if day is not None and when is not None and when > day:
+        return (link[1], link[0], link[2], link[3])
+    return link
 
 
 def _stored_story(con, article_id: str) -> str | None:
