@@ -372,8 +372,16 @@ def _cites(ns: list[int]) -> str:
     return "".join(f"[{n}]" for n in ns)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*\[\]<>])")  # intraword _ is no emphasis in CommonMark
+
+
+def _md(text: str | None) -> str:
+    """Text from articles, with Markdown's markup characters escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", text or "")
+
+
 def to_markdown(b: Briefing) -> str:
-    lines = [f"# {b.headline}", "", b.overview, ""]
+    lines = [f"# {_md(b.headline)}", "", b.overview, ""]
 
     def section(title: str, items: list[Item], empty: str, more: int = 0) -> None:
         lines.extend([f"## {title}", ""])
@@ -382,9 +390,9 @@ def to_markdown(b: Briefing) -> str:
             return
         for it in items:
             note = f" — {it.note}" if it.note else ""
-            lines.append(f"- {it.text} {_cites(it.cites)}{note}".rstrip())
+            lines.append(f"- {_md(it.text)} {_cites(it.cites)}{note}".rstrip())
             for text, cites in it.variants:
-                lines.append(f"  - also reported as: “{text}” {_cites(cites)}")
+                lines.append(f"  - also reported as: “{_md(text)}” {_cites(cites)}")
         if more:
             lines.append(f"- … and {more} more (`newsgraph export claims`)")
         lines.append("")
@@ -400,7 +408,7 @@ def to_markdown(b: Briefing) -> str:
     lines.extend(["## Sources", ""])
     for s in b.sources:
         date = s.published or "no date"
-        lines.append(f"[{s.n}] {s.outlet} — {s.title or '(untitled)'} — {date} — {s.where}")
+        lines.append(f"[{s.n}] {_md(s.outlet)} — {_md(s.title or '(untitled)')} — {date} — {_md(s.where)}")
     return "\n".join(lines) + "\n"
 
 
