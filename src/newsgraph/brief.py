@@ -368,6 +368,17 @@ def _framing(arts: list[dict], events: list[dict], sources: list[Source]) -> lis
 
 
 # ------------------------------------------------------------------------------ rendering
+SECTIONS = (  # title, Briefing field, what to say when it is empty
+    ("Summary", "summary", "no summary: the articles have no sentences to cite"),
+    ("Timeline", "timeline", "no dated events"),
+    ("Who said what", "statements", "no attributed statements"),
+    ("Corroborated by independent outlets", "corroborated", "nothing is confirmed by two independent outlets"),
+    ("Single-source claims", "single_source", "none"),
+    ("Source notes", "source_notes", "nothing to note"),
+    ("How the outlets frame it", "framing", "one outlet only"),
+)
+
+
 def _cites(ns: list[int]) -> str:
     return "".join(f"[{n}]" for n in ns)
 
@@ -397,14 +408,8 @@ def to_markdown(b: Briefing) -> str:
             lines.append(f"- … and {more} more (`newsgraph export claims`)")
         lines.append("")
 
-    section("Summary", b.summary, "no summary: the articles have no sentences to cite")
-    section("Timeline", b.timeline, "no dated events")
-    section("Who said what", b.statements, "no attributed statements")
-    section("Corroborated by independent outlets", b.corroborated, "nothing is confirmed by two independent outlets",
-            b.more.get("corroborated", 0))
-    section("Single-source claims", b.single_source, "none", b.more.get("single_source", 0))
-    section("Source notes", b.source_notes, "nothing to note")
-    section("How the outlets frame it", b.framing, "one outlet only")
+    for title, field_, empty in SECTIONS:
+        section(title, getattr(b, field_), empty, b.more.get(field_, 0))
     lines.extend(["## Sources", ""])
     for s in b.sources:
         date = s.published or "no date"
@@ -437,14 +442,8 @@ def to_html(b: Briefing) -> str:
             parts.append(f"<li>… and {more} more</li>")
         parts.append("</ul>")
 
-    section("Summary", b.summary, "no summary")
-    section("Timeline", b.timeline, "no dated events")
-    section("Who said what", b.statements, "no attributed statements")
-    section("Corroborated by independent outlets", b.corroborated, "nothing confirmed by two independent outlets",
-            b.more.get("corroborated", 0))
-    section("Single-source claims", b.single_source, "none", b.more.get("single_source", 0))
-    section("Source notes", b.source_notes, "nothing to note")
-    section("How the outlets frame it", b.framing, "one outlet only")
+    for title, field_, empty in SECTIONS:
+        section(title, getattr(b, field_), empty, b.more.get(field_, 0))
     parts.append("<h2>Sources</h2><ol>")
     for s in b.sources:
         parts.append(f"<li id='src{s.n}'>{e(s.outlet)} — {e(s.title or '(untitled)')} — "
