@@ -15,14 +15,12 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .features import cosine
-
 JOIN = 0.35  # cosine between an article and a story centroid to join it (eval_stories.py --sweep)
 WINDOW_DAYS = 5  # an article joins a story active within this many days of its date
 CENTROID_TERMS = 120
 INDEX_TERMS = 30  # a story is found by its top terms...
 QUERY_TERMS = 15  # ...from an article's top terms
-MAX_POSTINGS = 400  # most recent stories kept per term
+MAX_POSTINGS = 150  # most recently updated stories kept per term
 
 
 def story_id(first_article: str) -> str:
@@ -38,10 +36,21 @@ class Story:
     first_date: dt.date | None = None
     last_date: dt.date | None = None
     seq: int = 0  # order of last update, for postings
+    _norm: float = 0.0  # length of `sums`, 0 when it must be computed again
 
     def centroid(self) -> dict[str, float]:
-        norm = math.sqrt(sum(v * v for v in self.sums.values())) or 1.0
+        norm = self.norm()
         return {k: v / norm for k, v in self.sums.items()}
+
+    def norm(self) -> float:
+        if not self._norm:
+            self._norm = math.sqrt(sum(v * v for v in self.sums.values())) or 1.0
+        return self._norm
+
+    def similarity(self, vec: dict[str, float]) -> float:
+        """Cosine between a unit-length article vector and the story's centroid."""
+        sums = self.sums
+        return sum(v * sums.get(k, 0.0) for k, v in vec.items()) / self.norm()
 
     def add(self, vec: dict[str, float], day: dt.date | None) -> None:
         sums = self.sums
@@ -49,6 +58,7 @@ class Story:
             sums[k] = sums.get(k, 0.0) + v
         if len(sums) > CENTROID_TERMS * 2:
             self.sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        self._norm = 0.0
         self.articles += 1
         if day is not None:
             self.first_date = day if self.first_date is None else min(self.first_date, day)
@@ -98,7 +108,7 @@ class StoryIndex:
                 story = self.stories[sid]
                 if not story.active(day):
                     continue
-                score = cosine(vec, story.centroid())
+                score = story.similarity(vec)
                 if score > best_score or (score == best_score and best_id is not None and sid < best_id):
                     best_id, best_score = sid, score
         if best_score >= JOIN:

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -175,12 +175,13 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
         return report
     index = _load_index(con, pending)
     df, article_terms = _corpus_df(con, pending)
+    cache = _RunCache()
     seq = con.execute("SELECT coalesce(max(seq), 0) FROM corpus_articles").fetchone()[0]
     touched: set[str] = set()
     known = set(index.stories)
     for k in range(0, len(pending), chunk):
         ids = pending[k:k + chunk]
-        seq = _run_chunk(con, ids, index, seq, touched, report, df, article_terms)
+        seq = _run_chunk(con, ids, index, seq, touched, report, df, article_terms, cache)
         report.articles += len(ids)
         if on_progress:
             on_progress(len(ids), len(pending))
@@ -206,7 +207,8 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
                report: CorpusReport, df: CorpusDf | None = None,
-               article_terms: dict[str, set[str]] | None = None) -> int:
+               article_terms: dict[str, set[str]] | None = None, cache: _RunCache | None = None) -> int:
+    cache = cache or _RunCache()
     read = _Reader(con)
     arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
                                            WHERE id IN (SELECT unnest(?))""", ids)}
@@ -288,7 +290,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         sid = index.add(sid, aid, vec, day)
         story_of[aid] = sid
         if link is None:
-            link = _rewrite_link(con, read, aid, text, vec, sid, story_of, vectors)
+            link = _rewrite_link(con, read, aid, vec, sid, cache)
+        cache.add_member(con, sid, aid, vec)
         if link:
             links.append(_orient(con, link, day, arts))
             report.links[link[2]] = report.links.get(link[2], 0) + 1
@@ -331,24 +334,56 @@ def _stored_story(con, article_id: str) -> str | None:
     return row[0] if row else None
 
 
-def _rewrite_link(con, read: _Reader, aid: str, text: str, vec: dict[str, float], sid: str,
-                  story_of: dict[str, str], vectors: dict[str, dict[str, float]]) -> tuple | None:
+class _RunCache:
+    """What one run keeps in memory across chunks: each story's recent members (id and term
+    vector) for the rewrite check, and recently aligned articles' sentence sets."""
+
+    MEMBERS = 200
+    SETS = 4000
+
+    def __init__(self) -> None:
+        self.members: dict[str, list[tuple[str, dict[str, float]]]] = {}
+        self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
+
+    def members_of(self, con, sid: str) -> list[tuple[str, dict[str, float]]]:
+        if sid not in self.members:
+            rows = con.execute("""SELECT article_id, terms FROM corpus_articles WHERE story_id = ?
+                                  ORDER BY seq DESC LIMIT ?""", [sid, self.MEMBERS]).fetchall()
+            self.members[sid] = [(a, {t["term"]: t["w"] for t in terms or []}) for a, terms in reversed(rows)]
+        return self.members[sid]
+
+    def add_member(self, con, sid: str, aid: str, vec: dict[str, float]) -> None:
+        members = self.members_of(con, sid)
+        members.append((aid, vec))
+        if len(members) > self.MEMBERS:
+            del members[0]
+
+    def sentence_sets(self, read: _Reader, ids: Sequence[str]) -> dict[str, dedup.SentenceSet]:
+        need = [i for i in ids if i not in self.sets]
+        found = read.sentences(need) if need else {}
+        for i in need:
+            self.sets[i] = dedup.sentence_set([s.text for s in found.get(i, [])])
+        for i in ids:
+            self.sets.move_to_end(i)
+        while len(self.sets) > self.SETS:
+            self.sets.popitem(last=False)
+        return {i: self.sets[i] for i in ids}
+
+
+def _rewrite_link(con, read: _Reader, aid: str, vec: dict[str, float], sid: str,
+                  cache: _RunCache) -> tuple | None:
     """A rewrite of an earlier article of the same story: the closest ones by terms are aligned
     sentence by sentence."""
-    cands = [(cosine(vec, vectors[o]), o) for o, s in story_of.items() if s == sid and o != aid]
-    for other, terms in con.execute("""SELECT article_id, terms FROM corpus_articles WHERE story_id = ?
-                                        ORDER BY seq DESC LIMIT 200""", [sid]).fetchall():
-        cands.append((cosine(vec, {t["term"]: t["w"] for t in terms or []}), other))
+    cands = [(cosine(vec, v), o) for o, v in cache.members_of(con, sid) if o != aid]
     cands = sorted((c for c in cands if c[0] >= REWRITE_MIN_COSINE), key=lambda c: (-c[0], c[1]))
     cands = cands[:REWRITE_CANDIDATES]
     if not cands:
         return None
-    sents = read.sentences([aid] + [o for _, o in cands])
-    mine = dedup.sentence_set([s.text for s in sents.get(aid, [])])
+    sets = cache.sentence_sets(read, [aid] + [o for _, o in cands])
+    mine = sets[aid]
     best = None
     for _, other in cands:
-        theirs = dedup.sentence_set([s.text for s in sents.get(other, [])])
-        score = dedup.rewrite_score(mine, theirs)
+        score = dedup.rewrite_score(mine, sets[other])
         if score is not None and (best is None or score > best[1]):
             best = (other, score)
     return (aid, best[0], "rewrite", round(best[1], 4)) if best else None
