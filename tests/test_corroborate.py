@@ -113,3 +113,26 @@ def test_two_sentences_of_one_article_never_share_a_claim():
     rows = [SentenceRow("a1", 0, 0, 80, text), SentenceRow("a1", 1, 81, 160, text)]
     assert len(group_claims(rows)) == 2
 
+
+
+def test_a_report_naming_nobody_joins_the_cluster_that_names_nobody():
+    # 'Russia backs China' fits both named Russians' clusters (which cannot merge: their people
+    # differ) and the country-level one; it joins the country-level one, and so does the next
+    kw = dict(root="05", code="051", target="Chile", target_code="CHL")
+    events = [event("e1", "a1", None, source="Ingrid Solheim-Vik", source_code="NORGOV", **kw),
+              event("e2", "a2", None, source="Olav Brekke", source_code="NORGOV", **kw),
+              event("e3", "a3", None, source="Norway", source_code="NOR", **kw),
+              event("e4", "a4", None, source="Norway", source_code="NOR", **kw)]
+    clusters = cluster_events("s1", events)
+    assert sorted(sorted(m.id for m in c.members) for c in clusters) == [["e1"], ["e2"], ["e3", "e4"]]
+
+
+def test_undated_statements_by_no_one_named_merge_only_when_they_say_the_same():
+    kw = dict(root="01", code="012", source="Norway", source_code="NOR", target="Chile", target_code="CHL")
+    same = [event("e1", "a1", None, sentence="Norway is concerned by closer military ties between Chile and Peru.", **kw),
+            event("e2", "a2", None, sentence="Norway has voiced concern that closer military cooperation "
+                                             "between Chile and Peru could unsettle the region.", **kw)]
+    assert len(cluster_events("s1", same)) == 1
+    other = [same[0], event("e3", "a3", None, sentence="Norway said the fishing quota talks with Chile "
+                                                       "would resume after the summer recess.", **kw)]
+    assert len(cluster_events("s1", other)) == 2

@@ -105,8 +105,9 @@ def build(con, story_id: str | None = None) -> Briefing:
         statements=_statements(claims, cite),
         corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
         framing=_framing(arts, events, sources), sources=sources)
-    _claims(b, claims, cite)
-    b.single_source.extend(_only_here(arts, num))
+    confirmed = _confirmed_spans(claims)
+    _claims(b, claims, cite, confirmed)
+    b.single_source.extend(_only_here(arts, num, confirmed))
     return b
 
 
@@ -196,7 +197,22 @@ def _clip(text: str, limit: int = 320) -> str:
     return text[:cut if cut > 0 else limit].rstrip(",;:") + " …"
 
 
-def _claims(b: Briefing, claims: list[dict], cite) -> None:
+def _confirmed_spans(claims: list[dict]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the sentences that report an event other outlets confirm: a sentence that
+    only one outlet words this way is still no single-source claim when its event is corroborated."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for c in claims:
+        if c["kind"] == "event" and c["independent_outlets"] >= 2:
+            for e in c["evidence"]:
+                out.setdefault(e["article_id"], []).append((e["start"], e["end"]))
+    return out
+
+
+def _inside(confirmed: dict[str, list[tuple[int, int]]], article_id: str, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in confirmed.get(article_id, ()))
+
+
+def _claims(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]]) -> None:
     said = {c["text"] for c in claims if c["kind"] == "quote"}
     many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"]
     many.sort(key=lambda c: (-c["independent_outlets"], -(c["salience"] or 0), c["id"]))
@@ -206,7 +222,8 @@ def _claims(b: Briefing, claims: list[dict], cite) -> None:
     sentences = [c["text"] for c in claims if c["kind"] == "statement"]
     single = [c for c in claims if c["single_source"] and (
         c["kind"] == "statement" and c["text"] not in said
-        or c["kind"] == "quote" and not any(c["text"] in t for t in sentences))]
+        or c["kind"] == "quote" and not any(c["text"] in t for t in sentences))
+        and not any(_inside(confirmed, e["article_id"], e["start"], e["end"]) for e in c["evidence"])]
     single.sort(key=lambda c: (-(c["salience"] or 0), c["id"]))
     # spread over the articles: the most telling claims of each outlet first
     per_article: dict[str, list[dict]] = {}
@@ -228,13 +245,22 @@ def _claims(b: Briefing, claims: list[dict], cite) -> None:
 _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
-def _only_here(arts: list[dict], num: dict[str, int]) -> list[Item]:
-    """Per article, the rare two-word phrases no other article of the story uses ("hypersonic
-    weapons"): what only this outlet mentions, beyond the claims listed above."""
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_LEAD = frozenset("and or but while whereas as with including".split())
+MAX_ONLY_HERE = 5  # phrases per article
+
+
+def _only_here(arts: list[dict], num: dict[str, int],
+               confirmed: dict[str, list[tuple[int, int]]] | None = None) -> list[Item]:
+    """Per article, what it alone mentions: rare two-word phrases no other article of the story
+    uses ("hypersonic weapons"), each shown in its clause ("joint research in hypersonic
+    weapons"), skipping sentences whose event other outlets confirm."""
     if len(arts) < 2:
         return []
     from .corpus.features import stopwords
 
+    confirmed = confirmed or {}
     stop = stopwords() | _proper_words(arts)  # names are actors, listed elsewhere
 
     def phrase(x: str, y: str) -> bool:  # a noun phrase, roughly: no verb forms, adverbs, possessives
@@ -242,26 +268,55 @@ def _only_here(arts: list[dict], num: dict[str, int]) -> list[Item]:
                 and not y.endswith(("ed", "ing", "ly", "'s", "’s"))
                 and min(idf(x), idf(y)) >= 2.0 and max(idf(x), idf(y)) >= 3.5)
 
-    grams: dict[str, set[tuple[str, str]]] = {}
+    grams: dict[str, dict[tuple[str, str], str]] = {}  # phrase -> the clause it was first found in
     for a in arts:
-        found: set[tuple[str, str]] = set()
-        for sentence in re.split(r"(?<=[.!?])\s+|\n+", a["text"]):
-            words = _WORDS.findall(sentence.lower())
-            for x, y in zip(words, words[1:]):
-                if phrase(x, y):
-                    found.add((x, y))
+        found: dict[tuple[str, str], str] = {}
+        for m in _SENTENCE.finditer(a["text"]):
+            if _inside(confirmed, a["id"], m.start(), m.end()):
+                continue
+            for clause in _CLAUSE.split(m.group()):
+                words = _WORDS.findall(clause.lower())
+                for x, y in zip(words, words[1:]):
+                    if phrase(x, y):
+                        found.setdefault((x, y), clause)
         grams[a["id"]] = found
     seen: Counter[tuple[str, str]] = Counter(g for found in grams.values() for g in found)
     words_in = {a["id"]: set(_WORDS.findall(a["text"].lower())) for a in arts}
     out = []
     for a in arts:
         others = set().union(*(w for k, w in words_in.items() if k != a["id"]))
-        own = [(idf(x) + idf(y), f"{x} {y}") for x, y in grams[a["id"]]
-               if seen[(x, y)] == 1 and (x not in others or y not in others)]
-        top = [p for _, p in sorted(own, key=lambda t: (-t[0], t[1]))[:6]]
-        if top:
-            out.append(Item(f"only this source mentions: {', '.join(top)}", [num[a["id"]]], "single source"))
+        own = sorted(((idf(x) + idf(y), (x, y)) for x, y in grams[a["id"]]
+                      if seen[(x, y)] == 1 and (x not in others or y not in others)), key=lambda t: (-t[0], t[1]))
+        shown: list[str] = []
+        clauses: set[str] = set()
+        for _, (x, y) in own:
+            clause = grams[a["id"]][(x, y)]
+            if clause in clauses:
+                continue  # one phrase a clause: the rest of it says the same thing
+            clauses.add(clause)
+            shown.append(_snippet(clause, x, y, stop))
+            if len(shown) == MAX_ONLY_HERE:
+                break
+        if shown:
+            out.append(Item("only this source mentions: " + ", ".join(f"“{t}”" for t in shown),
+                            [num[a["id"]]], "single source"))
     return out
+
+
+def _snippet(clause: str, x: str, y: str, stop: set[str]) -> str:
+    """A phrase as its clause writes it, with up to three words before it and the content words
+    right after it: 'joint research in hypersonic weapons', 'fueling geopolitical tensions'."""
+    words = clause.split()
+    low = [w.lower().strip("“”\"'‘’.,") for w in words]
+    at = next((i for i in range(len(low) - 1) if low[i] == x and low[i + 1] == y), None)
+    if at is None:
+        return f"{x} {y}"
+    lo, hi = max(0, at - 3), at + 2
+    while lo < at and (low[lo] in stop or low[lo] in _LEAD):
+        lo += 1
+    while hi < len(words) and hi < at + 4 and low[hi] and low[hi] not in stop and _WORDS.fullmatch(low[hi]):
+        hi += 1
+    return " ".join(words[lo:hi]).strip("“”\"'‘’.,; ")
 
 
 def _claim_text(c: dict) -> str:

@@ -22,6 +22,7 @@ CLAIM_WORDS = 0.6  # or: share of the rarer sentence's rare words shared...
 CLAIM_WORDS_SIM = 0.72  # ...at this cosine at least
 MAX_CLAIM_SENTENCES = 40  # per article: claims are drawn from the first sentences
 MIN_CLAIM_WORDS = 6
+STATEMENT_SIM = 0.5  # embedding cosine for two undated statements by no one named to say one thing
 
 
 class Sources:
@@ -124,20 +125,27 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
     """Merge the story's events that report the same happening: same root code, same pair of
     countries (either order for cooperative or joint actions), same negation and modality, and
     dates that agree (one may be less precise), and no clash of named people. An undated report
-    joins a dated cluster only through a named person they share (the one such cluster)."""
+    joins a dated cluster only through a named person they share (the one such cluster); a report
+    that names nobody and fits several clusters joins the one that names nobody either."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
+    said = sorted({e.sentence for e in events if e.event_root in ("01", "02")})
+    vector = dict(zip(said, embed(said))) if said else {}
     for e in sorted(events, key=_precision_rank):
         unordered = e.symmetric or e.event_code in JOINT_CODES
         key = (e.event_root, e.negated, e.modality, _dyad(e, unordered))
         people = _people(e)
         dyad = (e.source or e.source_code) and (e.target or e.target_code)
-        if not dyad or (e.event_root in ("01", "02") and not e.date and not people):
-            key = key + (e.id,)  # no dyad, or an undated statement by nobody named: nothing to match it by
+        if not dyad:
+            key = key + (e.id,)  # no one acted on: nothing to match it by
         fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)
                 and not (people and c.people and not people & c.people)
                 # an undated report joins a dated happening only through a named person they share
                 and (e.date or not c.date or people & c.people)]
+        if e.event_root in ("01", "02") and not e.date and not people:
+            # an undated comment by nobody named: one statement only if the sentences say the same
+            fits = [c for c in fits if any(float(vector[e.sentence] @ vector[m.sentence]) >= STATEMENT_SIM
+                                           for m in c.members if m.sentence in vector)]
         chosen = None
         if len(fits) == 1:
             chosen = fits[0]
@@ -145,8 +153,13 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
             overlap = [(len(c.people & people), -len(c.members), c.id) for c in fits]
             best = max(overlap, key=lambda t: (t[0], t[1]))
             tied = [t for t in overlap if t[0] == best[0]]
+            plain = [c for c in fits if not c.people]
             if best[0] > 0 and len(tied) == 1:
                 chosen = next(c for c in fits if c.id == best[2])
+            elif not people and len(plain) == 1:
+                # 'Russia backs China' fits the clusters of each named Russian's backing; it is the
+                # country-level report, so it joins the one cluster that names nobody
+                chosen = plain[0]
             elif e.date:
                 same = [c for c in fits if c.date == e.date]
                 chosen = same[0] if len(same) == 1 else None

@@ -1,0 +1,35 @@
+"""Briefing pieces built from stored rows, on small invented stories."""
+from __future__ import annotations
+
+from newsgraph.brief import _confirmed_spans, _only_here
+
+
+def _art(aid: str, text: str) -> dict:
+    return {"id": aid, "text": text}
+
+
+ARTS = [
+    _art("a1", "Norway and Chile held naval talks in Oslo on Monday. The ministers agreed on a fisheries "
+               "accord, joint research in glacial hydrology, and a new consular office. Both sides praised "
+               "the talks."),
+    _art("a2", "Norway and Chile held naval talks in Oslo. The ministers agreed on a fisheries accord and "
+               "praised the talks, officials said."),
+]
+
+
+def test_only_here_shows_the_phrase_in_its_clause():
+    items = _only_here(ARTS, {"a1": 1, "a2": 2})
+    assert len(items) == 1 and items[0].cites == [1]
+    assert "“joint research in glacial hydrology”" in items[0].text
+
+
+def test_only_here_skips_sentences_whose_event_other_outlets_confirm():
+    second = ARTS[0]["text"].index("The ministers")
+    claims = [{"kind": "event", "independent_outlets": 2,
+               "evidence": [{"article_id": "a1", "start": second, "end": second + 40}]},
+              {"kind": "event", "independent_outlets": 1,
+               "evidence": [{"article_id": "a2", "start": 0, "end": 10}]}]
+    confirmed = _confirmed_spans(claims)
+    assert confirmed == {"a1": [(second, second + 40)]}
+    items = _only_here(ARTS, {"a1": 1, "a2": 2}, confirmed)
+    assert not any("hydrology" in i.text for i in items)
