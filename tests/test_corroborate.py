@@ -129,10 +129,11 @@ def test_a_report_naming_nobody_joins_the_cluster_that_names_nobody():
 
 def test_undated_statements_by_no_one_named_merge_only_when_they_say_the_same():
     kw = dict(root="01", code="012", source="Norway", source_code="NOR", target="Chile", target_code="CHL")
-    same = [event("e1", "a1", None, sentence="Norway is concerned by closer military ties between Chile and Peru.", **kw),
-            event("e2", "a2", None, sentence="Norway has voiced concern that closer military cooperation "
-                                             "between Chile and Peru could unsettle the region.", **kw)]
+    concern = "Norway is concerned by closer military ties between Chile and Peru."
+    voiced = ("Norway has voiced concern that closer military cooperation between Chile and Peru "
+              "could unsettle the region.")
+    quota = "Norway said the fishing quota talks with Chile would resume after the summer recess."
+    same = [event("e1", "a1", None, sentence=concern, **kw), event("e2", "a2", None, sentence=voiced, **kw)]
     assert len(cluster_events("s1", same)) == 1
-    other = [same[0], event("e3", "a3", None, sentence="Norway said the fishing quota talks with Chile "
-                                                       "would resume after the summer recess.", **kw)]
+    other = [same[0], event("e3", "a3", None, sentence=quota, **kw)]
     assert len(cluster_events("s1", other)) == 2
