@@ -22,6 +22,7 @@ CLAIM_WORDS = 0.6  # or: share of the rarer sentence's rare words shared...
 CLAIM_WORDS_SIM = 0.72  # ...at this cosine at least
 MAX_CLAIM_SENTENCES = 40  # per article: claims are drawn from the first sentences
 MIN_CLAIM_WORDS = 6
+_BLOCK = 512  # rows of the sentence similarity matrix computed at once
 STATEMENT_SIM = 0.5  # embedding cosine for two undated statements by no one named to say one thing
 
 
@@ -258,12 +259,17 @@ def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
     vecs = embed([s.text for s in sentences])
     rare = [frozenset(w for w in content_words(s.text) if idf(w) >= 2.5) for s in sentences]
     groups: list[ClaimGroup] = []
-    heads: list[int] = []  # index of each group's first sentence
+    heads = np.empty(len(sentences), dtype=np.int64)  # index of each group's first sentence
+    block = np.empty((0, 0), dtype=np.float32)
     for i, s in enumerate(sentences):
+        if i % _BLOCK == 0:  # similarities of the next rows to every sentence, one matrix product
+            block = vecs[i:i + _BLOCK] @ vecs.T
         chosen = None
-        if heads:
-            sims = vecs[heads] @ vecs[i]
-            for g in np.argsort(-sims, kind="stable")[:8]:
+        nh = len(groups)
+        if nh:
+            sims = block[i % _BLOCK, heads[:nh]]
+            best = np.arange(nh) if nh <= 8 else np.argpartition(-sims, 7)[:8]
+            for g in best[np.lexsort((best, -sims[best]))]:  # most similar first, ties by age
                 group = groups[g]
                 if s.article_id in group.articles:
                     continue
@@ -275,8 +281,8 @@ def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
                     chosen = group
                     break
         if chosen is None:
+            heads[len(groups)] = i
             groups.append(ClaimGroup())
-            heads.append(i)
             chosen = groups[-1]
         chosen.members.append(s)
     return groups
