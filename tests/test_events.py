@@ -109,7 +109,7 @@ def test_gdelt_row_has_gdelt_columns_then_ours():
     assert (by["Actor1Code"], by["Actor1CountryCode"], by["Actor1Type1Code"]) == ("NORGOV", "NOR", "GOV")
     assert (by["Actor2Code"], by["Actor2CountryCode"], by["Actor2Type1Code"]) == ("CHL", "CHL", "")
     assert (by["EventCode"], by["EventBaseCode"], by["EventRootCode"]) == ("0312", "031", "03")
-    assert (by["ActionGeo_FullName"], by["ActionGeo_CountryCode"]) == ("Oslo", "NOR")
+    assert (by["ActionGeo_FullName"], by["ActionGeo_CountryCode"]) == ("Oslo, Norway", "NO")  # FIPS 10-4
     assert by["SOURCEURL"] == "https://x.example/a" and by["negated"] == 1
 
 

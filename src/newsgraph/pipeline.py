@@ -16,6 +16,7 @@ from .config import Settings
 from .corpus.statements import assign_statements
 from .corpus.update import CorpusReport
 from .corpus.update import update as update_corpus
+from .events.places import locate_events
 from .extract import extract
 from .ingest import iter_inputs
 from .records import Article, Entity, Event, InputError, Quote, RawDoc
@@ -106,6 +107,7 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     errors += [r for r in results if isinstance(r, InputError)]
     articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
     entities, quotes, events, sentences, failed = _extract(articles, settings, pool)
+    events = locate_events(events, entities)
     errors += failed
     quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
     failed_sources = {e.source for e in failed}

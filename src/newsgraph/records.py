@@ -152,3 +152,5 @@ class Event:
     quote_id: str | None = None
     location: str | None = None
     country: str | None = None
+    lat: float | None = None  # of the place, where the gazetteer knows it (events/places.py)
+    lon: float | None = None

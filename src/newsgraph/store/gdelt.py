@@ -5,6 +5,8 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from ..events.places import US_CITY, WORLD_CITY, Place, fips_codes, gazetteer
+
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
 _GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
@@ -36,10 +38,32 @@ def _date_fields(date: str | None) -> list[Any]:
     return [f"{y}{m}{d}", f"{y}{m}", year, round(year + (int(m) - 1) / 12 + (int(d) - 1) / 365, 4)]
 
 
+def _place(row: dict[str, Any]) -> Place | None:
+    """The event's place: the one stored (found again by name and point), or, in a database written
+    before places were located, the gazetteer's answer now; else its country, as GDELT falls back."""
+    location, country, lat, lon = row.get("location"), row.get("country"), row.get("lat"), row.get("lon")
+    if not location and not country:
+        return None
+    places = gazetteer()
+    if location and lat is not None and lon is not None:
+        fips = fips_codes().get(country or "")
+        return places.place_at(location, lat, lon) or Place(
+            location, location, country, fips, fips, lat, lon, US_CITY if country == "USA" else WORLD_CITY)
+    return (places.locate(location, country) if location else None) or places.countries.get(country or "")
+
+
+def action_geo(row: dict[str, Any]) -> list[Any]:
+    """ActionGeo_Type, FullName, CountryCode (FIPS 10-4), ADM1Code, ADM2Code, Lat, Long, FeatureID."""
+    place = _place(row)
+    if place is None:
+        return [""] * len(_GEO)
+    return [place.feature_type, place.full_name, place.fips or "", place.adm1 or "", "",
+            "" if place.lat is None else place.lat, "" if place.lon is None else place.lon, place.feature_id or ""]
+
+
 def gdelt_row(row: dict[str, Any], url: str | None, added: str) -> list[Any]:
     code = str(row["event_code"])
-    geo = ["1" if row.get("country") else "", row.get("location") or "", row.get("country") or "",
-           "", "", row.get("lat") or "", row.get("lon") or "", ""]
+    geo = action_geo(row)
     return ([zlib.crc32(row["id"].encode()), *_date_fields(row.get("date"))]
             + _actor(row.get("source_code"), row.get("source")) + _actor(row.get("target_code"), row.get("target"))
             + [1, code, code[:3], code[:2], row.get("quad_class"), row.get("goldstein"), 1, 1, 1, ""]

@@ -402,7 +402,7 @@ def _events_table(events: Sequence[Event]) -> pa.Table | None:
             "quad_class": info.quad_class, "goldstein": info.goldstein, "plover": plover(e.event_code),
             "negated": e.negated, "modality": e.modality, "background": e.background,
             "symmetric": e.symmetric, "quote_id": e.quote_id, "location": e.location,
-            "country": e.country, "lat": None, "lon": None, "trigger": e.trigger,
+            "country": e.country, "lat": e.lat, "lon": e.lon, "trigger": e.trigger,
             "sentence": e.sentence, "start": e.start, "end": e.end})
     return pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA)
 
