@@ -161,7 +161,7 @@ def stories(sentences: list[Sentence], meta: dict, threshold: float = 0.3, days:
     similarity of at least `threshold` and was published within `days` (complete link)."""
     ids = sorted(meta)
     vec = sm.tfidf_vectors([" ".join(s.text for s in sentences if s.article_id == a) for a in ids])
-    sim = vec @ vec.T
+    sim = (vec @ vec.T).toarray()
     near = [[sim[i, j] >= threshold and abs((meta[a][1] - meta[b][1]).days) <= days for j, b in enumerate(ids)]
             for i, a in enumerate(ids)]
     groups = [[i] for i in range(len(ids))]

@@ -101,27 +101,32 @@ def content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if (w not in stops and _LETTER.search(w)) or w.isdigit()]
 
 
-def tfidf_vectors(texts: Sequence[str], shared_only: bool = False) -> np.ndarray:
-    """L2-normalised tf-idf rows (raw term counts times the wordfreq IDF), one per text. With
-    `shared_only`, the columns of words found in one text only are left out after normalising:
-    dot products between different texts are unchanged, and the matrix is much smaller."""
+def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
+    """L2-normalised tf-idf rows (raw term counts times the wordfreq IDF), one per text, as a
+    sparse CSR matrix. With `shared_only`, the columns of words found in one text only are left
+    out after normalising: dot products between different texts are unchanged."""
+    from scipy import sparse
+
     bags = [Counter(content_words(t)) for t in texts]
     df = Counter(w for bag in bags for w in bag)
-    vocab = {w: i for i, w in enumerate(sorted(df))}
-    m = np.zeros((len(texts), max(1, len(vocab))), dtype=np.float32)
+    vocab = {w: i for i, w in enumerate(sorted(w for w in df if df[w] > 1 or not shared_only))}
+    rows, cols, vals, norms = [], [], [], np.zeros(len(texts), dtype=np.float32)
     for row, bag in enumerate(bags):
-        for w, c in bag.items():
-            m[row, vocab[w]] = c * idf(w)
-    m = _normalise(m)
-    if shared_only:
-        m = m[:, [vocab[w] for w in sorted(df) if df[w] > 1]]
-    return m
+        weights = [(w, c * idf(w)) for w, c in bag.items()]
+        norms[row] = math.sqrt(sum(v * v for _, v in weights)) or 1.0
+        for w, v in weights:
+            if w in vocab:
+                rows.append(row)
+                cols.append(vocab[w])
+                vals.append(v / norms[row])
+    return sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)),
+                             shape=(len(texts), max(1, len(vocab))))
 
 
 def tfidf_similarity(texts: Sequence[str]) -> np.ndarray:
     """Pairwise cosine of the tf-idf vectors (1 on the diagonal)."""
     tf = tfidf_vectors(texts, shared_only=True)
-    sim = tf @ tf.T
+    sim = (tf @ tf.T).toarray()
     np.fill_diagonal(sim, 1.0)
     return sim
 
