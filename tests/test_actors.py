@@ -273,3 +273,30 @@ def test_mention_offsets_point_at_the_mention_text(nlp, text):
     for m in mentions:
         assert doc.text[m.start:m.end] == m.text
         assert text[m.start:m.end] == m.text  # offsets are the article's (markers only blanked)
+
+
+def test_office_holder_without_stated_country_takes_the_one_state_of_the_sentence(nlp):
+    _, ents = entities(nlp, "President Tomas Verhalen lifted the curfew in Moldova on Friday.")
+    verhalen = by_name(ents, "Tomas Verhalen")
+    assert (verhalen.country, verhalen.code) == ("MDA", "MDAGOV")
+    _, two = entities(nlp, "President Tomas Verhalen met officials from Moldova and Romania on Friday.")
+    assert by_name(two, "Tomas Verhalen").country is None  # two states: no guess
+
+
+def test_lone_surname_of_a_known_office_holder(nlp):
+    _, ents = entities(nlp, "Putin spoke to reporters on Friday.", date="2005-06-01")
+    putin = holding(ents, "Putin")
+    assert (putin.name, putin.country) == ("Vladimir Putin", "RUS")
+
+
+def test_official_of_an_international_organisation_acts_for_it(nlp):
+    _, ents = entities(nlp, "Arab League Secretary-General Omar Haddad visited Amman on Monday.")
+    assert by_name(ents, "Omar Haddad").code == "IGOMEAARL"  # not MIL from 'General'
+    _, office = entities(nlp, "The United Nations Emergency Relief Coordinator visited Amman on Monday.")
+    assert holding(office, "United Nations Emergency Relief Coordinator").code.startswith("IGOUNO")
+
+
+@pytest.mark.parametrize("name, code", [("Hezbollah", "LBNREB"), ("the Taliban", "AFGREB"),
+                                        ("Hamas", "PSEREB"), ("the PKK", "TURREB")])
+def test_kb_armed_groups_carry_their_state(kb, name, code):
+    assert kb.lookup(name).code == code

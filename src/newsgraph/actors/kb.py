@@ -62,6 +62,7 @@ class KnowledgeBase:
         self.demonyms: dict[str, str] = {}
         self.countries: dict[str, KbActor] = {}
         self.sectors: dict[str, str] = {}
+        self.surnames: dict[str, list[KbActor]] = {}
         self._load_countries()
         self._load_simple("blocs.tsv", "bloc", "GPE")
         self._load_simple("igos.tsv", "igo", "ORG")
@@ -111,6 +112,7 @@ class KnowledgeBase:
                             row.get("start", "").strip(), row.get("end", "").strip(), "person")
             for alias in _names(row, "name", "aliases"):
                 self._add(alias, actor)
+            self.surnames.setdefault(norm_name(row["name"]).split()[-1], []).append(actor)
 
     def code(self, country: str | None, sector: str | None) -> str:
         """CAMEO actor code: the country's code followed by the sector."""
@@ -127,13 +129,19 @@ class KnowledgeBase:
         valid = [a for a in found if a.valid_on(date)] or found
         return max(valid, key=lambda a: a.end or "9999")
 
+    def by_surname(self, name: str, date: str | None = None) -> KbActor | None:
+        """The one person of that surname who held a role on `date` ('Putin', 'Bush'); None when
+        no one or several different people did."""
+        found = [a for a in self.surnames.get(norm_name(name), []) if date and a.valid_on(date)]
+        return found[0] if len({a.name for a in found}) == 1 else None
+
     def country_of(self, word: str) -> str | None:
         """ISO3 of a country name, alias or demonym ('Russian', "China's")."""
         return self.demonyms.get(norm_name(word))
 
     def sector_of(self, words: list[str]) -> str | None:
         """The sector of the longest agent phrase in `words` (e.g. 'defense minister' -> MIL)."""
-        keys = [norm_name(w) for w in words]
+        keys = [k for k in (norm_name(w) for w in words) if k]  # "Secretary-General" is three tokens
         best: tuple[int, str] | None = None
         for n in range(min(self.max_sector_words, len(keys)), 0, -1):
             for i in range(len(keys) - n + 1):

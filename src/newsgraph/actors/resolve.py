@@ -159,7 +159,19 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
     country, sector = _context(span, kb)
     type_ = "GPE" if label in ("GPE", "LOC", "FAC") else "ORG"
     sector = sector or (kb.sector_of([t.text for t in span]) if type_ == "ORG" else None)
-    return ActorRef(span.text, type_, country, kb.code(country, sector) or None, None, sector)
+    owner = _igo_prefix(span, kb) if type_ == "ORG" and country is None else None
+    code = owner.code if owner is not None else kb.code(country, sector)
+    return ActorRef(span.text, type_, country, code or None, None, sector)
+
+
+def _igo_prefix(span, kb: KnowledgeBase) -> KbActor | None:
+    """'the United Nations Emergency Relief Coordinator', 'the U.N. war crimes court': an office or
+    body named after an international organisation acts for it."""
+    for n in range(len(span) - 1, 0, -1):
+        found = kb.lookup(span[:n].text)
+        if found is not None and found.kind == "igo":
+            return found
+    return None
 
 
 def _context(span, kb: KnowledgeBase) -> tuple[str | None, str | None]:
@@ -189,8 +201,8 @@ def _role_span(span):
     return [p for p in pieces if len(p)]
 
 
-def _person_from_context(span, kb: KnowledgeBase) -> tuple[str, str | None, str | None, str | None]:
-    """Name without titles, role, country and sector of a person mention."""
+def _person_from_context(span, kb: KnowledgeBase) -> tuple[str, str | None, str | None, str | None, str]:
+    """Name without titles, role, country, sector and actor code of a person mention."""
     tokens = list(span)
     while len(tokens) > 1 and norm_name(tokens[0].text) in _TITLES:
         tokens = tokens[1:]
@@ -204,16 +216,20 @@ def _person_from_context(span, kb: KnowledgeBase) -> tuple[str, str | None, str 
     if country is None or sector is None:
         for p in pieces:
             inst = next((kb.lookup(e.text) for e in p.ents if kb.lookup(e.text)), None)
+            if inst is not None and inst.kind in ("igo", "bloc") and country is None:
+                return name, role, None, sector, inst.code  # "Arab League Secretary-General X": the IGO
             if inst is not None:
                 country, sector = country or inst.country, sector or inst.sector
-    return name, role, country, sector
+    return name, role, country, sector, kb.code(country, sector)
 
 
 def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: str | None) -> None:
     """Full names first, then short forms linked to a full name of the same article."""
     for span, label in sorted(spans, key=lambda s: -len(s[0])):
-        name, role, country, sector = _person_from_context(span, kb)
+        name, role, country, sector, code = _person_from_context(span, kb)
         known = kb.lookup(name, date)
+        if known is None and " " not in name and _same_person(name, out) is None:
+            known = kb.by_surname(name, date)  # "Putin said ..." with no full name in the article
         if known is not None and known.type == "PERSON":
             actor = out.actors.get(known.name) or _from_kb(known)
             out.link(actor, span)
@@ -224,7 +240,28 @@ def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: st
             out.link(same, span)
             continue
         type_ = "ORG" if label == "ORG" else "PERSON"
-        out.link(ActorRef(name, type_, country, kb.code(country, sector) or None, role, sector), span)
+        if country is None and sector in _STATE_SECTORS and role and not code.startswith(("IGO", "NGO")):
+            country = _sentence_country(span, out, kb)
+            code = kb.code(country, sector)
+        out.link(ActorRef(name, type_, country, code or None, role, sector), span)
+
+
+_STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
+
+
+def _sentence_country(span, out: ArticleActors, kb: KnowledgeBase) -> str | None:
+    """'President Omar El Bashir ... in Sudan': an office holder whose country no words around the
+    name state holds office in the one state the sentence names, if it names only one."""
+    found = set()
+    for t in span.sent:
+        if span.start <= t.i < span.end:
+            continue
+        actor = out.at(t.i)
+        iso = actor.country if actor is not None and actor.type == "GPE" else (
+            kb.country_of(t.text) if t.pos_ in ("ADJ", "PROPN") and actor is None else None)
+        if iso:
+            found.add(iso)
+    return found.pop() if len(found) == 1 else None
 
 
 def _same_person(name: str, out: ArticleActors) -> ActorRef | None:
