@@ -306,3 +306,32 @@ def test_material_acts_with_no_one_acted_on_have_no_target(nlp):
     assert [(e.event_code, e.source_code[:3], e.target_code) for e in events] == [("0813", "CHL", None)]
     shown, _ = events_of(nlp, "Chile is demonstrating that it will not back down.")
     assert all(not e.event_code.startswith("14") for e in shown)  # showing is no protest
+
+
+def test_domestic_act_of_a_government_on_its_own_state(nlp):
+    events, _ = events_of(nlp, "Peruvian police arrested dozens of students in Peru on Friday.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("17", "PERCOP", "PER")]
+    praise, _ = events_of(nlp, "Chilean President Marta Ruiz praised Chile's farmers.")
+    assert not any(e.target_code == "CHL" for e in praise)  # a comment on one's own state is no dyad
+
+
+def test_an_act_with_no_one_acted_on_takes_the_place_as_target(nlp):
+    events, _ = events_of(nlp, "Serbia lifted the night curfew in Montenegro on Sunday.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("08", "SRB", "MNE")]
+    assert (events[0].location, events[0].country) == ("Montenegro", "MNE")
+
+
+def test_place_can_be_a_sea_or_region(nlp):
+    events, _ = events_of(nlp, "Japan and Australia held joint naval drills in the Coral Sea on Tuesday.")
+    assert events and events[0].location == "Coral Sea" and events[0].country is None
+
+
+def test_ready_to_act_is_an_intent_of_the_subject(nlp):
+    events, _ = events_of(nlp, "Ghana is ready to send peacekeepers to Mali, the minister said.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("03", "GHA", "MLI")]
+
+
+def test_both_sides_are_the_two_states_of_the_sentence(nlp):
+    events, _ = events_of(nlp, "After meeting the Peruvian delegation, Chile's foreign ministry said both "
+                               "sides agreed to hold joint exercises.")
+    assert events and {events[0].source_code[:3], events[0].target_code[:3]} == {"CHL", "PER"}

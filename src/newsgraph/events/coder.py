@@ -540,10 +540,10 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         heads = agent or subj
         if heads and _both_of(heads[0]):
-            return _recent_pair(heads[0], actors)
+            return _pair_in_sentence(heads[0], actors) or _recent_pair(heads[0], actors)
         if heads:
             return _actors_of(heads[0], actors)
-        if v.dep_ in ("xcomp", "conj", "advcl") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:  # "X is ready to send"
             v = v.head
         else:
             break
@@ -568,6 +568,17 @@ def _both_of(tok) -> bool:
     """'Both states', 'both countries', 'the two nations'."""
     return tok.lemma_.lower() in _PAIR_NOUNS and any(
         c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj"))
+
+
+def _pair_in_sentence(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'X's ministry, after meeting Y's delegation, stated that both sides ...': the two actors of
+    different states named before `tok` in its sentence, when there are exactly two states."""
+    found: dict[str, tuple[ActorRef, int]] = {}
+    for t in tok.doc[sent_of(tok).start:tok.i]:
+        a = actors.at(t.i) or (_state_of_word(t, actors) if t.dep_ == "amod" else None)
+        if a is not None and a.country:
+            found.setdefault(a.country, (a, t.i))
+    return list(found.values()) if len(found) == 2 else []
 
 
 def _recent_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
@@ -660,7 +671,7 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
     holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
     for holder in holders:
         for p in holder.children:
-            if p.dep_ == "prep" and p.lower_ in _TARGET_PREPS:
+            if p.dep_ in ("prep", "dative") and p.lower_ in _TARGET_PREPS:  # "send troops to X"
                 for g in p.children:
                     if g.dep_ == "pobj" and g.i not in source_tokens:
                         found = _actors_of(g, actors, loose=True)
@@ -731,15 +742,22 @@ def _background(sentence: str, date: str | None, published: str | None) -> bool:
     return bool(published and years and max(years) < int(published[:4]))
 
 
-def _place(verb, actors: ArticleActors) -> tuple[str | None, str | None]:
-    """'met ... in Nairobi', 'drills in the Sea of Japan': a place attached to the verb or its object."""
+def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
+    """'met ... in Nairobi', 'drills in the Sea of Japan': the place attached to the verb or its object,
+    named as the text gives it, with the state it lies in when an actor names one (a sea or a region,
+    a LOC entity, has none)."""
     holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
     for p in (c for h in holders for c in h.children):
         if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
             for g in p.children:
-                a = actors.at(g.i) if g.dep_ == "pobj" else None
-                if a is not None and a.type == "GPE":
-                    return g.text, a.country
+                if g.dep_ != "pobj":
+                    continue
+                a = actors.at(g.i)
+                if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
+                    return g.text, a
+                if g.ent_type_ in ("LOC", "GPE", "FAC"):
+                    span = next((e for e in g.doc.ents if e.start <= g.i < e.end), g.doc[g.i:g.i + 1])
+                    return (span[1:] if span[0].pos_ == "DET" else span).text, None
     return None, None
 
 
@@ -767,7 +785,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     if not targets and _unary(verb, code):  # "Moscow denied the report": no one is acted on
-        pairs = [(s, None, False) for s, _ in sources if s.code or s.country]
+        where = _place(verb, actors)[1] if code[:2] in _UNARY_ROOTS else None
+        pairs = [(s, where, False) for s, _ in sources if s.code or s.country]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
@@ -798,7 +817,8 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
         return []
     sent = sent_of(verb)
     date, precision, date_text = find_date(sent.text, published)
-    place, country = _place(verb, actors)
+    place, where = _place(verb, actors)
+    country = where.country if where is not None else None
     base = dict(article_id=article_id, event_code=code, start=sent.start_char, end=sent.end_char,
                 sentence=sent.text.strip(), trigger=trigger, date=date, date_precision=precision,
                 date_text=date_text, negated=_negated(verb), modality=_modality(verb),
@@ -807,5 +827,13 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                                if q.start <= verb.idx < q.end), None))
     return [Event(source=s.name, source_code=s.code or s.country, target=t.name if t else None,
                   target_code=(t.code or t.country) if t else None, symmetric=sym, **base)
-            for s, t, sym in pairs
-            if t is None or not (t.type == "GPE" and t.country and t.country == s.country)]  # not to one's own state
+            for s, t, sym in pairs if t is None or not _same_state(s, t, code)]
+
+
+def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
+    """An act of a state, or of its officials, towards that same state is no dyad ('Putin praised
+    Russia's army'), except an investigation or a material act of its government, police or president
+    on it: a domestic event ('Sudan's president lifted the curfew in Sudan')."""
+    if target.type != "GPE" or not target.country or target.country != source.country:
+        return False
+    return code[:2] not in _UNARY_ROOTS + ("09",) or (source.type == "GPE" and not source.sector)
