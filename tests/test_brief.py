@@ -1,7 +1,7 @@
 """Briefing pieces built from stored rows, on small invented stories."""
 from __future__ import annotations
 
-from newsgraph.brief import _confirmed_spans, _only_here
+from newsgraph.brief import _confirmed_spans, _names_of, _only_here
 
 
 def _art(aid: str, text: str) -> dict:
@@ -33,3 +33,19 @@ def test_only_here_skips_sentences_whose_event_other_outlets_confirm():
     assert confirmed == {"a1": [(second, second + 40)]}
     items = _only_here(ARTS, {"a1": 1, "a2": 2}, confirmed)
     assert not any("hydrology" in i.text for i in items)
+
+
+def _ev(eid: str, trigger: str, sentence: str) -> dict:
+    return {"id": eid, "article_id": "a1", "start": 0, "trigger": trigger, "sentence": sentence}
+
+
+def test_quoted_words_name_the_event_whose_trigger_they_stand_next_to():
+    s = "The envoys held talks on Friday, a year after their pact of “eternal amity” was signed."
+    names = _names_of([_ev("talks", "talks", s), _ev("pact", "pact", s)])
+    assert names == {"pact": ["eternal amity"]}
+
+
+def test_quoted_words_far_from_any_trigger_name_nothing():
+    s = ("The Norwegian and Chilean ministers held talks in Oslo as part of what both capitals "
+         "have for years described as a “special relationship”.")
+    assert _names_of([_ev("talks", "talks", s)]) == {}

@@ -137,3 +137,12 @@ def test_undated_statements_by_no_one_named_merge_only_when_they_say_the_same():
     assert len(cluster_events("s1", same)) == 1
     other = [same[0], event("e3", "a3", None, sentence=quota, **kw)]
     assert len(cluster_events("s1", other)) == 2
+
+
+def test_agents_and_bodies_are_not_named_people_that_clash():
+    # 'Norwegian and Chilean politicians held talks' on the day two ministers met: one meeting
+    events = [event("e1", "a1", "2025-11-11"),
+              event("e2", "a2", "2025-11-11", source="Norway politician", source_code="NORPTY",
+                    target="Chile politician", target_code="CHLPTY"),
+              event("e3", "a3", "2025-11-11", source="Ministry of Foreign Affairs of Norway", source_code="NORGOV")]
+    assert len(cluster_events("s1", events)) == 1

@@ -95,13 +95,14 @@ def build(con, story_id: str | None = None) -> Briefing:
                          WHERE c.story_id = ? ORDER BY l.article_id""", [sid])
     quotes = _rows(con, """SELECT q.* FROM quotes q JOIN corpus_articles c ON c.article_id = q.article_id
                           WHERE c.story_id = ?""", [sid])
-    events = _rows(con, """SELECT e.id, e.article_id, e.goldstein, e.negated, e.quad_class, e.sentence FROM events e
+    events = _rows(con, """SELECT e.id, e.article_id, e.goldstein, e.negated, e.quad_class, e.sentence, e."start",
+                                 e.trigger FROM events e
                           JOIN corpus_articles c ON c.article_id = e.article_id WHERE c.story_id = ?""", [sid])
     b = Briefing(
         story_id=sid, headline=story["title"] or "(untitled story)",
         overview=_overview(story, arts),
         summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
-        timeline=_timeline(clusters, cite, {e["id"]: e["sentence"] for e in events}),
+        timeline=_timeline(clusters, cite, _names_of(events)),
         statements=_statements(claims, cite),
         corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
         framing=_framing(arts, events, sources), sources=sources)
@@ -137,26 +138,48 @@ def _overview(story: dict, arts: list[dict]) -> str:
 _QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,40})[”\"’]")
 
 
-def _quoted_words(sentences: list[str | None]) -> list[str]:
-    """Short quoted words in the sentences that report an event (“no limits”, “limitless”): how
-    each outlet names it."""
-    out: list[str] = []
-    for s in sentences:
-        for m in _QUOTED.finditer(s or ""):
+NAME_REACH = 40  # characters between an event's trigger and quoted words that name it
+
+
+def _names_of(events: list[dict]) -> dict[str, list[str]]:
+    """Per event, the short quoted words (“no limits”, “limitless”) of its sentence that stand
+    near its own trigger, nearer than any other event's: how the outlet names it ('their
+    declaration of a “no limits” partnership')."""
+    by_sentence: dict[tuple, list[dict]] = {}
+    for e in events:
+        by_sentence.setdefault((e["article_id"], e["start"]), []).append(e)
+    out: dict[str, list[str]] = {}
+    for same in by_sentence.values():
+        text = same[0]["sentence"] or ""
+        spots = {e["id"]: _trigger_at(text, e.get("trigger")) for e in same}
+        for m in _QUOTED.finditer(text):
             words = m.group(1).strip(" ,.")
-            if 0 < len(words.split()) <= 4 and words not in out:
-                out.append(words)
-    return out[:4]
+            if not 0 < len(words.split()) <= 4:
+                continue
+            near = min(same, key=lambda e: (abs(spots[e["id"]] - m.start()), e["id"]))
+            if abs(spots[near["id"]] - m.start()) > NAME_REACH:
+                continue  # words far from the event's trigger name something else in the sentence
+            if words not in out.setdefault(near["id"], []):
+                out[near["id"]].append(words)
+    return out
 
 
-def _timeline(clusters: list[dict], cite, sentence_of: dict[str, str]) -> list[Item]:
+def _trigger_at(sentence: str, trigger: str | None) -> int:
+    """Where an event's trigger word stands in its sentence (its start; 0 when not found)."""
+    if not trigger:
+        return 0
+    m = re.search(rf"\b{re.escape(trigger)}", sentence, re.I)
+    return m.start() if m else 0
+
+
+def _timeline(clusters: list[dict], cite, names_of: dict[str, list[str]]) -> list[Item]:
     dated = [c for c in clusters if c["date"] and not c["negated"]]
     dated.sort(key=lambda c: (c["date"], -c["independent_outlets"], c["id"]))
     out = []
     for c in dated:
         where = f", {c['location']}" if c["location"] else ""
         bg = " (background)" if c["background"] else ""
-        named = _quoted_words([sentence_of.get(e) for e in c["event_ids"] or []])
+        named = list(dict.fromkeys(w for e in c["event_ids"] or [] for w in names_of.get(e, ())))[:4]
         called = f" — called {' / '.join(f'“{w}”' for w in named)}" if named else ""
         note = _support(c["independent_outlets"], c["outlets"])
         out.append(Item(f"{c['date']}{where}: {c['label']}{bg}{called}", cite(c["article_ids"]), note))
@@ -183,7 +206,7 @@ def _statements(claims: list[dict], cite) -> list[Item]:
         if len(content_words(c["text"])) < 3 and c["independent_outlets"] < 2:
             continue  # a one- or two-word fragment said once is no statement to brief
         main = max(texts, key=lambda t: (len(texts[t]), len(t)))
-        item = Item(f"{c['speaker']}: “{_clip(main)}”", cite(texts[main]),
+        item = Item(f"{c['speaker'].rstrip(' ,;:')}: “{_clip(main)}”", cite(texts[main]),
                     _support(c["independent_outlets"], c["outlets"]))
         item.variants = [(_clip(t), cite(ids)) for t, ids in texts.items() if t != main]
         out.append(item)

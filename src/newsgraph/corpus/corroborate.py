@@ -174,10 +174,17 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
     return clusters
 
 
+_NAME_PARTICLES = frozenset("al bin ibn de da das del der di dos du la le van von".split())
+
+
 def _people(e: EventRow) -> set[str]:
-    """The named people of an event (actors whose code is more than a bare country)."""
+    """The named people of an event: actors whose code is more than a bare country and whose name
+    is a personal name ('Zhang Youxia', 'Ursula von der Leyen'), not an agent ('China politician')
+    or a body ('Presidential Executive Office of Russia')."""
     return {n for n, c in ((e.source, e.source_code), (e.target, e.target_code))
-            if n and c and len(c) > 3 and " " in n and not n.lower().startswith(("the ", c[:3].lower()))}
+            if n and c and len(c) > 3 and " " in n and not n.lower().startswith(("the ", c[:3].lower()))
+            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in n.split())
+            and "of" not in n.split()}
 
 
 def _side(names: list[tuple[str | None, str | None]]) -> str:
