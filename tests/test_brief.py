@@ -1,7 +1,7 @@
 """Briefing pieces built from stored rows, on small invented stories."""
 from __future__ import annotations
 
-from newsgraph.brief import _confirmed_spans, _names_of, _only_here
+from newsgraph.brief import _author_lines, _confirmed_spans, _names_of, _only_here, _standalone
 
 
 def _art(aid: str, text: str) -> dict:
@@ -49,3 +49,20 @@ def test_quoted_words_far_from_any_trigger_name_nothing():
     s = ("The Norwegian and Chilean ministers held talks in Oslo as part of what both capitals "
          "have for years described as a “special relationship”.")
     assert _names_of([_ev("talks", "talks", s)]) == {}
+
+
+def test_author_biography_lines_are_found_by_the_author_surname():
+    text = ("Chile and Norway signed a polar accord on Tuesday. Officials called it historic. "
+            "Tomás Riquelme is a fisheries correspondent based in Valdivia. He has covered quota talks since 2011. "
+            "The accord takes effect in March.")
+    lines = _author_lines([{"id": "a1", "author": "Tomás Riquelme", "text": text}])
+    bio = [text[s:e].strip() for s, e in lines["a1"]]
+    assert bio == ["Tomás Riquelme is a fisheries correspondent based in Valdivia.",
+                   "He has covered quota talks since 2011."]
+    assert _author_lines([{"id": "a2", "author": None, "text": text}]) == {}
+
+
+def test_fragments_and_lead_ins_are_no_standalone_claims():
+    assert _standalone("Chile and Norway signed a polar accord in Oslo on Tuesday.")
+    assert not _standalone("a rounding error dressed up as diplomacy.")
+    assert not _standalone("In a written statement released after the ceremony, the minister said the following:")

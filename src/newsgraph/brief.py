@@ -83,7 +83,7 @@ def build(con, story_id: str | None = None) -> Briefing:
                          "`newsgraph stories` lists them")
     story = found[0]
     sid = story["id"]
-    arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.published, a.url, a.path, a.flags,
+    arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.author, a.published, a.url, a.path, a.flags,
                                a.repairs, a.text, c.seq
                         FROM corpus_articles c JOIN articles a ON a.id = c.article_id
                         WHERE c.story_id = ? ORDER BY a.published NULLS LAST, c.seq""", [sid])
@@ -106,9 +106,10 @@ def build(con, story_id: str | None = None) -> Briefing:
         statements=_statements(claims, cite),
         corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
         framing=_framing(arts, events, sources), sources=sources)
-    confirmed = _confirmed_spans(claims)
-    _claims(b, claims, cite, confirmed)
-    b.single_source.extend(_only_here(arts, num, confirmed))
+    confirmed, bios = _confirmed_spans(claims), _author_lines(arts)
+    _claims(b, claims, cite, confirmed, bios)
+    skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
+    b.single_source.extend(_only_here(arts, num, skip))
     return b
 
 
@@ -235,7 +236,36 @@ def _inside(confirmed: dict[str, list[tuple[int, int]]], article_id: str, start:
     return any(s < end and start < e for s, e in confirmed.get(article_id, ()))
 
 
-def _claims(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]]) -> None:
+_PRONOUN_START = re.compile(r"(?:He|She|They)\b")
+
+
+def _author_lines(arts: list[dict]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the sentences about its author ('Dr. Ana Ruiz is a senior fellow at ...', and
+    the 'She previously ...' after it): a biography, no claim about the story."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for a in arts:
+        names = [w for w in _WORDS.findall(a.get("author") or "") if w[:1].isupper() and len(w) > 2]
+        if not names:
+            continue
+        surname = re.compile(rf"\b{re.escape(names[-1])}\b")
+        about = False
+        for m in _SENTENCE.finditer(a["text"] or ""):
+            text = m.group().strip()
+            about = bool(surname.search(text)) or (about and bool(_PRONOUN_START.match(text)))
+            if about:
+                out.setdefault(a["id"], []).append((m.start(), m.end()))
+    return out
+
+
+def _standalone(text: str) -> bool:
+    """A sentence that can be read as a claim on its own: no fragment, no lead-in to a quote."""
+    from .corpus.summarize import suitability
+
+    return suitability(text) > 0 and not text.rstrip().endswith(":")
+
+
+def _claims(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
+            bios: dict[str, list[tuple[int, int]]] | None = None) -> None:
     said = {c["text"] for c in claims if c["kind"] == "quote"}
     many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"]
     many.sort(key=lambda c: (-c["independent_outlets"], -(c["salience"] or 0), c["id"]))
@@ -246,7 +276,9 @@ def _claims(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tup
     single = [c for c in claims if c["single_source"] and (
         c["kind"] == "statement" and c["text"] not in said
         or c["kind"] == "quote" and not any(c["text"] in t for t in sentences))
-        and not any(_inside(confirmed, e["article_id"], e["start"], e["end"]) for e in c["evidence"])]
+        and not any(_inside(confirmed, e["article_id"], e["start"], e["end"])
+                    or _inside(bios or {}, e["article_id"], e["start"], e["end"]) for e in c["evidence"])
+        and _standalone(_claim_text(c))]
     single.sort(key=lambda c: (-(c["salience"] or 0), c["id"]))
     # spread over the articles: the most telling claims of each outlet first
     per_article: dict[str, list[dict]] = {}
@@ -278,18 +310,21 @@ def _only_here(arts: list[dict], num: dict[str, int],
                confirmed: dict[str, list[tuple[int, int]]] | None = None) -> list[Item]:
     """Per article, what it alone mentions: rare two-word phrases no other article of the story
     uses ("hypersonic weapons"), each shown in its clause ("joint research in hypersonic
-    weapons"), skipping sentences whose event other outlets confirm."""
+    weapons"), skipping the sentences in `confirmed` (those whose event other outlets confirm,
+    the author's biography) and clauses in another language."""
     if len(arts) < 2:
         return []
-    from .corpus.features import stopwords
+    from .corpus.features import UNKNOWN_IDF, stopwords
 
     confirmed = confirmed or {}
-    stop = stopwords() | _proper_words(arts)  # names are actors, listed elsewhere
+    stop_en = stopwords()
+    stop = stop_en | _proper_words(arts)  # names are actors, listed elsewhere
 
     def phrase(x: str, y: str) -> bool:  # a noun phrase, roughly: no verb forms, adverbs, possessives
         return (x not in stop and y not in stop and not x.endswith(("ly", "'s", "’s"))
                 and not y.endswith(("ed", "ing", "ly", "'s", "’s"))
-                and min(idf(x), idf(y)) >= 2.0 and max(idf(x), idf(y)) >= 3.5)
+                and min(idf(x), idf(y)) >= 2.0 and max(idf(x), idf(y)) >= 3.5
+                and max(idf(x), idf(y)) < UNKNOWN_IDF)  # English words: names and foreign words are not
 
     grams: dict[str, dict[tuple[str, str], str]] = {}  # phrase -> the clause it was first found in
     for a in arts:
@@ -299,6 +334,8 @@ def _only_here(arts: list[dict], num: dict[str, int],
                 continue
             for clause in _CLAUSE.split(m.group()):
                 words = _WORDS.findall(clause.lower())
+                if len(words) >= 5 and sum(w in stop_en for w in words) < 0.15 * len(words):
+                    continue  # hardly an English function word: another language
                 for x, y in zip(words, words[1:]):
                     if phrase(x, y):
                         found.setdefault((x, y), clause)
@@ -339,7 +376,7 @@ def _snippet(clause: str, x: str, y: str, stop: set[str]) -> str:
         lo += 1
     while hi < len(words) and hi < at + 4 and low[hi] and low[hi] not in stop and _WORDS.fullmatch(low[hi]):
         hi += 1
-    return " ".join(words[lo:hi]).strip("“”\"'‘’.,; ")
+    return re.sub(r"[\"“”]", "", " ".join(words[lo:hi])).strip("'‘’.,; ")
 
 
 def _claim_text(c: dict) -> str:
@@ -392,7 +429,7 @@ def _proper_words(arts: list[dict]) -> set[str]:
     upper: Counter[str] = Counter()
     seen: Counter[str] = Counter()
     for a in arts:
-        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([A-Za-z][a-z]+)", a["text"]):
+        for m in re.finditer(r"(?<![.!?]\s)(?<!^)\b([^\W\d_][^\W\d_A-Z]+)", a["text"]):
             w = m.group(1).lower()
             seen[w] += 1
             upper[w] += m.group(1)[0].isupper()
