@@ -335,3 +335,41 @@ def test_both_sides_are_the_two_states_of_the_sentence(nlp):
     events, _ = events_of(nlp, "After meeting the Peruvian delegation, Chile's foreign ministry said both "
                                "sides agreed to hold joint exercises.")
     assert events and {events[0].source_code[:3], events[0].target_code[:3]} == {"CHL", "PER"}
+
+
+def test_up_to_is_no_particle(nlp):
+    events, _ = events_of(nlp, "Somali gunmen kidnapped up to 12 Kenyan aid workers on Monday.")
+    assert events and events[0].event_code == "181"
+
+
+def test_lemmatizer_slip_is_corrected(nlp):
+    events, _ = events_of(nlp, "Chilean farmers staged rallies in Santiago on Monday.")
+    assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("14", "CHL", "CHL")]
+
+
+def test_must_and_should_in_a_report_are_demands_and_appeals(nlp):
+    events, _ = events_of(nlp, "Norway said Chile must lift its tariffs on salmon.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("10", "NOR", "CHL")]
+    appeal, _ = events_of(nlp, "Norway said Chile should release the fishermen.")
+    assert [(e.event_code[:2], e.target_code) for e in appeal] == [("02", "CHL")]
+    demanded, _ = events_of(nlp, "Chile demanded that Peru withdraw its troops.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in demanded] == [("10", "CHL", "PER")]
+
+
+def test_killing_by_non_state_actors_is_an_assault(nlp):
+    rebels, _ = events_of(nlp, "Ugandan rebels killed five villagers near the border.")
+    assert [e.event_code[:2] for e in rebels] == ["18"]
+    troops, _ = events_of(nlp, "Kenyan troops killed five rebels near the border.")
+    assert [e.event_code[:2] for e in troops] == ["19"]
+
+
+def test_passive_subject_is_the_target(nlp):
+    events, _ = events_of(nlp, "A refugee camp in Kenya was attacked by Somali militiamen.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in events] == [("180", "SOM", "KEN")]
+
+
+def test_sector_group_placed_in_a_state_and_counted_people(nlp):
+    events, _ = events_of(nlp, "Rebels in Chad blocked the main road to the capital on Monday.")
+    assert [(e.event_code[:2], e.source_code) for e in events] == [("14", "TCDREB")]
+    counted, _ = events_of(nlp, "Thousands of Peruvian farmers protested on Monday.")
+    assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in counted] == [("14", "PER", "PER")]

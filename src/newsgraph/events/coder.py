@@ -12,7 +12,7 @@ from ..data import word_set
 from ..quotes import antecedent, sent_of
 from ..records import Event, Quote
 from .dates import Bound, find_date
-from .lexicon import Pattern, Term, cues, derived_code, noun_patterns, verb_patterns
+from .lexicon import Pattern, Term, cues, derived_code, lemma_fixes, noun_patterns, verb_patterns
 
 _PARTICLES = {"away", "back", "off", "out", "down", "up", "over", "in", "aside"}
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into")
@@ -25,6 +25,10 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
     """Every dyadic event of a parsed article."""
     actors.quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker_named and q.speaker]
     _CODES.clear()
+    fixes = lemma_fixes()
+    for tok in doc:  # 'staged' -> 'stag': the lemmatizer's slips on event verbs
+        if tok.pos_ == "VERB" and tok.lower_ in fixes:
+            tok.lemma_ = fixes[tok.lower_]
     out: list[Event] = []
     absorbed: set[int] = set()  # complements coded through the verb that governs them
     for tok in doc:
@@ -244,8 +248,8 @@ def _objects(verb) -> list:
 
 
 def _particle(verb) -> str | None:
-    for c in verb.children:
-        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES):
+    for c in verb.children:  # "kidnapped up to 16 advisers": 'up' that governs words is no particle
+        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)) and not any(c.children):
             return c.lower_
     return None
 
@@ -349,6 +353,10 @@ def _base_code(verb) -> tuple[str | None, str]:
         return None, verb.text
     if pattern.code.startswith("14") and any(c.dep_ == "ccomp" for c in verb.children):
         return None, verb.text  # "demonstrating that it will not back down" shows; it is no protest
+    if pattern.code.startswith("01"):
+        must = _obligation(verb)
+        if must is not None:
+            return must, verb.text
     if pattern.code.startswith("01") and _has_coded_complement(verb):
         return None, verb.text  # "said that they held talks": the embedded event is coded instead
     if pattern.code in ("010", "030"):
@@ -362,6 +370,21 @@ def _base_code(verb) -> tuple[str | None, str]:
 
 
 _GOVERNORS = {"02": "appeal", "03": "intent", "10": "demand", "12": "reject", "13": "threaten"}
+_MUST = {"must": ("demand", "100"), "should": ("appeal", "020"), "ought": ("appeal", "020")}
+
+
+def _obligation(verb) -> str | None:
+    """'X said Y must drop its tariffs' is a demand of Y (10x), 'X said Y should ...' an appeal
+    (02x), coded from what Y is to do when that is an event."""
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        modal = next((_MUST[a.lower_] for a in c.children if a.dep_ == "aux" and a.lower_ in _MUST), None)
+        if modal is not None:
+            inner, _ = _code_of(c)
+            usable = inner and inner != "-" and inner[:2] not in _GOVERNORS and inner[:2] not in ("01", "02")
+            return (derived_code(modal[0], inner) if usable else None) or modal[1]
+    return None
 
 
 def _governed(verb, code: str | None = None):
@@ -594,31 +617,52 @@ def _recent_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
     return []
 
 
-_GROUP_HEADS = {"forces", "force", "leader", "leaders", "negotiator", "negotiators", "people", "civilians",
-                "citizens", "nationals", "helicopters", "tanks", "aircraft", "jets", "warplanes", "planes",
-                "vessels", "ships", "boats", "bombers", "fighters", "gunmen", "diplomats", "envoys",
-                "delegation", "side", "team", "units", "battalion", "navy", "military", "government"}
+_GROUP_HEADS = {"leader", "leaders", "negotiator", "negotiators", "people", "civilians", "citizens", "nationals",
+                "boats", "gunmen", "diplomats", "envoys", "delegation", "side", "team", "government"}
 
 
-def _group_actors(tok) -> list[ActorRef]:
-    """'Israeli soldiers', 'Sudanese rebels', 'Chinese and Russian politicians': a group named by
-    a nationality word and a head noun that names people, forces or an authority."""
+_ARMED_HEADS = {"forces", "force", "helicopters", "tanks", "aircraft", "jets", "warplanes", "planes", "vessels",
+                "ships", "fighters", "units", "battalion", "navy", "military", "artillery", "warships",
+                "gunboats", "submarines", "paratroopers", "marines"}
+
+
+def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
+    """'Israeli soldiers', 'Sudanese rebels', 'Chinese and Russian politicians', 'Iraqi Kurds': a group
+    named by a nationality word and a head noun that names people, forces or an authority (or any
+    plural); 'rebels in Chad', 'students throughout Peru': a group of a sector placed in a state."""
     if tok.pos_ not in ("NOUN", "PROPN") or (tok.ent_type_ and tok.ent_type_ not in ("NORP",)):
         return []
     kb = knowledge_base()
-    sector = kb.sector_of([tok.lower_])
-    if sector is None and tok.lower_ not in _GROUP_HEADS:
+    sector = kb.sector_of([tok.lower_]) or ("MIL" if tok.lower_ in _ARMED_HEADS else None)
+    if sector is None and tok.lower_ not in _GROUP_HEADS and tok.tag_ not in ("NNS", "NNPS"):
         return []
+    words = [t.text for t in tok.subtree if t.i <= tok.i]
+    sector = kb.sector_of(words) or sector
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    isos = [kb.country_of(m.text) for m in mods + [c for m in mods for c in m.conjuncts]]
+    if not any(isos) and sector is not None:
+        isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
+                for g in p.children if g.dep_ == "pobj" for a in [actors.at(g.i)]
+                if a is not None and a.type == "GPE"]
     out = []
-    for mod in mods + [c for m in mods for c in m.conjuncts]:
-        iso = kb.country_of(mod.text)
+    for iso in isos:
         if iso and iso in kb.countries and all(a.country != iso for a in out):
-            words = [t.text for t in tok.subtree if t.i <= tok.i]
-            code = kb.code(iso, kb.sector_of(words) or sector)
-            out.append(ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso, code,
-                                sector=kb.sector_of(words) or sector))
+            out.append(ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso,
+                                kb.code(iso, sector), sector=sector))
     return out
+
+
+_WHERE = ("in", "from", "throughout", "across", "of")
+_QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "tens", "millions",
+             "group", "crowd", "number", "band", "handful"}
+
+
+def _members(tok) -> list:
+    """'thousands of students', 'a group of refugees': the people a quantity word counts."""
+    if tok.lower_ not in _QUANTITY:
+        return []
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            if g.dep_ == "pobj"]
 
 
 def _plural_antecedent(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
@@ -645,8 +689,11 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
     out = []
     for t in _with_conjuncts(tok):
         a = _actor_at(t, actors, loose)
+        if a is None and _members(t):
+            out += [m for m in _actors_of(_members(t)[0], actors, loose) if all(m[0].name != b.name for b, _ in out)]
+            continue
         if a is None and actors.at(t.i) is None:
-            for g in _group_actors(t):
+            for g in _group_actors(t, actors):
                 if all(g.name != b.name for b, _ in out):
                     out.append((g, t.i))
             continue
@@ -663,8 +710,9 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
 
 
 def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
+    passive = any(c.dep_ == "agent" for c in verb.children)  # "X was attacked by Y": X is acted on
     for obj in _objects(verb):
-        if obj.dep_ == "dobj":
+        if obj.dep_ == "dobj" or (passive and obj.dep_ == "nsubjpass" and obj.i not in source_tokens):
             found = _actors_of(obj, actors, loose=True)
             if found:
                 return found
@@ -768,12 +816,16 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources:
         return []
     targets = _targets(verb, actors, {i for _, i in sources})
+    if not targets and code[:2] in ("02", "10"):  # "demanded that the US cancel ...": the US
+        targets = [t for c in verb.children if c.dep_ == "ccomp" for t in _sources(c, actors)]
     if not targets:  # "threatened to cut ties with X": the target is the governed event's
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not targets:
                 targets = _targets(c, actors, {i for _, i in sources})
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
+    if code == "190" and not any(_armed(s) for s, _ in sources):
+        code = _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "03") or code[:3] in ("012", "013", "051")):
         targets = _about(verb, actors, {i for _, i in sources}, names)
@@ -786,8 +838,27 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     if not targets and _unary(verb, code):  # "Moscow denied the report": no one is acted on
         where = _place(verb, actors)[1] if code[:2] in _UNARY_ROOTS else None
-        pairs = [(s, where, False) for s, _ in sources if s.code or s.country]
+        pairs = [(s, where or _own_state(s, code), False) for s, _ in sources if s.code or s.country]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
+
+
+def _own_state(source: ActorRef, code: str) -> ActorRef | None:
+    """A protest by a state's people that names no one and no place is aimed at their own state."""
+    kb = knowledge_base()
+    if code[:2] != "14" or source.type == "GPE" or source.country not in kb.countries:
+        return None
+    state = kb.countries[source.country]
+    return ActorRef(state.name, "GPE", state.country, state.code, kb=True)
+
+
+_ASSAULT = {"kill": "1823", "murder": "1823", "slay": "1823", "bomb": "183"}
+
+
+def _armed(actor: ActorRef) -> bool:
+    """A state or its armed forces, police or intelligence: their use of force is military (19x);
+    rebels', militias', gunmen's or anyone else's is an assault (18x)."""
+    return actor.sector in ("MIL", "COP", "SPY") or (actor.type == "GPE" and not actor.sector) \
+        or (actor.code or "").startswith("IGO")
 
 
 # acts that need no one acted on: concessions (lifted the curfew, resigned), protests, shows of force,

@@ -68,6 +68,12 @@ def noun_patterns() -> dict[str, tuple[tuple[frozenset[str], str, tuple[Term, ..
 
 
 @cache
+def lemma_fixes() -> dict[str, str]:
+    """Verb form -> the lemma the parser should have given it (lemmas.tsv)."""
+    return {r["form"]: r["lemma"] for r in _rows("lemmas.tsv")}
+
+
+@cache
 def codes() -> dict[str, CodeInfo]:
     return {r["code"]: CodeInfo(r["code"], r["label"], r["root"], int(r["quad_class"]), float(r["goldstein"]))
             for r in _rows("cameo_codes.tsv")}
