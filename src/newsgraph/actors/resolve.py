@@ -151,7 +151,8 @@ def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
 
 
 def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> ActorRef | None:
-    if label == "NORP":
+    if label == "NORP" or (len(span) == 1 and span.root.pos_ == "ADJ" and kb.country_of(span.text)):
+        # "Ugandan" in "Ugandan rebels", whatever the recogniser calls it, is a nationality word
         iso = kb.country_of(span.text)
         if iso is None or span.root.dep_ in ("amod", "compound"):
             return None  # an adjective: part of a role or a description, not an actor
