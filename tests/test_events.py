@@ -373,3 +373,27 @@ def test_sector_group_placed_in_a_state_and_counted_people(nlp):
     assert [(e.event_code[:2], e.source_code) for e in events] == [("14", "TCDREB")]
     counted, _ = events_of(nlp, "Thousands of Peruvian farmers protested on Monday.")
     assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in counted] == [("14", "PER", "PER")]
+
+
+def test_measured_object_is_what_is_measured(nlp):
+    events, _ = events_of(nlp, "Norway will provide 3,000 tons of food to Sudan.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("03", "NOR", "SDN")]
+
+
+def test_force_posture_and_eased_curfew(nlp):
+    alert, _ = events_of(nlp, "Kenyan troops remained on alert in Somalia on Monday.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in alert] == [("152", "KENMIL", "SOM")]
+    more, _ = events_of(nlp, "Chad has strengthened its forces in Niger.")
+    assert [(e.event_code, e.target_code) for e in more] == [("154", "NER")]
+    eased, _ = events_of(nlp, "President Tomas Verhalen shortened the curfew in Moldova.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in eased] == [("0813", "MDAGOV", "MDA")]
+
+
+def test_crimes_by_a_group_target_the_group(nlp):
+    events, _ = events_of(nlp, "Peru is investigating killings by Peruvian soldiers.")
+    assert [(e.event_code[:2], e.source_code, e.target_code[:3]) for e in events] == [("09", "PER", "PER")]
+
+
+def test_act_in_response_to_another_is_aimed_at_it(nlp):
+    events, _ = events_of(nlp, "In response to Sudan's raids, Chad strengthened its forces on the border.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("154", "TCD", "SDN")]

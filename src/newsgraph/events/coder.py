@@ -247,6 +247,16 @@ def _objects(verb) -> list:
     return objs + [c for o in objs for c in o.conjuncts]
 
 
+_MEASURES = {"ton", "tonne", "worth", "series", "batch", "shipment", "consignment", "load", "number", "lot",
+             "thousand", "hundred", "dozen", "million", "billion", "package", "wave", "barrage", "volley"}
+
+
+def _measured(verb) -> list:
+    """'provided 25,000 tons of food', 'exploded a series of bombs': what a measured object measures."""
+    return [g for o in _objects(verb) if o.lemma_.lower() in _MEASURES for p in o.children
+            if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+
+
 def _particle(verb) -> str | None:
     for c in verb.children:  # "kidnapped up to 16 advisers": 'up' that governs words is no particle
         if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)) and not any(c.children):
@@ -256,7 +266,7 @@ def _particle(verb) -> str | None:
 
 def _term_ok(term: Term, verb) -> bool:
     if term.kind == "dobj":
-        return any(_matches(a, o) for o in _objects(verb) for a in term.values)
+        return any(_matches(a, o) for o in _objects(verb) + _measured(verb) for a in term.values)
     if term.kind == "prep":
         for p in verb.children:
             if p.dep_ in ("prep", "agent") and p.lower_ in term.values:
@@ -509,6 +519,9 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
             for g in c.children:
                 if g.dep_ == "pobj" and actors.at(g.i) is not None:
                     return actors.at(g.i)
+                group = _group_actors(g, actors) if loose and g.dep_ == "pobj" and c.lower_ == "by" else []
+                if group:  # "crimes by Croatian extremists"
+                    return group[0]
     if loose:  # a target named by its adjective: "these Chinese actions", "Israeli aggression"
         for c in tok.children:
             if c.dep_ in ("amod", "compound") and c.i < tok.i:
@@ -728,6 +741,21 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
     return []
 
 
+def _responded_to(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'In response to China's exercises, the US increased its presence': an act in response to, or in
+    retaliation for, another's act is aimed at that other."""
+    for p in verb.children:
+        for g in (g for g in p.children if p.dep_ == "prep" and g.dep_ == "pobj"
+                  and g.lemma_.lower() in ("response", "retaliation", "reply", "reaction")):
+            for q in (q for q in g.children if q.dep_ == "prep" and q.lower_ in ("to", "for")):
+                for act in (a for a in q.children if a.dep_ == "pobj"):
+                    owner = [c for c in act.children if c.dep_ == "poss"]
+                    found = _actors_of(owner[0] if owner else act, actors, loose=True)
+                    if found:
+                        return found
+    return []
+
+
 def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list[tuple[ActorRef, int]]:
     """The actors a comment is about: those named in its complement or prepositional object."""
     out: list[tuple[ActorRef, int]] = []
@@ -822,6 +850,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         for c in verb.children:
             if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not targets:
                 targets = _targets(c, actors, {i for _, i in sources})
+    if not targets:
+        targets = _responded_to(verb, actors)
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
     if code == "190" and not any(_armed(s) for s, _ in sources):
