@@ -300,3 +300,18 @@ def test_official_of_an_international_organisation_acts_for_it(nlp):
                                         ("Hamas", "PSEREB"), ("the PKK", "TURREB")])
 def test_kb_armed_groups_carry_their_state(kb, name, code):
     assert kb.lookup(name).code == code
+
+
+def test_place_named_by_a_nationality_noun_phrase_takes_that_state(nlp):
+    _, ents = entities(nlp, "Shelling hit the besieged Bosnian town of Tarnovo on Friday.")
+    assert holding(ents, "Tarnovo").country == "BIH"
+
+
+def test_people_of_a_state_named_by_demonym_and_noun(nlp):
+    _, ents = entities(nlp, "Bosnian Croats said on Tuesday that they would leave.")  # a PERSON here
+    assert holding(ents, "Bosnian Croats").country == "BIH"
+
+
+@pytest.mark.parametrize("name, code", [("the Security Council", "IGOUNO"), ("the European Community", "IGOEUREEC")])
+def test_kb_older_names_of_organisations(kb, name, code):
+    assert kb.lookup(name).code == code

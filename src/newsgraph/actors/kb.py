@@ -130,9 +130,12 @@ class KnowledgeBase:
         return max(valid, key=lambda a: a.end or "9999")
 
     def by_surname(self, name: str, date: str | None = None) -> KbActor | None:
-        """The one person of that surname who held a role on `date` ('Putin', 'Bush'); None when
-        no one or several different people did."""
-        found = [a for a in self.surnames.get(norm_name(name), []) if date and a.valid_on(date)]
+        """The one person of that surname who held a role on `date` ('Putin'); when none did, the
+        latest of that surname if all are of one state; None when several different people fit."""
+        known = self.surnames.get(norm_name(name), [])
+        found = [a for a in known if date and a.valid_on(date)]
+        if not found and len({a.country for a in known}) == 1:  # 'Bush' in 1990: one family, one state
+            found = [max(known, key=lambda a: a.end or "9999")]
         return found[0] if len({a.name for a in found}) == 1 else None
 
     def country_of(self, word: str) -> str | None:

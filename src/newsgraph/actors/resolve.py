@@ -99,6 +99,10 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
         span = _trim(ent)
         if not len(span) or _title_word(span):
             continue
+        people = _people(span, kb)
+        if people is not None:
+            out.link(people, span)
+            continue
         if ent.label_ == "PERSON" or _titled_name(span):
             pending.append((span, "PERSON"))
             continue
@@ -111,6 +115,16 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     _resolve_people(pending, out, kb, date)
     _resolve_descriptions(doc, out, kb)
     return out
+
+
+def _people(span, kb: KnowledgeBase) -> ActorRef | None:
+    """'Bosnian Serbs', 'Iraqi Kurds' (whatever the recogniser calls them): a people living in the
+    state of the first word."""
+    iso = kb.country_of(span[0].text) if len(span) > 1 and span[0].pos_ in ("ADJ", "PROPN") else None
+    last = span[-1]
+    if iso not in kb.countries or not (last.tag_ in ("NNS", "NNPS") or kb.country_of(last.text)):
+        return None
+    return ActorRef(span.text, "NORP", iso, kb.code(iso, None))
 
 
 def _title_word(span) -> bool:
@@ -176,8 +190,12 @@ def _igo_prefix(span, kb: KnowledgeBase) -> KbActor | None:
 
 
 def _context(span, kb: KnowledgeBase) -> tuple[str | None, str | None]:
-    """Country and sector from the words that modify a name ('Russian', "China's")."""
+    """Country and sector from the words that modify a name ('Russian', "China's", 'Bosnian Serbs'),
+    or the noun it names ('the Bosnian town of Gorazde', 'the Azerbaijani republic of X')."""
     words = [t for t in span.root.lefts if t.i < span.start] + list(span)
+    head = span.root.head
+    if span.root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        words += [t for t in head.head.lefts if t.dep_ in ("amod", "compound")]
     country = next((kb.country_of(t.text) for t in words if kb.country_of(t.text)), None)
     return country, None
 
@@ -247,7 +265,7 @@ def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: st
         out.link(ActorRef(name, type_, country, code or None, role, sector), span)
 
 
-_STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
+_STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"}
 
 
 def _sentence_country(span, out: ArticleActors, kb: KnowledgeBase) -> str | None:
@@ -258,7 +276,7 @@ def _sentence_country(span, out: ArticleActors, kb: KnowledgeBase) -> str | None
         if span.start <= t.i < span.end:
             continue
         actor = out.at(t.i)
-        iso = actor.country if actor is not None and actor.type == "GPE" else (
+        iso = actor.country if actor is not None else (
             kb.country_of(t.text) if t.pos_ in ("ADJ", "PROPN") and actor is None else None)
         if iso:
             found.add(iso)
