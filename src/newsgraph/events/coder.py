@@ -519,8 +519,8 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
             for g in c.children:
                 if g.dep_ == "pobj" and actors.at(g.i) is not None:
                     return actors.at(g.i)
-                group = _group_actors(g, actors) if loose and g.dep_ == "pobj" and c.lower_ == "by" else []
-                if group:  # "crimes by Croatian extremists"
+                group = _group_actors(g, actors) if loose and g.dep_ == "pobj" and c.lower_ in ("by", "of") else []
+                if group:  # "crimes by Croatian extremists", "the withdrawal of Serbian forces"
                     return group[0]
     if loose:  # a target named by its adjective: "these Chinese actions", "Israeli aggression"
         for c in tok.children:
@@ -868,14 +868,23 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     if not targets and _unary(verb, code):  # "Moscow denied the report": no one is acted on
         where = _place(verb, actors)[1] if code[:2] in _UNARY_ROOTS else None
-        pairs = [(s, where or _own_state(s, code), False) for s, _ in sources if s.code or s.country]
+        people = [(_people(s, verb.doc[i]), i) for s, i in sources]
+        pairs = [(s, where or _own_state(s, code), False) for s, _ in people if s.code or s.country]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
+def _people(actor: ActorRef, tok) -> ActorRef:
+    """'Young Algerians blocked roads': a people named by its demonym, not the state itself."""
+    if actor.type == "GPE" and tok.ent_type_ == "NORP" and tok.lower_ != actor.name.lower():
+        return ActorRef(tok.text, "NORP", actor.country, actor.code)
+    return actor
+
+
 def _own_state(source: ActorRef, code: str) -> ActorRef | None:
-    """A protest by a state's people that names no one and no place is aimed at their own state."""
+    """A protest by a state's people ('Young Algerians', 'students'), or its police's coercion, that
+    names no one acted on and no place is domestic: aimed at, or done within, their own state."""
     kb = knowledge_base()
-    if code[:2] != "14" or source.type == "GPE" or source.country not in kb.countries:
+    if code[:2] not in ("14", "17") or source.type == "GPE" or source.country not in kb.countries:
         return None
     state = kb.countries[source.country]
     return ActorRef(state.name, "GPE", state.country, state.code, kb=True)
@@ -934,7 +943,10 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
 def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
     """An act of a state, or of its officials, towards that same state is no dyad ('Putin praised
     Russia's army'), except an investigation or a material act of its government, police or president
-    on it: a domestic event ('Sudan's president lifted the curfew in Sudan')."""
+    on it: a domestic event ('Sudan's president lifted the curfew in Sudan'). Its people, rebels or
+    opposition acting towards it make a domestic dyad."""
     if target.type != "GPE" or not target.country or target.country != source.country:
         return False
-    return code[:2] not in _UNARY_ROOTS + ("09",) or (source.type == "GPE" and not source.sector)
+    if code[:2] not in _UNARY_ROOTS + ("09",):  # its people, rebels or opposition may address it
+        return source.type in ("GPE", "PERSON") or source.sector in ("GOV", "MIL", "JUD", "LEG", "COP", "SPY")
+    return source.type == "GPE" and not source.sector
