@@ -414,3 +414,13 @@ def test_demanded_act_of_a_group_targets_the_group(nlp):
 def test_a_states_people_may_address_it(nlp):
     events, _ = events_of(nlp, "Iraqi Kurds demanded autonomy from Iraq.")
     assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("10", "IRQ", "IRQ")]
+
+
+def test_governed_complement_outranks_a_stray_preposition(nlp):
+    events, _ = events_of(nlp, "Norway agreed to lift sanctions on Iran, with conditions attached.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("03", "NOR", "IRN")]
+
+
+def test_refusal_targets_the_actors_of_what_is_refused(nlp):
+    events, _ = events_of(nlp, "Chile refused to commit to any assistance to the Peruvian army.")
+    assert [(e.event_code[:2], e.source_code, e.target_code[:3]) for e in events] == [("12", "CHL", "PER")]

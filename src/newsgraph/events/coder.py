@@ -293,7 +293,8 @@ def _best(patterns: tuple[Pattern, ...], verb) -> Pattern | None:
     fits = [p for p in patterns
             if (particle is None or any(t.kind == "particle" for t in p.terms))
             and all(_term_ok(t, verb) for t in p.terms)]
-    return max(fits, key=lambda p: (p.specificity, -p.order), default=None)
+    # a complement the verb governs ('agreed to lift ... with strings attached') outweighs a preposition
+    return max(fits, key=lambda p: (p.specificity, any(t.kind == "xcomp" for t in p.terms), -p.order), default=None)
 
 
 _CODES: dict[tuple[int, int], tuple[str | None, str]] = {}  # per document: token -> code (cleared per doc)
@@ -857,7 +858,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if code == "190" and not any(_armed(s) for s, _ in sources):
         code = _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     names = {a.name for a, _ in sources}
-    if not targets and (code[:2] in ("11", "03") or code[:3] in ("012", "013", "051")):
+    if not targets and (code[:2] in ("11", "12", "03") or code[:3] in ("012", "013", "051")):
         targets = _about(verb, actors, {i for _, i in sources}, names)
     if len(sources) > 1 and all(t.name in names for t, _ in targets):
         targets = []  # "Russia and China deepened their cooperation": a joint action
