@@ -11,7 +11,9 @@ The child reports the whole stage and, separately, the part before the per-story
 (duplicates and story clustering: signatures, LSH lookups, rewrite checks, story assignment and
 the corpus tables) and the refresh (event clusters, claims, summaries of every touched story).
 Peak RSS is the child's own maximum resident set size (imports, DuckDB's cache and the stage).
-One JSON line per size.
+CPU seconds are the child's (all its threads): on a shared machine wall time also counts the
+time other processes held the cores, so `load_avg` (1-minute load average as the stage ended)
+says how busy it was. One JSON line per size.
 """
 from __future__ import annotations
 
@@ -35,21 +37,22 @@ def stage(db: str, skip_refresh: bool = False) -> dict:
     from newsgraph.corpus import update as up
     from newsgraph.store.store import Store
 
-    spent = {"refresh": 0.0, "refreshed": 0}
+    spent = {"refresh": 0.0, "refresh_cpu": 0.0, "refreshed": 0}
     real_refresh = up.refresh_stories
 
     def timed_refresh(con, ids):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         if not skip_refresh:
             real_refresh(con, ids)
         spent["refresh"] += time.perf_counter() - t
+        spent["refresh_cpu"] += time.process_time() - c
         spent["refreshed"] += len(ids)
     up.refresh_stories = timed_refresh
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with Store(db, memory_limit=load_settings().db_memory) as store:
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         report = store.update_corpus(up.update)
-        took = time.perf_counter() - t0
+        took, cpu = time.perf_counter() - t0, time.process_time() - c0
         counts = store.con.execute("""SELECT (SELECT count(*) FROM stories),
             (SELECT count(*) FROM links WHERE type IN ('copy', 'near_copy')),
             (SELECT count(*) FROM links WHERE type = 'rewrite')""").fetchone()
@@ -57,10 +60,12 @@ def stage(db: str, skip_refresh: bool = False) -> dict:
     cluster = took - spent["refresh"]
     return {"articles": n, "stage_s": round(took, 1), "stage_articles_per_s": round(n / took, 1),
             "dedup_stories_s": round(cluster, 1), "dedup_stories_articles_per_s": round(n / cluster, 1),
+            "dedup_stories_cpu_s": round(cpu - spent["refresh_cpu"], 1),
+            "refresh_cpu_s": round(spent["refresh_cpu"], 1),
             "refresh_s": round(spent["refresh"], 1), "stories_refreshed": spent["refreshed"],
             "stories": counts[0], "near_copy_links": counts[1], "rewrite_links": counts[2],
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "rss_before_stage_mb": round(rss0 / 1024)}
+            "rss_before_stage_mb": round(rss0 / 1024), "load_avg": round(os.getloadavg()[0], 1)}
 
 
 def bench(n: int, work: str, skip_refresh: bool = False) -> dict:

@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from newsgraph import Settings, Store, analyze
 from newsgraph.cli import app
+from newsgraph.corpus import update as corpus_update
 
 
 def _write(path: Path, text: str) -> Path:
@@ -210,3 +211,44 @@ def test_a_link_points_from_the_later_article_to_the_earlier(tmp_path, run, quer
     run([second])  # the earlier article arrives in a later run
     assert query("""SELECT a.url, o.url FROM links l JOIN articles a ON a.id = l.article_id
                     JOIN articles o ON o.id = l.other_id""") == [("https://late.example/a", "https://early.example/a")]
+
+
+class _Counting:
+    """A DuckDB connection that counts the statements run on it."""
+
+    def __init__(self, con):
+        self.con, self.statements = con, 0
+
+    def execute(self, *args, **kwargs):
+        self.statements += 1
+        return self.con.execute(*args, **kwargs)
+
+    def __getattr__(self, name: str):
+        return getattr(self.con, name)
+
+
+def _stage_statements(folder: Path, run, names: list[str]) -> tuple[int, dict[str, int]]:
+    """Statements the copies-and-stories part of the stage runs on these example files, stored
+    first with the stage off and then taken in one chunk."""
+    src = folder / "in"
+    src.mkdir(parents=True)
+    for name in names:
+        (src / Path(name).name).write_bytes((EXAMPLES / name).read_bytes())
+    db = str(folder / "store.duckdb")
+    run([src], stories=False, db=db)
+    with Store(db) as store:
+        con = _Counting(store.con)
+        report = corpus_update.update(con)
+    return con.statements, report.links
+
+
+def test_a_chunk_reads_the_stored_corpus_once_per_kind_not_once_per_article(tmp_path, run, monkeypatch):
+    # a query on the corpus tables scans them whole, so one per article would make a run
+    # quadratic in the corpus: the statements of a chunk must not grow with its articles
+    monkeypatch.setattr(corpus_update, "refresh_stories", lambda con, ids: None)
+    few = ["html/northern_ledger_signing.html", "txt/03_newshubdaily_rewrite.txt"]
+    small, small_links = _stage_statements(tmp_path / "few", run, few)
+    every = sorted(str(p.relative_to(EXAMPLES)) for d in ("txt", "html") for p in (EXAMPLES / d).iterdir())
+    large, large_links = _stage_statements(tmp_path / "all", run, every)
+    assert small_links == {"rewrite": 1} and large_links.get("near_copy") and len(every) >= 3 * len(few)
+    assert large == small

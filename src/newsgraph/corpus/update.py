@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import logging
 import re
+import sys
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -107,8 +108,10 @@ def _article_terms(text: str, title: str | None, names: Sequence[str]) -> set[st
     return set(content_words(text)) | set(content_words(title or "")) | {f"@{n}" for n in names}
 
 
-def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, set[str]]]:
-    terms: dict[str, set[str]] = {}
+def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, tuple[str, ...]]]:
+    """The document frequencies, and each pending article's terms (interned: a run can hold
+    100,000 articles' terms until their chunk counts them in)."""
+    terms: dict[str, tuple[str, ...]] = {}
     for k in range(0, len(pending), 2000):
         ids = pending[k:k + 2000]
         names: dict[str, list[str]] = {}
@@ -117,7 +120,7 @@ def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, set[str
             names.setdefault(aid, []).append(name)
         for aid, title, text in _rows_in(con, "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
                                          ids):
-            terms[aid] = _article_terms(text, title, names.get(aid, ()))
+            terms[aid] = tuple(sys.intern(t) for t in _article_terms(text, title, names.get(aid, ())))
     counts = Counter(t for ts in terms.values() for t in ts)
     stored = con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
     for term, n in _rows_in(con, "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", sorted(counts)):
@@ -207,7 +210,11 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
                report: CorpusReport, df: CorpusDf | None = None,
-               article_terms: dict[str, set[str]] | None = None, cache: _RunCache | None = None) -> int:
+               article_terms: dict[str, tuple[str, ...]] | None = None, cache: _RunCache | None = None) -> int:
+    """Links and stories of a chunk of articles, in arrival order. What the chunk needs from the
+    stored corpus (earlier copies, LSH candidates, story members, sentences, dates) is read with
+    one query per kind, never one per article: a query here scans a table that grows with the
+    corpus."""
     cache = cache or _RunCache()
     read = _Reader(con)
     arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
@@ -219,82 +226,33 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     sigs = {i: dedup.signature(arts[i][2]) for i in ids}
     hashes = {i: _text_hash(arts[i][2]) for i in ids}
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
-    # earlier articles with the same words (bodies long enough to tell), or sharing a band
-    stored_hash = dict(_rows_in(con, """SELECT text_hash, arg_min(article_id, seq) FROM corpus_articles
-        WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""", sorted(set(hashes.values()))))
-    exact = {i for i in ids if sigs[i].n_shingles >= dedup.MIN_SHINGLES and hashes[i] in stored_hash}
-    look = [i for i in ids if i not in exact]
-    con.register("chunk_bands", pa.table({
-        "band": pa.array([b for i in look for b in range(len(bands[i]))], pa.uint8()),
-        "key": pa.array([key for i in look for key in bands[i]], pa.uint64()),
-        "article_id": pa.array([i for i in look for _ in bands[i]], pa.string())}))
-    # the most recent candidates of each article (many copies of one text share every band)
-    pairs = con.execute(f"""
-        SELECT article_id, seq FROM (
-            SELECT article_id, seq, row_number() OVER (PARTITION BY article_id ORDER BY seq DESC) AS k
-            FROM (SELECT DISTINCT c.article_id, l.seq FROM chunk_bands c
-                  JOIN lsh_bands l ON l.band = c.band AND l.key = c.key))
-        WHERE k <= {MAX_CANDIDATES}""").fetchall()
-    con.unregister("chunk_bands")
-    sig_of = {}
-    if pairs:
-        con.register("cand_seqs", pa.table({"seq": pa.array(sorted({p[1] for p in pairs}), pa.int32())}))
-        for seq_, other, mh, n, sid in con.execute("""SELECT c.seq, c.article_id, c.minhash, c.n_shingles,
-                c.story_id FROM corpus_articles c JOIN cand_seqs USING (seq)""").fetchall():
-            sig_of[seq_] = (other, dedup.Signature(np.array(mh, dtype=np.uint64), n), sid)
-        con.unregister("cand_seqs")
-    stored_cands: dict[str, list[tuple[str, dedup.Signature, str]]] = {}
-    for aid, seq_ in pairs:
-        if seq_ in sig_of:
-            stored_cands.setdefault(aid, []).append(sig_of[seq_])
+    stored = _StoredOriginals(con, ids, sigs, hashes, bands)
 
     local_bands: dict[tuple[int, int], list[str]] = {}
     local_hash: dict[str, str] = {}
     story_of: dict[str, str] = {}
     vectors: dict[str, dict[str, float]] = {}
-    rows, band_rows, links = [], [], []
-    chunk_stories: set[str] = set()
+    found: list[tuple[str, str, tuple | None]] = []  # (article, story, copy or near-copy link)
+    rows, band_rows = [], []
     for aid in ids:
         _, title, text, published = arts[aid]
         day = _day(published)
         sig = sigs[aid]
-        vec = _vector(title, text, ents.get(aid, ()), df)
-        vectors[aid] = vec
-        link = None
-        original = local_hash.get(hashes[aid]) or stored_hash.get(hashes[aid])
+        vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df)
+        original = local_hash.get(hashes[aid]) or stored.by_hash.get(hashes[aid])
         if original and original != aid and sig.n_shingles >= dedup.MIN_SHINGLES:
             link = (aid, original, "copy", 1.0)
         else:
-            cands = list(stored_cands.get(aid, []))
-            seen = {c[0] for c in cands}
-            for b, key in enumerate(bands[aid]):
-                for other in local_bands.get((b, key), ()):
-                    if other not in seen:
-                        seen.add(other)
-                        cands.append((other, sigs[other], story_of[other]))
-            best = None
-            for other, osig, _ in cands:
-                score = dedup.near_copy_score(osig, sig)
-                if score is not None and (best is None or score > best[1] or (score == best[1] and other < best[0])):
-                    best = (other, score)
-            if best:
-                link = (aid, best[0], "near_copy", round(best[1], 4))
-        score = None
+            link = _near_copy_link(aid, sig, bands[aid], stored.candidates.get(aid, []), local_bands, sigs)
         if link:
-            sid = story_of.get(link[1]) or _stored_story(con, link[1])
+            sid = story_of.get(link[1]) or stored.story_of.get(link[1])
             if sid not in index.stories:  # a story outside the loaded window
                 sid = None
             score = 1.0
         else:
             sid, score = index.best(vec, day)
-        sid = index.add(sid, aid, vec, day)
-        story_of[aid] = sid
-        if link is None:
-            link = _rewrite_link(con, read, aid, vec, sid, cache)
-        cache.add_member(con, sid, aid, vec)
-        if link:
-            links.append(_orient(con, link, day, arts))
-            report.links[link[2]] = report.links.get(link[2], 0) + 1
+        sid = story_of[aid] = index.add(sid, aid, vec, day)
+        found.append((aid, sid, link))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
             local_hash.setdefault(hashes[aid], aid)
         copy = link is not None and link[2] == "copy"
@@ -308,85 +266,174 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-        chunk_stories.add(sid)
+    rewrites = _rewrite_links(con, read, found, vectors, cache)
+    links = [link or rewrites.get(aid) for aid, _, link in found]
+    links = _orient(con, [x for x in links if x], arts)
+    for link in links:
+        report.links[link[2]] = report.links.get(link[2], 0) + 1
+    chunk_stories = {sid for _, sid, _ in found}
     touched |= chunk_stories
-    chunk_df = Counter(t for aid in ids for t in (article_terms or {}).get(aid, ()))
+    terms = article_terms if article_terms is not None else {}
+    chunk_df = Counter(t for aid in ids for t in terms.pop(aid, ()))
     _write_chunk(con, rows, band_rows, links, index, chunk_stories, chunk_df)
     return seq
 
 
-def _orient(con, link: tuple, day: dt.date | None, arts: dict[str, tuple]) -> tuple:
+class _StoredOriginals:
+    """What the stored corpus holds for a chunk: the first stored article with each body of the
+    chunk, each article's most recent LSH candidates (many copies of one text share every band),
+    and the stories of both."""
+
+    def __init__(self, con, ids: Sequence[str], sigs: dict[str, dedup.Signature], hashes: dict[str, str],
+                 bands: dict[str, list[int]]):
+        self.by_hash: dict[str, str] = {}
+        self.story_of: dict[str, str] = {}
+        for h, aid, sid in _rows_in(con, """SELECT text_hash, arg_min(article_id, seq), arg_min(story_id, seq)
+                FROM corpus_articles WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""",
+                                    sorted(set(hashes.values()))):
+            self.by_hash[h] = aid
+            self.story_of[aid] = sid
+        look = [i for i in ids if not (sigs[i].n_shingles >= dedup.MIN_SHINGLES and hashes[i] in self.by_hash)]
+        self.candidates = self._candidates(con, look, bands)
+
+    def _candidates(self, con, look: Sequence[str],
+                    bands: dict[str, list[int]]) -> dict[str, list[tuple[str, dedup.Signature]]]:
+        con.register("chunk_bands", pa.table({
+            "band": pa.array([b for i in look for b in range(len(bands[i]))], pa.uint8()),
+            "key": pa.array([key for i in look for key in bands[i]], pa.uint64()),
+            "article_id": pa.array([i for i in look for _ in bands[i]], pa.string())}))
+        pairs = con.execute(f"""
+            SELECT article_id, seq FROM (
+                SELECT article_id, seq, row_number() OVER (PARTITION BY article_id ORDER BY seq DESC) AS k
+                FROM (SELECT DISTINCT c.article_id, l.seq FROM chunk_bands c
+                      JOIN lsh_bands l ON l.band = c.band AND l.key = c.key))
+            WHERE k <= {MAX_CANDIDATES}""").fetchall()
+        con.unregister("chunk_bands")
+        sig_of = {}
+        if pairs:
+            con.register("cand_seqs", pa.table({"seq": pa.array(sorted({p[1] for p in pairs}), pa.int32())}))
+            for seq_, other, mh, n, sid in con.execute("""SELECT c.seq, c.article_id, c.minhash, c.n_shingles,
+                    c.story_id FROM corpus_articles c JOIN cand_seqs USING (seq)""").fetchall():
+                sig_of[seq_] = (other, dedup.Signature(np.array(mh, dtype=np.uint64), n))
+                self.story_of[other] = sid
+            con.unregister("cand_seqs")
+        out: dict[str, list[tuple[str, dedup.Signature]]] = {}
+        for aid, seq_ in pairs:
+            if seq_ in sig_of:
+                out.setdefault(aid, []).append(sig_of[seq_])
+        return out
+
+
+def _near_copy_link(aid: str, sig: dedup.Signature, keys: Sequence[int], stored: list[tuple[str, dedup.Signature]],
+                    local_bands: dict[tuple[int, int], list[str]], sigs: dict[str, dedup.Signature]) -> tuple | None:
+    """The closest near copy among the stored candidates and the chunk's earlier articles that
+    share a band with this one (ties: the smaller id)."""
+    cands = list(stored)
+    seen = {c[0] for c in cands}
+    for b, key in enumerate(keys):
+        for other in local_bands.get((b, key), ()):
+            if other not in seen:
+                seen.add(other)
+                cands.append((other, sigs[other]))
+    best = None
+    for other, osig in cands:
+        score = dedup.near_copy_score(osig, sig)
+        if score is not None and (best is None or score > best[1] or (score == best[1] and other < best[0])):
+            best = (other, score)
+    return (aid, best[0], "near_copy", round(best[1], 4)) if best else None
+
+
+def _orient(con, links: Sequence[tuple], arts: dict[str, tuple]) -> list[tuple]:
     """A link points from the copy to the original: the later-published article copies the
     earlier one, whatever order they arrived in (arrival order when a date is missing)."""
-    other = link[1]
-    if other in arts:
-        when = _day(arts[other][3])
-    else:
-        row = con.execute("SELECT day FROM corpus_articles WHERE article_id = ?", [other]).fetchone()
-        when = row[0] if row else None
-    if day is not None and when is not None and when > day:
-        return (link[1], link[0], link[2], link[3])
-    return link
-
-
-def _stored_story(con, article_id: str) -> str | None:
-    row = con.execute("SELECT story_id FROM corpus_articles WHERE article_id = ?", [article_id]).fetchone()
-    return row[0] if row else None
+    stored = dict(_rows_in(con, "SELECT article_id, day FROM corpus_articles WHERE article_id IN (SELECT unnest(?))",
+                           sorted({x[1] for x in links if x[1] not in arts})))
+    out = []
+    for link in links:
+        day = _day(arts[link[0]][3])
+        other = link[1]
+        when = _day(arts[other][3]) if other in arts else stored.get(other)
+        out.append((link[1], link[0], link[2], link[3]) if day is not None and when is not None and when > day
+                   else link)
+    return out
 
 
 class _RunCache:
-    """What one run keeps in memory across chunks: each story's recent members (id and term
-    vector) for the rewrite check, and recently aligned articles' sentence sets."""
+    """What one run keeps in memory across chunks: the recent members (id and term vector) of the
+    stories last touched, for the rewrite check, and recently aligned articles' sentence sets.
+    Both are bounded; what was dropped is read again from the stored corpus, which then holds it."""
 
     MEMBERS = 200
+    STORIES = 5000
     SETS = 4000
 
     def __init__(self) -> None:
-        self.members: dict[str, list[tuple[str, dict[str, float]]]] = {}
+        self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
         self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
 
-    def members_of(self, con, sid: str) -> list[tuple[str, dict[str, float]]]:
-        if sid not in self.members:
-            rows = con.execute("""SELECT article_id, terms FROM corpus_articles WHERE story_id = ?
-                                  ORDER BY seq DESC LIMIT ?""", [sid, self.MEMBERS]).fetchall()
-            self.members[sid] = [(a, {t["term"]: t["w"] for t in terms or []}) for a, terms in reversed(rows)]
-        return self.members[sid]
+    def load_members(self, con, sids: set[str]) -> None:
+        """Have the members of these stories at hand (one query for those not yet cached)."""
+        want = sorted(s for s in sids if s not in self.members)
+        for sid in want:
+            self.members[sid] = []
+        for sid, aid, terms in _rows_in(con, f"""SELECT story_id, article_id, terms FROM (
+                SELECT story_id, article_id, terms, seq,
+                       row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
+                FROM corpus_articles WHERE story_id IN (SELECT unnest(?)))
+                WHERE k <= {self.MEMBERS} ORDER BY story_id, seq""", want):
+            self.members[sid].append((aid, {t["term"]: t["w"] for t in terms or []}))
+        for sid in sorted(sids):
+            self.members.move_to_end(sid)
+        while len(self.members) > max(self.STORIES, len(sids)):
+            self.members.popitem(last=False)
 
-    def add_member(self, con, sid: str, aid: str, vec: dict[str, float]) -> None:
-        members = self.members_of(con, sid)
+    def add_member(self, sid: str, aid: str, vec: dict[str, float]) -> None:
+        members = self.members[sid]
         members.append((aid, vec))
         if len(members) > self.MEMBERS:
             del members[0]
 
     def sentence_sets(self, read: _Reader, ids: Sequence[str]) -> dict[str, dedup.SentenceSet]:
+        ids = list(dict.fromkeys(ids))
         need = [i for i in ids if i not in self.sets]
         found = read.sentences(need) if need else {}
         for i in need:
             self.sets[i] = dedup.sentence_set([s.text for s in found.get(i, [])])
+        out = {}
         for i in ids:
             self.sets.move_to_end(i)
+            out[i] = self.sets[i]
         while len(self.sets) > self.SETS:
             self.sets.popitem(last=False)
-        return {i: self.sets[i] for i in ids}
+        return out
 
 
-def _rewrite_link(con, read: _Reader, aid: str, vec: dict[str, float], sid: str,
-                  cache: _RunCache) -> tuple | None:
-    """A rewrite of an earlier article of the same story: the closest ones by terms are aligned
+def _rewrite_links(con, read: _Reader, found: Sequence[tuple[str, str, tuple | None]],
+                   vectors: dict[str, dict[str, float]], cache: _RunCache) -> dict[str, tuple]:
+    """Rewrites among the chunk's articles that copy nothing: each is compared with the earlier
+    members of its story as they stood when it arrived, the closest ones by terms aligned
     sentence by sentence."""
-    cands = [(cosine(vec, v), o) for o, v in cache.members_of(con, sid) if o != aid]
-    cands = sorted((c for c in cands if c[0] >= REWRITE_MIN_COSINE), key=lambda c: (-c[0], c[1]))
-    cands = cands[:REWRITE_CANDIDATES]
-    if not cands:
-        return None
-    sets = cache.sentence_sets(read, [aid] + [o for _, o in cands])
-    mine = sets[aid]
-    best = None
-    for _, other in cands:
-        score = dedup.rewrite_score(mine, sets[other])
-        if score is not None and (best is None or score > best[1]):
-            best = (other, score)
-    return (aid, best[0], "rewrite", round(best[1], 4)) if best else None
+    cache.load_members(con, {sid for _, sid, _ in found})
+    plans: dict[str, list[str]] = {}
+    for aid, sid, link in found:
+        if link is None:
+            vec = vectors[aid]
+            cands = [(cosine(vec, v), o) for o, v in cache.members[sid] if o != aid]
+            cands = sorted((c for c in cands if c[0] >= REWRITE_MIN_COSINE), key=lambda c: (-c[0], c[1]))
+            if cands:
+                plans[aid] = [o for _, o in cands[:REWRITE_CANDIDATES]]
+        cache.add_member(sid, aid, vectors[aid])
+    sets = cache.sentence_sets(read, [i for aid, cands in plans.items() for i in [aid, *cands]])
+    out = {}
+    for aid, cands in plans.items():
+        best = None
+        for other in cands:
+            score = dedup.rewrite_score(sets[aid], sets[other])
+            if score is not None and (best is None or score > best[1]):
+                best = (other, score)
+        if best:
+            out[aid] = (aid, best[0], "rewrite", round(best[1], 4))
+    return out
 
 
 def _story_rows(index: StoryIndex, ids: Sequence[str]) -> pa.Table:
