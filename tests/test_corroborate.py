@@ -146,3 +146,12 @@ def test_agents_and_bodies_are_not_named_people_that_clash():
                     target="Chile politician", target_code="CHLPTY"),
               event("e3", "a3", "2025-11-11", source="Ministry of Foreign Affairs of Norway", source_code="NORGOV")]
     assert len(cluster_events("s1", events)) == 1
+
+
+def test_labels_say_an_intent_once():
+    from newsgraph.corpus.corroborate import event_label
+
+    said = cluster_events("s1", [event("e1", "a1", None, root="03", code="036", modality="intent")])[0]
+    assert "intend to express" not in event_label(said) and "express intent to meet" in event_label(said)
+    act = cluster_events("s1", [event("e2", "a1", None, root="04", code="040", modality="intent")])[0]
+    assert event_label(act).endswith(": intend to consult")

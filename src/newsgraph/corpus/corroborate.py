@@ -220,7 +220,7 @@ def event_label(c: EventCluster) -> str:
     verb = code_info(e.event_code).label.replace(", not specified below", "")
     verb = verb[0].lower() + verb[1:] if verb else verb
     neg = "did not " if e.negated else ""
-    mod = "intend to " if e.modality == "intent" else ""
+    mod = "intend to " if e.modality == "intent" and not verb.startswith(("express intent", "intend")) else ""
     if not any(n or c for n, c in right):
         return f"{_side(left)}: {neg}{mod}{verb}"
     return f"{_side(left)}{' and ' if joint else ' → '}{_side(right)}: {neg}{mod}{verb}"
