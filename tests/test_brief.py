@@ -66,3 +66,21 @@ def test_fragments_and_lead_ins_are_no_standalone_claims():
     assert _standalone("Chile and Norway signed a polar accord in Oslo on Tuesday.")
     assert not _standalone("a rounding error dressed up as diplomacy.")
     assert not _standalone("In a written statement released after the ceremony, the minister said the following:")
+
+
+def test_source_notes_say_which_came_first_only_when_both_are_dated():
+    import datetime as dt
+
+    from newsgraph.brief import _notes
+
+    arts = [{"id": "a1", "outlet": "Andes Wire", "published": dt.date(2025, 11, 10), "repairs": [], "text": ""},
+            {"id": "a2", "outlet": "Coastal Gazette", "published": dt.date(2025, 11, 11), "repairs": [], "text": ""},
+            {"id": "a3", "outlet": None, "published": None, "repairs": [], "text": ""}]
+    links = [{"article_id": "a2", "other_id": "a1", "type": "near_copy", "score": 0.9},
+             {"article_id": "a3", "other_id": "a1", "type": "rewrite", "score": 0.6}]
+    quotes = [{"article_id": "a1", "speaker_named": False}, {"article_id": "a2", "speaker_named": False},
+              {"article_id": "a2", "speaker_named": True}]
+    texts = [i.text for i in _notes(arts, links, quotes, {"a1": 1, "a2": 2, "a3": 3})]
+    assert texts[0] == "Coastal Gazette is a near copy of Andes Wire (score 0.90); counted as one source"
+    assert texts[1] == "an unknown outlet and Andes Wire are rewrites of each other (score 0.60); counted as one source"
+    assert "2 statements attributed to unnamed sources (officials, analysts, observers) in 2 articles" in texts

@@ -388,12 +388,20 @@ def _claim_text(c: dict) -> str:
 
 def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[str, int]) -> list[Item]:
     out = []
-    kinds = {"copy": "is a copy of", "near_copy": "is a near copy of", "rewrite": "rewrites"}
+    by_id = {a["id"]: a for a in arts}
+    kinds = {"copy": ("is a copy of", "are copies of each other"),
+             "near_copy": ("is a near copy of", "are near copies of each other"),
+             "rewrite": ("rewrites", "are rewrites of each other")}
     for link in links:
-        if link["article_id"] in num and link["other_id"] in num:
-            out.append(Item(f"[{num[link['article_id']]}] {kinds.get(link['type'], link['type'])} "
-                            f"[{num[link['other_id']]}] (score {link['score']:.2f}); counted as one source",
-                            [num[link["article_id"]], num[link["other_id"]]]))
+        a, b = by_id.get(link["article_id"]), by_id.get(link["other_id"])
+        if a is None or b is None:
+            continue
+        one_way, both = kinds.get(link["type"], (link["type"], link["type"]))
+        if a["published"] and b["published"]:  # which came first is known only from two dates
+            text = f"{_outlet(a)} {one_way} {_outlet(b)}"
+        else:
+            text = f"{_outlet(a)} and {_outlet(b)} {both}"
+        out.append(Item(f"{text} (score {link['score']:.2f}); counted as one source", [num[a["id"]], num[b["id"]]]))
     for a in arts:
         for r in a["repairs"] or []:
             word = _word_at(a["text"], r["start"], r["end"])
@@ -403,12 +411,16 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
     if undated:
         out.append(Item(f"{len(undated)} of {len(arts)} articles state no publication date; their events are "
                         "dated from the text only", undated))
-    unnamed = Counter(q["article_id"] for q in quotes if not q["speaker_named"])
-    for aid, n in sorted(unnamed.items(), key=lambda kv: (num.get(kv[0], 0))):
-        if aid in num:
-            out.append(Item(f"{n} statement{'s' if n > 1 else ''} attributed to unnamed sources "
-                            "(officials, analysts, observers)", [num[aid]]))
+    unnamed = Counter(q["article_id"] for q in quotes if not q["speaker_named"] and q["article_id"] in num)
+    if unnamed:
+        n, k = sum(unnamed.values()), len(unnamed)
+        out.append(Item(f"{n} statement{'s' if n > 1 else ''} attributed to unnamed sources (officials, analysts, "
+                        f"observers) in {k} article{'s' if k > 1 else ''}", sorted(num[a] for a in unnamed)))
     return out
+
+
+def _outlet(a: dict) -> str:
+    return a["outlet"] or "an unknown outlet"
 
 
 def _word_at(text: str, start: int, end: int) -> str:
