@@ -424,3 +424,26 @@ def test_governed_complement_outranks_a_stray_preposition(nlp):
 def test_refusal_targets_the_actors_of_what_is_refused(nlp):
     events, _ = events_of(nlp, "Chile refused to commit to any assistance to the Peruvian army.")
     assert [(e.event_code[:2], e.source_code, e.target_code[:3]) for e in events] == [("12", "CHL", "PER")]
+
+
+def test_joint_war_games_of_two_nations_forces(nlp):
+    events, _ = events_of(nlp, "Chilean and Peruvian warships launched five days of war games in the Pacific.")
+    assert events and events[0].event_code == "062" and events[0].symmetric
+
+
+def test_announcement_on_a_condition_is_a_threat(nlp):
+    events, _ = events_of(nlp, "Kenya announced that it will withdraw its troops from Somalia unless the "
+                               "government holds elections.")
+    assert events and events[0].event_code[:2] == "13" and events[0].target_code == "SOM"
+    cond, _ = events_of(nlp, "Chile threatened to end the talks if Peru deploys more troops.")
+    assert [(e.source_code, e.target_code) for e in cond if e.event_code[:2] == "13"] == [("CHL", "PER")]
+
+
+def test_led_forces_and_measured_objects(nlp):
+    events, _ = events_of(nlp, "Ethiopian-led forces captured part of a rebel stronghold in Somalia.")
+    assert [(e.event_code, e.source_code[:3]) for e in events] == [("192", "ETH")]
+
+
+def test_statement_demanding_is_its_issuers_demand(nlp):
+    events, _ = events_of(nlp, "The Kenyan opposition issued a statement demanding that Uganda release the activists.")
+    assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("10", "KEN", "UGA")]

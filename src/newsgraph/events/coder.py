@@ -248,7 +248,8 @@ def _objects(verb) -> list:
 
 
 _MEASURES = {"ton", "tonne", "worth", "series", "batch", "shipment", "consignment", "load", "number", "lot",
-             "thousand", "hundred", "dozen", "million", "billion", "package", "wave", "barrage", "volley"}
+             "thousand", "hundred", "dozen", "million", "billion", "package", "wave", "barrage", "volley", "day",
+             "week", "month", "hour", "round", "mission", "team", "contingent", "part", "group"}
 
 
 def _measured(verb) -> list:
@@ -258,8 +259,9 @@ def _measured(verb) -> list:
 
 
 def _particle(verb) -> str | None:
-    for c in verb.children:  # "kidnapped up to 16 advisers": 'up' that governs words is no particle
-        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)) and not any(c.children):
+    for c in verb.children:  # "kidnapped up to 16 advisers": 'up to' counts, it is no particle
+        if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)) \
+                and not (c.lower_ == "up" and any(g.lower_ == "to" for g in c.children)):
             return c.lower_
     return None
 
@@ -313,8 +315,19 @@ def _uncached_code(verb) -> tuple[str | None, str]:
     code, trigger = _base_code(verb)
     if code and code != "-" and code[:2] not in _GOVERNORS and code[:2] not in ("01", "02") \
             and _announced_intent(verb):
-        code = derived_code("intent", code) or code
+        kind = "threaten" if _condition(verb, ("unless",)) else "intent"
+        code = derived_code(kind, code) or ("130" if kind == "threaten" else code)
     return code, trigger
+
+
+def _condition(verb, marks: tuple[str, ...]):
+    """The clause of the verb, or of the verb it depends on, that states its condition ('... unless X
+    arranges a ceasefire'); an announcement on such a condition is a threat."""
+    for v in (verb, verb.head):
+        for c in v.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+                return c
+    return None
 
 
 _CHARACTERIZE = {"describe", "cast", "frame", "portray", "depict", "characterize", "characterise", "label",
@@ -582,6 +595,8 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
             return _actors_of(heads[0], actors)
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:  # "X is ready to send"
             v = v.head
+        elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj":  # "X issued a statement demanding ..."
+            v = v.head.head
         else:
             break
     return []
@@ -653,6 +668,7 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
     words = [t.text for t in tok.subtree if t.i <= tok.i]
     sector = kb.sector_of(words) or sector
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    mods += [g for m in mods if m.lower_ in _LED for g in m.lefts]  # "Vietnamese-led forces"
     isos = [kb.country_of(m.text) for m in mods + [c for m in mods for c in m.conjuncts]]
     if not any(isos) and sector is not None:
         isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
@@ -667,6 +683,7 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
 
 
 _WHERE = ("in", "from", "throughout", "across", "of")
+_LED = {"led", "backed", "sponsored", "supported", "trained", "armed", "controlled", "dominated"}
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "tens", "millions",
              "group", "crowd", "number", "band", "handful"}
 
@@ -777,6 +794,8 @@ def _symmetric(verb) -> bool:
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     if subj and subj[0].conjuncts:
         return True
+    if subj and any(m.dep_ == "amod" and m.conjuncts for m in subj[0].children):
+        return True  # "French and Egyptian warships launched war games"
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True
     return any(g.lower_ in ("joint", "bilateral") for o in _objects(verb) for g in o.children)
@@ -853,6 +872,10 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
                 targets = _targets(c, actors, {i for _, i in sources})
     if not targets:
         targets = _responded_to(verb, actors)
+    if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
+        clause = _condition(verb, ("if", "unless")) or next(
+            (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
+        targets = _sources(clause, actors) if clause is not None else []
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
     if code == "190" and not any(_armed(s) for s, _ in sources):
@@ -901,9 +924,9 @@ def _armed(actor: ActorRef) -> bool:
         or (actor.code or "").startswith("IGO")
 
 
-# acts that need no one acted on: concessions (lifted the curfew, resigned), protests, shows of force,
+# acts that need no one acted on: concessions (lifted the curfew, resigned), threats, protests, shows of force,
 # coercion, assaults and fighting ('troops shelled the town', 'police arrested dozens')
-_UNARY_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
+_UNARY_ROOTS = ("08", "13", "14", "15", "17", "18", "19", "20")
 _UNARY = ("010", "011", "012", "013", "015", "016", "018")
 
 
