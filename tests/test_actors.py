@@ -315,3 +315,10 @@ def test_people_of_a_state_named_by_demonym_and_noun(nlp):
 @pytest.mark.parametrize("name, code", [("the Security Council", "IGOUNO"), ("the European Community", "IGOEUREEC")])
 def test_kb_older_names_of_organisations(kb, name, code):
     assert kb.lookup(name).code == code
+
+
+def test_office_holders_country_is_not_the_state_they_visit(nlp):
+    _, ents = entities(nlp, "President Tomas Verhalen visited Moldova on Friday.")
+    assert by_name(ents, "Tomas Verhalen").country is None
+    _, mod = entities(nlp, "President Tomas Verhalen banned Moldovan opposition parties on Friday.")
+    assert by_name(mod, "Tomas Verhalen").country == "MDA"  # a nationality word is no state acted on

@@ -99,6 +99,8 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
         span = _trim(ent)
         if not len(span) or _title_word(span):
             continue
+        if len(span) == 1 and span.root.dep_ in ("amod", "compound") and kb.country_of(span.text):
+            continue  # "Ugandan" in "Ugandan opposition candidates", whatever its label: a modifier
         people = _people(span, kb)
         if people is not None:
             out.link(people, span)
@@ -165,7 +167,8 @@ def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
 
 
 def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> ActorRef | None:
-    if label == "NORP" or (len(span) == 1 and span.root.pos_ == "ADJ" and kb.country_of(span.text)):
+    if label == "NORP" or (len(span) == 1 and kb.country_of(span.text) and (
+            span.root.pos_ == "ADJ" or span.root.dep_ in ("amod", "compound"))):
         # "Ugandan" in "Ugandan rebels", whatever the recogniser calls it, is a nationality word
         iso = kb.country_of(span.text)
         if iso is None or span.root.dep_ in ("amod", "compound"):
@@ -265,6 +268,18 @@ def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: st
         out.link(ActorRef(name, type_, country, code or None, role, sector), span)
 
 
+def _acted_on(tok, actor: ActorRef | None) -> bool:
+    """'visited Nigeria', 'talks with Kenya': a state in the place of the one acted on is not the
+    actor's own."""
+    if tok.ent_type_ != "GPE" and (actor is None or actor.type != "GPE"):
+        return False  # a nationality word ('Ugandan candidates') names no state acted on
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+        head = head.head
+    return head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and head.head.lower_ in (
+        "with", "against", "toward", "towards"))
+
+
 _STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"}
 
 
@@ -273,11 +288,11 @@ def _sentence_country(span, out: ArticleActors, kb: KnowledgeBase) -> str | None
     name state holds office in the one state the sentence names, if it names only one."""
     found = set()
     for t in span.sent:
-        if span.start <= t.i < span.end:
-            continue
         actor = out.at(t.i)
-        iso = actor.country if actor is not None else (
-            kb.country_of(t.text) if t.pos_ in ("ADJ", "PROPN") and actor is None else None)
+        if span.start <= t.i < span.end or _acted_on(t, actor):
+            continue
+        iso = actor.country if actor is not None and actor.country else (
+            kb.country_of(t.text) if t.pos_ in ("ADJ", "PROPN") else None)
         if iso:
             found.add(iso)
     return found.pop() if len(found) == 1 else None
