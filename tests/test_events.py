@@ -447,3 +447,24 @@ def test_led_forces_and_measured_objects(nlp):
 def test_statement_demanding_is_its_issuers_demand(nlp):
     events, _ = events_of(nlp, "The Kenyan opposition issued a statement demanding that Uganda release the activists.")
     assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("10", "KEN", "UGA")]
+
+
+def test_unnamed_group_acts_in_the_state_of_its_place(nlp):
+    events, _ = events_of(nlp, "Gunmen kidnapped two aid workers in Kenya on Friday.")
+    assert [(e.event_code[:2], e.source_code) for e in events] == [("18", "KENUAF")]
+    army, _ = events_of(nlp, "Government troops attacked rebel bases in Angola.")
+    assert [(e.event_code[:2], e.source_code) for e in army] == [("19", "AGOMIL")]  # troops, not government
+    jail, _ = events_of(nlp, "Guards beat prisoners at the Moroccan jail.")
+    assert jail and jail[0].country == "MAR"
+
+
+def test_intent_with_a_coded_complement_needs_no_target(nlp):
+    events, _ = events_of(nlp, "The Chilean government pledged to release all political prisoners.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("03", "CHL", None)]
+
+
+def test_allowed_x_to_and_insisted_that_x(nlp):
+    allowed, _ = events_of(nlp, "Syria allowed United Nations inspectors to visit the site.")
+    assert [(e.event_code, e.target_code) for e in allowed] == [("0862", "IGOUNO")]
+    insisted, _ = events_of(nlp, "Norway insisted that Chile release the fishermen.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in insisted] == [("10", "NOR", "CHL")]

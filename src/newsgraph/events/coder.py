@@ -244,6 +244,9 @@ def _matches(alt: str, tok) -> bool:
 
 def _objects(verb) -> list:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    objs += [g for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"  # "allowed inspectors to visit"
+             and all(a.lower_ == "to" for a in c.children if a.dep_ in ("aux", "mark"))
+             for g in c.children if g.dep_ == "nsubj" and g.pos_ in ("NOUN", "PROPN")]
     return objs + [c for o in objs for c in o.conjuncts]
 
 
@@ -404,6 +407,10 @@ def _obligation(verb) -> str | None:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
             continue
         modal = next((_MUST[a.lower_] for a in c.children if a.dep_ == "aux" and a.lower_ in _MUST), None)
+        if modal is None and c.tag_ == "VB" and not any(a.dep_ in ("aux", "mark") and a.lower_ != "that"
+                                                        for a in c.children) \
+                and any(a.dep_ == "nsubj" for a in c.children):
+            modal = _MUST["must"]  # "insisted that Argentina release them": a bare verb is a demand
         if modal is not None:
             inner, _ = _code_of(c)
             usable = inner and inner != "-" and inner[:2] not in _GOVERNORS and inner[:2] not in ("01", "02")
@@ -592,7 +599,7 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
         if heads and _both_of(heads[0]):
             return _pair_in_sentence(heads[0], actors) or _recent_pair(heads[0], actors)
         if heads:
-            return _actors_of(heads[0], actors)
+            return _actors_of(heads[0], actors) or _placed_group(heads[0], verb, actors)
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:  # "X is ready to send"
             v = v.head
         elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj":  # "X issued a statement demanding ..."
@@ -600,6 +607,19 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
         else:
             break
     return []
+
+
+def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'Police arrested dozens in Harare', 'Gunmen kidnapped two journalists in Iraq': a group of a
+    sector that no words tie to a state acts in the state where the event takes place."""
+    kb = knowledge_base()
+    sector = _head_sector(tok)
+    where = _place(verb, actors)[1] if sector else None
+    if where is None or where.country not in kb.countries:
+        return []
+    state = kb.countries[where.country]
+    return [(ActorRef(f"{state.name} {tok.lemma_.lower()}", "NORP", state.country,
+                      kb.code(state.country, sector), sector=sector), tok.i)]
 
 
 def _we_pair(verb, sources: list[tuple[ActorRef, int]], actors: ArticleActors) -> list[tuple[ActorRef, int]]:
@@ -662,11 +682,9 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
     if tok.pos_ not in ("NOUN", "PROPN") or (tok.ent_type_ and tok.ent_type_ not in ("NORP",)):
         return []
     kb = knowledge_base()
-    sector = kb.sector_of([tok.lower_]) or ("MIL" if tok.lower_ in _ARMED_HEADS else None)
+    sector = _head_sector(tok)
     if sector is None and tok.lower_ not in _GROUP_HEADS and tok.tag_ not in ("NNS", "NNPS"):
         return []
-    words = [t.text for t in tok.subtree if t.i <= tok.i]
-    sector = kb.sector_of(words) or sector
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     mods += [g for m in mods if m.lower_ in _LED for g in m.lefts]  # "Vietnamese-led forces"
     isos = [kb.country_of(m.text) for m in mods + [c for m in mods for c in m.conjuncts]]
@@ -680,6 +698,15 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
             out.append(ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso,
                                 kb.code(iso, sector), sector=sector))
     return out
+
+
+def _head_sector(tok) -> str | None:
+    """The sector of a group noun: of the noun with the word before it ('defense ministry', 'suicide
+    bombers'), else of the noun ('government troops' are troops), else of any word before it."""
+    kb = knowledge_base()
+    words = [t.text for t in tok.subtree if t.i <= tok.i]
+    return (kb.sector_of([" ".join(words[-2:])]) if len(words) > 1 else None) or kb.sector_of([tok.text]) \
+        or ("MIL" if tok.lower_ in _ARMED_HEADS else None) or kb.sector_of(words)
 
 
 _WHERE = ("in", "from", "throughout", "across", "of")
@@ -743,7 +770,7 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
 def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
     passive = any(c.dep_ == "agent" for c in verb.children)  # "X was attacked by Y": X is acted on
     for obj in _objects(verb):
-        if obj.dep_ == "dobj" or (passive and obj.dep_ == "nsubjpass" and obj.i not in source_tokens):
+        if obj.dep_ in ("dobj", "nsubj") or (passive and obj.dep_ == "nsubjpass" and obj.i not in source_tokens):
             found = _actors_of(obj, actors, loose=True)
             if found:
                 return found
@@ -854,6 +881,10 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
                 if g.ent_type_ in ("LOC", "GPE", "FAC"):
                     span = next((e for e in g.doc.ents if e.start <= g.i < e.end), g.doc[g.i:g.i + 1])
                     return (span[1:] if span[0].pos_ == "DET" else span).text, None
+                state = next((_state_of_word(m, actors) for m in g.children if m.dep_ == "amod"
+                              and _state_of_word(m, actors) is not None), None) if g.pos_ == "NOUN" else None
+                if state is not None:  # "in the Algerian capital"
+                    return g.doc[g.left_edge.i:g.i + 1].text.removeprefix("the "), state
     return None, None
 
 
@@ -890,8 +921,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     else:
         sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
-    if not targets and _unary(verb, code):  # "Moscow denied the report": no one is acted on
-        where = _place(verb, actors)[1] if code[:2] in _UNARY_ROOTS else None
+    if not targets and not pairs and _unary(verb, code):  # "Moscow denied the report": no one is acted on
+        where = _place(verb, actors)[1] if code[:2] not in ("01", "02") else None
         people = [(_people(s, verb.doc[i]), i) for s, i in sources]
         pairs = [(s, where or _own_state(s, code), False) for s, _ in people if s.code or s.country]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
@@ -924,9 +955,9 @@ def _armed(actor: ActorRef) -> bool:
         or (actor.code or "").startswith("IGO")
 
 
-# acts that need no one acted on: concessions (lifted the curfew, resigned), threats, protests, shows of force,
+# acts that need no one acted on: concessions (lifted the curfew, resigned), protests, shows of force,
 # coercion, assaults and fighting ('troops shelled the town', 'police arrested dozens')
-_UNARY_ROOTS = ("08", "13", "14", "15", "17", "18", "19", "20")
+_UNARY_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
 _UNARY = ("010", "011", "012", "013", "015", "016", "018")
 
 
@@ -938,6 +969,8 @@ def _unary(verb, code: str) -> bool:
     otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
     if code[:2] in _UNARY_ROOTS:
         return True
+    if code[:2] in _GOVERNORS and (_has_coded_complement(verb) or (_base_code(verb)[0] or "")[:2] in _UNARY_ROOTS):
+        return True  # "pledged to release all prisoners", "will extend the curfew": an intent or threat
     if code not in _UNARY or any(c.dep_ == "xcomp" for c in verb.children):
         return False
     if code == "010":
@@ -971,6 +1004,6 @@ def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
     opposition acting towards it make a domestic dyad."""
     if target.type != "GPE" or not target.country or target.country != source.country:
         return False
-    if code[:2] not in _UNARY_ROOTS + ("09",):  # its people, rebels or opposition may address it
+    if code[:2] not in _UNARY_ROOTS + ("09", "13"):  # its people, rebels or opposition may address it
         return source.type in ("GPE", "PERSON") or source.sector in ("GOV", "MIL", "JUD", "LEG", "COP", "SPY")
     return source.type == "GPE" and not source.sector
