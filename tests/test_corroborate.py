@@ -155,3 +155,17 @@ def test_labels_say_an_intent_once():
     assert "intend to express" not in event_label(said) and "express intent to meet" in event_label(said)
     act = cluster_events("s1", [event("e2", "a1", None, root="04", code="040", modality="intent")])[0]
     assert event_label(act).endswith(": intend to consult")
+
+
+def test_undated_statements_with_close_vectors_but_nothing_in_common_stay_apart():
+    kw = dict(root="01", code="010", source="Norway", source_code="NOR", target="Chile", target_code="CHL")
+    a = "Norway said the talks with Chile were constructive and friendly."
+    b = "Norway said it would never accept Chilean demands on the border."
+    assert len(cluster_events("s1", [event("e1", "a1", None, sentence=a, **kw),
+                                     event("e2", "a2", None, sentence=b, **kw)])) == 2
+
+
+def test_names_with_hyphenated_particles_are_people():
+    from newsgraph.corpus.corroborate import _people
+
+    assert _people(event("e1", "a1", None, source="Bashar al-Assad", source_code="SYRGOV")) >= {"Bashar al-Assad"}

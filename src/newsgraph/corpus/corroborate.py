@@ -7,6 +7,7 @@ near copy or rewrite of an article of the other, so a copy never counts as confi
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -82,6 +83,7 @@ class EventCluster:
     id: str
     members: list[EventRow] = field(default_factory=list)
     people: set[str] = field(default_factory=set)
+    said: list[tuple[np.ndarray, frozenset[str]]] = field(default_factory=list)  # statements' vector, gist
 
     @property
     def first(self) -> EventRow:
@@ -143,10 +145,10 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
                 and not (people and c.people and not people & c.people)
                 # an undated report joins a dated happening only through a named person they share
                 and (e.date or not c.date or people & c.people)]
-        if e.event_root in ("01", "02") and not e.date and not people:
-            # an undated comment by nobody named: one statement only if the sentences say the same
-            fits = [c for c in fits if any(float(vector[e.sentence] @ vector[m.sentence]) >= STATEMENT_SIM
-                                           for m in c.members if m.sentence in vector)]
+        statement = e.event_root in ("01", "02") and not e.date
+        if statement:  # an undated comment: the same statement only if the sentences say the same
+            mine = (vector[e.sentence], gist(e.sentence))
+            fits = [c for c in fits if _says_same(c, *mine)]
         chosen = None
         if len(fits) == 1:
             chosen = fits[0]
@@ -171,7 +173,29 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
             by_key.setdefault(key, []).append(chosen)
         chosen.members.append(e)
         chosen.people |= people
+        if statement:
+            chosen.said.append(mine)
     return clusters
+
+
+def _says_same(c: EventCluster, vec: np.ndarray, words: frozenset[str]) -> bool:
+    """Whether a statement says what one of the cluster's statements says: close sentence vectors
+    and at least one content word in common besides the names ('concerned' / 'concern')."""
+    if not c.said:
+        return False
+    sims = np.stack([v for v, _ in c.said]) @ vec
+    return any(words & c.said[i][1] for i in np.nonzero(sims >= STATEMENT_SIM)[0])
+
+
+_NAME = re.compile(r"\b[A-Z][\w'’-]*")
+
+
+def gist(text: str) -> frozenset[str]:
+    """What a sentence is about, beyond who: its content words other than names and reporting
+    verbs, cut to five letters so 'concerned' meets 'concern' and 'declared' 'declaration'. A
+    capitalised first word counts as a name too (it mostly is one in news: 'Russia said ...')."""
+    names = {m.group().lower() for m in _NAME.finditer(text.strip())}
+    return frozenset(w[:5] for w in content_words(text) if w not in names and w not in REPORT_CUES)
 
 
 _NAME_PARTICLES = frozenset("al bin ibn de da das del der di dos du la le van von".split())
@@ -183,7 +207,8 @@ def _people(e: EventRow) -> set[str]:
     or a body ('Presidential Executive Office of Russia')."""
     return {n for n, c in ((e.source, e.source_code), (e.target, e.target_code))
             if n and c and len(c) > 3 and " " in n and not n.lower().startswith(("the ", c[:3].lower()))
-            and all(w[:1].isupper() or w in _NAME_PARTICLES for w in n.split())
+            and all(w[:1].isupper() or w in _NAME_PARTICLES or re.split(r"[-'’]", w)[-1][:1].isupper()
+                    for w in n.split())
             and "of" not in n.split()}
 
 
@@ -275,8 +300,9 @@ def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
         nh = len(groups)
         if nh:
             sims = block[i % _BLOCK, heads[:nh]]
-            best = np.arange(nh) if nh <= 8 else np.argpartition(-sims, 7)[:8]
-            for g in best[np.lexsort((best, -sims[best]))]:  # most similar first, ties by age
+            # the 8 most similar heads, ties by age: every head at least as close as the 8th, sorted
+            best = np.arange(nh) if nh <= 8 else np.nonzero(sims >= np.partition(sims, nh - 8)[nh - 8])[0]
+            for g in best[np.lexsort((best, -sims[best]))][:8]:
                 group = groups[g]
                 if s.article_id in group.articles:
                     continue
