@@ -16,9 +16,10 @@ from .kb import KbActor, KnowledgeBase, knowledge_base, norm_name
 _LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _TITLES = frozenset(w for line in (files(__package__) / "data" / "titles.txt").read_text("utf-8").splitlines()
                    if not line.startswith("#") for w in line.split())
-_LEADER_WORDS = {"leader", "president", "premier", "head", "chancellor", "prime"}
+_LEADER_WORDS = {"leader", "president", "premier", "head", "chancellor", "prime", "king", "queen", "emir",
+                 "monarch", "sultan", "ruler"}
 _STATE_WORDS = {"side", "government", "authorities", "leadership", "state", "administration",
-                "delegation", "officials"}
+                "delegation", "officials", "regime", "cabinet"}
 
 
 @dataclass(slots=True)
@@ -320,7 +321,7 @@ def _resolve_descriptions(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
         actor = None
         if chunk.root.lower_ in _LEADER_WORDS:
             actor = _leader_of(iso, out)
-        if actor is None and chunk.root.lower_ in _STATE_WORDS and iso in kb.countries:
+        if actor is None and iso in kb.countries:  # "the Sudanese president" of no name: the state
             actor = out.actors.get(kb.countries[iso].name) or _from_kb(kb.countries[iso])
         if actor is not None and words:
             out.link(actor, chunk)
