@@ -468,3 +468,29 @@ def test_allowed_x_to_and_insisted_that_x(nlp):
     assert [(e.event_code, e.target_code) for e in allowed] == [("0862", "IGOUNO")]
     insisted, _ = events_of(nlp, "Norway insisted that Chile release the fishermen.")
     assert [(e.event_code[:2], e.source_code, e.target_code) for e in insisted] == [("10", "NOR", "CHL")]
+
+
+def test_pulled_out_of_and_gave_x_an_ultimatum(nlp):
+    events, _ = events_of(nlp, "Syrian troops pulled out of Beirut on Tuesday.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("0874", "SYRMIL", "LBN")]
+    ultimatum, _ = events_of(nlp, "Chile gave Peru an ultimatum to withdraw.")
+    assert [(e.event_code, e.target_code) for e in ultimatum] == [("139", "PER")]
+
+
+def test_a_states_protest_to_a_state_is_a_complaint(nlp):
+    events, _ = events_of(nlp, "Greece protested to Turkey over violations of its airspace.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("114", "GRC", "TUR")]
+
+
+def test_visit_by_arrival_and_mediation_between_two(nlp):
+    visit, _ = events_of(nlp, "The Kenyan president arrived in Cairo on Monday.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in visit] == [("042", "KEN", "EGY")]
+    mediated, _ = events_of(nlp, "Norway mediated between Chile and Peru.")
+    assert sorted(e.target_code for e in mediated if e.event_code == "045") == ["CHL", "PER"]
+
+
+def test_rejection_needs_no_target_and_places_of_a_city(nlp):
+    events, _ = events_of(nlp, "The Kenyan opposition rejected the election results.")
+    assert [(e.event_code[:2], e.source_code) for e in events] == [("12", "KENOPP")]
+    march, _ = events_of(nlp, "Opposition supporters marched through the streets of Nairobi.")
+    assert [(e.event_code[:2], e.source_code[:3], e.location) for e in march] == [("14", "KEN", "Nairobi")]

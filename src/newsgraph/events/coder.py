@@ -15,8 +15,8 @@ from .dates import Bound, find_date
 from .lexicon import Pattern, Term, cues, derived_code, lemma_fixes, noun_patterns, verb_patterns
 
 _PARTICLES = {"away", "back", "off", "out", "down", "up", "over", "in", "aside"}
-_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into")
-_PLACE_PREPS = ("in", "at", "near", "over", "off")
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into", "between")
+_PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside")
 _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
 
 
@@ -145,7 +145,7 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
         targets = [f for p in noun.children if p.dep_ == "prep" and p.lower_ in ("with", "to", "against")
                    for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors)]
         if not sources and targets and code[:2] == "04" and noun.dep_ == "pobj" and noun.head.dep_ == "prep" \
-                and noun.head.lower_ in ("in", "during", "at") and noun.head.head.pos_ in ("VERB", "AUX"):
+                and noun.head.lower_ in ("in", "during", "at", "for") and noun.head.head.pos_ in ("VERB", "AUX"):
             sources = _sources(noun.head.head, actors)  # "In talks with X, the minister said ..."
         pairs = [(s, t, code[:2] == "04") for s, _ in sources for t, _ in targets if s.name != t.name
                  and not (t.country and t.country == s.country)]
@@ -266,6 +266,8 @@ def _particle(verb) -> str | None:
         if (c.dep_ == "prt" or (c.dep_ == "advmod" and c.lower_ in _PARTICLES)) \
                 and not (c.lower_ == "up" and any(g.lower_ == "to" for g in c.children)):
             return c.lower_
+        if c.dep_ == "prep" and c.lower_ in ("out", "away") and any(g.dep_ == "prep" for g in c.children):
+            return c.lower_  # "pulled out of Beirut"
     return None
 
 
@@ -769,21 +771,31 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
 
 def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
     passive = any(c.dep_ == "agent" for c in verb.children)  # "X was attacked by Y": X is acted on
-    for obj in _objects(verb):
-        if obj.dep_ in ("dobj", "nsubj") or (passive and obj.dep_ == "nsubjpass" and obj.i not in source_tokens):
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]  # "gave Iraq"
+    for obj in datives + _objects(verb):
+        if obj.dep_ in ("dobj", "nsubj", "dative") or (passive and obj.dep_ == "nsubjpass" and obj.i not in source_tokens):
             found = _actors_of(obj, actors, loose=True)
             if found:
                 return found
     holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
     for holder in holders:
-        for p in holder.children:
-            if p.dep_ in ("prep", "dative") and p.lower_ in _TARGET_PREPS:  # "send troops to X"
+        for p in _preps(holder):
+            if p.lower_ in _TARGET_PREPS:  # "send troops to X"
                 for g in p.children:
                     if g.dep_ == "pobj" and g.i not in source_tokens:
                         found = _actors_of(g, actors, loose=True)
                         if found:
                             return found
     return []
+
+
+def _preps(tok) -> list:
+    """The prepositions of a word, 'out of' and 'away from' read as their second word."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "dative"):
+            out += [q for q in p.children if q.dep_ == "prep"] if p.lower_ in ("out", "away") else [p]
+    return out
 
 
 def _responded_to(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
@@ -875,6 +887,9 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
             for g in p.children:
                 if g.dep_ != "pobj":
                     continue
+                of = [x for q in g.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children
+                      if x.dep_ == "pobj" and actors.at(x.i) is not None] if g.pos_ == "NOUN" else []
+                g = of[0] if of else g  # "through the streets of Tbilisi"
                 a = actors.at(g.i)
                 if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
                     return g.text, a
@@ -903,13 +918,19 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
                 targets = _targets(c, actors, {i for _, i in sources})
     if not targets:
         targets = _responded_to(verb, actors)
+    if not targets and code[:3] in ("042", "043"):  # "arrived in Cairo": a visit to Egypt
+        where = _place(verb, actors)[1]
+        targets = [(where, verb.i)] if where is not None and where.country else []
     if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
         clause = _condition(verb, ("if", "unless")) or next(
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
         targets = _sources(clause, actors) if clause is not None else []
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
-    if code == "190" and not any(_armed(s) for s, _ in sources):
+    if code[:3] == "141" and targets and all(s.type == "GPE" or s.sector == "GOV" for s, _ in sources) \
+            and all(t.type == "GPE" for t, _ in targets):
+        code = "114"  # "Greece protested to Turkey": a state's protest is an official complaint
+    if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         code = _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "12", "03") or code[:3] in ("012", "013", "051")):
@@ -923,6 +944,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     if not targets and not pairs and _unary(verb, code):  # "Moscow denied the report": no one is acted on
         where = _place(verb, actors)[1] if code[:2] not in ("01", "02") else None
+        where = where if where is not None and where.country else None  # a town the KB does not know
         people = [(_people(s, verb.doc[i]), i) for s, i in sources]
         pairs = [(s, where or _own_state(s, code), False) for s, _ in people if s.code or s.country]
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
@@ -967,7 +989,7 @@ def _unary(verb, code: str) -> bool:
     speech verb ('said that ...') is a statement of its own only when what it says is a denial or
     an assurance, a negated clause with no event in it ('said the ties are not aimed at anyone');
     otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
-    if code[:2] in _UNARY_ROOTS:
+    if code[:2] in _UNARY_ROOTS or code[:2] == "12":  # "the opposition rejected the results"
         return True
     if code[:2] in _GOVERNORS and (_has_coded_complement(verb) or (_base_code(verb)[0] or "")[:2] in _UNARY_ROOTS):
         return True  # "pledged to release all prisoners", "will extend the curfew": an intent or threat
