@@ -25,14 +25,27 @@ def test_only_here_shows_the_phrase_in_its_clause():
 
 def test_only_here_skips_sentences_whose_event_other_outlets_confirm():
     second = ARTS[0]["text"].index("The ministers")
-    claims = [{"kind": "event", "independent_outlets": 2,
-               "evidence": [{"article_id": "a1", "start": second, "end": second + 40}]},
-              {"kind": "event", "independent_outlets": 1,
-               "evidence": [{"article_id": "a2", "start": 0, "end": 10}]}]
+    other = ARTS[1]["text"].index("The ministers")
+    said = "The ministers agreed on a fisheries accord"
+    claims = [{"kind": "event", "independent_outlets": 2, "event_cluster_id": "c1",
+               "evidence": [{"article_id": "a1", "start": second, "end": second + 40, "text": said + ", research"},
+                            {"article_id": "a2", "start": other, "end": other + 40, "text": said + "."}]},
+              {"kind": "event", "independent_outlets": 1, "event_cluster_id": "c2",
+               "evidence": [{"article_id": "a2", "start": 0, "end": 10, "text": "Norway and Chile held talks."}]}]
     confirmed = _confirmed_spans(claims)
-    assert confirmed == {"a1": [(second, second + 40)]}
+    assert confirmed == {"a1": [(second, second + 40)], "a2": [(other, other + 40)]}
     items = _only_here(ARTS, {"a1": 1, "a2": 2}, confirmed)
     assert not any("hydrology" in i.text for i in items)
+    assert _confirmed_spans(claims, background=frozenset({"c1"})) == {}
+
+
+def test_an_event_confirmed_elsewhere_does_not_confirm_a_sentence_about_something_else():
+    claims = [{"kind": "event", "independent_outlets": 2, "event_cluster_id": "c1", "evidence": [
+        {"article_id": "a1", "start": 0, "end": 50, "text": "Norway and Chile signed the polar accord in Oslo."},
+        {"article_id": "a2", "start": 0, "end": 90,
+         "text": "Around 200 protesters gathered outside the hall as Norway and Chile prepared to sign."}]}]
+    assert _confirmed_spans(claims) == {}
+    assert _confirmed_spans(claims, dated=frozenset({"c1"})) == {"a1": [(0, 50)], "a2": [(0, 90)]}  # one day
 
 
 def _ev(eid: str, trigger: str, sentence: str) -> dict:
@@ -81,6 +94,24 @@ def test_source_notes_say_which_came_first_only_when_both_are_dated():
     quotes = [{"article_id": "a1", "speaker_named": False}, {"article_id": "a2", "speaker_named": False},
               {"article_id": "a2", "speaker_named": True}]
     texts = [i.text for i in _notes(arts, links, quotes, {"a1": 1, "a2": 2, "a3": 3})]
-    assert texts[0] == "Coastal Gazette is a near copy of Andes Wire (score 0.90); counted as one source"
-    assert texts[1] == "an unknown outlet and Andes Wire are rewrites of each other (score 0.60); counted as one source"
+    assert texts[0] == ("Coastal Gazette (source 2) is a near copy of Andes Wire (source 1) (score 0.90); "
+                        "counted as one source")
+    assert texts[1] == ("an unknown outlet (source 3) and Andes Wire (source 1) are rewrites of each other "
+                        "(score 0.60); counted as one source")
     assert "2 statements attributed to unnamed sources (officials, analysts, observers) in 2 articles" in texts
+
+
+def test_desks_agencies_and_namesakes_have_no_biography():
+    text = ("Officials told Reuters the talks would resume. They said a deal was close. "
+            "Chief of Staff Jeff Zients said the White House welcomed it. Kim Jong Un said nothing. "
+            "He praised the envoys.")
+    for author in ("Reuters", "Staff", "Sarah Kim", "By Reuters Staff"):
+        assert _author_lines([{"id": "a1", "author": author, "outlet": "Reuters", "text": text}]) == {}
+    bio = "The talks resume on Monday. Tom Lee covers diplomacy from Seoul."
+    found = _author_lines([{"id": "a1", "author": "By Ana Ruiz and Tom Lee", "outlet": None, "text": bio}])
+    assert [bio[s:e].strip() for s, e in found["a1"]] == ["Tom Lee covers diplomacy from Seoul."]
+
+
+def test_quoted_words_end_at_their_own_closing_mark():
+    s = "The envoys signed what he called “Russia’s partnership” in Oslo."
+    assert _names_of([_ev("pact", "signed", s)]) == {"pact": ["Russia’s partnership"]}

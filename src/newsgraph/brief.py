@@ -106,7 +106,9 @@ def build(con, story_id: str | None = None) -> Briefing:
         statements=_statements(claims, cite),
         corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
         framing=_framing(arts, events, sources), sources=sources)
-    confirmed, bios = _confirmed_spans(claims), _author_lines(arts)
+    background = frozenset(c["id"] for c in clusters if c["background"])
+    dated = frozenset(c["id"] for c in clusters if c["date"])
+    confirmed, bios = _confirmed_spans(claims, background, dated), _author_lines(arts)
     _claims(b, claims, cite, confirmed, bios)
     skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
     b.single_source.extend(_only_here(arts, num, skip))
@@ -136,7 +138,7 @@ def _overview(story: dict, arts: list[dict]) -> str:
             f"them independent (copies and rewrites count once); {span}{extra}. Story {story['id']}.{pending}")
 
 
-_QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,40})[”\"’]")
+_QUOTED = re.compile(r"“([^”]{2,40})”|\"([^\"]{2,40})\"|(?<!\w)‘([^’]{2,40})’(?!\w)")
 
 
 NAME_REACH = 40  # characters between an event's trigger and quoted words that name it
@@ -154,7 +156,7 @@ def _names_of(events: list[dict]) -> dict[str, list[str]]:
         text = same[0]["sentence"] or ""
         spots = {e["id"]: _trigger_at(text, e.get("trigger")) for e in same}
         for m in _QUOTED.finditer(text):
-            words = m.group(1).strip(" ,.")
+            words = next(g for g in m.groups() if g).strip(" ,.")
             if not 0 < len(words.split()) <= 4:
                 continue
             near = min(same, key=lambda e: (abs(spots[e["id"]] - m.start()), e["id"]))
@@ -221,14 +223,26 @@ def _clip(text: str, limit: int = 320) -> str:
     return text[:cut if cut > 0 else limit].rstrip(",;:") + " …"
 
 
-def _confirmed_spans(claims: list[dict]) -> dict[str, list[tuple[int, int]]]:
-    """Per article, the sentences that report an event other outlets confirm: a sentence that
-    only one outlet words this way is still no single-source claim when its event is corroborated."""
+def _confirmed_spans(claims: list[dict], background: frozenset[str] = frozenset(),
+                     dated: frozenset[str] = frozenset()) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the sentences that say what another outlet confirms, so that they are listed
+    as no single-source claim: evidence of a quote or sentence group of two or more independent
+    outlets, and of an event confirmed so (not background): all reports of a dated happening,
+    and of an undated one those that share some of what they say (two content words besides
+    names) with another article's report ('cooperate militarily' is said of many things)."""
+    from .corpus.corroborate import gist
+
     out: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
-        if c["kind"] == "event" and c["independent_outlets"] >= 2:
-            for e in c["evidence"]:
-                out.setdefault(e["article_id"], []).append((e["start"], e["end"]))
+        if c["independent_outlets"] < 2 or c.get("event_cluster_id") in background:
+            continue
+        ev = c["evidence"] or []
+        if c["kind"] == "event" and c.get("event_cluster_id") not in dated:
+            said = [(e, gist(e["text"] or "")) for e in ev]
+            ev = [e for e, g in said if any(o["article_id"] != e["article_id"] and len(g & h) >= 2
+                                            for o, h in said)]
+        for e in ev:
+            out.setdefault(e["article_id"], []).append((e["start"], e["end"]))
     return out
 
 
@@ -237,31 +251,47 @@ def _inside(confirmed: dict[str, list[tuple[int, int]]], article_id: str, start:
 
 
 _PRONOUN_START = re.compile(r"(?:He|She|They)\b")
+_BIO_VERB = re.compile(r"\s+(?:is|was|has|had|covers|writes|reports|previously|teaches|lives|joined)\b")
+_BYLINE_WORDS = frozenset("by and staff desk reporter reporters correspondent correspondents editor editors news "
+                          "wire wires agency agencies newsroom team contributor contributors writer writers".split())
+BIO_TAIL = 4  # biographies stand in an article's last sentences
 
 
 def _author_lines(arts: list[dict]) -> dict[str, list[tuple[int, int]]]:
-    """Per article, the sentences about its author ('Dr. Ana Ruiz is a senior fellow at ...', and
-    the 'She previously ...' after it): a biography, no claim about the story."""
+    """Per article, the sentences about its author among the last BIO_TAIL ('Dr. Ana Ruiz is a
+    senior fellow at ...', 'Ruiz has covered ...', and the 'She previously ...' after one): a
+    biography, no claim about the story. Authors are the people of the byline ('By Ana Ruiz and
+    Tom Lee'); a desk or an agency ('Reuters', 'Staff') has no biography."""
     out: dict[str, list[tuple[int, int]]] = {}
     for a in arts:
-        names = [w for w in _WORDS.findall(a.get("author") or "") if w[:1].isupper() and len(w) > 2]
-        if not names:
+        people = []
+        for part in re.split(r",|;|&|\band\b", a.get("author") or ""):
+            words = [w for w in _WORDS.findall(part) if w.lower() not in _BYLINE_WORDS]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1] != (a.get("outlet") or ""):
+                people.append((" ".join(words), words[-1]))
+        if not people:
             continue
-        surname = re.compile(rf"\b{re.escape(names[-1])}\b")
+        found = list(_SENTENCE.finditer(a["text"] or ""))
         about = False
-        for m in _SENTENCE.finditer(a["text"] or ""):
+        for m in found[-BIO_TAIL:]:
             text = m.group().strip()
-            about = bool(surname.search(text)) or (about and bool(_PRONOUN_START.match(text)))
+            about = any(full in text or re.match(rf"(?:\w+\.?\s+)?{re.escape(last)}{_BIO_VERB.pattern}", text)
+                        for full, last in people) or (about and bool(_PRONOUN_START.match(text)))
             if about:
                 out.setdefault(a["id"], []).append((m.start(), m.end()))
     return out
 
 
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
+
 def _standalone(text: str) -> bool:
-    """A sentence that can be read as a claim on its own: no fragment, no lead-in to a quote."""
+    """A sentence that can be read as a claim on its own: no fragment, no sentence that points back
+    ('They include ...'), no lead-in to a quote ('... remarked during a speech:[2]')."""
     from .corpus.summarize import suitability
 
-    return suitability(text) > 0 and not text.rstrip().endswith(":")
+    text = _FOOTNOTE.sub("", text).strip()
+    return suitability(text) >= 0.6 and not text.endswith(":")
 
 
 def _claims(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
@@ -383,7 +413,7 @@ def _claim_text(c: dict) -> str:
     if c["kind"] == "event":
         return c["text"]
     text = c["evidence"][0]["text"] if c["evidence"] else c["text"]
-    return text.strip()
+    return _FOOTNOTE.sub("", text).strip()
 
 
 def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[str, int]) -> list[Item]:
@@ -397,10 +427,13 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
         if a is None or b is None:
             continue
         one_way, both = kinds.get(link["type"], (link["type"], link["type"]))
-        if a["published"] and b["published"]:  # which came first is known only from two dates
-            text = f"{_outlet(a)} {one_way} {_outlet(b)}"
+        first, second = f"{_outlet(a)} (source {num[a['id']]})", f"{_outlet(b)} (source {num[b['id']]})"
+        if a["published"] and b["published"] and a["published"] != b["published"]:
+            # which came first is known only from two different dates
+            later = a["published"] > b["published"]
+            text = f"{first} {one_way} {second}" if later else f"{second} {one_way} {first}"
         else:
-            text = f"{_outlet(a)} and {_outlet(b)} {both}"
+            text = f"{first} and {second} {both}"
         out.append(Item(f"{text} (score {link['score']:.2f}); counted as one source", [num[a["id"]], num[b["id"]]]))
     for a in arts:
         for r in a["repairs"] or []:
