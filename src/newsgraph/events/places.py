@@ -27,6 +27,7 @@ COUNTRY, US_STATE, US_CITY, WORLD_CITY, WORLD_STATE = 1, 2, 3, 4, 5
 _BIG = 1_000_000  # a city this large is known by name alone
 _ALT_MIN = 100_000  # other names (Kiev, Bombay) count for cities this large; smaller ones have odd ones
 _RIVAL = 5  # a namesake within this factor of the best city's population makes the name ambiguous
+GAZA_ADMIN1, GAZA_FIPS = "GZ", "GZ"  # geonames files Gaza under the West Bank's FIPS (WE); GDELT uses GZ
 _COMMON = 4.3  # wordfreq zipf from which a one-word name is an English word too (Reading, Split),
 _WORD_POP = 300_000  # wordfreq counts names too (Boston 4.7): only smaller cities are doubted
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", ".": "", ",": " ", "-": " ", "–": " "})
@@ -164,6 +165,8 @@ class Gazetteer:
             state = self.state_names.get("US" + city.admin1) if city.cc == "US" else None
             full = ", ".join(x for x in (city.name, state, self.names[iso3]) if x)
             adm1 = (fips or "") + city.admin1 if city.admin1 else fips
+            if iso3 == "PSE" and city.admin1 == GAZA_ADMIN1:  # GDELT: the Gaza Strip is GZ, not WE
+                fips = adm1 = GAZA_FIPS
             place = Place(city.name, full, iso3, fips, adm1, city.lat, city.lon,
                           US_CITY if city.cc == "US" else WORLD_CITY, str(city.gid))
             big = city.pop >= _BIG or city.gid in self.capitals
@@ -181,18 +184,31 @@ class Gazetteer:
             if iso3 == "USA":
                 kind = US_STATE if kind == WORLD_STATE else US_CITY
             full = ", ".join(x for x in (row["name"], self.names.get(iso3)) if x)
+            if iso3 == "PSE" and "gaza" in row["name"].lower():
+                fips = GAZA_FIPS
             place = Place(row["name"], full, iso3, fips, fips, float(row["lat"]), float(row["lon"]), kind)
             for name in [row["name"], *row["aliases"].split("|")]:
                 self._add(key(name), _Entry(place, 1))
 
     def locate(self, name: str, country_hint: str | None = None, context: Iterable[str] = ()) -> Place | None:
-        """The place `name` names; `country_hint` (ISO3, the event's country) and `context` (the
-        article's countries) are preferred in that order. None when unknown or ambiguous."""
+        """The place `name` names; `country_hint` (ISO3, the event's country) is preferred, and
+        `context` (the countries the article names) breaks ties between places nearly as
+        prominent. None when unknown or ambiguous."""
         found, hinted = self._candidates(name)
-        for hints in ({country_hint}, set(context)):
-            narrowed = [e for e in found if e.place.country in hints]
-            if narrowed and not hinted:
+        if not hinted and country_hint:
+            narrowed = [e for e in found if e.place.country == country_hint]
+            if narrowed:
                 found, hinted = narrowed, True
+        context = set(context)
+        if not hinted and context and found:
+            # the article's countries only break ties: Sydney stays in Australia in an article
+            # that names Canada, unless the Canadian Sydney were nearly as prominent
+            narrowed = [e for e in found if e.place.country in context]
+            if narrowed:
+                free = min(found, key=lambda e: (e.rank, -e.population))
+                near = min(narrowed, key=lambda e: (e.rank, -e.population))
+                if near is free or (near.rank <= free.rank and near.population * _RIVAL >= free.population):
+                    found, hinted = narrowed, True
         if not found:
             return None
         best = min(found, key=lambda e: (e.rank, -e.population))
@@ -255,7 +271,7 @@ def locate_events(events: Sequence[Event], entities: Sequence[Entity]) -> list[E
         return list(events)
     countries: dict[str, set[str]] = {}
     for ent in entities:
-        if ent.country:
+        if ent.country and ent.type == "GPE":  # places named, not nationalities ('Canadian PM')
             countries.setdefault(ent.article_id, set()).add(ent.country)
     out = []
     for e in events:
