@@ -494,3 +494,22 @@ def test_rejection_needs_no_target_and_places_of_a_city(nlp):
     assert [(e.event_code[:2], e.source_code) for e in events] == [("12", "KENOPP")]
     march, _ = events_of(nlp, "Opposition supporters marched through the streets of Nairobi.")
     assert [(e.event_code[:2], e.source_code[:3], e.location) for e in march] == [("14", "KEN", "Nairobi")]
+
+
+def test_declared_readiness_is_an_intent_of_the_declarer(nlp):
+    events, _ = events_of(nlp, "Egypt announced its willingness to host talks between Israel and Syria.")
+    hosted = [e for e in events if e.source_code == "EGY"]
+    assert hosted and all(e.event_code[:2] == "03" for e in hosted)
+    assert sorted(e.target_code for e in hosted) == ["ISR", "SYR"]
+
+
+def test_fighting_broke_out_between_two_nations_forces(nlp):
+    events, _ = events_of(nlp, "Heavy fighting broke out between Ethiopian and Eritrean troops.")
+    assert [(e.event_code[:2], {e.source_code[:3], e.target_code[:3]}) for e in events] == [("19", {"ETH", "ERI"})]
+
+
+def test_ministers_of_two_states_and_an_inquiry_without_target(nlp):
+    events, _ = events_of(nlp, "The foreign ministers of India and Pakistan held talks in Islamabad.")
+    assert [(e.event_code, {e.source_code[:3], e.target_code[:3]}) for e in events] == [("040", {"IND", "PAK"})]
+    inquiry, _ = events_of(nlp, "Kenya opened an inquiry into the attack.")
+    assert [(e.event_code, e.source_code) for e in inquiry] == [("090", "KEN")]

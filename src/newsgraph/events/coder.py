@@ -129,7 +129,8 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
     code = None if noun.lemma_.lower() in _STATE_NOUNS else _noun_code(noun)
     if code is None:
         return []
-    between = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "between"
+    holders = [noun] + ([noun.head] if noun.dep_ == "nsubj" else [])  # "fighting broke out between A and B"
+    between = [g for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "between"
                for g in p.children if g.dep_ == "pobj"]
     pair = _compound_pair(noun, actors)
     if between:
@@ -439,6 +440,8 @@ def _governed(verb, code: str | None = None):
     return None
 
 
+_INTENT_NOUNS = {"willingness", "readiness", "intention", "intent", "determination", "commitment", "plan",
+                 "decision", "pledge", "promise", "offer", "resolve"}
 _READY = {"ready", "willing", "prepared", "determined", "set", "poised", "eager", "keen"}
 
 
@@ -453,6 +456,8 @@ def _announced_intent(verb) -> bool:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in _READY:
         return True
+    if verb.dep_ == "acl" and head.lemma_.lower() in _INTENT_NOUNS:
+        return True  # "announced its willingness to host talks"
     if "would" in auxes and verb.dep_ == "ccomp" and head.lemma_.lower() in _SPEECH:
         return True  # reported future: "said it would withdraw"
     return False
@@ -604,7 +609,8 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
             return _actors_of(heads[0], actors) or _placed_group(heads[0], verb, actors)
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:  # "X is ready to send"
             v = v.head
-        elif v.dep_ == "acl" and v.tag_ == "VBG" and v.head.dep_ == "dobj":  # "X issued a statement demanding ..."
+        elif v.dep_ == "acl" and (v.tag_ == "VBG" or v.head.lemma_.lower() in _INTENT_NOUNS) \
+                and v.head.dep_ == "dobj":  # "X issued a statement demanding ...", "its readiness to send"
             v = v.head.head
         else:
             break
@@ -692,8 +698,8 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
     isos = [kb.country_of(m.text) for m in mods + [c for m in mods for c in m.conjuncts]]
     if not any(isos) and sector is not None:
         isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
-                for g in p.children if g.dep_ == "pobj" for a in [actors.at(g.i)]
-                if a is not None and a.type == "GPE"]
+                for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g) for a in [actors.at(x.i)]
+                if a is not None and a.type == "GPE"]  # "the foreign ministers of India and Pakistan"
     out = []
     for iso in isos:
         if iso and iso in kb.countries and all(a.country != iso for a in out):
@@ -887,9 +893,9 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
             for g in p.children:
                 if g.dep_ != "pobj":
                     continue
-                of = [x for q in g.children if q.dep_ == "prep" and q.lower_ == "of" for x in q.children
+                of = [x for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in") for x in q.children
                       if x.dep_ == "pobj" and actors.at(x.i) is not None] if g.pos_ == "NOUN" else []
-                g = of[0] if of else g  # "through the streets of Tbilisi"
+                g = of[0] if of else g  # "through the streets of Tbilisi", "in a market in Baghdad"
                 a = actors.at(g.i)
                 if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
                     return g.text, a
@@ -989,7 +995,7 @@ def _unary(verb, code: str) -> bool:
     speech verb ('said that ...') is a statement of its own only when what it says is a denial or
     an assurance, a negated clause with no event in it ('said the ties are not aimed at anyone');
     otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
-    if code[:2] in _UNARY_ROOTS or code[:2] == "12":  # "the opposition rejected the results"
+    if code[:2] in _UNARY_ROOTS or code[:2] in ("09", "12"):  # "the opposition rejected the results"
         return True
     if code[:2] in _GOVERNORS and (_has_coded_complement(verb) or (_base_code(verb)[0] or "")[:2] in _UNARY_ROOTS):
         return True  # "pledged to release all prisoners", "will extend the curfew": an intent or threat
