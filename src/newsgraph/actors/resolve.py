@@ -316,10 +316,11 @@ def _resolve_descriptions(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
             continue
         words = [t.lower_ for t in chunk]
         iso = next((kb.country_of(t.text) for t in chunk if t.pos_ in ("ADJ", "PROPN") and kb.country_of(t.text)), None)
-        if iso is None or chunk.root.lower_ not in _LEADER_WORDS | _STATE_WORDS:
+        leader = chunk.root.lower_ in _LEADER_WORDS or (chunk.root.lower_ == "minister" and "prime" in words)
+        if iso is None or not (leader or chunk.root.lower_ in _STATE_WORDS):
             continue
         actor = None
-        if chunk.root.lower_ in _LEADER_WORDS:
+        if leader:
             actor = _leader_of(iso, out)
         if actor is None and iso in kb.countries:  # "the Sudanese president" of no name: the state
             actor = out.actors.get(kb.countries[iso].name) or _from_kb(kb.countries[iso])
