@@ -200,3 +200,9 @@ def test_coordinates_reach_every_export(located_db, tmp_path):
     assert geo == [("", "", "", "", "", "", "", ""),
                    ("4", "Moscow, Russia", "RS", "RS48", "", "55.75204", "37.61781", "524901"),
                    ("4", "Sea of Japan", "", "", "", "40.0", "135.0", "")]
+
+
+def test_gaza_has_gdelts_own_fips_code(places):
+    assert places.locate("Gaza City").fips == "GZ" and places.locate("Gaza Strip").fips == "GZ"
+    assert places.locate("Ramallah").fips == "WE"
+    assert places.locate("Kashmir").country is None  # contested land has no sovereign here
