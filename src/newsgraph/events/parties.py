@@ -1,0 +1,383 @@
+"""Who acts on whom: an event's sources and targets among the article's actors, groups named by a
+nationality or a sector ('Sudanese rebels', 'police in Harare'), pairs ('both sides'), and the place
+where the event happens."""
+from __future__ import annotations
+
+from ..actors.kb import knowledge_base
+from ..actors.resolve import ActorRef, ArticleActors
+from ..data import word_set
+from ..quotes import antecedent, sent_of
+from .lexicon import noun_patterns
+from .patterns import _INTENT_NOUNS, _objects
+
+_TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into", "between")
+
+
+_PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside")
+
+
+def _their_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'their' for two states named together just before in the same sentence: a compound subject,
+    a pair in a compound ('the Chile-Peru alliance') or a conjunction ('Chile and Peru')."""
+    group = _plural_antecedent(tok, actors)
+    if group:
+        return group
+    sent = sent_of(tok)
+    for t in reversed(tok.doc[sent.start:tok.i]):
+        pair = _compound_pair(t, actors) if t.pos_ in ("NOUN", "PROPN") else None
+        if pair:
+            return [(pair[0], t.i), (pair[1], t.i)]
+    pair = _recent_pair(tok, actors)
+    return pair if pair and pair[0][1] >= sent.start else []
+
+
+def _compound_pair(noun, actors: ArticleActors) -> tuple[ActorRef, ActorRef] | None:
+    """Two different states named in the noun's compound modifiers ('the Russia-China patrols')."""
+    named = []
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i:
+            for t in c.subtree:
+                a = actors.at(t.i) or (_state_of_word(t, actors) if t.pos_ == "PROPN" else None)
+                if a is not None and a.country and all(a.country != b.country for b in named):
+                    named.append(a)
+    return (named[0], named[1]) if len(named) == 2 else None
+
+
+def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | None:
+    if tok.lower_ in ("we", "our", "us"):
+        state = _speakers_state(tok, actors)
+        if state is not None:
+            return state
+    if tok.lower_ in ("he", "she", "they", "it", "we", "i"):
+        return antecedent(tok, actors)
+    found = actors.at(tok.i)
+    if found is not None:
+        return found
+    for c in tok.children:  # "the Russian defense ministry", "Chinese officials"
+        if c.dep_ in ("compound", "amod", "poss", "nmod") and actors.at(c.i) is not None:
+            return actors.at(c.i)
+    if not loose and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
+        return None  # a source: "the partnership between Russia and China" is not an actor
+    meeting = any(code[:2] == "04" for _, code, _ in noun_patterns().get(tok.lemma_.lower(), ()))
+    for c in tok.children:  # "officials in Washington"; but "a summit in Vilnius" names a place
+        if c.dep_ == "prep" and not (meeting and c.lower_ in _PLACE_PREPS):
+            for g in c.children:
+                if g.dep_ == "pobj" and actors.at(g.i) is not None:
+                    return actors.at(g.i)
+                group = _group_actors(g, actors) if loose and g.dep_ == "pobj" and c.lower_ in ("by", "of") else []
+                if group:  # "crimes by Croatian extremists", "the withdrawal of Serbian forces"
+                    return group[0]
+    if loose:  # a target named by its adjective: "these Chinese actions", "Israeli aggression"
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i:
+                state = _state_of_word(c, actors)
+                if state is not None:
+                    return state
+    return None
+
+
+def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
+    """The state a nationality adjective or a country name stands for ('Chinese', 'Israeli')."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+        return None
+    kb = knowledge_base()
+    if tok.lower_ == "western":  # "Western sanctions": the West (CAMEO WST)
+        bloc = kb.lookup("the West")
+        return None if bloc is None else actors.actors.get(bloc.name) or ActorRef(
+            bloc.name, bloc.type, bloc.country, bloc.code, kb=True)
+    iso = kb.country_of(tok.text)
+    if iso is None or iso not in kb.countries:
+        return None
+    country = kb.countries[iso]
+    return actors.actors.get(country.name) or ActorRef(country.name, "GPE", country.country, country.code,
+                                                       kb=True)
+
+
+def _speakers_state(tok, actors: ArticleActors) -> ActorRef | None:
+    """'we' inside a quotation: the state of the official who is quoted."""
+    for start, end, speaker in actors.quoted:
+        if start <= tok.idx < end:
+            person = actors.actors.get(speaker)
+            kb = knowledge_base()
+            if person is not None and person.country in kb.countries:
+                country = kb.countries[person.country]
+                return actors.actors.get(country.name) or ActorRef(country.name, "GPE", country.country,
+                                                                   country.code, kb=True)
+    return None
+
+
+def _with_conjuncts(tok) -> list:
+    return [tok] + list(tok.conjuncts)
+
+
+def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    v = verb
+    if verb.lemma_.lower() in ("concern", "worry"):  # "X is concerned by Y": X is the source
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive:
+            return _actors_of(passive[0], actors)
+    for _ in range(3):
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        heads = agent or subj
+        if heads and _both_of(heads[0]):
+            return _pair_in_sentence(heads[0], actors) or _recent_pair(heads[0], actors)
+        if heads:
+            return _actors_of(heads[0], actors) or _placed_group(heads[0], verb, actors)
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:  # "X is ready to send"
+            v = v.head
+        elif v.dep_ == "acl" and (v.tag_ == "VBG" or v.head.lemma_.lower() in _INTENT_NOUNS) \
+                and v.head.dep_ == "dobj":  # "X issued a statement demanding ...", "its readiness to send"
+            v = v.head.head
+        else:
+            break
+    return []
+
+
+def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'Police arrested dozens in Harare', 'Gunmen kidnapped two journalists in Iraq': a group of a
+    sector that no words tie to a state acts in the state where the event takes place."""
+    kb = knowledge_base()
+    sector = _head_sector(tok)
+    where = _place(verb, actors)[1] if sector else None
+    if where is None or where.country not in kb.countries:
+        return []
+    state = kb.countries[where.country]
+    return [(ActorRef(f"{state.name} {tok.lemma_.lower()}", "NORP", state.country,
+                      kb.code(state.country, sector), sector=sector), tok.i)]
+
+
+def _we_pair(verb, sources: list[tuple[ActorRef, int]], actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'we are not creating a military bloc', said by an official of A just after 'A and B' were named
+    together: a joint act needs two, and 'we' is that pair."""
+    (source, i), = sources
+    if verb.doc[i].lower_ not in ("we", "our", "us") or not source.country:
+        return sources
+    pair = _recent_pair(verb.doc[i], actors)
+    return pair if any(a.country == source.country for a, _ in pair) else sources
+
+
+_PAIR_NOUNS = {"state", "country", "nation", "side", "power", "government", "capital", "ally", "neighbour",
+               "neighbor"}
+
+
+def _both_of(tok) -> bool:
+    """'Both states', 'both countries', 'the two nations'."""
+    return tok.lemma_.lower() in _PAIR_NOUNS and any(
+        c.lower_ in ("both", "two") for c in tok.children if c.dep_ in ("det", "predet", "nummod", "preconj"))
+
+
+def _pair_in_sentence(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'X's ministry, after meeting Y's delegation, stated that both sides ...': the two actors of
+    different states named before `tok` in its sentence, when there are exactly two states."""
+    found: dict[str, tuple[ActorRef, int]] = {}
+    for t in tok.doc[sent_of(tok).start:tok.i]:
+        a = actors.at(t.i) or (_state_of_word(t, actors) if t.dep_ == "amod" else None)
+        if a is not None and a.country:
+            found.setdefault(a.country, (a, t.i))
+    return list(found.values()) if len(found) == 2 else []
+
+
+def _recent_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """The last two states named together before `tok` ('Russia and China ... Both states')."""
+    for i in range(tok.i - 1, max(tok.i - 400, -1), -1):
+        first = actors.at(i)
+        if first is None or first.type != "GPE":
+            continue
+        for c in tok.doc[i].conjuncts:
+            second = actors.at(c.i)
+            if second is not None and second.type == "GPE" and second.name != first.name:
+                return [(first, i), (second, c.i)] if i < c.i else [(second, c.i), (first, i)]
+    return []
+
+
+_GROUP_HEADS = {"leader", "leaders", "negotiator", "negotiators", "people", "civilians", "citizens", "nationals",
+                "boats", "gunmen", "diplomats", "envoys", "delegation", "side", "team", "government"}
+
+
+_ARMED_HEADS = {"forces", "force", "helicopters", "tanks", "aircraft", "jets", "warplanes", "planes", "vessels",
+                "ships", "fighters", "units", "battalion", "navy", "military", "artillery", "warships",
+                "gunboats", "submarines", "paratroopers", "marines"}
+
+
+def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
+    """'Israeli soldiers', 'Sudanese rebels', 'Chinese and Russian politicians', 'Iraqi Kurds': a group
+    named by a nationality word and a head noun that names people, forces or an authority (or any
+    plural); 'rebels in Chad', 'students throughout Peru': a group of a sector placed in a state."""
+    if tok.pos_ not in ("NOUN", "PROPN") or (tok.ent_type_ and tok.ent_type_ not in ("NORP",)):
+        return []
+    kb = knowledge_base()
+    sector = _head_sector(tok)
+    if sector is None and tok.lower_ not in _GROUP_HEADS and tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    mods += [g for m in mods if m.lower_ in _LED for g in m.lefts]  # "Vietnamese-led forces"
+    isos = [kb.country_of(m.text) for m in mods + [c for m in mods for c in m.conjuncts]]
+    if not any(isos) and sector is not None:
+        isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
+                for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g) for a in [actors.at(x.i)]
+                if a is not None and a.type == "GPE"]  # "the foreign ministers of India and Pakistan"
+    out = []
+    for iso in isos:
+        if iso and iso in kb.countries and all(a.country != iso for a in out):
+            out.append(ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso,
+                                kb.code(iso, sector), sector=sector))
+    return out
+
+
+def _head_sector(tok) -> str | None:
+    """The sector of a group noun: of the noun with the word before it ('defense ministry', 'suicide
+    bombers'), else of the noun ('government troops' are troops), else of any word before it."""
+    kb = knowledge_base()
+    words = [t.text for t in tok.subtree if t.i <= tok.i]
+    return (kb.sector_of([" ".join(words[-2:])]) if len(words) > 1 else None) or kb.sector_of([tok.text]) \
+        or ("MIL" if tok.lower_ in _ARMED_HEADS else None) or kb.sector_of(words)
+
+
+_WHERE = ("in", "from", "throughout", "across", "of")
+
+
+_LED = {"led", "backed", "sponsored", "supported", "trained", "armed", "controlled", "dominated"}
+
+
+_QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "tens", "millions",
+             "group", "crowd", "number", "band", "handful"}
+
+
+def _members(tok) -> list:
+    """'thousands of students', 'a group of refugees': the people a quantity word counts."""
+    if tok.lower_ not in _QUANTITY:
+        return []
+    return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+            if g.dep_ == "pobj"]
+
+
+def _plural_antecedent(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'Both Moscow and Beijing ... what they see as ...': 'they' inside the clause of a compound
+    subject, with no nearer subject between them, is every actor of that subject."""
+    if tok.lower_ not in ("they", "them", "their"):
+        return []
+    doc = tok.doc
+    for i in range(tok.i - 1, sent_of(tok).start - 1, -1):
+        subj = doc[i]
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        group = [(actors.at(t.i), t.i) for t in _with_conjuncts(subj) if actors.at(t.i) is not None]
+        names = {a.name for a, _ in group}
+        inside = subj.head.left_edge.i <= tok.i <= subj.head.right_edge.i
+        return group if len(names) > 1 and inside else []
+    return []
+
+
+def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[ActorRef, int]]:
+    group = _plural_antecedent(tok, actors)
+    if group:
+        return group
+    out = []
+    for t in _with_conjuncts(tok):
+        a = _actor_at(t, actors, loose)
+        if a is None and _members(t):
+            out += [m for m in _actors_of(_members(t)[0], actors, loose) if all(m[0].name != b.name for b, _ in out)]
+            continue
+        if a is None and actors.at(t.i) is None:
+            for g in _group_actors(t, actors):
+                if all(g.name != b.name for b, _ in out):
+                    out.append((g, t.i))
+            continue
+        if a is not None and all(a.name != b.name for b, _ in out):
+            out.append((a, t.i))
+        if a is not None and actors.at(t.i) is None:  # "allies such as Japan, South Korea and Australia"
+            for p in t.children:
+                for g in (g for g in p.children if p.dep_ == "prep" and g.dep_ == "pobj"):
+                    for c in g.conjuncts:
+                        b = actors.at(c.i)
+                        if b is not None and all(b.name != x.name for x, _ in out):
+                            out.append((b, c.i))
+    return out
+
+
+def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
+    passive = any(c.dep_ == "agent" for c in verb.children)  # "X was attacked by Y": X is acted on
+    datives = [c for c in verb.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN")]  # "gave Iraq"
+    for obj in datives + _objects(verb):
+        acted_on = passive and obj.dep_ == "nsubjpass" and obj.i not in source_tokens
+        if obj.dep_ in ("dobj", "nsubj", "dative") or acted_on:
+            found = _actors_of(obj, actors, loose=True)
+            if found:
+                return found
+    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
+    for holder in holders:
+        for p in _preps(holder):
+            if p.lower_ in _TARGET_PREPS:  # "send troops to X"
+                for g in p.children:
+                    if g.dep_ == "pobj" and g.i not in source_tokens:
+                        found = _actors_of(g, actors, loose=True)
+                        if found:
+                            return found
+    return []
+
+
+def _preps(tok) -> list:
+    """The prepositions of a word, 'out of' and 'away from' read as their second word."""
+    out = []
+    for p in tok.children:
+        if p.dep_ in ("prep", "dative"):
+            out += [q for q in p.children if q.dep_ == "prep"] if p.lower_ in ("out", "away") else [p]
+    return out
+
+
+def _responded_to(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'In response to China's exercises, the US increased its presence': an act in response to, or in
+    retaliation for, another's act is aimed at that other."""
+    for p in verb.children:
+        for g in (g for g in p.children if p.dep_ == "prep" and g.dep_ == "pobj"
+                  and g.lemma_.lower() in ("response", "retaliation", "reply", "reaction")):
+            for q in (q for q in g.children if q.dep_ == "prep" and q.lower_ in ("to", "for")):
+                for act in (a for a in q.children if a.dep_ == "pobj"):
+                    owner = [c for c in act.children if c.dep_ == "poss"]
+                    found = _actors_of(owner[0] if owner else act, actors, loose=True)
+                    if found:
+                        return found
+    return []
+
+
+def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list[tuple[ActorRef, int]]:
+    """The actors a comment is about: those named in its complement or prepositional object."""
+    out: list[tuple[ActorRef, int]] = []
+    for c in verb.children:
+        if c.dep_ not in ("ccomp", "prep", "agent", "xcomp", "dobj"):
+            continue
+        for t in c.subtree:
+            if any(h.dep_ == "relcl" for h in t.ancestors if h.i != c.i and c.is_ancestor(h)):
+                continue  # "an order that benefits the West": a description, not what is commented on
+            a = actors.at(t.i) or (_state_of_word(t, actors) if t.dep_ == "amod" else None)
+            if a is not None and a.code and t.i not in skip and a.name not in names \
+                    and all(a.name != b.name for b, _ in out):
+                out.append((a, t.i))
+    return out
+
+
+def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
+    """'met ... in Nairobi', 'drills in the Sea of Japan': the place attached to the verb or its object,
+    named as the text gives it, with the state it lies in when an actor names one (a sea or a region,
+    a LOC entity, has none)."""
+    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
+    for p in (c for h in holders for c in h.children):
+        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
+            for g in p.children:
+                if g.dep_ != "pobj":
+                    continue
+                of = [x for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in") for x in q.children
+                      if x.dep_ == "pobj" and actors.at(x.i) is not None] if g.pos_ == "NOUN" else []
+                g = of[0] if of else g  # "through the streets of Tbilisi", "in a market in Baghdad"
+                a = actors.at(g.i)
+                if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
+                    return g.text, a
+                if g.ent_type_ in ("LOC", "GPE", "FAC"):
+                    span = next((e for e in g.doc.ents if e.start <= g.i < e.end), g.doc[g.i:g.i + 1])
+                    return (span[1:] if span[0].pos_ == "DET" else span).text, None
+                state = next((_state_of_word(m, actors) for m in g.children if m.dep_ == "amod"
+                              and _state_of_word(m, actors) is not None), None) if g.pos_ == "NOUN" else None
+                if state is not None:  # "in the Algerian capital"
+                    return g.doc[g.left_edge.i:g.i + 1].text.removeprefix("the "), state
+    return None, None
