@@ -14,7 +14,8 @@ as the header, no cell has stray whitespace. Then:
   modality.tsv     kind is one of the five, no duplicate (cue, kind), every kind present;
   plover.tsv       every root has a row, override codes exist in cameo_codes.tsv, category names are known;
   complement_map.tsv  event prefixes exist, each derived code exists and lies in its column's root
-                   (appeal 02, intent 03, demand 10, reject 12, threaten 13), no duplicate prefixes.
+                   (appeal 02, intent 03, demand 10, reject 12, threaten 13), no duplicate prefixes;
+  lemmas.tsv       forms and lemmas lower case, no duplicate form, every lemma a verbs.tsv lemma.
 Prints a summary; exits 1 on any error.
 
 Usage: python scripts/check_event_data.py [DATA_DIR]
@@ -37,6 +38,7 @@ HEADERS = {
     "modality.tsv": ["cue", "kind", "note"],
     "plover.tsv": ["cameo", "plover_2021", "plover_05", "note"],
     "complement_map.tsv": ["event", "appeal", "intent", "demand", "reject", "threaten", "note"],
+    "lemmas.tsv": ["form", "lemma", "note"],
 }
 # complement_map.tsv: the root each derived column must code into.
 DERIVED_ROOT = {"appeal": "02", "intent": "03", "demand": "10", "reject": "12", "threaten": "13"}
@@ -411,6 +413,24 @@ def check_modality(rep: Report) -> int:
     return len(rows)
 
 
+def check_lemmas(rep: Report, verbs: list) -> int:
+    name = "lemmas.tsv"
+    rows = read_tsv(DATA / name, rep)
+    lemmas = {r["lemma"] for _, r, _ in verbs}
+    seen: dict[str, int] = {}
+    for no, r in rows:
+        where = f"{name}:{no}"
+        form, lemma = r["form"], r["lemma"]
+        if form != form.lower() or lemma != lemma.lower() or " " in form:
+            rep.error(where, f"form {form!r} and lemma {lemma!r}: one lower-case word each")
+        if lemma not in lemmas:
+            rep.error(where, f"lemma {lemma!r} has no row in verbs.tsv")
+        if form in seen:
+            rep.error(where, f"duplicate of line {seen[form]}")
+        seen[form] = no
+    return len(rows)
+
+
 def check_plover(rep: Report, codes: dict) -> int:
     name = "plover.tsv"
     rows = read_tsv(DATA / name, rep)
@@ -469,13 +489,15 @@ def main(argv: list[str]) -> int:
     n_mod = check_modality(rep)
     n_plover = check_plover(rep, codes)
     n_map = check_complement_map(rep, codes)
+    n_lemmas = check_lemmas(rep, verbs)
     for line in rep.warnings + rep.errors:
         print(line)
     unsure = sum(1 for r in codes.values() if r.get("sure") == "no")
     covered_roots = len({r["code"][:2] for _, r, _ in verbs} & set(ROOTS))
     print(f"cameo_codes.tsv {len(codes)} codes ({unsure} sure=no); verbs.tsv {len(verbs)} rows, "
           f"{len({r['lemma'] for _, r, _ in verbs})} lemmas, {covered_roots}/20 roots; nouns.tsv {n_nouns} rows; "
-          f"modality.tsv {n_mod} rows; plover.tsv {n_plover} rows; complement_map.tsv {n_map} rows")
+          f"modality.tsv {n_mod} rows; plover.tsv {n_plover} rows; complement_map.tsv {n_map} rows; "
+          f"lemmas.tsv {n_lemmas} rows")
     print(f"{len(rep.errors)} errors, {len(rep.warnings)} warnings")
     return 1 if rep.errors else 0
 
