@@ -96,7 +96,7 @@ def test_source_notes_say_which_came_first_only_when_both_are_dated():
     texts = [i.text for i in _notes(arts, links, quotes, {"a1": 1, "a2": 2, "a3": 3})]
     assert texts[0] == ("Coastal Gazette (source 2) is a near copy of Andes Wire (source 1) (score 0.90); "
                         "counted as one source")
-    assert texts[1] == ("an unknown outlet (source 3) and Andes Wire (source 1) are rewrites of each other "
+    assert texts[1] == ("an unknown outlet (source 3) and Andes Wire (source 1): one rewrites the other "
                         "(score 0.60); counted as one source")
     assert "2 statements attributed to unnamed sources (officials, analysts, observers) in 2 articles" in texts
 

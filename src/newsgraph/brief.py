@@ -419,9 +419,9 @@ def _claim_text(c: dict) -> str:
 def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[str, int]) -> list[Item]:
     out = []
     by_id = {a["id"]: a for a in arts}
-    kinds = {"copy": ("is a copy of", "are copies of each other"),
-             "near_copy": ("is a near copy of", "are near copies of each other"),
-             "rewrite": ("rewrites", "are rewrites of each other")}
+    kinds = {"copy": ("is a copy of", "one is a copy of the other"),
+             "near_copy": ("is a near copy of", "one is a near copy of the other"),
+             "rewrite": ("rewrites", "one rewrites the other")}
     for link in links:
         a, b = by_id.get(link["article_id"]), by_id.get(link["other_id"])
         if a is None or b is None:
@@ -433,7 +433,7 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
             later = a["published"] > b["published"]
             text = f"{first} {one_way} {second}" if later else f"{second} {one_way} {first}"
         else:
-            text = f"{first} and {second} {both}"
+            text = f"{first} and {second}: {both}"
         out.append(Item(f"{text} (score {link['score']:.2f}); counted as one source", [num[a["id"]], num[b["id"]]]))
     for a in arts:
         for r in a["repairs"] or []:
