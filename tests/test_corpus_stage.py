@@ -252,3 +252,25 @@ def test_a_chunk_reads_the_stored_corpus_once_per_kind_not_once_per_article(tmp_
     large, large_links = _stage_statements(tmp_path / "all", run, every)
     assert small_links == {"rewrite": 1} and large_links.get("near_copy") and len(every) >= 3 * len(few)
     assert large == small
+
+
+def test_stories_are_rebuilt_a_batch_at_a_time_not_one_query_per_story(tmp_path, run):
+    def statements(keys: list[str]) -> int:
+        src = tmp_path / "-".join(keys)
+        src.mkdir()
+        for key in keys:
+            _write(src / f"{key}.txt", story_text(key))
+        db = str(src / "store.duckdb")
+        run([src], stories=False, db=db)
+        with Store(db) as store:
+            corpus_update.update(store.con)
+            ids = [r[0] for r in store.con.execute("SELECT id FROM stories ORDER BY id").fetchall()]
+            con = _Counting(store.con)
+            corpus_update.refresh_stories(con, ids)
+            assert store.con.execute("SELECT count(*) FROM stories WHERE dirty").fetchone()[0] == 0
+        return con.statements, len(ids)
+
+    one, n_one = statements(["ferry"])
+    every, n_every = statements(sorted(STORIES))
+    assert n_one == 1 and n_every == len(STORIES) <= corpus_update.REFRESH_BATCH
+    assert every == one

@@ -503,35 +503,63 @@ REFRESH_BATCH = 64  # stories rebuilt per transaction
 
 
 def refresh_stories(con, story_ids: Sequence[str]) -> None:
-    """Recompute event clusters, claims, summaries and counts of these stories."""
-    done: list[dict] = []
-    for sid in story_ids:
+    """Recompute event clusters, claims, summaries and counts of these stories, REFRESH_BATCH at a
+    time: read together (a query per story would scan each table once per story) and written in
+    one transaction."""
+    for k in range(0, len(story_ids), REFRESH_BATCH):
+        batch = list(story_ids[k:k + REFRESH_BATCH])
         try:
-            done.append(_refresh_story(con, sid))
-        except Exception as exc:  # one odd story must not hold back the others; it stays dirty
-            log.warning("story %s could not be rebuilt (%s: %s); it is retried on the next run",
-                        sid, type(exc).__name__, exc)
+            rows = _StoryRows(con, batch)
+        except Exception as exc:  # the stories stay dirty
+            log.warning("stories %s to %s could not be read (%s: %s); they are retried on the next run",
+                        batch[0], batch[-1], type(exc).__name__, exc)
             continue
-        if len(done) >= REFRESH_BATCH:
-            _write_stories(con, done)
-            done = []
-    _write_stories(con, done)
+        done: list[dict] = []
+        for sid in batch:
+            try:
+                done.append(_refresh_story(rows, sid))
+            except Exception as exc:  # one odd story must not hold back the others; it stays dirty
+                log.warning("story %s could not be rebuilt (%s: %s); it is retried on the next run",
+                            sid, type(exc).__name__, exc)
+        _write_stories(con, done)
 
 
-def _refresh_story(con, sid: str) -> dict:
-    read = _Reader(con)
-    members = con.execute("""SELECT a.id, a.outlet, a.source, a.published, a.title, c.terms
-        FROM corpus_articles c JOIN articles a ON a.id = c.article_id WHERE c.story_id = ?
-        ORDER BY c.seq""", [sid]).fetchall()
+class _StoryRows:
+    """The stored rows a batch of stories is rebuilt from, one query per table; each story takes
+    its own articles' rows, in the order a query of its own would give them."""
+
+    def __init__(self, con, sids: Sequence[str]):
+        read = _Reader(con)
+        self.members: dict[str, list[tuple]] = {sid: [] for sid in sids}
+        for sid, *member in read.rows("""SELECT c.story_id, a.id, a.outlet, a.source, a.published, a.title, c.terms
+                FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+                WHERE c.story_id IN (SELECT unnest(?)) ORDER BY c.seq""", sids):
+            self.members[sid].append(tuple(member))
+        ids = [m[0] for ms in self.members.values() for m in ms]
+        self.links = read.rows("SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))", ids)
+        self.events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
+                source_code, target, target_code, date, negated, modality, background, "symmetric", location,
+                "start", "end", sentence FROM events WHERE article_id IN (SELECT unnest(?)) ORDER BY rowid""", ids)]
+        self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence
+                FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
+                ORDER BY article_id, "start" """, ids)
+        use = [m[0] for ms in self.members.values() for m in ms[-MAX_STORY_ARTICLES_FOR_CLAIMS:]]
+        self.sentences = read.sentences(use)
+        self.anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
+                JOIN (SELECT article_id, unnest(mentions) AS m FROM entities
+                      WHERE article_id IN (SELECT unnest($1))) e ON e.article_id = s.article_id
+                WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
+
+
+def _refresh_story(stored: _StoryRows, sid: str) -> dict:
+    members = stored.members[sid]
     ids = [m[0] for m in members]
+    mine = set(ids)
     outlet_of = {m[0]: outlet_key(m[1], m[2]) for m in members}
-    links = read.rows("""SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))""", ids)
-    sources = Sources(outlet_of, [(a, b) for a, b in links])
+    sources = Sources(outlet_of, [(a, b) for a, b in stored.links if a in mine])
     n_art, n_out, n_ind = sources.counts(ids)
 
-    events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
-            source_code, target, target_code, date, negated, modality, background, "symmetric", location,
-            "start", "end", sentence FROM events WHERE article_id IN (SELECT unnest(?))""", ids)]
+    events = [e for e in stored.events if e.article_id in mine]
     clusters = cluster_events(sid, events)
     claims: list[dict] = []
     cluster_rows = []
@@ -549,8 +577,7 @@ def _refresh_story(con, sid: str) -> dict:
         claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
                              (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
                              salience(f.sentence)))
-    quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence FROM quotes
-        WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL ORDER BY article_id, "start" """, ids)
+    quotes = [q for q in stored.quotes if q[3] in mine]
     by_statement: dict[str, list[tuple]] = {}
     for q in quotes:
         by_statement.setdefault(q[0], []).append(q)
@@ -561,11 +588,8 @@ def _refresh_story(con, sid: str) -> dict:
                              [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2])))
 
     use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
-    sents = read.sentences(use)
-    anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
-            JOIN (SELECT article_id, unnest(mentions) AS m FROM entities WHERE article_id IN (SELECT unnest($1))) e
-              ON e.article_id = s.article_id
-            WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
+    sents = stored.sentences
+    anchored = stored.anchored  # pairs of this story's articles only can match its sentences
     rows = [s for aid in use for s in sents.get(aid, [])]
     story_df = Counter(w for aid in use for w in {w for s in sents.get(aid, []) for w in content_words(s.text)})
     shared = {w for w, n in story_df.items() if n > 1}  # words more than one article uses
