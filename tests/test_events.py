@@ -513,3 +513,19 @@ def test_ministers_of_two_states_and_an_inquiry_without_target(nlp):
     assert [(e.event_code, {e.source_code[:3], e.target_code[:3]}) for e in events] == [("040", {"IND", "PAK"})]
     inquiry, _ = events_of(nlp, "Kenya opened an inquiry into the attack.")
     assert [(e.event_code, e.source_code) for e in inquiry] == [("090", "KEN")]
+
+
+def test_unnamed_rebels_belong_to_the_state_on_the_other_side(nlp):
+    accord, _ = events_of(nlp, "Burundi signed a peace accord with the rebels.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in accord] == [("057", "BDI", "BDIREB")]
+    ambush, _ = events_of(nlp, "Rebels ambushed a convoy of Ugandan soldiers.")
+    assert [(e.event_code[:2], e.source_code, e.target_code[:3]) for e in ambush] == [("18", "UGAREB", "UGA")]
+
+
+def test_vow_and_restore_and_aid_in_a_place(nlp):
+    vow, _ = events_of(nlp, "The Ethiopian prime minister vowed to respect the border ruling.")
+    assert [(e.event_code[:2], e.source_code[:3]) for e in vow] == [("03", "ETH")]
+    restored, _ = events_of(nlp, "The Nepalese king restored parliament.")
+    assert [(e.event_code, e.source_code[:3]) for e in restored] == [("0834", "NPL")]
+    aid, _ = events_of(nlp, "Chinese doctors treated wounded civilians in Lebanon.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in aid] == [("073", "CHN", "LBN")]

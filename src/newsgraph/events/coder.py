@@ -17,9 +17,12 @@ from .parties import (
     _about,
     _actors_of,
     _compound_pair,
+    _domestic_target,
+    _group_of,
     _place,
     _responded_to,
     _sources,
+    _subject,
     _targets,
     _their_pair,
     _we_pair,
@@ -259,24 +262,17 @@ def _background(sentence: str, date: str | None, published: str | None) -> bool:
 def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id: str,
                 published: str | None, quotes) -> list[Event]:
     sources = _sources(verb, actors)
-    if not sources:
+    subject = None if sources else _subject(verb)
+    if not sources and subject is None:
         return []
-    targets = _targets(verb, actors, {i for _, i in sources})
-    if not targets and code[:2] in ("02", "10"):  # "demanded that the US cancel ...": the US
-        targets = [t for c in verb.children if c.dep_ == "ccomp" for t in _sources(c, actors)]
-    if not targets:  # "threatened to cut ties with X": the target is the governed event's
-        for c in verb.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and not targets:
-                targets = _targets(c, actors, {i for _, i in sources})
-    if not targets:
-        targets = _responded_to(verb, actors)
-    if not targets and code[:3] in ("042", "043"):  # "arrived in Cairo": a visit to Egypt
-        where = _place(verb, actors)[1]
-        targets = [(where, verb.i)] if where is not None and where.country else []
-    if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
-        clause = _condition(verb, ("if", "unless")) or next(
-            (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
-        targets = _sources(clause, actors) if clause is not None else []
+    targets = _targets_for(verb, code, sources, actors)
+    if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
+        group = _group_of(subject, next((t.country for t, _ in targets if t.country), None))
+        if group is None:
+            return []
+        sources = [(group, subject.i)]
+    if not targets and len(sources) == 1:
+        targets = _domestic_target(verb, sources[0][0].country)
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
     if code[:3] == "141" and targets and all(s.type == "GPE" or s.sector == "GOV" for s, _ in sources) \
@@ -329,6 +325,28 @@ def _armed(actor: ActorRef) -> bool:
         or (actor.code or "").startswith("IGO")
 
 
+def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """Who the event is aimed at: its object or prepositional object, the addressee of a demand, the
+    target of the act a verb governs, the author of what it responds to, the state of a visited or aided
+    place, the subject of a threat's condition."""
+    skip = {i for _, i in sources}
+    targets = _targets(verb, actors, skip)
+    if not targets and code[:2] in ("02", "10"):  # "demanded that the US cancel ...": the US
+        targets = [t for c in verb.children if c.dep_ == "ccomp" for t in _sources(c, actors)]
+    for c in verb.children:  # "threatened to cut ties with X": the target is the governed event's
+        if not targets and c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            targets = _targets(c, actors, skip)
+    targets = targets or _responded_to(verb, actors)
+    if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
+        where = _place(verb, actors)[1]
+        targets = [(where, verb.i)] if where is not None and where.country else []
+    if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
+        clause = _condition(verb, ("if", "unless")) or next(
+            (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
+        targets = _sources(clause, actors) if clause is not None else []
+    return targets
+
+
 # acts that need no one acted on: concessions (lifted the curfew, resigned), protests, shows of force,
 # coercion, assaults and fighting ('troops shelled the town', 'police arrested dozens')
 _UNARY_ROOTS = ("08", "14", "15", "17", "18", "19", "20")
@@ -343,6 +361,8 @@ def _unary(verb, code: str) -> bool:
     otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
     if code[:2] in _UNARY_ROOTS or code[:2] in ("09", "12"):  # "the opposition rejected the results"
         return True
+    if code[:2] == "03" and any(c.dep_ == "xcomp" for c in verb.children):
+        return True  # "vowed to respect the ruling": an intent, whoever it concerns
     if code[:2] in _GOVERNORS and (_has_coded_complement(verb) or (_base_code(verb)[0] or "")[:2] in _UNARY_ROOTS):
         return True  # "pledged to release all prisoners", "will extend the curfew": an intent or threat
     if code not in _UNARY or any(c.dep_ == "xcomp" for c in verb.children):

@@ -111,26 +111,59 @@ def _with_conjuncts(tok) -> list:
 
 
 def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
-    v = verb
     if verb.lemma_.lower() in ("concern", "worry"):  # "X is concerned by Y": X is the source
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if passive:
             return _actors_of(passive[0], actors)
+    head = _subject(verb)
+    if head is None:
+        return []
+    if _both_of(head):
+        return _pair_in_sentence(head, actors) or _recent_pair(head, actors)
+    return _actors_of(head, actors) or _placed_group(head, verb, actors)
+
+
+def _subject(verb):
+    """The word that names who acts: the agent of a passive, the subject, or the subject of the verb
+    a complement, conjunct or participle depends on ('X is ready to send', 'a statement demanding')."""
+    v = verb
     for _ in range(3):
         subj = [c for c in v.children if c.dep_ == "nsubj"]
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        heads = agent or subj
-        if heads and _both_of(heads[0]):
-            return _pair_in_sentence(heads[0], actors) or _recent_pair(heads[0], actors)
-        if heads:
-            return _actors_of(heads[0], actors) or _placed_group(heads[0], verb, actors)
-        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:  # "X is ready to send"
+        if agent or subj:
+            return (agent or subj)[0]
+        if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
             v = v.head
         elif v.dep_ == "acl" and (v.tag_ == "VBG" or v.head.lemma_.lower() in _INTENT_NOUNS) \
-                and v.head.dep_ == "dobj":  # "X issued a statement demanding ...", "its readiness to send"
+                and v.head.dep_ == "dobj":
             v = v.head.head
         else:
-            break
+            return None
+    return None
+
+
+_DOMESTIC = {"REB", "UAF", "OPP", "PTY", "CRM", "EDU", "LAB", "MED", "CVL", "REL", "AGR", "BUS", "HRI", "ELI"}
+
+
+def _group_of(tok, iso: str | None) -> ActorRef | None:
+    """'the rebels', 'the opposition' with no state named: that sector's group in the state `iso`."""
+    kb = knowledge_base()
+    sector = _head_sector(tok) if tok is not None else None
+    if sector not in _DOMESTIC or iso not in kb.countries:
+        return None
+    return ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso, kb.code(iso, sector),
+                    sector=sector)
+
+
+def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
+    """'Burundi signed an accord with the rebels': rebels, opposition, students ... acted on with no
+    state named are the acting state's own."""
+    words = [o for o in _objects(verb) if o.dep_ == "dobj"] + [
+        g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+    for w in words:
+        group = _group_of(w, iso)
+        if group is not None:
+            return [(group, w.i)]
     return []
 
 
