@@ -529,3 +529,20 @@ def test_vow_and_restore_and_aid_in_a_place(nlp):
     assert [(e.event_code, e.source_code[:3]) for e in restored] == [("0834", "NPL")]
     aid, _ = events_of(nlp, "Chinese doctors treated wounded civilians in Lebanon.")
     assert [(e.event_code, e.source_code[:3], e.target_code) for e in aid] == [("073", "CHN", "LBN")]
+
+
+def test_us_in_a_reported_demand_is_the_united_states(nlp):
+    events, _ = events_of(nlp, "China demanded that the US cancel its plans to sell weapons to Taiwan.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("10", "CHN", "USA")]
+
+
+def test_participle_subject_and_organisation_forced_out(nlp):
+    said, _ = events_of(nlp, "The Red Cross operating in Iraq said US forces must protect the hospitals.")
+    assert [(e.event_code[:2], e.source_code) for e in said] == [("10", "NGOHLHIRC")]
+    forced, _ = events_of(nlp, "Myanmar forced the UN refugee agency out of the country.")
+    assert [(e.event_code, e.target_code[:3]) for e in forced] == [("166", "IGO")]
+
+
+def test_up_to_n_people_are_the_target(nlp):
+    events, _ = events_of(nlp, "Somali gunmen kidnapped up to 12 Kenyan aid workers on Monday.")
+    assert [(e.event_code, e.target_code[:3]) for e in events] == [("181", "KEN")]

@@ -278,6 +278,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if code[:3] == "141" and targets and all(s.type == "GPE" or s.sector == "GOV" for s, _ in sources) \
             and all(t.type == "GPE" for t, _ in targets):
         code = "114"  # "Greece protested to Turkey": a state's protest is an official complaint
+    if code == "174" and any((t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
+        code = "166"  # "forced the UN refugee agency out": an organisation expelled
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         code = _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     names = {a.name for a, _ in sources}

@@ -44,7 +44,7 @@ def _compound_pair(noun, actors: ArticleActors) -> tuple[ActorRef, ActorRef] | N
 
 
 def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | None:
-    if tok.lower_ in ("we", "our", "us"):
+    if tok.lower_ in ("we", "our", "us") and tok.pos_ == "PRON":  # not "US", the United States
         state = _speakers_state(tok, actors)
         if state is not None:
             return state
@@ -131,7 +131,9 @@ def _subject(verb):
         subj = [c for c in v.children if c.dep_ == "nsubj"]
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent or subj:
-            return (agent or subj)[0]
+            head = (agent or subj)[0]
+            inner = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ == "VERB" else []
+            return inner[0] if inner else head  # "The Red Cross operating in Iraq said"
         if v.dep_ in ("xcomp", "conj", "advcl", "acomp") and v.head is not v:
             v = v.head
         elif v.dep_ == "acl" and (v.tag_ == "VBG" or v.head.lemma_.lower() in _INTENT_NOUNS) \
@@ -184,7 +186,7 @@ def _we_pair(verb, sources: list[tuple[ActorRef, int]], actors: ArticleActors) -
     """'we are not creating a military bloc', said by an official of A just after 'A and B' were named
     together: a joint act needs two, and 'we' is that pair."""
     (source, i), = sources
-    if verb.doc[i].lower_ not in ("we", "our", "us") or not source.country:
+    if verb.doc[i].lower_ not in ("we", "our", "us") or verb.doc[i].pos_ != "PRON" or not source.country:
         return sources
     pair = _recent_pair(verb.doc[i], actors)
     return pair if any(a.country == source.country for a, _ in pair) else sources
@@ -356,6 +358,8 @@ def _preps(tok) -> list:
     for p in tok.children:
         if p.dep_ in ("prep", "dative"):
             out += [q for q in p.children if q.dep_ == "prep"] if p.lower_ in ("out", "away") else [p]
+        elif p.dep_ == "prt" and p.lower_ == "up":  # "kidnapped up to 16 advisers"
+            out += [q for q in p.children if q.dep_ == "prep"]
     return out
 
 
