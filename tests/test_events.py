@@ -546,3 +546,8 @@ def test_participle_subject_and_organisation_forced_out(nlp):
 def test_up_to_n_people_are_the_target(nlp):
     events, _ = events_of(nlp, "Somali gunmen kidnapped up to 12 Kenyan aid workers on Monday.")
     assert [(e.event_code, e.target_code[:3]) for e in events] == [("181", "KEN")]
+
+
+def test_they_is_the_group_that_says_it(nlp):
+    events, _ = events_of(nlp, "Kenyan opposition leaders said they would boycott all contact with Uganda.")
+    assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("13", "KEN", "UGA")]

@@ -49,7 +49,7 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
         if state is not None:
             return state
     if tok.lower_ in ("he", "she", "they", "it", "we", "i"):
-        return antecedent(tok, actors)
+        return antecedent(tok, actors) or _reporter(tok, actors)
     found = actors.at(tok.i)
     if found is not None:
         return found
@@ -74,6 +74,17 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
                 if state is not None:
                     return state
     return None
+
+
+def _reporter(tok, actors: ArticleActors) -> ActorRef | None:
+    """'Palestinian leaders said they would boycott ...': a pronoun subject of what is reported, with no
+    named antecedent, is the group that reports it."""
+    verb = tok.head
+    if tok.dep_ != "nsubj" or verb.dep_ != "ccomp":
+        return None
+    subj = [c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+    found = _actors_of(subj[0], actors) if subj else []
+    return found[0][0] if found else None
 
 
 def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
