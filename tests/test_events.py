@@ -551,3 +551,8 @@ def test_up_to_n_people_are_the_target(nlp):
 def test_they_is_the_group_that_says_it(nlp):
     events, _ = events_of(nlp, "Kenyan opposition leaders said they would boycott all contact with Uganda.")
     assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("13", "KEN", "UGA")]
+
+
+def test_a_states_police_is_the_state_with_a_sector(nlp):
+    events, _ = events_of(nlp, "Belarus police arrested dozens of opposition activists in Minsk.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("173", "BLRCOP", "BLROPP")]

@@ -55,7 +55,7 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
         return found
     for c in tok.children:  # "the Russian defense ministry", "Chinese officials"
         if c.dep_ in ("compound", "amod", "poss", "nmod") and actors.at(c.i) is not None:
-            return actors.at(c.i)
+            return _organ(actors.at(c.i), tok)
     if not loose and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
         return None  # a source: "the partnership between Russia and China" is not an actor
     meeting = any(code[:2] == "04" for _, code, _ in noun_patterns().get(tok.lemma_.lower(), ()))
@@ -74,6 +74,16 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
                 if state is not None:
                     return state
     return None
+
+
+def _organ(owner: ActorRef, tok) -> ActorRef:
+    """'Belarus police', "Russia's army": a state's police, army or opposition is that state with the
+    sector of the noun (BLRCOP), not the state itself."""
+    sector = _head_sector(tok) if owner.type == "GPE" and owner.country and not owner.sector else None
+    if sector is None:
+        return owner
+    return ActorRef(f"{owner.name} {tok.lemma_.lower()}", "NORP", owner.country,
+                    knowledge_base().code(owner.country, sector), sector=sector)
 
 
 def _reporter(tok, actors: ArticleActors) -> ActorRef | None:
@@ -173,7 +183,7 @@ def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
     state named are the acting state's own."""
     words = [o for o in _objects(verb) if o.dep_ == "dobj"] + [
         g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
-    for w in words:
+    for w in [m for w in words for m in (_members(w) or [w])]:  # "dozens of opposition activists"
         group = _group_of(w, iso)
         if group is not None:
             return [(group, w.i)]
