@@ -556,3 +556,15 @@ def test_they_is_the_group_that_says_it(nlp):
 def test_a_states_police_is_the_state_with_a_sector(nlp):
     events, _ = events_of(nlp, "Belarus police arrested dozens of opposition activists in Minsk.")
     assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("173", "BLRCOP", "BLROPP")]
+
+
+def test_complaint_is_aimed_at_what_it_is_about(nlp):
+    events, _ = events_of(nlp, "Kenya complained to the United Nations over Somali raids on its border.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("11", "KEN", "SOM")]
+
+
+def test_nationality_of_a_camp_and_police_firing_at_home(nlp):
+    camp, _ = events_of(nlp, "The United Nations cut food supplies to the largest Somali refugee camp in Kenya.")
+    assert [(e.event_code[:2], e.target_code) for e in camp] == [("16", "SOM")]
+    fire, _ = events_of(nlp, "Kenyan police opened fire on Monday.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in fire] == [("19", "KENCOP", "KEN")]

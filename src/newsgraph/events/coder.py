@@ -278,6 +278,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if code[:3] == "141" and targets and all(s.type == "GPE" or s.sector == "GOV" for s, _ in sources) \
             and all(t.type == "GPE" for t, _ in targets):
         code = "114"  # "Greece protested to Turkey": a state's protest is an official complaint
+    if code[:3] == "171" and all(s.sector == "OPP" for s, _ in sources):
+        code = "145"  # "rioters burned cars": protesters destroying property riot
     if code == "174" and any((t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
         code = "166"  # "forced the UN refugee agency out": an organisation expelled
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
@@ -311,8 +313,9 @@ def _own_state(source: ActorRef, code: str) -> ActorRef | None:
     """A protest by a state's people ('Young Algerians', 'students'), or its police's coercion, that
     names no one acted on and no place is domestic: aimed at, or done within, their own state."""
     kb = knowledge_base()
-    if code[:2] not in ("14", "17") or source.type == "GPE" or source.country not in kb.countries:
-        return None
+    domestic = code[:2] in ("14", "17") or (source.sector == "COP" and code[:2] in _UNARY_ROOTS)
+    if not domestic or source.type == "GPE" or source.country not in kb.countries:
+        return None  # police act at home: "police opened fire" is within their state
     state = kb.countries[source.country]
     return ActorRef(state.name, "GPE", state.country, state.code, kb=True)
 
@@ -332,7 +335,7 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     target of the act a verb governs, the author of what it responds to, the state of a visited or aided
     place, the subject of a threat's condition."""
     skip = {i for _, i in sources}
-    targets = _targets(verb, actors, skip)
+    targets = (_complained_of(verb, actors) if code[:2] == "11" else []) or _targets(verb, actors, skip)
     if not targets and code[:2] in ("02", "10"):  # "demanded that the US cancel ...": the US
         targets = [t for c in verb.children if c.dep_ == "ccomp" for t in _sources(c, actors)]
     for c in verb.children:  # "threatened to cut ties with X": the target is the governed event's
@@ -347,6 +350,16 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
+
+
+def _complained_of(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
+    """'complained to the UN over Israeli air raids': a complaint is aimed at whom it is about."""
+    for p in verb.children:
+        if p.dep_ == "prep" and p.lower_ in ("over", "about", "against"):
+            found = [x for g in p.children if g.dep_ == "pobj" for x in _actors_of(g, actors, loose=True)]
+            if found:
+                return found
+    return []
 
 
 # acts that need no one acted on: concessions (lifted the curfew, resigned), protests, shows of force,

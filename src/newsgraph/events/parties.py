@@ -56,15 +56,22 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
     for c in tok.children:  # "the Russian defense ministry", "Chinese officials"
         if c.dep_ in ("compound", "amod", "poss", "nmod") and actors.at(c.i) is not None:
             return _organ(actors.at(c.i), tok)
-    if not loose and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
+    unnamed = tok.lemma_.lower() in word_set("unnamed_heads.txt")
+    if not loose and not unnamed:
         return None  # a source: "the partnership between Russia and China" is not an actor
+    if loose and not unnamed:  # "the Cambodian refugee camp in Thailand" is Cambodian
+        state = next((_state_of_word(c, actors) for c in tok.children if c.dep_ == "amod" and c.i < tok.i
+                      and _state_of_word(c, actors) is not None), None)
+        if state is not None:
+            return state
     meeting = any(code[:2] == "04" for _, code, _ in noun_patterns().get(tok.lemma_.lower(), ()))
     for c in tok.children:  # "officials in Washington"; but "a summit in Vilnius" names a place
         if c.dep_ == "prep" and not (meeting and c.lower_ in _PLACE_PREPS):
             for g in c.children:
                 if g.dep_ == "pobj" and actors.at(g.i) is not None:
                     return actors.at(g.i)
-                group = _group_actors(g, actors) if loose and g.dep_ == "pobj" and c.lower_ in ("by", "of") else []
+                group = _group_actors(g, actors) if loose and g.dep_ == "pobj" and c.lower_ in (
+                    "by", "of", "for") else []
                 if group:  # "crimes by Croatian extremists", "the withdrawal of Serbian forces"
                     return group[0]
     if loose:  # a target named by its adjective: "these Chinese actions", "Israeli aggression"
@@ -183,7 +190,7 @@ def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
     state named are the acting state's own."""
     words = [o for o in _objects(verb) if o.dep_ == "dobj"] + [
         g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
-    for w in [m for w in words for m in (_members(w) or [w])]:  # "dozens of opposition activists"
+    for w in [m for x in words for m in (_members(x) or [x])]:  # "dozens of opposition activists"
         group = _group_of(w, iso)
         if group is not None:
             return [(group, w.i)]
