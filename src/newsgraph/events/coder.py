@@ -271,8 +271,10 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         if group is None:
             return []
         sources = [(group, subject.i)]
-    if not targets and len(sources) == 1:
-        targets = _domestic_target(verb, sources[0][0].country)
+    if len(sources) == 1:  # "accepted demands from Shona rebels": rebels of no known state are domestic
+        iso = sources[0][0].country
+        targets = [((_group_of(verb.doc[i], iso) if not t.country and not t.code else None) or t, i)
+                   for t, i in targets] or _domestic_target(verb, iso)
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
     if code[:3] == "141" and targets and all(s.type == "GPE" or s.sector == "GOV" for s, _ in sources) \
@@ -310,10 +312,11 @@ def _people(actor: ActorRef, tok) -> ActorRef:
 
 
 def _own_state(source: ActorRef, code: str) -> ActorRef | None:
-    """A protest by a state's people ('Young Algerians', 'students'), or its police's coercion, that
-    names no one acted on and no place is domestic: aimed at, or done within, their own state."""
+    """A protest by a state's people ('Young Algerians', 'students'), its police's coercion or force, or
+    a threat of curfew or martial law, that names no one acted on and no place is domestic: aimed at, or
+    done within, their own state."""
     kb = knowledge_base()
-    domestic = code[:2] in ("14", "17") or (source.sector == "COP" and code[:2] in _UNARY_ROOTS)
+    domestic = code[:2] in ("14", "17") or code[:3] == "132" or (source.sector == "COP" and code[:2] in _UNARY_ROOTS)
     if not domestic or source.type == "GPE" or source.country not in kb.countries:
         return None  # police act at home: "police opened fire" is within their state
     state = kb.countries[source.country]
