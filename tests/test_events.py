@@ -568,3 +568,10 @@ def test_nationality_of_a_camp_and_police_firing_at_home(nlp):
     assert [(e.event_code[:2], e.target_code) for e in camp] == [("16", "SOM")]
     fire, _ = events_of(nlp, "Kenyan police opened fire on Monday.")
     assert [(e.event_code[:2], e.source_code, e.target_code) for e in fire] == [("19", "KENCOP", "KEN")]
+
+
+def test_rebels_of_no_known_state_and_threatened_martial_law_are_domestic(nlp):
+    events, _ = events_of(nlp, "The Kenyan government accepted demands from Turkana rebels.")
+    assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("08", "KEN", "KENREB")]
+    threat, _ = events_of(nlp, "Kenya's interim government announced that it is prepared to impose martial law.")
+    assert [(e.event_code[:3], e.target_code) for e in threat] == [("132", "KEN")]

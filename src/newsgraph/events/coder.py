@@ -311,13 +311,17 @@ def _people(actor: ActorRef, tok) -> ActorRef:
     return actor
 
 
+_ADMIN_MEASURES = ("132", "172")  # threatened or imposed administrative measures: curfews, martial law, bans
+
+
 def _own_state(source: ActorRef, code: str) -> ActorRef | None:
     """A protest by a state's people ('Young Algerians', 'students'), its police's coercion or force, or
     a threat of curfew or martial law, that names no one acted on and no place is domestic: aimed at, or
     done within, their own state."""
     kb = knowledge_base()
-    domestic = code[:2] in ("14", "17") or code[:3] == "132" or (source.sector == "COP" and code[:2] in _UNARY_ROOTS)
-    if not domestic or source.type == "GPE" or source.country not in kb.countries:
+    measure = code[:3] in _ADMIN_MEASURES  # a curfew or martial law is imposed on one's own state, whoever imposes it
+    domestic = code[:2] in ("14", "17") or measure or (source.sector == "COP" and code[:2] in _UNARY_ROOTS)
+    if not domestic or (source.type == "GPE" and not measure) or source.country not in kb.countries:
         return None  # police act at home: "police opened fire" is within their state
     state = kb.countries[source.country]
     return ActorRef(state.name, "GPE", state.country, state.code, kb=True)
@@ -414,7 +418,7 @@ def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
     Russia's army'), except an investigation or a material act of its government, police or president
     on it: a domestic event ('Sudan's president lifted the curfew in Sudan'). Its people, rebels or
     opposition acting towards it make a domestic dyad."""
-    if target.type != "GPE" or not target.country or target.country != source.country:
+    if target.type != "GPE" or not target.country or target.country != source.country or code[:3] in _ADMIN_MEASURES:
         return False
     if code[:2] not in _UNARY_ROOTS + ("09", "13"):  # its people, rebels or opposition may address it
         return source.type in ("GPE", "PERSON") or source.sector in ("GOV", "MIL", "JUD", "LEG", "COP", "SPY")
