@@ -324,7 +324,9 @@ def test_office_holders_country_is_not_the_state_they_visit(nlp):
     assert by_name(mod, "Tomas Verhalen").country == "MDA"  # a nationality word is no state acted on
 
 
-@pytest.mark.parametrize("name, date, iso3", [("Hosni Mubarak", "1995-01-01", "EGY"), ("Yasser Arafat", "1999-01-01", "PSE"),
-                                              ("Boris Yeltsin", "1996-01-01", "RUS"), ("Slobodan Milosevic", "1999-01-01", "SRB")])
+@pytest.mark.parametrize("name, date, iso3", [
+    ("Hosni Mubarak", "1995-01-01", "EGY"), ("Yasser Arafat", "1999-01-01", "PSE"),
+    ("Boris Yeltsin", "1996-01-01", "RUS"), ("Slobodan Milosevic", "1999-01-01", "SRB"),
+])
 def test_kb_leaders_of_earlier_decades(kb, name, date, iso3):
     assert kb.lookup(name, date).country == iso3
