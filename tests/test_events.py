@@ -575,3 +575,12 @@ def test_rebels_of_no_known_state_and_threatened_martial_law_are_domestic(nlp):
     assert [(e.event_code[:2], e.source_code[:3], e.target_code) for e in events] == [("08", "KEN", "KENREB")]
     threat, _ = events_of(nlp, "Kenya's interim government announced that it is prepared to impose martial law.")
     assert [(e.event_code[:3], e.target_code) for e in threat] == [("132", "KEN")]
+
+
+def test_stone_throwing_massing_troops_and_forced_labour(nlp):
+    stones, _ = events_of(nlp, "Palestinian students threw stones at Israeli soldiers in Hebron.")
+    assert [(e.event_code, e.source_code[:3], e.target_code[:3]) for e in stones] == [("145", "PSE", "ISR")]
+    massed, _ = events_of(nlp, "Turkey massed troops on its border with Syria on Wednesday.")
+    assert massed and massed[0].event_code == "154" and massed[0].source_code == "TUR"
+    forced, _ = events_of(nlp, "Burmese soldiers forced Karen villagers to work as porters.")
+    assert forced and forced[0].event_code == "170"

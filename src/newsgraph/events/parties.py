@@ -156,7 +156,8 @@ def _subject(verb):
     a complement, conjunct or participle depends on ('X is ready to send', 'a statement demanding')."""
     v = verb
     for _ in range(3):
-        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        subj = [c for c in v.children if c.dep_ == "nsubj"] or [  # "Turkey massed troops" read as npadvmod
+            c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i and c.ent_type_]
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         if agent or subj:
             head = (agent or subj)[0]
