@@ -7,11 +7,13 @@ assignment does not drift with corpus size and the first article is weighted lik
 from __future__ import annotations
 
 import math
+import operator
 import os
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
+from itertools import repeat
 
 import numpy as np
 
@@ -83,7 +85,7 @@ def weighted_terms(parts: Iterable[tuple[str, float]], extra: Iterable[tuple[str
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())
+    return sum(map(operator.mul, a.values(), map(b.get, a, repeat(0.0))))
 
 
 @cache
