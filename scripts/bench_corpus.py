@@ -2,9 +2,12 @@
 """Benchmark the corpus stage alone (copies, near copies, rewrites, stories, then the per-story
 refresh) on generated corpora of growing size: seconds, articles/s and peak memory.
 
-    .venv/bin/python scripts/bench_corpus.py [--sizes 10000,30000,100000] [--skip-refresh] [--work DIR] [--keep]
+    .venv/bin/python scripts/bench_corpus.py [--sizes 10000,30000,100000] [--skip-refresh] [--days D]
+                                             [--work DIR] [--keep]
 
-For each size: scripts/gen_corpus.py writes N articles (seed 11, ~3% near copies, ~2% rewrites);
+For each size: scripts/gen_corpus.py writes N articles (seed 11, ~3% near copies, ~2% rewrites)
+over 365 days, so a larger corpus is also a busier news day; `--days` sets the period, and
+`--days 0` makes it grow with the corpus (one day per 27 articles, 10,000 articles a year);
 `newsgraph analyze --no-nlp` stores them with the corpus stage off (NEWSGRAPH_STORIES=0); then a
 fresh child process opens the store and times `newsgraph.corpus.update.update` on its connection.
 The child reports the whole stage and, separately, the part before the per-story refresh
@@ -68,12 +71,15 @@ def stage(db: str, skip_refresh: bool = False) -> dict:
             "rss_before_stage_mb": round(rss0 / 1024), "load_avg": round(os.getloadavg()[0], 1)}
 
 
-def bench(n: int, work: str, skip_refresh: bool = False) -> dict:
-    corpus = os.path.join(work, f"corpus-{n}.jsonl")
+def bench(n: int, work: str, skip_refresh: bool = False, days: int = 365) -> dict:
+    days = days or max(1, round(n * 365 / 10000))
+    name = f"corpus-{n}" if days == 365 else f"corpus-{n}-{days}d"
+    corpus = os.path.join(work, f"{name}.jsonl")
     if not os.path.exists(corpus):
         subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "gen_corpus.py"), "--n", str(n),
-                        "--format", "jsonl", "--seed", "11", "--out", corpus, "--quiet"], check=True)
-    db = os.path.join(work, f"corpus-{n}.duckdb")
+                        "--days", str(days), "--format", "jsonl", "--seed", "11", "--out", corpus, "--quiet"],
+                       check=True)
+    db = os.path.join(work, f"{name}.duckdb")
     ingested = db + ".ingested"
     ingest_s = None
     if not os.path.exists(ingested):
@@ -91,7 +97,7 @@ def bench(n: int, work: str, skip_refresh: bool = False) -> dict:
     done = subprocess.run(child,
                           check=True, capture_output=True, text=True)
     row = json.loads(done.stdout.strip().splitlines()[-1])
-    return {"size": n, "refresh": not skip_refresh, "ingest_no_nlp_s": ingest_s, **row}
+    return {"size": n, "days": days, "refresh": not skip_refresh, "ingest_no_nlp_s": ingest_s, **row}
 
 
 def main() -> int:
@@ -101,6 +107,8 @@ def main() -> int:
     parser.add_argument("--keep", action="store_true", help="keep the corpora and databases")
     parser.add_argument("--skip-refresh", action="store_true",
                         help="time duplicates and story clustering only (no event clusters, claims, summaries)")
+    parser.add_argument("--days", type=int, default=365,
+                        help="days the generated articles span (0: one per 27 articles, a constant news day)")
     parser.add_argument("--stage", help=argparse.SUPPRESS)  # child: time the stage on this database
     args = parser.parse_args()
     if args.stage:
@@ -109,7 +117,7 @@ def main() -> int:
     os.makedirs(args.work, exist_ok=True)
     try:
         for n in [int(x) for x in args.sizes.split(",")]:
-            print(json.dumps(bench(n, args.work, args.skip_refresh)), flush=True)
+            print(json.dumps(bench(n, args.work, args.skip_refresh, args.days)), flush=True)
     finally:
         if not args.keep:
             shutil.rmtree(args.work, ignore_errors=True)
