@@ -584,3 +584,19 @@ def test_stone_throwing_massing_troops_and_forced_labour(nlp):
     assert massed and massed[0].event_code == "154" and massed[0].source_code == "TUR"
     forced, _ = events_of(nlp, "Burmese soldiers forced Karen villagers to work as porters.")
     assert forced and forced[0].event_code == "170"
+
+
+def test_government_and_rebels_agree_jointly(nlp):
+    events, _ = events_of(nlp, "The Angolan government and UNITA rebels agreed on Tuesday to a ceasefire.")
+    assert [(e.event_code[:2], {e.source_code, e.target_code}) for e in events] == [("03", {"AGO", "AGOREB"})]
+    officials, _ = events_of(nlp, "Kenyan President Ruto and Kenyan Defence Minister Tuya met Ethiopian officials.")
+    assert all({e.source_code[:3], e.target_code[:3]} != {"KEN"} for e in officials)  # no meeting with oneself
+
+
+def test_multiword_demonym_people_and_test_fired_missiles(nlp):
+    police, _ = events_of(nlp, "South African police arrested 200 protesters in Soweto.")
+    assert police and police[0].source_code == "ZAFCOP"
+    protest, _ = events_of(nlp, "Thousands of Albanians demonstrated in Pristina against Serbian rule.")
+    assert protest and protest[0].event_code == "141"  # a people's protest, not a state's complaint
+    test, _ = events_of(nlp, "Pakistan test-fired a nuclear-capable missile on Sunday.")
+    assert [e.event_code for e in test] == ["150"]

@@ -12,8 +12,9 @@ from ..actors.resolve import ActorRef, ArticleActors
 from ..quotes import sent_of
 from ..records import Event, Quote
 from .dates import Bound, find_date
-from .lexicon import cues, lemma_fixes, noun_patterns
+from .lexicon import cues, lemma_fixes, noun_patterns, verb_patterns
 from .parties import (
+    _DOMESTIC,
     _about,
     _actors_of,
     _compound_pair,
@@ -37,10 +38,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
     """Every dyadic event of a parsed article."""
     actors.quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker_named and q.speaker]
     _CODES.clear()
-    fixes = lemma_fixes()
-    for tok in doc:  # 'staged' -> 'stag': the lemmatizer's slips on event verbs
-        if tok.pos_ == "VERB" and tok.lower_ in fixes:
-            tok.lemma_ = fixes[tok.lower_]
+    _fix_lemmas(doc)
     out: list[Event] = []
     absorbed: set[int] = set()  # complements coded through the verb that governs them
     for tok in doc:
@@ -58,6 +56,18 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
             out += found
     _CODES.clear()
     return _date_by_meeting(_date_by_caption(_dedupe(out), published))
+
+
+def _fix_lemmas(doc) -> None:
+    """'staged' -> 'stag': the lemmatizer's slips on event verbs (lemmas.tsv); 'test-fired', split
+    in three tokens, is the lexicon's 'test-fire'."""
+    fixes, lexicon = lemma_fixes(), verb_patterns()
+    for tok in doc:
+        if tok.pos_ == "VERB" and tok.lower_ in fixes:
+            tok.lemma_ = fixes[tok.lower_]
+        if tok.pos_ == "VERB" and tok.i > 1 and doc[tok.i - 1].text == "-" \
+                and f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}" in lexicon:
+            tok.lemma_ = f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
 
 
 _SHOWS_MEETING = re.compile(r"\b(?:meets?|meeting|met|talks|visits?|visiting|summit|hosts?|welcomes?|"
@@ -277,7 +287,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
                    for t, i in targets] or _domestic_target(verb, iso)
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
-    if code[:3] == "141" and targets and all(s.type == "GPE" or s.sector == "GOV" for s, _ in sources) \
+    if code[:3] == "141" and targets and all((s.type == "GPE" and verb.doc[i].ent_type_ != "NORP")
+                                             or s.sector == "GOV" for s, i in sources) \
             and all(t.type == "GPE" for t, _ in targets):
         code = "114"  # "Greece protested to Turkey": a state's protest is an official complaint
     if code[:3] == "171" and all(s.sector == "OPP" for s, _ in sources):
@@ -292,7 +303,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if len(sources) > 1 and all(t.name in names for t, _ in targets):
         targets = []  # "Russia and China deepened their cooperation": a joint action
     if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # "Russia and China held drills"
-        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country or not a.country]
+        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2)  # "the government and the rebels"
+                 if a.country != b.country or not a.country or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
     else:
         sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
         pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]

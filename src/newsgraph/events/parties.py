@@ -276,7 +276,8 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
         return []
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
     mods += [g for m in mods if m.lower_ in _LED for g in m.lefts]  # "Vietnamese-led forces"
-    isos = [kb.country_of(m.text) for m in mods + [c for m in mods for c in m.conjuncts]]
+    isos = [kb.country_of(m.doc[m.left_edge.i:m.i + 1].text) or kb.country_of(m.text)  # "South African police"
+            for m in mods + [c for m in mods for c in m.conjuncts]]
     if not any(isos) and sector is not None:
         isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
                 for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g) for a in [actors.at(x.i)]

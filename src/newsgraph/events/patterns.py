@@ -249,7 +249,7 @@ def _announced_intent(verb) -> bool:
     return False
 
 
-_SPEECH = {"say", "announce", "state", "declare", "tell", "confirm", "add", "insist", "indicate", "report"}
+_SPEECH = {"say", "announce", "state", "declare", "tell", "confirm", "add", "insist", "indicate", "report", "warn"}
 
 
 _FORWARD = {"need", "necessity", "importance", "purpose", "aim", "goal", "further", "enhance",
