@@ -315,7 +315,9 @@ def _resolve_descriptions(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
         if any(t.i in out.tokens for t in chunk):
             continue
         words = [t.lower_ for t in chunk]
-        iso = next((kb.country_of(t.text) for t in chunk if t.pos_ in ("ADJ", "PROPN") and kb.country_of(t.text)), None)
+        pairs = [chunk[k:k + 2].text for k in range(len(chunk) - 1)]  # "South Korean", "Sri Lankan"
+        iso = next((kb.country_of(p) for p in pairs if kb.country_of(p)), None) or next(
+            (kb.country_of(t.text) for t in chunk if t.pos_ in ("ADJ", "PROPN") and kb.country_of(t.text)), None)
         leader = chunk.root.lower_ in _LEADER_WORDS or (chunk.root.lower_ == "minister" and "prime" in words)
         if iso is None or not (leader or chunk.root.lower_ in _STATE_WORDS):
             continue
