@@ -600,3 +600,10 @@ def test_multiword_demonym_people_and_test_fired_missiles(nlp):
     assert protest and protest[0].event_code == "141"  # a people's protest, not a state's complaint
     test, _ = events_of(nlp, "Pakistan test-fired a nuclear-capable missile on Sunday.")
     assert [e.event_code for e in test] == ["150"]
+
+
+def test_sent_to_act_and_agreed_to_demands(nlp):
+    sent, _ = events_of(nlp, "Italian doctors were sent to treat refugees in Albania.")
+    assert [(e.event_code, e.source_code[:3], e.target_code) for e in sent] == [("073", "ITA", "ALB")]
+    conceded, _ = events_of(nlp, "The Mexican government agreed to the demands of the rebels.")
+    assert [e.event_code for e in conceded] == ["080"]

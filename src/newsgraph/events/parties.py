@@ -159,6 +159,8 @@ def _subject(verb):
         subj = [c for c in v.children if c.dep_ == "nsubj"] or [  # "Turkey massed troops" read as npadvmod
             c for c in v.children if c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.i < v.i and c.ent_type_]
         agent = [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if not (agent or subj) and v is not verb:  # "doctors were sent to treat refugees": the doctors treat
+            subj = [c for c in v.children if c.dep_ == "nsubjpass"]
         if agent or subj:
             head = (agent or subj)[0]
             inner = [c for c in head.children if c.dep_ == "nsubj"] if head.pos_ == "VERB" else []
