@@ -287,33 +287,45 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
                    for t, i in targets] or _domestic_target(verb, iso)
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
-    if code[:3] == "141" and targets and all((s.type == "GPE" and verb.doc[i].ent_type_ != "NORP")
-                                             or s.sector == "GOV" for s, i in sources) \
-            and all(t.type == "GPE" for t, _ in targets):
-        code = "114"  # "Greece protested to Turkey": a state's protest is an official complaint
-    if code[:3] == "171" and all(s.sector == "OPP" for s, _ in sources):
-        code = "145"  # "rioters burned cars": protesters destroying property riot
-    if code == "174" and any((t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
-        code = "166"  # "forced the UN refugee agency out": an organisation expelled
-    if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
-        code = _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
+    code = _code_by_actors(code, verb, sources, targets)
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "12", "03") or code[:3] in ("012", "013", "051")):
         targets = _about(verb, actors, {i for _, i in sources}, names)
     if len(sources) > 1 and all(t.name in names for t, _ in targets):
         targets = []  # "Russia and China deepened their cooperation": a joint action
+    pairs = _pairs(verb, code, sources, targets, actors)
+    return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
+
+
+def _pairs(verb, code: str, sources, targets, actors: ArticleActors) -> list[tuple[ActorRef, ActorRef | None, bool]]:
+    """(source, target, symmetric) of each event: a joint act of several sources, one act per source
+    and target, or an act with no one acted on (its place, or the actor's own state, as target)."""
     if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # "Russia and China held drills"
-        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2)  # "the government and the rebels"
-                 if a.country != b.country or not a.country or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
-    else:
-        sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
-        pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
+        return [(a, b, True) for (a, _), (b, _) in combinations(sources, 2)  # "the government and the rebels"
+                if a.country != b.country or not a.country or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
+    sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
+    pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
     if not targets and not pairs and _unary(verb, code):  # "Moscow denied the report": no one is acted on
         where = _place(verb, actors)[1] if code[:2] not in ("01", "02") else None
         where = where if where is not None and where.country else None  # a town the KB does not know
         people = [(_people(s, verb.doc[i]), i) for s, i in sources]
         pairs = [(s, where or _own_state(s, code), False) for s, _ in people if s.code or s.country]
-    return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
+    return pairs
+
+
+def _code_by_actors(code: str, verb, sources, targets) -> str:
+    """Codes that depend on who acts on whom (README: actor rules)."""
+    if code[:3] == "141" and targets and all((s.type == "GPE" and verb.doc[i].ent_type_ != "NORP")
+                                             or s.sector == "GOV" for s, i in sources) \
+            and all(t.type == "GPE" for t, _ in targets):
+        return "114"  # "Greece protested to Turkey": a state's protest is an official complaint
+    if code[:3] == "171" and all(s.sector == "OPP" for s, _ in sources):
+        return "145"  # "rioters burned cars": protesters destroying property riot
+    if code == "174" and any((t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
+        return "166"  # "forced the UN refugee agency out": an organisation expelled
+    if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
+        return _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
+    return code
 
 
 def _people(actor: ActorRef, tok) -> ActorRef:
