@@ -308,7 +308,7 @@ def _pairs(verb, code: str, sources, targets, actors: ArticleActors) -> list[tup
     if not targets and not pairs and _unary(verb, code):  # "Moscow denied the report": no one is acted on
         where = _place(verb, actors)[1] if code[:2] not in ("01", "02") else None
         where = where if where is not None and where.country else None  # a town the KB does not know
-        people = [(_people(s, verb.doc[i]), i) for s, i in sources]
+        people = [(_as_people(s, verb.doc[i]), i) for s, i in sources]
         pairs = [(s, where or _own_state(s, code), False) for s, _ in people if s.code or s.country]
     return pairs
 
@@ -328,7 +328,7 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
     return code
 
 
-def _people(actor: ActorRef, tok) -> ActorRef:
+def _as_people(actor: ActorRef, tok) -> ActorRef:
     """'Young Algerians blocked roads': a people named by its demonym, not the state itself."""
     if actor.type == "GPE" and tok.ent_type_ == "NORP" and tok.lower_ != actor.name.lower():
         return ActorRef(tok.text, "NORP", actor.country, actor.code)
