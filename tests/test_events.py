@@ -607,3 +607,12 @@ def test_sent_to_act_and_agreed_to_demands(nlp):
     assert [(e.event_code, e.source_code[:3], e.target_code) for e in sent] == [("073", "ITA", "ALB")]
     conceded, _ = events_of(nlp, "The Mexican government agreed to the demands of the rebels.")
     assert [e.event_code for e in conceded] == ["080"]
+
+
+def test_police_raid_pardons_and_sent_doctors(nlp):
+    raid, _ = events_of(nlp, "Zimbabwean police raided the offices of an opposition newspaper.")
+    assert raid and raid[0].event_code == "173"
+    pardon, _ = events_of(nlp, "The Moroccan king pardoned 500 prisoners.")
+    assert [(e.event_code, e.source_code[:3]) for e in pardon] == [("0841", "MAR")]
+    doctors, _ = events_of(nlp, "Cuba sent doctors to Haiti after the hurricane.")
+    assert [(e.event_code, e.target_code) for e in doctors] == [("073", "HTI")]

@@ -323,6 +323,8 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
         return "145"  # "rioters burned cars": protesters destroying property riot
     if code == "174" and any((t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
         return "166"  # "forced the UN refugee agency out": an organisation expelled
+    if code == "190" and verb.lemma_.lower() in ("raid", "storm") and all(s.sector == "COP" for s, _ in sources):
+        return "173"  # "police raided the offices": a police raid is an arrest or search
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         return _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     return code
