@@ -28,7 +28,16 @@ from .parties import (
     _their_pair,
     _we_pair,
 )
-from .patterns import _BONDS, _CODES, _GOVERNORS, _base_code, _code_of, _condition, _has_coded_complement, _symmetric
+from .patterns import (
+    _BONDS,
+    _GOVERNORS,
+    _base_code,
+    _code_of,
+    _condition,
+    _has_coded_complement,
+    _symmetric,
+    clear_caches,
+)
 
 _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
 
@@ -37,7 +46,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
                 quotes: list[Quote] | tuple[Quote, ...] = ()) -> list[Event]:
     """Every dyadic event of a parsed article."""
     actors.quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker_named and q.speaker]
-    _CODES.clear()
+    clear_caches()
     _fix_lemmas(doc)
     out: list[Event] = []
     absorbed: set[int] = set()  # complements coded through the verb that governs them
@@ -54,7 +63,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
             if found and code[:2] in _GOVERNORS:  # "refused to lift sanctions" is one event, 12x
                 absorbed.update(c.i for c in tok.children if c.dep_ in ("xcomp", "ccomp"))
             out += found
-    _CODES.clear()
+    clear_caches()
     return _date_by_meeting(_date_by_caption(_dedupe(out), published))
 
 
@@ -63,10 +72,11 @@ def _fix_lemmas(doc) -> None:
     in three tokens, is the lexicon's 'test-fire'."""
     fixes, lexicon = lemma_fixes(), verb_patterns()
     for tok in doc:
-        if tok.pos_ == "VERB" and tok.lower_ in fixes:
+        if tok.pos_ != "VERB":
+            continue
+        if tok.lower_ in fixes:
             tok.lemma_ = fixes[tok.lower_]
-        if tok.pos_ == "VERB" and tok.i > 1 and doc[tok.i - 1].text == "-" \
-                and f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}" in lexicon:
+        if tok.i > 1 and doc[tok.i - 1].text == "-" and f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}" in lexicon:
             tok.lemma_ = f"{doc[tok.i - 2].lower_}-{tok.lemma_.lower()}"
 
 
@@ -136,7 +146,7 @@ _HAPPENING = frozenset({"hold", "conduct", "stage", "take_place", "pay", "make",
 def _noun_code(noun) -> str | None:
     """The code of a noun that names something that happens (talks, a visit, drills)."""
     rows = noun_patterns().get(noun.lemma_.lower(), ())
-    joint = any(g.lower_ in ("joint", "bilateral") for g in noun.children)
+    joint = bool(rows) and any(g.lower_ in ("joint", "bilateral") for g in noun.children)
     for verbs, code, terms in rows:
         if not verbs & _HAPPENING:
             continue

@@ -22,6 +22,13 @@ def _matches(alt: str, tok) -> bool:
 
 
 def _objects(verb) -> list:
+    key = (id(verb.doc), verb.i)
+    if key not in _OBJECTS:
+        _OBJECTS[key] = _uncached_objects(verb)
+    return _OBJECTS[key]
+
+
+def _uncached_objects(verb) -> list:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
     objs += [g for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VB"  # "allowed inspectors to visit"
              and all(a.lower_ == "to" for a in c.children if a.dep_ in ("aux", "mark"))
@@ -84,6 +91,13 @@ def _best(patterns: tuple[Pattern, ...], verb) -> Pattern | None:
 
 
 _CODES: dict[tuple[int, int], tuple[str | None, str]] = {}  # per document: token -> code (cleared per doc)
+_OBJECTS: dict[tuple[int, int], list] = {}  # per document: token -> its objects
+
+
+def clear_caches() -> None:
+    """Forget the codes and objects of the last document (keys are token positions)."""
+    _CODES.clear()
+    _OBJECTS.clear()
 
 
 def _code_of(verb) -> tuple[str | None, str]:
