@@ -616,3 +616,12 @@ def test_police_raid_pardons_and_sent_doctors(nlp):
     assert [(e.event_code, e.source_code[:3]) for e in pardon] == [("0841", "MAR")]
     doctors, _ = events_of(nlp, "Cuba sent doctors to Haiti after the hurricane.")
     assert [(e.event_code, e.target_code) for e in doctors] == [("073", "HTI")]
+
+
+def test_violence_by_no_one_named_is_from_the_state_where_it_happens(nlp):
+    passive, _ = events_of(nlp, "Two Kenyan soldiers were killed by a roadside bomb outside the Somali town "
+                                "of Kismayo.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in passive] == [("18", "SOM", "KEN")]
+    blast, _ = events_of(nlp, "A journalist was killed in a car bomb explosion in a busy district of Nairobi.")
+    assert [(e.event_code[:2], e.source_code) for e in blast] == [("18", "KEN")]
+    assert blast[0].location == "Nairobi"

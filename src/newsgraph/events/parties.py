@@ -430,23 +430,35 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
     """'met ... in Nairobi', 'drills in the Sea of Japan': the place attached to the verb or its object,
     named as the text gives it, with the state it lies in when an actor names one (a sea or a region,
     a LOC entity, has none)."""
-    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"]
+    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"] + [  # "killed by a bomb outside X"
+        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
     for p in (c for h in holders for c in h.children):
-        if p.dep_ == "prep" and p.lower_ in _PLACE_PREPS:
-            for g in p.children:
-                if g.dep_ != "pobj":
-                    continue
-                of = [x for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in") for x in q.children
-                      if x.dep_ == "pobj" and actors.at(x.i) is not None] if g.pos_ == "NOUN" else []
-                g = of[0] if of else g  # "through the streets of Tbilisi", "in a market in Baghdad"
-                a = actors.at(g.i)
-                if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
-                    return g.text, a
-                if g.ent_type_ in ("LOC", "GPE", "FAC"):
-                    span = next((e for e in g.doc.ents if e.start <= g.i < e.end), g.doc[g.i:g.i + 1])
-                    return (span[1:] if span[0].pos_ == "DET" else span).text, None
-                state = next((_state_of_word(m, actors) for m in g.children if m.dep_ == "amod"
-                              and _state_of_word(m, actors) is not None), None) if g.pos_ == "NOUN" else None
-                if state is not None:  # "in the Algerian capital"
-                    return g.doc[g.left_edge.i:g.i + 1].text.removeprefix("the "), state
+        if p.dep_ != "prep" or p.lower_ not in _PLACE_PREPS:
+            continue
+        pobjs = [g for g in p.children if g.dep_ == "pobj"] or [  # "outside of the city"
+            g for q in p.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"]
+        for g in pobjs:
+            g = _named_within(g, actors) if g.pos_ == "NOUN" else g  # "in a market in Baghdad"
+            a = actors.at(g.i)
+            if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
+                return g.text, a
+            if g.ent_type_ in ("LOC", "GPE", "FAC"):
+                span = next((e for e in g.doc.ents if e.start <= g.i < e.end), g.doc[g.i:g.i + 1])
+                return (span[1:] if span[0].pos_ == "DET" else span).text, None
+            state = next((_state_of_word(m, actors) for m in g.children if m.dep_ == "amod"
+                          and _state_of_word(m, actors) is not None), None) if g.pos_ == "NOUN" else None
+            if state is not None:  # "in the Algerian capital"
+                return g.doc[g.left_edge.i:g.i + 1].text.removeprefix("the "), state
     return None, None
+
+
+def _named_within(noun, actors: ArticleActors):
+    """'the streets of Tbilisi', 'a residential sector of eastern Beirut': the named state or town a
+    place noun's own phrases lead to (not a relative clause), or the noun itself."""
+    for t in noun.subtree:
+        if t.i > noun.i and t.dep_ == "pobj" and t.head.lower_ in ("of", "in", "near", "outside") \
+                and not any(h.dep_ in ("relcl", "acl") for h in t.ancestors if noun.is_ancestor(h)):
+            a = actors.at(t.i)
+            if a is not None and a.type == "GPE":
+                return t
+    return noun
