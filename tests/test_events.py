@@ -625,3 +625,12 @@ def test_violence_by_no_one_named_is_from_the_state_where_it_happens(nlp):
     blast, _ = events_of(nlp, "A journalist was killed in a car bomb explosion in a busy district of Nairobi.")
     assert [(e.event_code[:2], e.source_code) for e in blast] == [("18", "KEN")]
     assert blast[0].location == "Nairobi"
+
+
+def test_offered_troops_demands_with_no_target_and_conjoined_demands(nlp):
+    offer, _ = events_of(nlp, "Ghana offered to send troops to Darfur as part of an African Union force.")
+    assert [(e.event_code, e.source_code) for e in offer] == [("0334", "GHA")]
+    protest, _ = events_of(nlp, "Thousands of Kenyan protesters demanded the resignation of the police chief.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in protest] == [("10", "KENOPP", "KEN")]
+    both, _ = events_of(nlp, "Germany urged Iran to halt enrichment and demanded full access for inspectors.")
+    assert [(e.event_code[:2], e.target_code) for e in both if e.event_code[:2] == "10"] == [("10", "IRN")]

@@ -374,7 +374,8 @@ def _own_state(source: ActorRef, code: str) -> ActorRef | None:
     done within, their own state."""
     kb = knowledge_base()
     measure = code[:3] in _ADMIN_MEASURES  # a curfew or martial law is imposed on one's own state, whoever imposes it
-    domestic = code[:2] in ("14", "17") or measure or (source.sector == "COP" and code[:2] in _UNARY_ROOTS)
+    domestic = code[:2] in ("14", "17") or measure or (source.sector == "COP" and code[:2] in _UNARY_ROOTS) \
+        or (code[:2] == "10" and source.sector in _DOMESTIC)  # protesters demanding a resignation
     if not domestic or (source.type == "GPE" and not measure) or source.country not in kb.countries:
         return None  # police act at home: "police opened fire" is within their state
     state = kb.countries[source.country]
@@ -403,6 +404,8 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
         if not targets and c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             targets = _targets(c, actors, skip)
     targets = targets or _responded_to(verb, actors)
+    if not targets and verb.dep_ == "conj" and verb.head.pos_ == "VERB":  # "urged Iran to ... and demanded X"
+        targets = _targets(verb.head, actors, skip)
     if not targets and code[:2] in ("18", "19", "20"):  # "two soldiers were killed": whoever did it, them
         targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in _actors_of(c, actors, loose=True)]
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
@@ -437,7 +440,7 @@ def _unary(verb, code: str) -> bool:
     speech verb ('said that ...') is a statement of its own only when what it says is a denial or
     an assurance, a negated clause with no event in it ('said the ties are not aimed at anyone');
     otherwise its content is coded, or nothing is. 'hoped to build' is an intent, not a comment."""
-    if code[:2] in _UNARY_ROOTS or code[:2] in ("09", "12"):  # "the opposition rejected the results"
+    if code[:2] in _UNARY_ROOTS or code[:2] in ("09", "10", "12"):  # "the opposition rejected the results"
         return True
     if code[:2] == "03" and any(c.dep_ == "xcomp" for c in verb.children):
         return True  # "vowed to respect the ruling": an intent, whoever it concerns

@@ -233,6 +233,8 @@ def _governed(verb, code: str | None = None):
             inner, _ = _code_of(c)
             if inner and inner != "-" and inner[:2] not in _GOVERNORS and inner[:2] not in ("01", "02"):
                 derived = derived_code(_GOVERNORS[code[:2]], inner)
+                if derived and derived[:2] == "13" and verb.lemma_.lower() in _OFFERS:
+                    derived = "0334" if inner[:2] == "15" else "030"  # "offered to send troops": no threat
                 if derived:
                     return c, derived
     return None
@@ -242,6 +244,7 @@ _INTENT_NOUNS = {"willingness", "readiness", "intention", "intent", "determinati
                  "decision", "pledge", "promise", "offer", "resolve"}
 
 
+_OFFERS = {"offer", "agree", "pledge", "promise", "volunteer", "propose"}
 _READY = {"ready", "willing", "prepared", "determined", "set", "poised", "eager", "keen"}
 
 
