@@ -634,3 +634,10 @@ def test_offered_troops_demands_with_no_target_and_conjoined_demands(nlp):
     assert [(e.event_code[:2], e.source_code, e.target_code) for e in protest] == [("10", "KENOPP", "KEN")]
     both, _ = events_of(nlp, "Germany urged Iran to halt enrichment and demanded full access for inspectors.")
     assert [(e.event_code[:2], e.target_code) for e in both if e.event_code[:2] == "10"] == [("10", "IRN")]
+
+
+def test_a_bomb_exploding_in_a_place_and_police_placed_by_their_purpose(nlp):
+    bomb, _ = events_of(nlp, "A bomb exploded in a crowded market in Nairobi, killing 15 people.")
+    assert bomb and bomb[0].event_code[:2] == "18" and bomb[0].source_code == "KEN"
+    police, _ = events_of(nlp, "Riot police used tear gas to disperse demonstrators in Caracas.")
+    assert police and police[0].source_code == "VENCOP"

@@ -53,9 +53,11 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
     found = actors.at(tok.i)
     if found is not None:
         return found
-    for c in tok.children:  # "the Russian defense ministry", "Chinese officials"
-        if c.dep_ in ("compound", "amod", "poss", "nmod") and actors.at(c.i) is not None:
-            return _organ(actors.at(c.i), tok)
+    for c in tok.children:  # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name
+        owner = actors.at(c.i) if c.dep_ in ("compound", "amod", "poss", "nmod") else None
+        if owner is not None and (owner.country or owner.code or owner.type != "PERSON"
+                                  or not knowledge_base().sector_of([tok.text])):
+            return _organ(owner, tok)
     unnamed = tok.lemma_.lower() in word_set("unnamed_heads.txt")
     if not loose and not unnamed:
         return None  # a source: "the partnership between Russia and China" is not an actor
@@ -205,8 +207,9 @@ def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]
     sector that no words tie to a state acts in the state where the event takes place."""
     kb = knowledge_base()
     sector = _head_sector(tok)
-    where = _place(verb, actors)[1] if sector else None
-    if where is None or where.country not in kb.countries:
+    where = next((w for v in [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
+                  for w in [_place(v, actors)[1]] if w is not None), None) if sector else None
+    if where is None or where.country not in kb.countries:  # "used tear gas to disperse them in Caracas"
         return []
     state = kb.countries[where.country]
     return [(ActorRef(f"{state.name} {tok.lemma_.lower()}", "NORP", state.country,
