@@ -302,8 +302,10 @@ def test_a_declared_friendship_or_partnership_is_diplomatic_cooperation(nlp):
 
 
 def test_material_acts_with_no_one_acted_on_have_no_target(nlp):
-    events, _ = events_of(nlp, "The Chilean government lifted the curfew on Sunday.")
-    assert [(e.event_code, e.source_code[:3], e.target_code) for e in events] == [("0813", "CHL", None)]
+    events, _ = events_of(nlp, "Chile's army lifted the siege on Sunday.")
+    assert [(e.event_code[:3], e.source_code[:3], e.target_code) for e in events] == [("087", "CHL", None)]
+    curfew, _ = events_of(nlp, "The Chilean government lifted the curfew on Sunday.")
+    assert [(e.event_code, e.target_code) for e in curfew] == [("0813", "CHL")]  # eased at home
     shown, _ = events_of(nlp, "Chile is demonstrating that it will not back down.")
     assert all(not e.event_code.startswith("14") for e in shown)  # showing is no protest
 
@@ -641,3 +643,8 @@ def test_a_bomb_exploding_in_a_place_and_police_placed_by_their_purpose(nlp):
     assert bomb and bomb[0].event_code[:2] == "18" and bomb[0].source_code == "KEN"
     police, _ = events_of(nlp, "Riot police used tear gas to disperse demonstrators in Caracas.")
     assert police and police[0].source_code == "VENCOP"
+
+
+def test_bombs_in_the_capital_named_in_apposition(nlp):
+    events, _ = events_of(nlp, "Somali rebels exploded a series of bombs in the capital Mogadishu.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("183", "SOMREB", "SOM")]

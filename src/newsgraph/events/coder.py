@@ -365,7 +365,7 @@ def _as_people(actor: ActorRef, tok) -> ActorRef:
     return actor
 
 
-_ADMIN_MEASURES = ("132", "172")  # threatened or imposed administrative measures: curfews, martial law, bans
+_ADMIN_MEASURES = ("081", "132", "172")  # administrative measures eased, threatened or imposed: curfews, bans
 
 
 def _own_state(source: ActorRef, code: str) -> ActorRef | None:

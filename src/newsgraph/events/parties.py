@@ -459,7 +459,9 @@ def _named_within(noun, actors: ArticleActors):
     """'the streets of Tbilisi', 'a residential sector of eastern Beirut': the named state or town a
     place noun's own phrases lead to (not a relative clause), or the noun itself."""
     for t in noun.subtree:
-        if t.i > noun.i and t.dep_ == "pobj" and t.head.lower_ in ("of", "in", "near", "outside") \
+        named = (t.dep_ == "pobj" and t.head.lower_ in ("of", "in", "near", "outside")) or (
+            t.dep_ == "appos" and t.head.i == noun.i)  # "the capital Kabul"
+        if t.i > noun.i and named \
                 and not any(h.dep_ in ("relcl", "acl") for h in t.ancestors if noun.is_ancestor(h)):
             a = actors.at(t.i)
             if a is not None and a.type == "GPE":
