@@ -323,6 +323,11 @@ def test_an_act_with_no_one_acted_on_takes_the_place_as_target(nlp):
     assert (events[0].location, events[0].country) == ("Montenegro", "MNE")
 
 
+def test_a_place_of_several_words_is_named_whole(nlp):
+    events, _ = events_of(nlp, "Chilean and Peruvian negotiators met in Buenos Aires on Monday to discuss fishing.")
+    assert events and events[0].location == "Buenos Aires"
+
+
 def test_place_can_be_a_sea_or_region(nlp):
     events, _ = events_of(nlp, "Japan and Australia held joint naval drills in the Coral Sea on Tuesday.")
     assert events and events[0].location == "Coral Sea" and events[0].country is None

@@ -443,11 +443,15 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
         for g in pobjs:
             g = _named_within(g, actors) if g.pos_ == "NOUN" else g  # "in a market in Baghdad"
             a = actors.at(g.i)
-            if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
-                return g.text, a
-            if g.ent_type_ in ("LOC", "GPE", "FAC"):
+            if g.ent_type_ in ("LOC", "GPE", "FAC"):  # the whole name: 'New York', not 'York'
                 span = next((e for e in g.doc.ents if e.start <= g.i < e.end), g.doc[g.i:g.i + 1])
-                return (span[1:] if span[0].pos_ == "DET" else span).text, None
+                name = (span[1:] if span[0].pos_ == "DET" else span).text
+            else:
+                name = g.text
+            if a is not None and a.type == "GPE" and (a.kb or g.ent_type_ != "LOC"):
+                return name, a
+            if g.ent_type_ in ("LOC", "GPE", "FAC"):
+                return name, None
             state = next((_state_of_word(m, actors) for m in g.children if m.dep_ == "amod"
                           and _state_of_word(m, actors) is not None), None) if g.pos_ == "NOUN" else None
             if state is not None:  # "in the Algerian capital"
