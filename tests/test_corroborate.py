@@ -169,3 +169,13 @@ def test_names_with_hyphenated_particles_are_people():
     from newsgraph.corpus.corroborate import _people
 
     assert _people(event("e1", "a1", None, source="Bashar al-Assad", source_code="SYRGOV")) >= {"Bashar al-Assad"}
+
+
+def test_a_cluster_is_placed_where_most_articles_place_it():
+    events = [event("e1", "a1", "2025-11-11", location="Oslo"),
+              event("e2", "a2", "2025-11-11", location="Nansen Hall"),
+              event("e3", "a2", "2025-11-11", location="Nansen Hall", source="Elena Varga", source_code="CHLGOV",
+                    target="Ingrid Solheim-Vik", target_code="NORGOV"),
+              event("e4", "a3", "2025-11-11", location=None)]
+    (cluster,) = cluster_events("s1", events)
+    assert cluster.location == "Oslo"  # one article each: the first, most precisely dated report decides

@@ -246,6 +246,10 @@ def test_a_caption_date_bounds_the_meeting_it_shows(nlp):
     # a weekday read against a bound gives its month, not a made-up day
     assert find_date("They met on Tuesday.", bound)[:2] == ("2025-06", "month")
     assert find_date("They met on Tuesday.", "2025-06-04")[:2] == ("2025-06-03", "day")
+    # a weekday in a story of that weekday is that day, not a week before
+    assert find_date("They signed it on Tuesday.", "2025-11-11")[:2] == ("2025-11-11", "day")
+    assert find_date("They met on Wednesday.", "2025-11-11")[:2] == ("2025-11-05", "day")
+    assert find_date("The talks ended yesterday.", "2025-11-11")[:2] == ("2025-11-10", "day")
 
 
 def test_reference_date_comes_from_a_removed_caption_when_no_publication_date():
@@ -321,6 +325,11 @@ def test_an_act_with_no_one_acted_on_takes_the_place_as_target(nlp):
     events, _ = events_of(nlp, "Serbia lifted the night curfew in Montenegro on Sunday.")
     assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("08", "SRB", "MNE")]
     assert (events[0].location, events[0].country) == ("Montenegro", "MNE")
+
+
+def test_a_place_no_state_is_known_of_is_no_target(nlp):
+    events, _ = events_of(nlp, "Chile and Norway signed a fisheries accord on Tuesday at Nansen Hall.")
+    assert [(e.event_code[:2], {e.source_code, e.target_code}) for e in events] == [("05", {"CHL", "NOR"})]
 
 
 def test_a_place_of_several_words_is_named_whole(nlp):

@@ -96,8 +96,13 @@ class EventCluster:
 
     @property
     def location(self) -> str | None:
-        places = Counter(m.location for m in self.members if m.location)
-        return min(places, key=lambda p: (-places[p], p)) if places else None
+        """The place most of the reporting articles give (an article counts once, however many
+        events of the cluster its sentence holds); on a tie, that of the most precisely dated report."""
+        places = Counter(p for p, _ in {(m.location, m.article_id) for m in self.members if m.location})
+        first = {}
+        for k, m in enumerate(self.members):
+            first.setdefault(m.location, k)
+        return min(places, key=lambda p: (-places[p], first[p])) if places else None
 
     @property
     def background(self) -> bool:

@@ -77,14 +77,30 @@ def find_date(sentence: str, published: str | None) -> tuple[str | None, str | N
         cleaned = re.sub(r"^(in|on|since|during|by)\s+", "", text, flags=re.I)
         if precision == "year":
             return cleaned[-4:], "year", text
+        if precision == "weekday":
+            day = _weekday(cleaned, dt.date.fromisoformat(published[:10]))
+            return (day.isoformat()[:7], "month", text) if isinstance(published, Bound) else \
+                (day.isoformat(), "day", text)
         found = dateparser.parse(cleaned, languages=["en"], settings=settings)
         if found is None:
             continue
-        if precision == "weekday":
-            precision = "month" if isinstance(published, Bound) else "day"
         iso = found.date().isoformat()
         return (iso if precision == "day" else iso[:7]), precision, text
     return None, None, None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(word: str, base: dt.date) -> dt.date:
+    """'Tuesday' in a story of a Tuesday is that day (news tells of the day it appears or the days
+    before); 'yesterday' the day before, 'today' the day itself."""
+    low = word.lower()
+    if low == "yesterday":
+        return base - dt.timedelta(days=1)
+    if low == "today":
+        return base
+    return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(low)) % 7)
 
 
 def _relative(text: str, published: str | None) -> tuple[str | None, str | None, str | None]:
