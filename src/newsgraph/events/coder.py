@@ -297,8 +297,9 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         iso = sources[0][0].country
         targets = [((_group_of(verb.doc[i], iso) if not t.country and not t.code else None) or t, i)
                    for t, i in targets] or _domestic_target(verb, iso)
-    # a place no state is known of ('near the Antarctic Peninsula', 'at Nansen Hall') is where, not whom
-    targets = [(t, i) for t, i in targets if t.country or t.code or t.type not in ("LOC", "FAC", "GPE")]
+    if len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # 'A and B signed an accord at Nansen Hall': a
+        # place no state is known of is where the two acted together, not whom they acted on
+        targets = [(t, i) for t, i in targets if t.country or t.code or t.type not in ("LOC", "FAC", "GPE")]
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
     code = _code_by_actors(code, verb, sources, targets)
