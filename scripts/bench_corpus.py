@@ -51,10 +51,14 @@ def stage(db: str, skip_refresh: bool = False) -> dict:
         spent["refresh_cpu"] += time.process_time() - c
         spent["refreshed"] += len(ids)
     up.refresh_stories = timed_refresh
+    marks: list[tuple[int, float]] = []  # (articles done, CPU seconds) after each chunk
+
+    def progress(done: int, total: int) -> None:
+        marks.append(((marks[-1][0] if marks else 0) + done, time.process_time()))
     rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with Store(db, memory_limit=load_settings().db_memory) as store:
         t0, c0 = time.perf_counter(), time.process_time()
-        report = store.update_corpus(up.update)
+        report = store.update_corpus(up.update, progress)
         took, cpu = time.perf_counter() - t0, time.process_time() - c0
         counts = store.con.execute("""SELECT (SELECT count(*) FROM stories),
             (SELECT count(*) FROM links WHERE type IN ('copy', 'near_copy')),
@@ -68,7 +72,20 @@ def stage(db: str, skip_refresh: bool = False) -> dict:
             "refresh_s": round(spent["refresh"], 1), "stories_refreshed": spent["refreshed"],
             "stories": counts[0], "near_copy_links": counts[1], "rewrite_links": counts[2],
             "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-            "rss_before_stage_mb": round(rss0 / 1024), "load_avg": round(os.getloadavg()[0], 1)}
+            "rss_before_stage_mb": round(rss0 / 1024), "load_avg": round(os.getloadavg()[0], 1),
+            **_tenths(marks, c0)}
+
+
+def _tenths(marks: list[tuple[int, float]], cpu0: float) -> dict:
+    """CPU milliseconds per article in the first and the last tenth of the articles (chunks whole):
+    a cost that grows with the stored corpus shows as a last tenth dearer than the first."""
+    if not marks:
+        return {}
+    n = marks[-1][0]
+    first = next(m for m in marks if m[0] >= n / 10)
+    start = max((m for m in marks if m[0] <= n - n / 10), default=(0, cpu0))
+    return {"cpu_ms_per_article_first_tenth": round(1000 * (first[1] - cpu0) / first[0], 2),
+            "cpu_ms_per_article_last_tenth": round(1000 * (marks[-1][1] - start[1]) / (n - start[0]), 2)}
 
 
 def bench(n: int, work: str, skip_refresh: bool = False, days: int = 365) -> dict:
