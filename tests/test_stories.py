@@ -108,3 +108,19 @@ def test_corpus_df_lowers_terms_most_articles_share():
     assert df.damp("krill") > 0.8 > 0.5 > df.damp("election") >= CorpusDf.FLOOR
     assert df.damp("unseen") == 1.0
     assert CorpusDf(10, {"election": 10}).damp("election") == 1.0  # too few articles to judge
+
+
+def test_a_busy_day_asks_for_a_closer_match():
+    assert st.join_for(0) == st.join_for(st.BUSY_BASE) == st.JOIN
+    assert st.JOIN < st.join_for(4 * st.BUSY_BASE) < st.join_for(64 * st.BUSY_BASE) <= st.BUSY_MAX
+    # a weak match joins on a quiet day and starts its own story when many stories are live
+    article = {"dam": 0.45, "valley": 0.893}
+    quiet = st.StoryIndex()
+    quiet.add(None, "a1", {"dam": 1.0}, DAY)
+    sid, score = quiet.best(article, DAY)
+    assert sid is not None and st.JOIN <= score < st.join_for(200)
+    busy = st.StoryIndex()
+    busy.add(None, "a1", {"dam": 1.0}, DAY)
+    for k in range(200):  # other live stories that share one of the article's terms, barely
+        busy.add(None, f"x{k}", {"valley": 0.1, f"other{k}": 0.995}, DAY)
+    assert busy.best(article, DAY)[0] is None

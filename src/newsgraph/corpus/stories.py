@@ -23,6 +23,18 @@ CENTROID_TERMS = 120
 INDEX_TERMS = 30  # a story is found by its top terms...
 QUERY_TERMS = 15  # ...from an article's top terms
 MAX_POSTINGS = 150  # most recently updated stories kept per term
+BUSY_BASE = 20  # live candidate stories from which a busy news day asks for a closer match...
+BUSY_STEP = 0.05  # ...JOIN plus this much per doubling of them...
+BUSY_MAX = 0.6  # ...up to this
+
+
+def join_for(live: int) -> float:
+    """The similarity an article needs to join a story when `live` stories active in the window
+    share one of its top terms: JOIN on a quiet day, more on a busy one, where some unrelated story
+    of the same actors is bound to come close (eval_stories.py: 'synthetic' at several densities)."""
+    if live <= BUSY_BASE:
+        return JOIN
+    return min(BUSY_MAX, JOIN + BUSY_STEP * math.log2(live / BUSY_BASE))
 
 
 def story_id(first_article: str) -> str:
@@ -102,6 +114,7 @@ class StoryIndex:
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         seen: set[str] = set()
         best_id, best_score = None, 0.0
+        live = 0
         for term, _ in top:
             for sid in self.postings.get(term, ()):
                 if sid in seen:
@@ -110,10 +123,11 @@ class StoryIndex:
                 story = self.stories[sid]
                 if not story.active(day):
                     continue
+                live += 1
                 score = story.similarity(vec)
                 if score > best_score or (score == best_score and best_id is not None and sid < best_id):
                     best_id, best_score = sid, score
-        if best_score >= JOIN:
+        if best_score >= join_for(live):
             return best_id, best_score
         return None, best_score
 
