@@ -15,12 +15,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..events.lexicon import code_info
+from .claims import ClaimContext, canonical_text, subject_keys
 from .features import content_words, embed, idf, tokens
 
 JOINT_CODES = frozenset({"040", "043", "046", "050", "057", "061", "062"})  # A with B is B with A
 CLAIM_SIM = 0.86  # embedding cosine for two sentences of different outlets to state one claim
 CLAIM_WORDS = 0.6  # or: share of the rarer sentence's rare words shared...
 CLAIM_WORDS_SIM = 0.72  # ...at this cosine at least
+CLAIM_MIN_WORDS = 2  # ...of which this many are no actor's name
+SUBJECT_SIM = 0.65  # or: one named actor acts or speaks in both, they share most of their gist...
+SUBJECT_GIST = 0.5  # ...this share of the smaller gist, and at least SUBJECT_MIN_GIST words
+SUBJECT_MIN_GIST = 3
 MAX_CLAIM_SENTENCES = 40  # per article: claims are drawn from the first sentences
 MIN_CLAIM_WORDS = 6
 _BLOCK = 512  # rows of the sentence similarity matrix computed at once
@@ -76,6 +81,7 @@ class EventRow:
     start: int
     end: int
     sentence: str
+    trigger: str | None = None  # the word the event was coded from, as written
 
 
 @dataclass(slots=True)
@@ -287,14 +293,19 @@ def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
     return out
 
 
-def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
-    """Group sentences of different articles that state the same thing (close embeddings, or
-    most rare words shared at a fair embedding similarity). Greedy in reading order: a sentence
-    joins the best group that has no sentence of its own article yet."""
+def group_claims(sentences: Sequence[SentenceRow], ctx: ClaimContext | None = None) -> list[ClaimGroup]:
+    """Group sentences of different articles that state the same thing (close embeddings; or most
+    rare words shared at a fair embedding similarity, names counted as the actors they name; or one
+    named actor acting or speaking in both with most of the gist shared). Greedy in reading order:
+    a sentence joins the best group that has no sentence of its own article yet."""
     if not sentences:
         return []
     vecs = embed([s.text for s in sentences])
-    rare = [frozenset(w for w in content_words(s.text) if idf(w) >= 2.5) for s in sentences]
+    texts = [_canonical(s, ctx) for s in sentences]
+    rare = [frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts]
+    names = [_actor_words(s, ctx) for s in sentences]
+    gists = [gist(t) for t in texts]
+    subjects = [subject_keys(s.article_id, s.start, s.end, ctx) for s in sentences]
     groups: list[ClaimGroup] = []
     heads = np.empty(len(sentences), dtype=np.int64)  # index of each group's first sentence
     block = np.empty((0, 0), dtype=np.float32)
@@ -308,15 +319,17 @@ def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
             # the 8 most similar heads, ties by age: every head at least as close as the 8th, sorted
             best = np.arange(nh) if nh <= 8 else np.nonzero(sims >= np.partition(sims, nh - 8)[nh - 8])[0]
             for g in best[np.lexsort((best, -sims[best]))][:8]:
-                group = groups[g]
-                if s.article_id in group.articles:
+                if s.article_id in groups[g].articles:
                     continue
                 h = heads[g]
                 sim = float(sims[g])
                 shared = len(rare[i] & rare[h]) / max(1, min(len(rare[i]), len(rare[h])))
                 if sim >= CLAIM_SIM or (sim >= CLAIM_WORDS_SIM and shared >= CLAIM_WORDS
-                                        and min(len(rare[i]), len(rare[h])) >= 3):
-                    chosen = group
+                                        and min(len(rare[i]), len(rare[h])) >= 3
+                                        # the names of a story are in most of its sentences: not all shared
+                                        and len(rare[i] & rare[h] - names[i] - names[h]) >= CLAIM_MIN_WORDS) \
+                        or (sim >= SUBJECT_SIM and subjects[i] & subjects[h] and _same_gist(gists[i], gists[h])):
+                    chosen = groups[g]
                     break
         if chosen is None:
             heads[len(groups)] = i
@@ -324,6 +337,20 @@ def group_claims(sentences: Sequence[SentenceRow]) -> list[ClaimGroup]:
             chosen = groups[-1]
         chosen.members.append(s)
     return groups
+
+
+def _canonical(s: SentenceRow, ctx: ClaimContext | None) -> str:
+    return canonical_text(s.text, s.start, ctx.within(s.article_id, s.start, s.end)) if ctx else s.text
+
+
+def _actor_words(s: SentenceRow, ctx: ClaimContext | None) -> frozenset[str]:
+    return frozenset(w for *_, name in (ctx.within(s.article_id, s.start, s.end) if ctx else ())
+                     for w in content_words(name))
+
+
+def _same_gist(a: frozenset[str], b: frozenset[str]) -> bool:
+    shared = len(a & b)
+    return shared >= SUBJECT_MIN_GIST and shared >= SUBJECT_GIST * min(len(a), len(b))
 
 
 REPORT_CUES = frozenset("said says say claimed claims claim reported reports according announced stated "

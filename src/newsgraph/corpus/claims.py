@@ -1,0 +1,315 @@
+"""Claims as normalised statements: 'who — does what — to what', actors named as the engine names them.
+
+The statement is built from what the parse left in the store: entity mentions with their canonical
+names ('Moscow' is Russia), coded events (who acted, the verb, on whom) and attributed quotes (who
+spoke). A sentence of an article stored without NLP has none of these and keeps its own words.
+
+Background facts that outlets mention in passing, inside sentences about something else ('after the
+Russian invasion of Ukraine', 'Western sanctions imposed on Russia'), are found as event nouns of the
+event lexicon with an actor attached, so that the same fact reported by several outlets is one claim.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..events.lexicon import code_info, noun_patterns, verb_patterns
+from .features import content_words, idf, stopwords
+
+Mention = tuple[int, int, str]  # start, end (in the article text), canonical name
+SAY = "say"
+MAX_COMPLEMENT_WORDS = 8
+NOMINAL_GAP = 2  # words (adjectives, a year) allowed between an actor adjective and its event noun
+
+
+@dataclass(slots=True)
+class ClaimContext:
+    """What the store says about the claim sentences of a story: actor mentions per article, and
+    the actors acting or speaking in each sentence with the verb they do it with."""
+
+    mentions: dict[str, list[Mention]] = field(default_factory=dict)
+    acts: dict[str, list[tuple[int, int, str, str | None, str]]] = field(default_factory=dict)
+    # article -> (start, end, actor, actor code, predicate) of events and quotes
+
+    @classmethod
+    def build(cls, mentions: Iterable[tuple[str, str, int, int]], events: Iterable = (),
+              quotes: Iterable[tuple[str, str, int, int, str | None]] = ()) -> ClaimContext:
+        """From (article, canonical name, start, end) mentions, EventRows and (article, speaker,
+        start, end, cue) quotes."""
+        ctx = cls()
+        for aid, name, start, end in mentions:
+            ctx.mentions.setdefault(aid, []).append((start, end, name))
+        for spans in ctx.mentions.values():
+            spans.sort()
+        for aid, speaker, start, end, cue in quotes:  # who speaks comes before what is said to be done
+            if speaker:
+                ctx.acts.setdefault(aid, []).append((start, end, speaker, None, lemma(cue or "") or SAY))
+        for e in events:
+            if e.source and not e.background:
+                verb = lemma(getattr(e, "trigger", None) or "") or _code_verb(e.event_code)
+                ctx.acts.setdefault(e.article_id, []).append((e.start, e.end, e.source, e.source_code,
+                                                              ("not " if e.negated else "") + verb))
+        return ctx
+
+    def within(self, aid: str, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions.get(aid, ()) if m[0] >= start and m[1] <= end]
+
+    def subjects(self, aid: str, start: int, end: int) -> list[tuple[str, str | None, str]]:
+        """(actor, code, predicate) of what the sentence's events and quotes say was done or said."""
+        out = []
+        for s, e, actor, code, verb in self.acts.get(aid, ()):
+            if s < end and start < e and all(actor != o[0] for o in out):
+                out.append((actor, code, verb))
+        return out
+
+
+# ------------------------------------------------------------------------- words
+@cache
+def _verb_forms() -> dict[str, str]:
+    """Inflected form -> lemma for the verbs of the event lexicon ('establishing' -> 'establish')."""
+    from ..events.lexicon import lemma_fixes
+
+    out: dict[str, str] = {}
+    for verb in verb_patterns():
+        if "_" in verb:
+            continue
+        base = verb[:-1] if verb.endswith("e") else verb
+        forms = {verb, verb + "s", verb + "es", verb + "d", verb + "ed", base + "ing", base + "ed"}
+        if verb.endswith("y"):
+            forms |= {verb[:-1] + "ies", verb[:-1] + "ied"}
+        if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", verb):  # 'plan' -> 'planned'
+            forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+        for f in forms:
+            out.setdefault(f, verb)
+    out.update(lemma_fixes())
+    return out
+
+
+def lemma(word: str) -> str:
+    """The lemma of a verb form the event lexicon knows; otherwise the word itself, lower-cased."""
+    w = word.strip().casefold()
+    return _verb_forms().get(w, w)
+
+
+def _code_verb(code: str) -> str:
+    label = code_info(code).label.replace(", not specified below", "")
+    return label[:1].lower() + label[1:]
+
+
+def canonical_text(text: str, offset: int, mentions: Sequence[Mention]) -> str:
+    """`text` (starting at `offset` in its article) with each actor mention replaced by the
+    actor's canonical name: 'Moscow and Beijing' -> 'Russia and China'."""
+    out, at = [], 0
+    for s, e, name in mentions:
+        s, e = s - offset, e - offset
+        if s < at or s < 0 or e > len(text):
+            continue
+        out.append(text[at:s])
+        out.append(name)
+        at = e
+    out.append(text[at:])
+    return "".join(out)
+
+
+def complement(text: str, drop: Iterable[str] = ()) -> str:
+    """The telling words of a clause in their order: no stopwords, reporting verbs or the names in
+    `drop`, the commonest words first to go when it is too long."""
+    from .corroborate import REPORT_CUES
+
+    dropped = {w for name in drop for w in content_words(name)}
+    words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text)
+             if (c := content_words(w)) and c[0] not in dropped and c[0] not in REPORT_CUES]
+    seen: list[str] = []
+    for w in words:
+        if w.casefold() not in (s.casefold() for s in seen):
+            seen.append(w)
+    if len(seen) > MAX_COMPLEMENT_WORDS:
+        keep = sorted(range(len(seen)), key=lambda i: (-idf(content_words(seen[i])[0]), i))[:MAX_COMPLEMENT_WORDS]
+        seen = [seen[i] for i in sorted(keep)]
+    return " ".join(seen)
+
+
+def statement(subjects: Sequence[str], predicate: str | None, rest: str) -> str:
+    """'Russia; China — sign — military cooperation agreement' (parts that are missing left out)."""
+    return " — ".join(p for p in ("; ".join(subjects), predicate or "", rest) if p)
+
+
+# ------------------------------------------------------------------------- claims
+def normalise_sentence(aid: str, start: int, end: int, text: str, ctx: ClaimContext | None) -> str:
+    """The normalised statement of a claim sentence: its acting or speaking actors, the verb, and
+    what is left of the sentence with names canonical. Without stored extraction: its words."""
+    if ctx is None:
+        return complement(text)
+    mentions = ctx.within(aid, start, start + len(text))
+    canon = canonical_text(text, start, mentions)
+    acts = ctx.subjects(aid, start, start + len(text))
+    if not acts:
+        return complement(canon)
+    subjects = [a for a, _, v in acts if v == acts[0][2]][:3]
+    verb = acts[0][2]
+    rest = " ".join(w for w in complement(canon, subjects).split() if lemma(w) != verb.removeprefix("not "))
+    return statement(subjects, verb, rest)
+
+
+def normalise_quote(speaker: str | None, text: str) -> str:
+    return statement([speaker] if speaker else [], SAY, complement(text, [speaker] if speaker else []))
+
+
+def normalise_event(label: str, date: str | None = None, location: str | None = None) -> str:
+    """From an event cluster's label ('Russia (Sergei Shoigu) and China: consult'): 'Russia; China
+    — consult — 2023-11-08, in Moscow'."""
+    who, _, verb = label.rpartition(": ")
+    sides = [re.sub(r"\s*\(.*?\)", "", s).strip() for s in re.split(r" and | → ", who) if s.strip()]
+    rest = ", ".join(p for p in (date, f"in {location}" if location else None) if p)
+    return statement(sides, verb, rest)
+
+
+# ------------------------------------------------------------------------- facts named in passing
+_EVENT_NOUN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_RIGHT = re.compile(r"^\s+(?:[a-z]+ed\s+)?(of|on|against|by|from)\s+(?:the\s+)?$")
+_AGENT_PREP = frozenset({"by", "from"})
+
+
+@cache
+def _event_nouns() -> dict[str, tuple[str, frozenset[str]]]:
+    """Plural and singular form -> (lemma, the light verbs that code it otherwise), for the event
+    nouns of one word whose rows all share one code root, plus nouns whose other rows are undoing
+    ('lift sanctions'): those verbs then keep a mention out."""
+    out: dict[str, tuple[str, frozenset[str]]] = {}
+    for noun, rows in noun_patterns().items():
+        if "_" in noun or "-" in noun:
+            continue
+        first = rows[0][1]
+        other = frozenset(v for verbs, code, _ in rows if code[:2] != first[:2] for v in verbs)
+        for form in {noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun}:
+            out.setdefault(form, (noun, other))
+    return out
+
+
+def _adjective_actor(word: str) -> str | None:
+    """The actor an adjective names: a demonym ('Russian' -> Russia) or a bloc ('Western' -> the West)."""
+    from ..actors.kb import knowledge_base
+
+    kb = knowledge_base()
+    iso3 = kb.country_of(word)
+    if iso3 and iso3 in kb.countries:
+        return kb.countries[iso3].name
+    if word.endswith("ern") and (found := kb.lookup(word[:-3])):  # Western, Eastern
+        return found.name
+    return None
+
+
+Fact = tuple[str, str, str, int, int]  # noun, role, actor, start, end of the words naming it
+
+
+def nominal_facts(aid: str, start: int, text: str, ctx: ClaimContext | None) -> list[Fact]:
+    """The event nouns of a sentence (at `start` in its article) with an actor attached, and the
+    span of the words: 'the Russian invasion of Ukraine' gives (invasion, by, Russia) and (invasion,
+    of, Ukraine). Role 'by' for an agent (adjective, possessive, 'by', 'from'), otherwise the
+    preposition."""
+    nouns = _event_nouns()
+    mentions = ctx.within(aid, start, start + len(text)) if ctx else []
+    out: list[Fact] = []
+    for m in _EVENT_NOUN_WORD.finditer(text):
+        found = nouns.get(m.group())  # lower case only: 'Alliance' is mostly part of a name
+        if not found or _undone(text[:m.start()], found[1]) or _mention_at(mentions, start + m.start()):
+            continue
+        noun = found[0]
+        for s, e, name in mentions:  # an actor right after: 'invasion of Ukraine'
+            gap = _RIGHT.match(text[m.end():s - start]) if s - start >= m.end() else None
+            if gap:
+                role = "by" if gap.group(1) in _AGENT_PREP else gap.group(1)
+                out.append((noun, role, name, start + m.start(), e))
+        for w in reversed(list(re.finditer(r"\S+", text[:m.start()]))[-(NOMINAL_GAP + 1):]):
+            word = w.group()  # an actor just before: 'Western sanctions', "Russia's war"
+            actor = _mention_at(mentions, start + w.start())
+            if not actor and word[:1].isupper():
+                actor = _adjective_actor(re.sub(r"['’]s$", "", word))
+            if actor:
+                out.append((noun, "by", actor, start + w.start(), start + m.end()))
+                break
+            if not (word.islower() or word.isdigit()) or word in stopwords() or not word[-1].isalnum():
+                break
+    return list(dict.fromkeys(out))
+
+
+def _mention_at(mentions: Sequence[Mention], pos: int) -> str | None:
+    return next((name for s, e, name in mentions if s <= pos < e), None)
+
+
+def _undone(before: str, verbs: frozenset[str]) -> bool:
+    """Whether one of `verbs` ('lift', 'ease') governs the noun: among the three words before it."""
+    return any(lemma(w) in verbs for w in re.findall(r"[a-z]+", before.casefold())[-3:])
+
+
+@dataclass(slots=True)
+class FactGroup:
+    """A fact named in passing by several articles: its key and where each article names it."""
+
+    noun: str
+    role: str
+    actor: str
+    members: list[tuple[str, int, int, str, int]] = field(default_factory=list)  # article, span, words, sentence
+    others: Counter = field(default_factory=Counter)  # (role, actor) named with it
+
+    @property
+    def articles(self) -> set[str]:
+        return {m[0] for m in self.members}
+
+    def _sides(self) -> tuple[str | None, str | None]:
+        agent = self.actor if self.role == "by" else _top(self.others, "by")
+        patient = self.actor if self.role != "by" else _top(self.others, None)
+        return agent, patient
+
+    @property
+    def normalised(self) -> str:
+        agent, patient = self._sides()
+        return statement([agent] if agent else [], self.noun, patient or "")
+
+    @property
+    def label(self) -> str:
+        """'invasion of Ukraine by Russia'."""
+        agent, patient = self._sides()
+        role = next((r for (r, a) in self.others if a == patient and r != "by"), self.role)
+        return " ".join(p for p in (self.noun, f"{role} {patient}" if patient else "",
+                                    f"by {agent}" if agent else "") if p)
+
+
+def _top(c: Counter, role: str | None) -> str | None:
+    best = [(n, a) for (r, a), n in c.items() if (r == role if role else r != "by")]
+    return max(best)[1] if best else None
+
+
+def group_facts(sentences: Sequence, ctx: ClaimContext | None) -> list[FactGroup]:
+    """Facts named in passing (event noun, role, actor) by at least two articles, with where each
+    names it; a fact named only where a fact of the same noun named by more is named is left to it."""
+    groups: dict[tuple[str, str, str], FactGroup] = {}
+    for s in sentences:
+        facts = nominal_facts(s.article_id, s.start, s.text, ctx)
+        for noun, role, actor, a, b in facts:
+            g = groups.setdefault((noun, role, actor), FactGroup(noun, role, actor))
+            g.members.append((s.article_id, a, b, s.text[a - s.start:b - s.start], s.index))
+            g.others.update((r, x) for n, r, x, _, _ in facts if n == noun and (r, x) != (role, actor))
+    many = [g for g in groups.values() if len(g.articles) >= 2]
+    many.sort(key=lambda g: (-len(g.articles), -len(g.members), g.noun, g.role, g.actor))
+    out: list[FactGroup] = []
+    for g in many:
+        where = {(m[0], m[4]) for m in g.members}
+        if not any(o.noun == g.noun and where <= {(m[0], m[4]) for m in o.members} for o in out):
+            out.append(g)
+    return out
+
+
+def subject_keys(aid: str, start: int, end: int, ctx: ClaimContext | None) -> frozenset[str]:
+    """The named actors (people, bodies: a code longer than a country's, or none) who act or speak in
+    a sentence; two outlets' sentences with one of these and the same content state one claim."""
+    if ctx is None:
+        return frozenset()
+    return frozenset(a for a, code, _ in ctx.subjects(aid, start, end)
+                     if len(code or "") > 3 or code is None and len(_NAMED.findall(a)) >= 2)
+
+
+_NAMED = re.compile(r"\b[A-Z][^\W\d_]+")

@@ -1,0 +1,118 @@
+"""Normalised claims and facts named in passing, on small invented sentences."""
+from __future__ import annotations
+
+from newsgraph.corpus.claims import (
+    ClaimContext,
+    canonical_text,
+    group_facts,
+    lemma,
+    nominal_facts,
+    normalise_event,
+    normalise_quote,
+    normalise_sentence,
+)
+from newsgraph.corpus.corroborate import EventRow, SentenceRow, group_claims
+from newsgraph.store import Store
+
+
+def mentions_of(aid: str, text: str, names: dict[str, str]) -> list[tuple[str, str, int, int]]:
+    """(article, canonical, start, end) of each surface form in `names` found in `text`."""
+    out = []
+    for surface, canon in names.items():
+        k = text.find(surface)
+        while k >= 0:
+            out.append((aid, canon, k, k + len(surface)))
+            k = text.find(surface, k + 1)
+    return out
+
+
+NAMES = {"Oslo": "Norway", "Norway": "Norway", "Santiago": "Chile", "Chile": "Chile", "Peru": "Peru",
+         "Elena Varga": "Elena Varga", "Blue Meridian Alliance": "Blue Meridian Alliance"}
+
+
+def test_mentions_are_written_with_their_canonical_names():
+    text = "Oslo and Santiago signed the accord."
+    ctx = ClaimContext.build(mentions_of("a", text, NAMES))
+    assert canonical_text(text, 0, ctx.within("a", 0, len(text))) == "Norway and Chile signed the accord."
+
+
+def test_a_fact_named_in_passing_has_its_actors_and_roles():
+    text = "Talks resumed after the Chilean blockade of Peru ended."
+    ctx = ClaimContext.build(mentions_of("a", text, NAMES))
+    facts = {(n, r, a) for n, r, a, _, _ in nominal_facts("a", 0, text, ctx)}
+    assert facts == {("blockade", "by", "Chile"), ("blockade", "of", "Peru")}
+
+
+def test_event_nouns_in_names_or_undone_are_no_facts():
+    text = "Blue Meridian Alliance asked Oslo to lift sanctions on Peru."
+    ctx = ClaimContext.build(mentions_of("a", text, NAMES))
+    assert nominal_facts("a", 0, text, ctx) == []
+
+
+def test_one_fact_named_by_two_articles_is_one_group_with_both_sides():
+    one = "Fishing stopped after the Chilean blockade of Peru."
+    two = "Santiago's blockade worried the fleet, and prices rose across the region."
+    ctx = ClaimContext.build(mentions_of("a", one, NAMES) + mentions_of("b", two, NAMES))
+    rows = [SentenceRow("a", 0, 0, len(one), one), SentenceRow("b", 0, 0, len(two), two)]
+    groups = group_facts(rows, ctx)
+    assert [g.normalised for g in groups] == ["Chile — blockade — Peru"]
+    assert [g.label for g in groups] == ["blockade of Peru by Chile"]
+    assert groups[0].articles == {"a", "b"}
+    assert [m[3] for m in groups[0].members] == ["Chilean blockade", "Santiago's blockade"]
+
+
+def test_a_fact_of_one_article_is_no_group():
+    text = "Fishing stopped after the Chilean blockade of Peru."
+    ctx = ClaimContext.build(mentions_of("a", text, NAMES))
+    assert group_facts([SentenceRow("a", 0, 0, len(text), text)], ctx) == []
+
+
+def event_row(aid: str, text: str, source: str, code: str, trigger: str | None) -> EventRow:
+    return EventRow(f"{aid}-e", aid, code, code[:2], source, "CHLGOV", "Norway", "NOR", None, False,
+                    "asserted", False, False, None, 0, len(text), text, trigger)
+
+
+def test_a_sentence_with_a_coded_event_is_actor_verb_rest():
+    text = "Elena Varga praised Oslo for its patience during the krill talks."
+    ctx = ClaimContext.build(mentions_of("a", text, NAMES), [event_row("a", text, "Elena Varga", "051", "praised")])
+    assert normalise_sentence("a", 0, len(text), text, ctx) == "Elena Varga — praise — Norway patience krill talks"
+
+
+def test_without_stored_extraction_a_sentence_keeps_its_words():
+    text = "The fleet accepted a real sacrifice, officials said."
+    assert normalise_sentence("a", 0, len(text), text, None) == "fleet accepted real sacrifice officials"
+    assert normalise_sentence("a", 0, len(text), text, ClaimContext()) == "fleet accepted real sacrifice officials"
+
+
+def test_quotes_and_events_normalise():
+    said = normalise_quote("Elena Varga", "Elena Varga thinks the deal is fair.")
+    assert said == "Elena Varga — say — thinks deal fair"
+    assert normalise_event("Norway (Ingrid Solheim-Vik) and Chile: sign formal agreement", "2025-11-11", "Oslo") \
+        == "Norway; Chile — sign formal agreement — 2025-11-11, in Oslo"
+    assert lemma("signed") == "sign" and lemma("Establishing") == "establish"
+
+
+def test_sentences_that_share_only_names_are_two_claims():
+    one = "Elena Varga of Chile met the Oslo fishing fleet at the harbour in the morning."
+    two = "Elena Varga of Chile criticised the Oslo ministry for its slow reply in the evening."
+    ctx = ClaimContext.build(mentions_of("a", one, NAMES) + mentions_of("b", two, NAMES))
+    rows = [SentenceRow("a", 0, 0, len(one), one), SentenceRow("b", 0, 0, len(two), two)]
+    assert len(group_claims(rows, ctx)) == 2
+
+
+def test_one_named_speaker_saying_the_same_in_other_words_is_one_claim():
+    one = "Elena Varga stressed the growing scientific cooperation between Chile and Norway on krill research."
+    two = ("Foreign Minister Elena Varga has repeatedly underlined the need to deepen scientific cooperation "
+           "between Santiago and Oslo, notably in krill research and ocean monitoring.")
+    events = [event_row("a", one, "Elena Varga", "010", "stressed"), event_row("b", two, "Elena Varga", "010",
+                                                                              "underlined")]
+    ctx = ClaimContext.build(mentions_of("a", one, NAMES) + mentions_of("b", two, NAMES), events)
+    rows = [SentenceRow("a", 0, 0, len(one), one), SentenceRow("b", 0, 0, len(two), two)]
+    assert len(group_claims(rows)) == 2  # by the words alone, two claims
+    assert len(group_claims(rows, ctx)) == 1
+
+
+def test_claims_have_a_normalised_column(tmp_path):
+    with Store(str(tmp_path / "s.duckdb")) as store:
+        cols = {r[0] for r in store.con.execute("DESCRIBE claims").fetchall()}
+    assert "normalised" in cols
