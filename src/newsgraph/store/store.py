@@ -41,8 +41,8 @@ EXPORTS: dict[str, str] = {
                 FROM links l JOIN articles a ON a.id = l.article_id JOIN articles o ON o.id = l.other_id
                 LEFT JOIN corpus_articles c ON c.article_id = l.article_id
                 ORDER BY l.type, l.article_id, l.other_id""",
-    "claims": """SELECT id, story_id, kind, text, speaker, statement_id, event_cluster_id, mentions, articles,
-                        outlets, independent_outlets, single_source, salience, evidence FROM claims
+    "claims": """SELECT id, story_id, kind, text, normalised, speaker, statement_id, event_cluster_id, mentions,
+                        articles, outlets, independent_outlets, single_source, salience, evidence FROM claims
                  ORDER BY story_id, independent_outlets DESC, salience DESC, id""",
     "event_clusters": """SELECT id, story_id, label, date, source, source_code, target, target_code, event_code,
                                 event_root, negated, modality, background, location, mentions, articles, outlets,

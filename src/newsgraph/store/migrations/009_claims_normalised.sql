@@ -1,0 +1,2 @@
+-- Each claim's normalised statement: 'subject — predicate — object/complement', actors canonical.
+ALTER TABLE claims ADD COLUMN normalised VARCHAR;
