@@ -234,7 +234,8 @@ def _confirmed_spans(claims: list[dict], background: frozenset[str] = frozenset(
 
     out: dict[str, list[tuple[int, int]]] = {}
     for c in claims:
-        if c["independent_outlets"] < 2 or c.get("event_cluster_id") in background:
+        # a fact named in passing confirms that fact, not the sentence it is named in
+        if c["independent_outlets"] < 2 or c.get("event_cluster_id") in background or c["kind"] == "fact":
             continue
         ev = c["evidence"] or []
         if c["kind"] == "event" and c.get("event_cluster_id") not in dated:
@@ -410,7 +411,7 @@ def _snippet(clause: str, x: str, y: str, stop: set[str]) -> str:
 
 
 def _claim_text(c: dict) -> str:
-    if c["kind"] == "event":
+    if c["kind"] in ("event", "fact"):
         return c["text"]
     text = c["evidence"][0]["text"] if c["evidence"] else c["text"]
     return _FOOTNOTE.sub("", text).strip()
