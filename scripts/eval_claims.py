@@ -1,13 +1,13 @@
 """Score stories, corroboration and the briefing on the seed articles against ../shared/gold/claims.json.
 
-    python scripts/eval_claims.py [--db PATH] [--keep]
+    python scripts/eval_claims.py [--db PATH] [--verbose]
 
 Analyses ../shared/seeds into a fresh store (unless --db names one already analysed), then, for
 each gold cross-outlet claim, finds our claims whose evidence sentences contain one of the gold
 evidence spans, and reports:
 - seeds_in_one_story: 1.0 when all five seeds share one story id;
 - multi_source_recall: gold claims with >= 2 sources for which one of our claims (event cluster,
-  statement group or claim group) has evidence in at least two of the gold documents;
+  statement group, claim group or fact) has evidence in at least two of the gold documents;
 - single_source_flagged: gold single-source claims whose matching claims are all single_source;
 - single_source_in_brief: gold single-source claims whose evidence sentence is in the briefing;
 - per claim, a line with what was found (with --verbose).
