@@ -51,6 +51,7 @@ class Story:
     last_date: dt.date | None = None
     seq: int = 0  # order of last update, for postings
     _norm: float = 0.0  # length of `sums`, 0 when it must be computed again
+    _reach: tuple[int, int] | None = None  # reach(), kept by StoryIndex for the story's time in a posting list
 
     def centroid(self) -> dict[str, float]:
         norm = self.norm()
@@ -81,19 +82,27 @@ class Story:
     def top_terms(self, n: int) -> list[str]:
         return [k for k, _ in sorted(self.sums.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
 
-    def active(self, day: dt.date | None) -> bool:
-        if day is None or self.first_date is None:
-            return True
-        window = dt.timedelta(days=WINDOW_DAYS)
-        return self.first_date - window <= day <= self.last_date + window
+    def reach(self) -> tuple[int, int] | None:
+        """The first and last day (ordinals) a dated article can join this story on; None: any day."""
+        if self.first_date is None:
+            return None
+        return self.first_date.toordinal() - WINDOW_DAYS, self.last_date.toordinal() + WINDOW_DAYS
 
 
 class StoryIndex:
-    """Stories in memory with an inverted index from top terms to stories."""
+    """Stories in memory with an inverted index from top terms to stories.
+
+    Posting lists hold the stories a dated article can still join. Articles come in date order
+    (undated last), so once an article of day d has been seen, a story that ended before d is
+    out of reach of every later dated article: it moves to a cold list that only undated (and
+    out-of-order) articles read. A dated article then meets only the stories live around its
+    day, however large the corpus has grown."""
 
     def __init__(self, stories: Iterable[Story] = ()):
         self.stories: dict[str, Story] = {}
-        self.postings: dict[str, dict[str, None]] = {}  # term -> story ids, least recently updated first
+        self.postings: dict[str, dict[str, None]] = {}  # term -> live story ids, least recently updated first
+        self.cold: dict[str, dict[str, None]] = {}  # term -> stories ended before `floor`
+        self.floor = -1  # ordinal of the latest day a dated article has asked for
         self._seq = 0
         for s in stories:
             self._put(s)
@@ -101,6 +110,7 @@ class StoryIndex:
     def _put(self, story: Story) -> None:
         self._seq += 1
         story.seq = self._seq
+        story._reach = story.reach()
         self.stories[story.id] = story
         for term in story.top_terms(INDEX_TERMS):
             post = self.postings.setdefault(term, {})
@@ -109,24 +119,52 @@ class StoryIndex:
             if len(post) > MAX_POSTINGS:
                 del post[next(iter(post))]
 
+    def _live(self, term: str) -> dict[str, None]:
+        """The term's posting list, with the stories at its front that ended before `floor` moved
+        to the cold list (a story updated late for an early day may stay behind a live one: it is
+        skipped as inactive)."""
+        post = self.postings.get(term)
+        if not post:
+            return {}
+        while post:
+            sid = next(iter(post))
+            reach = self.stories[sid]._reach
+            if reach is None or reach[1] >= self.floor:
+                break
+            del post[sid]
+            cold = self.cold.setdefault(term, {})
+            cold.pop(sid, None)
+            cold[sid] = None
+            if len(cold) > MAX_POSTINGS:
+                del cold[next(iter(cold))]
+        return post
+
     def best(self, vec: dict[str, float], day: dt.date | None) -> tuple[str | None, float]:
         """The story this article vector belongs to (None: a new story), and the similarity."""
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        ordinal = None if day is None else day.toordinal()
+        in_order = ordinal is not None and ordinal >= self.floor
+        if in_order:
+            self.floor = ordinal
         seen: set[str] = set()
         best_id, best_score = None, 0.0
         live = 0
+        stories = self.stories
         for term, _ in top:
-            for sid in self.postings.get(term, ()):
-                if sid in seen:
-                    continue
-                seen.add(sid)
-                story = self.stories[sid]
-                if not story.active(day):
-                    continue
-                live += 1
-                score = story.similarity(vec)
-                if score > best_score or (score == best_score and best_id is not None and sid < best_id):
-                    best_id, best_score = sid, score
+            lists = (self._live(term),) if in_order else (self.postings.get(term, {}), self.cold.get(term, {}))
+            for post in lists:
+                for sid in post:
+                    if sid in seen:
+                        continue
+                    seen.add(sid)
+                    story = stories[sid]
+                    reach = story._reach
+                    if ordinal is not None and reach is not None and not reach[0] <= ordinal <= reach[1]:
+                        continue
+                    live += 1
+                    score = story.similarity(vec)
+                    if score > best_score or (score == best_score and best_id is not None and sid < best_id):
+                        best_id, best_score = sid, score
         if best_score >= join_for(live):
             return best_id, best_score
         return None, best_score
