@@ -124,3 +124,24 @@ def test_a_busy_day_asks_for_a_closer_match():
     for k in range(200):  # other live stories that share one of the article's terms, barely
         busy.add(None, f"x{k}", {"valley": 0.1, f"other{k}": 0.995}, DAY)
     assert busy.best(article, DAY)[0] is None
+
+
+def test_an_ended_story_leaves_the_live_lists_but_undated_and_earlier_articles_still_find_it():
+    index = st.StoryIndex()
+    first = index.add(None, "a1", vec(DAM_A), DAY)
+    late = DAY + dt.timedelta(days=st.WINDOW_DAYS + 5)
+    assert index.best(vec(DAM_B), late)[0] is None  # a later day: the dam story has ended...
+    asked = [t for t, _ in sorted(vec(DAM_B).items(), key=lambda kv: -kv[1])[:st.QUERY_TERMS]]
+    shared = [t for t in asked if first in index.cold.get(t, {})]
+    assert shared and all(first not in index.postings.get(t, {}) for t in asked)  # ...and left the lists it was met in
+    assert index.best(vec(DAM_B), None)[0] == first  # undated: any story
+    assert index.best(vec(DAM_B), DAY + dt.timedelta(days=1))[0] == first  # out of date order
+
+
+def test_joining_an_ended_story_through_a_copy_makes_it_live_again():
+    index = st.StoryIndex()
+    first = index.add(None, "a1", vec(DAM_A), DAY)
+    late = DAY + dt.timedelta(days=st.WINDOW_DAYS + 5)
+    index.best(vec(CIRCUS), late)
+    index.add(first, "a1-copy", vec(DAM_A), late)  # copies join their original's story
+    assert index.best(vec(DAM_B), late + dt.timedelta(days=1))[0] == first
