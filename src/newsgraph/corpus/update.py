@@ -17,6 +17,7 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from . import dedup
+from .claims import ClaimContext, group_facts, normalise_event, normalise_quote, normalise_sentence
 from .corroborate import (
     ClaimGroup,
     EventCluster,
@@ -539,12 +540,15 @@ class _StoryRows:
         self.links = read.rows("SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))", ids)
         self.events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
                 source_code, target, target_code, date, negated, modality, background, "symmetric", location,
-                "start", "end", sentence FROM events WHERE article_id IN (SELECT unnest(?)) ORDER BY rowid""", ids)]
-        self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence
-                FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
+                "start", "end", sentence, trigger FROM events WHERE article_id IN (SELECT unnest(?)) ORDER BY rowid""", ids)]
+        self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence,
+                cue FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
                 ORDER BY article_id, "start" """, ids)
         use = [m[0] for ms in self.members.values() for m in ms[-MAX_STORY_ARTICLES_FOR_CLAIMS:]]
         self.sentences = read.sentences(use)
+        self.mentions = read.rows("""SELECT article_id, name, m."start", m."end" FROM
+                (SELECT article_id, name, unnest(mentions) AS m FROM entities WHERE article_id IN (SELECT unnest(?)))""",
+                                  use)
         self.anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
                 JOIN (SELECT article_id, unnest(mentions) AS m FROM entities
                       WHERE article_id IN (SELECT unnest($1))) e ON e.article_id = s.article_id
@@ -576,7 +580,7 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
             "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
         claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
                              (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
-                             salience(f.sentence)))
+                             salience(f.sentence), normalise_event(cluster_rows[-1]["label"], c.date, c.location)))
     quotes = [q for q in stored.quotes if q[3] in mine]
     by_statement: dict[str, list[tuple]] = {}
     for q in quotes:
@@ -585,7 +589,10 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
         a, o, i = sources.counts(q[3] for q in qs)
         longest = max(qs, key=lambda q: (len(q[2]), q[3]))
         claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
-                             [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2])))
+                             [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2]),
+                             normalise_quote(longest[1], longest[2])))
+    ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
+                             [(q[3], q[1], q[4], q[5], q[7]) for q in quotes])
 
     use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
     sents = stored.sentences
@@ -597,7 +604,8 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
         if c["kind"] == "quote" and c["single_source"]:
             c["salience"] = round(checkability(c["text"], shared), 4)
     event_at = {(e.article_id, e.start) for e in events if not e.background}
-    groups = group_claims(claim_sentences(rows))
+    candidates = claim_sentences(rows)
+    groups = group_claims(candidates, ctx)
     support: dict[tuple[str, int], int] = {}
     for g in groups:
         a, o, i = sources.counts(g.articles)
@@ -609,7 +617,14 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
         else:
             sal = salience(head.text) + (1.0 if (head.article_id, head.start) in anchored else 0.0)
         claims.append(_claim(sid, "statement", head.text, None, None, None, len(g.members), (a, o, i),
-                             [(m.article_id, m.start, m.end, m.text) for m in g.members], sal))
+                             [(m.article_id, m.start, m.end, m.text) for m in g.members], sal,
+                             normalise_sentence(head.article_id, head.start, head.end, head.text, ctx)))
+    for fact in group_facts(candidates, ctx):  # facts named in passing by several outlets
+        a, o, i = sources.counts(fact.articles)
+        if i >= 2:
+            claims.append(_claim(sid, "fact", fact.label, None, None, None, len(fact.members), (a, o, i),
+                                 [m[:4] for m in fact.members], salience(fact.label), fact.normalised,
+                                 key=fact.normalised))
 
     article_summaries = {}
     pool: list[Sentence] = []
@@ -694,12 +709,13 @@ def _event_claim_text(c: EventCluster) -> str:
 
 def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: str | None,
            cluster_id: str | None, mentions: int, counts: tuple[int, int, int],
-           evidence: Sequence[tuple[str, int, int, str]], sal: float) -> dict:
+           evidence: Sequence[tuple[str, int, int, str]], sal: float, normalised: str | None = None,
+           key: str = "") -> dict:
     first = min(evidence, key=lambda e: (e[0], e[1]))
-    cid = "c" + hashlib.sha256(f"{sid}:{kind}:{first[0]}:{first[1]}:{statement_id or cluster_id or ''}"
+    cid = "c" + hashlib.sha256(f"{sid}:{kind}:{first[0]}:{first[1]}:{statement_id or cluster_id or key}"
                                .encode()).hexdigest()[:11]
     a, o, i = counts
-    return {"id": cid, "story_id": sid, "kind": kind, "text": text, "speaker": speaker,
+    return {"id": cid, "story_id": sid, "kind": kind, "text": text, "normalised": normalised, "speaker": speaker,
             "statement_id": statement_id, "event_cluster_id": cluster_id, "mentions": mentions,
             "articles": a, "outlets": o, "independent_outlets": i, "single_source": i <= 1,
             "salience": round(sal, 4),
