@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from newsgraph import Settings, Store, analyze
 from newsgraph.cli import app
+from newsgraph.corpus import refresh
 from newsgraph.corpus import update as corpus_update
 
 
@@ -272,5 +273,5 @@ def test_stories_are_rebuilt_a_batch_at_a_time_not_one_query_per_story(tmp_path,
 
     one, n_one = statements(["ferry"])
     every, n_every = statements(sorted(STORIES))
-    assert n_one == 1 and n_every == len(STORIES) <= corpus_update.REFRESH_BATCH
+    assert n_one == 1 and n_every == len(STORIES) <= refresh.REFRESH_BATCH
     assert every == one

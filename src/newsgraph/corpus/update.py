@@ -1,12 +1,11 @@
 """The corpus stage: new articles get copies/rewrites links and a story; touched stories get
-their event clusters, claims and summaries recomputed. Incremental: a run only reads the
-articles the stage has not seen, and only rebuilds the stories they joined."""
+their event clusters, claims and summaries recomputed (refresh.py). Incremental: a run only
+reads the articles the stage has not seen, and only rebuilds the stories they joined."""
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import logging
-import re
 import sys
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
@@ -17,23 +16,10 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from . import dedup
-from .claims import ClaimContext, group_facts, normalise_event, normalise_quote, normalise_sentence
-from .corroborate import (
-    ClaimGroup,
-    EventCluster,
-    EventRow,
-    SentenceRow,
-    Sources,
-    checkability,
-    claim_sentences,
-    cluster_events,
-    event_label,
-    group_claims,
-    salience,
-)
 from .features import content_words, cosine, tokens, weighted_terms
+from .reader import Reader, day_of, rows_in
+from .refresh import refresh_stories
 from .stories import WINDOW_DAYS, Story, StoryIndex
-from .summarize import Sentence, summarize_article, summarize_story
 
 log = logging.getLogger(__name__)
 CHUNK = 500
@@ -41,7 +27,6 @@ REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked fo
 REWRITE_MIN_COSINE = 0.45
 MAX_CANDIDATES = 50  # most recent near-copy candidates per article
 ENTITY_WEIGHT = 2.5
-MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
 
 Progress = Callable[[int, int], None]
 
@@ -55,26 +40,6 @@ class CorpusReport:
 
 
 # --------------------------------------------------------------------------- helpers
-def outlet_key(outlet: str | None, source: str) -> str:
-    """The outlet an article is from; an article of unknown outlet is its own source."""
-    return outlet or f"? {source}"
-
-
-_SPLIT = re.compile(r"(?<=[.!?…”\"’])\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
-
-
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans for articles stored without a parse (a punctuation rule)."""
-    spans, start = [], 0
-    for m in _SPLIT.finditer(text):
-        if text[start:m.start()].strip():
-            spans.append((start, m.start()))
-        start = m.end()
-    if text[start:].strip():
-        spans.append((start, len(text.rstrip())))
-    return spans
-
-
 def _text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(tokens(text)).encode()).hexdigest()[:24]
 
@@ -116,55 +81,17 @@ def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, tuple[s
     for k in range(0, len(pending), 2000):
         ids = pending[k:k + 2000]
         names: dict[str, list[str]] = {}
-        for aid, name in _rows_in(con, "SELECT article_id, name FROM entities WHERE article_id IN (SELECT unnest(?))",
+        for aid, name in rows_in(con, "SELECT article_id, name FROM entities WHERE article_id IN (SELECT unnest(?))",
                                   ids):
             names.setdefault(aid, []).append(name)
-        for aid, title, text in _rows_in(con, "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
+        for aid, title, text in rows_in(con, "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
                                          ids):
             terms[aid] = tuple(sys.intern(t) for t in _article_terms(text, title, names.get(aid, ())))
     counts = Counter(t for ts in terms.values() for t in ts)
     stored = con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
-    for term, n in _rows_in(con, "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", sorted(counts)):
+    for term, n in rows_in(con, "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", sorted(counts)):
         counts[term] += n
     return CorpusDf(stored + len(terms), dict(counts)), terms
-
-
-def _day(value) -> dt.date | None:
-    return value if isinstance(value, dt.date) else None
-
-
-def _rows_in(con, sql: str, values: Sequence[str]) -> list[tuple]:
-    """Run `sql` whose `(SELECT unnest(?))` stands for `values`, passed as an Arrow table (a list
-    parameter costs DuckDB a failed pandas import per element)."""
-    if not values:
-        return []
-    con.register("want_values", pa.table({"v": pa.array(list(values), pa.string())}))
-    try:
-        return con.execute(sql.replace("(SELECT unnest(?))", "(SELECT v FROM want_values)")
-                           .replace("(SELECT unnest($1))", "(SELECT v FROM want_values)")).fetchall()
-    finally:
-        con.unregister("want_values")
-
-
-class _Reader:
-    def __init__(self, con):
-        self.con = con
-
-    def rows(self, sql: str, ids: Sequence[str]) -> list[tuple]:
-        return _rows_in(self.con, sql, ids)
-
-    def sentences(self, ids: Sequence[str]) -> dict[str, list[SentenceRow]]:
-        texts = dict(self.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", ids))
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for aid, start, end in self.rows("""SELECT article_id, "start", "end" FROM sentences
-                                            WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, idx""", ids):
-            spans.setdefault(aid, []).append((start, end))
-        out = {}
-        for aid, text in texts.items():
-            found = spans.get(aid) or split_sentences(text)
-            out[aid] = [SentenceRow(aid, k, s, e, text[s:e].strip()) for k, (s, e) in enumerate(found)
-                        if text[s:e].strip()]
-        return out
 
 
 # --------------------------------------------------------------------------- the stage
@@ -197,7 +124,7 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
 
 
 def _load_index(con, pending: Sequence[str]) -> StoryIndex:
-    first = _rows_in(con, "SELECT min(published) FROM articles WHERE id IN (SELECT unnest(?))", pending)[0][0]
+    first = rows_in(con, "SELECT min(published) FROM articles WHERE id IN (SELECT unnest(?))", pending)[0][0]
     sql = "SELECT id, first_article, terms, articles, first_date, last_date FROM stories"
     params: list = []
     if first is not None:
@@ -217,7 +144,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     one query per kind, never one per article: a query here scans a table that grows with the
     corpus."""
     cache = cache or _RunCache()
-    read = _Reader(con)
+    read = Reader(con)
     arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
                                            WHERE id IN (SELECT unnest(?))""", ids)}
     ents: dict[str, list[tuple[str, int]]] = {}
@@ -237,7 +164,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     rows, band_rows = [], []
     for aid in ids:
         _, title, text, published = arts[aid]
-        day = _day(published)
+        day = day_of(published)
         sig = sigs[aid]
         vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df)
         original = local_hash.get(hashes[aid]) or stored.by_hash.get(hashes[aid])
@@ -289,7 +216,7 @@ class _StoredOriginals:
                  bands: dict[str, list[int]]):
         self.by_hash: dict[str, str] = {}
         self.story_of: dict[str, str] = {}
-        for h, aid, sid in _rows_in(con, """SELECT text_hash, arg_min(article_id, seq), arg_min(story_id, seq)
+        for h, aid, sid in rows_in(con, """SELECT text_hash, arg_min(article_id, seq), arg_min(story_id, seq)
                 FROM corpus_articles WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""",
                                     sorted(set(hashes.values()))):
             self.by_hash[h] = aid
@@ -347,13 +274,13 @@ def _near_copy_link(aid: str, sig: dedup.Signature, keys: Sequence[int], stored:
 def _orient(con, links: Sequence[tuple], arts: dict[str, tuple]) -> list[tuple]:
     """A link points from the copy to the original: the later-published article copies the
     earlier one, whatever order they arrived in (arrival order when a date is missing)."""
-    stored = dict(_rows_in(con, "SELECT article_id, day FROM corpus_articles WHERE article_id IN (SELECT unnest(?))",
+    stored = dict(rows_in(con, "SELECT article_id, day FROM corpus_articles WHERE article_id IN (SELECT unnest(?))",
                            sorted({x[1] for x in links if x[1] not in arts})))
     out = []
     for link in links:
-        day = _day(arts[link[0]][3])
+        day = day_of(arts[link[0]][3])
         other = link[1]
-        when = _day(arts[other][3]) if other in arts else stored.get(other)
+        when = day_of(arts[other][3]) if other in arts else stored.get(other)
         out.append((link[1], link[0], link[2], link[3]) if day is not None and when is not None and when > day
                    else link)
     return out
@@ -377,7 +304,7 @@ class _RunCache:
         want = sorted(s for s in sids if s not in self.members)
         for sid in want:
             self.members[sid] = []
-        for sid, aid, terms in _rows_in(con, f"""SELECT story_id, article_id, terms FROM (
+        for sid, aid, terms in rows_in(con, f"""SELECT story_id, article_id, terms FROM (
                 SELECT story_id, article_id, terms, seq,
                        row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
                 FROM corpus_articles WHERE story_id IN (SELECT unnest(?)))
@@ -394,7 +321,7 @@ class _RunCache:
         if len(members) > self.MEMBERS:
             del members[0]
 
-    def sentence_sets(self, read: _Reader, ids: Sequence[str]) -> dict[str, dedup.SentenceSet]:
+    def sentence_sets(self, read: Reader, ids: Sequence[str]) -> dict[str, dedup.SentenceSet]:
         ids = list(dict.fromkeys(ids))
         need = [i for i in ids if i not in self.sets]
         found = read.sentences(need) if need else {}
@@ -409,7 +336,7 @@ class _RunCache:
         return out
 
 
-def _rewrite_links(con, read: _Reader, found: Sequence[tuple[str, str, tuple | None]],
+def _rewrite_links(con, read: Reader, found: Sequence[tuple[str, str, tuple | None]],
                    vectors: dict[str, dict[str, float]], cache: _RunCache) -> dict[str, tuple]:
     """Rewrites among the chunk's articles that copy nothing: each is compared with the earlier
     members of its story as they stood when it arrived, the closest ones by terms aligned
@@ -499,240 +426,4 @@ def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[st
         raise
 
 
-# --------------------------------------------------------------------------- per story
-REFRESH_BATCH = 64  # stories rebuilt per transaction
-
-
-def refresh_stories(con, story_ids: Sequence[str]) -> None:
-    """Recompute event clusters, claims, summaries and counts of these stories, REFRESH_BATCH at a
-    time: read together (a query per story would scan each table once per story) and written in
-    one transaction."""
-    for k in range(0, len(story_ids), REFRESH_BATCH):
-        batch = list(story_ids[k:k + REFRESH_BATCH])
-        try:
-            rows = _StoryRows(con, batch)
-        except Exception as exc:  # the stories stay dirty
-            log.warning("stories %s to %s could not be read (%s: %s); they are retried on the next run",
-                        batch[0], batch[-1], type(exc).__name__, exc)
-            continue
-        done: list[dict] = []
-        for sid in batch:
-            try:
-                done.append(_refresh_story(rows, sid))
-            except Exception as exc:  # one odd story must not hold back the others; it stays dirty
-                log.warning("story %s could not be rebuilt (%s: %s); it is retried on the next run",
-                            sid, type(exc).__name__, exc)
-        _write_stories(con, done)
-
-
-class _StoryRows:
-    """The stored rows a batch of stories is rebuilt from, one query per table; each story takes
-    its own articles' rows, in the order a query of its own would give them."""
-
-    def __init__(self, con, sids: Sequence[str]):
-        read = _Reader(con)
-        self.members: dict[str, list[tuple]] = {sid: [] for sid in sids}
-        for sid, *member in read.rows("""SELECT c.story_id, a.id, a.outlet, a.source, a.published, a.title, c.terms
-                FROM corpus_articles c JOIN articles a ON a.id = c.article_id
-                WHERE c.story_id IN (SELECT unnest(?)) ORDER BY c.seq""", sids):
-            self.members[sid].append(tuple(member))
-        ids = [m[0] for ms in self.members.values() for m in ms]
-        self.links = read.rows("SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))", ids)
-        self.events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
-                source_code, target, target_code, date, negated, modality, background, "symmetric", location,
-                "start", "end", sentence, trigger FROM events WHERE article_id IN (SELECT unnest(?)) ORDER BY rowid""", ids)]
-        self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence,
-                cue FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
-                ORDER BY article_id, "start" """, ids)
-        use = [m[0] for ms in self.members.values() for m in ms[-MAX_STORY_ARTICLES_FOR_CLAIMS:]]
-        self.sentences = read.sentences(use)
-        self.mentions = read.rows("""SELECT article_id, name, m."start", m."end" FROM
-                (SELECT article_id, name, unnest(mentions) AS m FROM entities WHERE article_id IN (SELECT unnest(?)))""",
-                                  use)
-        self.anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
-                JOIN (SELECT article_id, unnest(mentions) AS m FROM entities
-                      WHERE article_id IN (SELECT unnest($1))) e ON e.article_id = s.article_id
-                WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
-
-
-def _refresh_story(stored: _StoryRows, sid: str) -> dict:
-    members = stored.members[sid]
-    ids = [m[0] for m in members]
-    mine = set(ids)
-    outlet_of = {m[0]: outlet_key(m[1], m[2]) for m in members}
-    sources = Sources(outlet_of, [(a, b) for a, b in stored.links if a in mine])
-    n_art, n_out, n_ind = sources.counts(ids)
-
-    events = [e for e in stored.events if e.article_id in mine]
-    clusters = cluster_events(sid, events)
-    claims: list[dict] = []
-    cluster_rows = []
-    for c in clusters:
-        arts = [m.article_id for m in c.members]
-        a, o, i = sources.counts(arts)
-        f = c.first
-        cluster_rows.append({
-            "id": c.id, "story_id": sid, "label": event_label(c), "date": c.date, "source": f.source,
-            "source_code": f.source_code, "target": f.target, "target_code": f.target_code,
-            "event_code": f.event_code, "event_root": f.event_root, "negated": f.negated,
-            "modality": f.modality, "background": c.background, "location": c.location,
-            "mentions": len(c.members), "articles": a, "outlets": o, "independent_outlets": i,
-            "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
-        claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
-                             (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
-                             salience(f.sentence), normalise_event(cluster_rows[-1]["label"], c.date, c.location)))
-    quotes = [q for q in stored.quotes if q[3] in mine]
-    by_statement: dict[str, list[tuple]] = {}
-    for q in quotes:
-        by_statement.setdefault(q[0], []).append(q)
-    for st, qs in by_statement.items():
-        a, o, i = sources.counts(q[3] for q in qs)
-        longest = max(qs, key=lambda q: (len(q[2]), q[3]))
-        claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
-                             [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2]),
-                             normalise_quote(longest[1], longest[2])))
-    ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
-                             [(q[3], q[1], q[4], q[5], q[7]) for q in quotes])
-
-    use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
-    sents = stored.sentences
-    anchored = stored.anchored  # pairs of this story's articles only can match its sentences
-    rows = [s for aid in use for s in sents.get(aid, [])]
-    story_df = Counter(w for aid in use for w in {w for s in sents.get(aid, []) for w in content_words(s.text)})
-    shared = {w for w, n in story_df.items() if n > 1}  # words more than one article uses
-    for c in claims:
-        if c["kind"] == "quote" and c["single_source"]:
-            c["salience"] = round(checkability(c["text"], shared), 4)
-    event_at = {(e.article_id, e.start) for e in events if not e.background}
-    candidates = claim_sentences(rows)
-    groups = group_claims(candidates, ctx)
-    support: dict[tuple[str, int], int] = {}
-    for g in groups:
-        a, o, i = sources.counts(g.articles)
-        for m in g.members:
-            support[(m.article_id, m.index)] = i
-        head = g.members[0]
-        if i <= 1:
-            sal = checkability(head.text, shared, (head.article_id, head.start) in event_at)
-        else:
-            sal = salience(head.text) + (1.0 if (head.article_id, head.start) in anchored else 0.0)
-        claims.append(_claim(sid, "statement", head.text, None, None, None, len(g.members), (a, o, i),
-                             [(m.article_id, m.start, m.end, m.text) for m in g.members], sal,
-                             normalise_sentence(head.article_id, head.start, head.end, head.text, ctx)))
-    for fact in group_facts(candidates, ctx):  # facts named in passing by several outlets
-        a, o, i = sources.counts(fact.articles)
-        if i >= 2:
-            claims.append(_claim(sid, "fact", fact.label, None, None, None, len(fact.members), (a, o, i),
-                                 [m[:4] for m in fact.members], salience(fact.label), fact.normalised,
-                                 key=fact.normalised))
-
-    article_summaries = {}
-    pool: list[Sentence] = []
-    for aid in use:
-        ss = [Sentence(aid, s.index, s.start, s.end, s.text, outlet_of.get(aid), support.get((aid, s.index), 1))
-              for s in sents.get(aid, [])]
-        pool.extend(ss)
-        article_summaries[aid] = summarize_article(ss)
-    story_summary = summarize_story(pool)
-    title = _story_title(members)
-    summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in story_summary]
-    return {"id": sid, "clusters": cluster_rows, "claims": claims,
-            "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,
-                                                            "text": x.text} for x in picked]}
-                          for aid, picked in article_summaries.items()],
-            "story": {"id": sid, "title": title, "outlets": n_out, "independent_outlets": n_ind,
-                      "articles": n_art, "summary": summary}}
-
-
-_SUMMARY = pa.list_(pa.struct([("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
-                               ("text", pa.string())]))
-_STORY_SUMMARY = pa.list_(pa.struct([("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
-                                     ("text", pa.string())]))
-
-
-def _write_stories(con, done: list[dict]) -> None:
-    """Replace the derived rows of these stories in one transaction."""
-    if not done:
-        return
-    ids = [d["id"] for d in done]
-    clusters = [r for d in done for r in d["clusters"]]
-    claims = [r for d in done for r in d["claims"]]
-    summaries = [r for d in done for r in d["summaries"]]
-    try:
-        con.begin()
-        con.register("done_ids", pa.table({"v": pa.array(ids, pa.string())}))
-        con.execute("DELETE FROM event_clusters WHERE story_id IN (SELECT v FROM done_ids)")
-        con.execute("DELETE FROM claims WHERE story_id IN (SELECT v FROM done_ids)")
-        con.unregister("done_ids")
-        if clusters:
-            con.register("new_clusters", pa.Table.from_pylist(clusters))
-            con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM new_clusters")
-            con.unregister("new_clusters")
-        if claims:
-            con.register("new_claims", pa.Table.from_pylist(claims))
-            con.execute("INSERT OR REPLACE INTO claims BY NAME SELECT * FROM new_claims")
-            con.unregister("new_claims")
-        if summaries:
-            con.register("new_summaries", pa.table({
-                "article_id": pa.array([r["article_id"] for r in summaries], pa.string()),
-                "summary": pa.array([r["summary"] for r in summaries], _SUMMARY)}))
-            con.execute("""UPDATE corpus_articles c SET summary = n.summary FROM new_summaries n
-                           WHERE c.article_id = n.article_id""")
-            con.unregister("new_summaries")
-        stories = [d["story"] for d in done]
-        con.register("new_story_rows", pa.table({
-            "id": pa.array([r["id"] for r in stories], pa.string()),
-            "title": pa.array([r["title"] for r in stories], pa.string()),
-            "outlets": pa.array([r["outlets"] for r in stories], pa.int32()),
-            "independent_outlets": pa.array([r["independent_outlets"] for r in stories], pa.int32()),
-            "articles": pa.array([r["articles"] for r in stories], pa.int32()),
-            "summary": pa.array([r["summary"] for r in stories], _STORY_SUMMARY)}))
-        con.execute("""UPDATE stories s SET title = n.title, outlets = n.outlets,
-                           independent_outlets = n.independent_outlets, articles = n.articles,
-                           summary = n.summary, updated_at = now(), dirty = false
-                       FROM new_story_rows n WHERE s.id = n.id""")
-        con.unregister("new_story_rows")
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-
-
-def _event_claim_text(c: EventCluster) -> str:
-    parts = [event_label(c)]
-    if c.date:
-        parts.append(c.date)
-    if c.location:
-        parts.append(f"in {c.location}")
-    return ", ".join(parts)
-
-
-def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: str | None,
-           cluster_id: str | None, mentions: int, counts: tuple[int, int, int],
-           evidence: Sequence[tuple[str, int, int, str]], sal: float, normalised: str | None = None,
-           key: str = "") -> dict:
-    first = min(evidence, key=lambda e: (e[0], e[1]))
-    cid = "c" + hashlib.sha256(f"{sid}:{kind}:{first[0]}:{first[1]}:{statement_id or cluster_id or key}"
-                               .encode()).hexdigest()[:11]
-    a, o, i = counts
-    return {"id": cid, "story_id": sid, "kind": kind, "text": text, "normalised": normalised, "speaker": speaker,
-            "statement_id": statement_id, "event_cluster_id": cluster_id, "mentions": mentions,
-            "articles": a, "outlets": o, "independent_outlets": i, "single_source": i <= 1,
-            "salience": round(sal, 4),
-            "evidence": [{"article_id": e[0], "start": e[1], "end": e[2], "text": e[3]} for e in evidence]}
-
-
-def _story_title(members: Sequence[tuple]) -> str | None:
-    """The title of the article closest to the story's centre (the first of equals)."""
-    vecs = [({t["term"]: t["w"] for t in (m[5] or [])}, m) for m in members]
-    if not vecs:
-        return None
-    centre: dict[str, float] = {}
-    for v, _ in vecs:
-        for k, w in v.items():
-            centre[k] = centre.get(k, 0.0) + w
-    titled = [(cosine(v, centre), -k, m[4]) for k, (v, m) in enumerate(vecs) if m[4]]
-    return max(titled)[2] if titled else None
-
-
-__all__ = ["CorpusReport", "update", "refresh_stories", "ClaimGroup"]
+__all__ = ["CorpusReport", "update", "refresh_stories"]

@@ -1,0 +1,69 @@
+"""Reading the stored corpus for the corpus stage: rows for many articles in one query, their
+sentences (the parse's spans, or a punctuation rule without one), outlets and days."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+import pyarrow as pa
+
+from .corroborate import SentenceRow
+
+
+def outlet_key(outlet: str | None, source: str) -> str:
+    """The outlet an article is from; an article of unknown outlet is its own source."""
+    return outlet or f"? {source}"
+
+
+_SPLIT = re.compile(r"(?<=[.!?…”\"’])\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans for articles stored without a parse (a punctuation rule)."""
+    spans, start = [], 0
+    for m in _SPLIT.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def day_of(value) -> dt.date | None:
+    return value if isinstance(value, dt.date) else None
+
+
+def rows_in(con, sql: str, values: Sequence[str]) -> list[tuple]:
+    """Run `sql` whose `(SELECT unnest(?))` stands for `values`, passed as an Arrow table (a list
+    parameter costs DuckDB a failed pandas import per element)."""
+    if not values:
+        return []
+    con.register("want_values", pa.table({"v": pa.array(list(values), pa.string())}))
+    try:
+        return con.execute(sql.replace("(SELECT unnest(?))", "(SELECT v FROM want_values)")
+                           .replace("(SELECT unnest($1))", "(SELECT v FROM want_values)")).fetchall()
+    finally:
+        con.unregister("want_values")
+
+
+class Reader:
+    def __init__(self, con):
+        self.con = con
+
+    def rows(self, sql: str, ids: Sequence[str]) -> list[tuple]:
+        return rows_in(self.con, sql, ids)
+
+    def sentences(self, ids: Sequence[str]) -> dict[str, list[SentenceRow]]:
+        texts = dict(self.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", ids))
+        spans: dict[str, list[tuple[int, int]]] = {}
+        for aid, start, end in self.rows("""SELECT article_id, "start", "end" FROM sentences
+                                            WHERE article_id IN (SELECT unnest(?)) ORDER BY article_id, idx""", ids):
+            spans.setdefault(aid, []).append((start, end))
+        out = {}
+        for aid, text in texts.items():
+            found = spans.get(aid) or split_sentences(text)
+            out[aid] = [SentenceRow(aid, k, s, e, text[s:e].strip()) for k, (s, e) in enumerate(found)
+                        if text[s:e].strip()]
+        return out

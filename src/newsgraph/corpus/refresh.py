@@ -1,0 +1,265 @@
+"""Rebuilding stories: each touched story's event clusters, claims (event clusters, quote
+statements, sentence groups, facts named in passing), summaries, counts and title, read in
+batches and written in one transaction per batch."""
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter
+from collections.abc import Sequence
+
+import pyarrow as pa
+
+from .claims import ClaimContext, group_facts, normalise_event, normalise_quote, normalise_sentence
+from .corroborate import (
+    EventCluster,
+    EventRow,
+    Sources,
+    checkability,
+    claim_sentences,
+    cluster_events,
+    event_label,
+    group_claims,
+    salience,
+)
+from .features import content_words, cosine
+from .reader import Reader, outlet_key
+from .summarize import Sentence, summarize_article, summarize_story
+
+log = logging.getLogger(__name__)
+MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
+
+REFRESH_BATCH = 64  # stories rebuilt per transaction
+
+
+def refresh_stories(con, story_ids: Sequence[str]) -> None:
+    """Recompute event clusters, claims, summaries and counts of these stories, REFRESH_BATCH at a
+    time: read together (a query per story would scan each table once per story) and written in
+    one transaction."""
+    for k in range(0, len(story_ids), REFRESH_BATCH):
+        batch = list(story_ids[k:k + REFRESH_BATCH])
+        try:
+            rows = _StoryRows(con, batch)
+        except Exception as exc:  # the stories stay dirty
+            log.warning("stories %s to %s could not be read (%s: %s); they are retried on the next run",
+                        batch[0], batch[-1], type(exc).__name__, exc)
+            continue
+        done: list[dict] = []
+        for sid in batch:
+            try:
+                done.append(_refresh_story(rows, sid))
+            except Exception as exc:  # one odd story must not hold back the others; it stays dirty
+                log.warning("story %s could not be rebuilt (%s: %s); it is retried on the next run",
+                            sid, type(exc).__name__, exc)
+        _write_stories(con, done)
+
+
+class _StoryRows:
+    """The stored rows a batch of stories is rebuilt from, one query per table; each story takes
+    its own articles' rows, in the order a query of its own would give them."""
+
+    def __init__(self, con, sids: Sequence[str]):
+        read = Reader(con)
+        self.members: dict[str, list[tuple]] = {sid: [] for sid in sids}
+        for sid, *member in read.rows("""SELECT c.story_id, a.id, a.outlet, a.source, a.published, a.title, c.terms
+                FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+                WHERE c.story_id IN (SELECT unnest(?)) ORDER BY c.seq""", sids):
+            self.members[sid].append(tuple(member))
+        ids = [m[0] for ms in self.members.values() for m in ms]
+        self.links = read.rows("SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))", ids)
+        self.events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
+                source_code, target, target_code, date, negated, modality, background, "symmetric", location,
+                "start", "end", sentence, trigger FROM events WHERE article_id IN (SELECT unnest(?))
+                ORDER BY rowid""", ids)]
+        self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence,
+                cue FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
+                ORDER BY article_id, "start" """, ids)
+        use = [m[0] for ms in self.members.values() for m in ms[-MAX_STORY_ARTICLES_FOR_CLAIMS:]]
+        self.sentences = read.sentences(use)
+        self.mentions = read.rows("""SELECT article_id, name, m."start", m."end" FROM
+                (SELECT article_id, name, unnest(mentions) AS m FROM entities
+                 WHERE article_id IN (SELECT unnest(?)))""", use)
+        self.anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
+                JOIN (SELECT article_id, unnest(mentions) AS m FROM entities
+                      WHERE article_id IN (SELECT unnest($1))) e ON e.article_id = s.article_id
+                WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
+
+
+def _refresh_story(stored: _StoryRows, sid: str) -> dict:
+    members = stored.members[sid]
+    ids = [m[0] for m in members]
+    mine = set(ids)
+    outlet_of = {m[0]: outlet_key(m[1], m[2]) for m in members}
+    sources = Sources(outlet_of, [(a, b) for a, b in stored.links if a in mine])
+    n_art, n_out, n_ind = sources.counts(ids)
+
+    events = [e for e in stored.events if e.article_id in mine]
+    clusters = cluster_events(sid, events)
+    claims: list[dict] = []
+    cluster_rows = []
+    for c in clusters:
+        arts = [m.article_id for m in c.members]
+        a, o, i = sources.counts(arts)
+        f = c.first
+        cluster_rows.append({
+            "id": c.id, "story_id": sid, "label": event_label(c), "date": c.date, "source": f.source,
+            "source_code": f.source_code, "target": f.target, "target_code": f.target_code,
+            "event_code": f.event_code, "event_root": f.event_root, "negated": f.negated,
+            "modality": f.modality, "background": c.background, "location": c.location,
+            "mentions": len(c.members), "articles": a, "outlets": o, "independent_outlets": i,
+            "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
+        claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
+                             (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
+                             salience(f.sentence), normalise_event(cluster_rows[-1]["label"], c.date, c.location)))
+    quotes = [q for q in stored.quotes if q[3] in mine]
+    by_statement: dict[str, list[tuple]] = {}
+    for q in quotes:
+        by_statement.setdefault(q[0], []).append(q)
+    for st, qs in by_statement.items():
+        a, o, i = sources.counts(q[3] for q in qs)
+        longest = max(qs, key=lambda q: (len(q[2]), q[3]))
+        claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
+                             [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2]),
+                             normalise_quote(longest[1], longest[2])))
+    ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
+                             [(q[3], q[1], q[4], q[5], q[7]) for q in quotes])
+
+    use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
+    sents = stored.sentences
+    anchored = stored.anchored  # pairs of this story's articles only can match its sentences
+    rows = [s for aid in use for s in sents.get(aid, [])]
+    story_df = Counter(w for aid in use for w in {w for s in sents.get(aid, []) for w in content_words(s.text)})
+    shared = {w for w, n in story_df.items() if n > 1}  # words more than one article uses
+    for c in claims:
+        if c["kind"] == "quote" and c["single_source"]:
+            c["salience"] = round(checkability(c["text"], shared), 4)
+    event_at = {(e.article_id, e.start) for e in events if not e.background}
+    candidates = claim_sentences(rows)
+    groups = group_claims(candidates, ctx)
+    support: dict[tuple[str, int], int] = {}
+    for g in groups:
+        a, o, i = sources.counts(g.articles)
+        for m in g.members:
+            support[(m.article_id, m.index)] = i
+        head = g.members[0]
+        if i <= 1:
+            sal = checkability(head.text, shared, (head.article_id, head.start) in event_at)
+        else:
+            sal = salience(head.text) + (1.0 if (head.article_id, head.start) in anchored else 0.0)
+        claims.append(_claim(sid, "statement", head.text, None, None, None, len(g.members), (a, o, i),
+                             [(m.article_id, m.start, m.end, m.text) for m in g.members], sal,
+                             normalise_sentence(head.article_id, head.start, head.end, head.text, ctx)))
+    for fact in group_facts(candidates, ctx):  # facts named in passing by several outlets
+        a, o, i = sources.counts(fact.articles)
+        if i >= 2:
+            claims.append(_claim(sid, "fact", fact.label, None, None, None, len(fact.members), (a, o, i),
+                                 [m[:4] for m in fact.members], salience(fact.label), fact.normalised,
+                                 key=fact.normalised))
+
+    article_summaries = {}
+    pool: list[Sentence] = []
+    for aid in use:
+        ss = [Sentence(aid, s.index, s.start, s.end, s.text, outlet_of.get(aid), support.get((aid, s.index), 1))
+              for s in sents.get(aid, [])]
+        pool.extend(ss)
+        article_summaries[aid] = summarize_article(ss)
+    story_summary = summarize_story(pool)
+    title = _story_title(members)
+    summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in story_summary]
+    return {"id": sid, "clusters": cluster_rows, "claims": claims,
+            "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,
+                                                            "text": x.text} for x in picked]}
+                          for aid, picked in article_summaries.items()],
+            "story": {"id": sid, "title": title, "outlets": n_out, "independent_outlets": n_ind,
+                      "articles": n_art, "summary": summary}}
+
+
+_SUMMARY = pa.list_(pa.struct([("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
+                               ("text", pa.string())]))
+_STORY_SUMMARY = pa.list_(pa.struct([("article_id", pa.string()), ("start", pa.int32()), ("end", pa.int32()),
+                                     ("text", pa.string())]))
+
+
+def _write_stories(con, done: list[dict]) -> None:
+    """Replace the derived rows of these stories in one transaction."""
+    if not done:
+        return
+    ids = [d["id"] for d in done]
+    clusters = [r for d in done for r in d["clusters"]]
+    claims = [r for d in done for r in d["claims"]]
+    summaries = [r for d in done for r in d["summaries"]]
+    try:
+        con.begin()
+        con.register("done_ids", pa.table({"v": pa.array(ids, pa.string())}))
+        con.execute("DELETE FROM event_clusters WHERE story_id IN (SELECT v FROM done_ids)")
+        con.execute("DELETE FROM claims WHERE story_id IN (SELECT v FROM done_ids)")
+        con.unregister("done_ids")
+        if clusters:
+            con.register("new_clusters", pa.Table.from_pylist(clusters))
+            con.execute("INSERT INTO event_clusters BY NAME SELECT * FROM new_clusters")
+            con.unregister("new_clusters")
+        if claims:
+            con.register("new_claims", pa.Table.from_pylist(claims))
+            con.execute("INSERT OR REPLACE INTO claims BY NAME SELECT * FROM new_claims")
+            con.unregister("new_claims")
+        if summaries:
+            con.register("new_summaries", pa.table({
+                "article_id": pa.array([r["article_id"] for r in summaries], pa.string()),
+                "summary": pa.array([r["summary"] for r in summaries], _SUMMARY)}))
+            con.execute("""UPDATE corpus_articles c SET summary = n.summary FROM new_summaries n
+                           WHERE c.article_id = n.article_id""")
+            con.unregister("new_summaries")
+        stories = [d["story"] for d in done]
+        con.register("new_story_rows", pa.table({
+            "id": pa.array([r["id"] for r in stories], pa.string()),
+            "title": pa.array([r["title"] for r in stories], pa.string()),
+            "outlets": pa.array([r["outlets"] for r in stories], pa.int32()),
+            "independent_outlets": pa.array([r["independent_outlets"] for r in stories], pa.int32()),
+            "articles": pa.array([r["articles"] for r in stories], pa.int32()),
+            "summary": pa.array([r["summary"] for r in stories], _STORY_SUMMARY)}))
+        con.execute("""UPDATE stories s SET title = n.title, outlets = n.outlets,
+                           independent_outlets = n.independent_outlets, articles = n.articles,
+                           summary = n.summary, updated_at = now(), dirty = false
+                       FROM new_story_rows n WHERE s.id = n.id""")
+        con.unregister("new_story_rows")
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+
+
+def _event_claim_text(c: EventCluster) -> str:
+    parts = [event_label(c)]
+    if c.date:
+        parts.append(c.date)
+    if c.location:
+        parts.append(f"in {c.location}")
+    return ", ".join(parts)
+
+
+def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: str | None,
+           cluster_id: str | None, mentions: int, counts: tuple[int, int, int],
+           evidence: Sequence[tuple[str, int, int, str]], sal: float, normalised: str | None = None,
+           key: str = "") -> dict:
+    first = min(evidence, key=lambda e: (e[0], e[1]))
+    cid = "c" + hashlib.sha256(f"{sid}:{kind}:{first[0]}:{first[1]}:{statement_id or cluster_id or key}"
+                               .encode()).hexdigest()[:11]
+    a, o, i = counts
+    return {"id": cid, "story_id": sid, "kind": kind, "text": text, "normalised": normalised, "speaker": speaker,
+            "statement_id": statement_id, "event_cluster_id": cluster_id, "mentions": mentions,
+            "articles": a, "outlets": o, "independent_outlets": i, "single_source": i <= 1,
+            "salience": round(sal, 4),
+            "evidence": [{"article_id": e[0], "start": e[1], "end": e[2], "text": e[3]} for e in evidence]}
+
+
+def _story_title(members: Sequence[tuple]) -> str | None:
+    """The title of the article closest to the story's centre (the first of equals)."""
+    vecs = [({t["term"]: t["w"] for t in (m[5] or [])}, m) for m in members]
+    if not vecs:
+        return None
+    centre: dict[str, float] = {}
+    for v, _ in vecs:
+        for k, w in v.items():
+            centre[k] = centre.get(k, 0.0) + w
+    titled = [(cosine(v, centre), -k, m[4]) for k, (v, m) in enumerate(vecs) if m[4]]
+    return max(titled)[2] if titled else None
