@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from . import nlp
 from .actors import resolve_actors
 from .events import code_events
+from .frames import sentence_dates, sentence_frame
 from .quotes import extract_quotes
-from .records import Entity, Event, Quote
+from .records import Entity, Event, Frame, Quote
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,7 +19,8 @@ class Extraction:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = ()
     events: tuple[Event, ...] = ()
-    sentences: tuple[tuple[int, int], ...] = ()  # (start, end) of each sentence in the clean text
+    # (start, end, frame of its main clause) of each sentence in the clean text
+    sentences: tuple[tuple[int, int, Frame | None], ...] = ()
     error: str | None = None  # why extraction failed for this article (it is still stored)
 
 
@@ -37,9 +39,11 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
         try:
             actors = resolve_actors(doc, date)
             quotes = tuple(extract_quotes(doc, actors, article_id))
-            sentences = tuple((s.start_char, s.end_char) for s in doc.sents if s.text.strip())
-            out.append(Extraction(tuple(actors.entities(article_id)), quotes,
-                                  tuple(code_events(doc, actors, article_id, date, quotes)), sentences))
+            events = tuple(code_events(doc, actors, article_id, date, quotes))
+            dates = sentence_dates(events)
+            sentences = tuple((s.start_char, s.end_char, sentence_frame(s, actors, dates.get(s.start_char, ())))
+                              for s in doc.sents if s.text.strip())
+            out.append(Extraction(tuple(actors.entities(article_id)), quotes, events, sentences))
         except Exception as exc:  # one odd article must not stop the batch; it is named instead
             out.append(Extraction(error=f"{type(exc).__name__}: {exc}"))
     return out

@@ -129,6 +129,19 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Frame:
+    """The main clause of one sentence: who does what to what, where and when, and who says so."""
+
+    subject: str | None  # canonical actor name(s) joined by '; ', or a short noun phrase
+    predicate: str  # verb lemma: 'not sign', 'give up', 'be', 'be made' (passive, no agent)
+    object: str | None = None  # short noun phrase, or a prepositional phrase ('in Punta Arenas')
+    place: str | None = None
+    time: str | None = None  # ISO date where the sentence's event resolved it, else the words
+    source: str | None = None  # who the clause is attributed to ('X said that ...')
+    key: tuple[str, ...] = ()  # lower-cased heads of subject, verb, object: for matching
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """A coded event: who did what to whom, when and where, with the words that say so."""
 

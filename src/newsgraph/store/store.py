@@ -14,7 +14,7 @@ import pyarrow as pa
 
 from ..errors import StoreError, UsageError
 from ..events.lexicon import code_info, plover
-from ..records import Article, Entity, Event, InputError, Quote
+from ..records import Article, Entity, Event, Frame, InputError, Quote
 
 EXPORTS: dict[str, str] = {
     "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
@@ -161,7 +161,7 @@ class Store:
                     line_counts: dict[tuple[str, str], int] | None = None,
                     entities: Sequence[Entity] = (), quotes: Sequence[Quote] = (),
                     events: Sequence[Event] = (), extracted: Sequence[str] = (),
-                    sentences: dict[str, Sequence[tuple[int, int]]] | None = None) -> int:
+                    sentences: dict[str, Sequence[tuple]] | None = None) -> int:
         """Store one batch in one transaction; returns how many articles were new."""
         try:
             self.con.begin()
@@ -407,18 +407,23 @@ def _events_table(events: Sequence[Event]) -> pa.Table | None:
     return pa.Table.from_pylist(rows, schema=_EVENT_SCHEMA)
 
 
-def _sentences_table(sentences: dict[str, Sequence[tuple[int, int]]]) -> pa.Table | None:
-    ids, idx, starts, ends = [], [], [], []
-    for article_id, spans in sentences.items():
-        for k, (start, end) in enumerate(spans):
-            ids.append(article_id)
-            idx.append(k)
-            starts.append(start)
-            ends.append(end)
-    if not ids:
-        return None
-    return pa.table({"article_id": pa.array(ids, pa.string()), "idx": pa.array(idx, pa.int32()),
-                     "start": pa.array(starts, pa.int32()), "end": pa.array(ends, pa.int32())})
+_FRAME = pa.struct([("subject", pa.string()), ("predicate", pa.string()), ("object", pa.string()),
+                    ("place", pa.string()), ("time", pa.string()), ("source", pa.string()),
+                    ("key", pa.list_(pa.string()))])
+_SENTENCE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()),
+                              ("end", pa.int32()), ("frame", _FRAME)])
+
+
+def _sentences_table(sentences: dict[str, Sequence[tuple]]) -> pa.Table | None:
+    """Rows of (start, end) or (start, end, Frame | None) per article."""
+    rows = [{"article_id": article_id, "idx": k, "start": span[0], "end": span[1],
+             "frame": _frame_row(span[2]) if len(span) > 2 else None}
+            for article_id, spans in sentences.items() for k, span in enumerate(spans)]
+    return pa.Table.from_pylist(rows, schema=_SENTENCE_SCHEMA) if rows else None
+
+
+def _frame_row(frame: Frame | None) -> dict[str, Any] | None:
+    return None if frame is None else {**asdict(frame), "key": list(frame.key)}
 
 
 _EVENT_SCHEMA = pa.schema([
