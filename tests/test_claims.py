@@ -116,3 +116,27 @@ def test_claims_have_a_normalised_column(tmp_path):
     with Store(str(tmp_path / "s.duckdb")) as store:
         cols = {r[0] for r in store.con.execute("DESCRIBE claims").fetchall()}
     assert "normalised" in cols
+
+
+FRAME_ROW = {"subject": "Norway", "predicate": "not sign", "object": "accord", "place": "Oslo", "time": None,
+             "source": None, "key": ["norway", "sign", "accord"]}
+
+
+def test_a_stored_frame_is_preferred_and_its_absence_falls_back():
+    text = "Oslo did not sign the accord."
+    ctx = ClaimContext.build(mentions_of("a", text, NAMES), frames=[("a", 0, len(text), FRAME_ROW)])
+    assert normalise_sentence("a", 0, len(text), text, ctx) == "Norway — not sign — accord (Oslo)"
+    without = ClaimContext.build(mentions_of("a", text, NAMES))
+    assert normalise_sentence("a", 0, len(text), text, without) == "Norway sign accord"
+    null = ClaimContext.build(mentions_of("a", text, NAMES), frames=[("a", 0, len(text), None)])
+    assert normalise_sentence("a", 0, len(text), text, null) == "Norway sign accord"
+
+
+def test_a_quote_takes_the_frame_of_its_sentence_said_by_its_speaker():
+    ctx = ClaimContext.build([], frames=[("a", 0, 40, FRAME_ROW)])
+    assert normalise_quote("Elena Varga", "We did not sign the accord", ctx.frame_at("a", 3)) == \
+        "Norway — not sign — accord (Oslo; said by Elena Varga)"
+    other = ClaimContext.build([], frames=[("a", 0, 40, {**FRAME_ROW, "source": "Jane Roe"})]).frame_at("a", 3)
+    assert normalise_quote("Elena Varga", "We did not sign the accord", other) == \
+        "Elena Varga — say — sign accord"
+    assert ctx.frame_at("a", 40) is None

@@ -1,8 +1,10 @@
 """Claims as normalised statements: 'who — does what — to what', actors named as the engine names them.
 
-The statement is built from what the parse left in the store: entity mentions with their canonical
-names ('Moscow' is Russia), coded events (who acted, the verb, on whom) and attributed quotes (who
-spoke). A sentence of an article stored without NLP has none of these and keeps its own words.
+The statement is the frame the parse stored with the claim's sentence (newsgraph.frames: subject,
+predicate, object, place, time, who said it) where there is one. Otherwise it is built from the other
+stored records: entity mentions with their canonical names ('Moscow' is Russia), coded events (who
+acted, the verb, on whom) and attributed quotes (who spoke). A sentence of an article stored without
+NLP has none of these and keeps its own words.
 
 Background facts that outlets mention in passing, inside sentences about something else ('after the
 Russian invasion of Ukraine', 'Western sanctions imposed on Russia'), are found as event nouns of the
@@ -13,10 +15,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ..events.lexicon import code_info, noun_patterns, verb_patterns
+from ..frames import frame_of_row, render
+from ..records import Frame
 from .features import content_words, idf, stopwords
 
 Mention = tuple[int, int, str]  # start, end (in the article text), canonical name
@@ -33,13 +37,19 @@ class ClaimContext:
     mentions: dict[str, list[Mention]] = field(default_factory=dict)
     acts: dict[str, list[tuple[int, int, str, str | None, str]]] = field(default_factory=dict)
     # article -> (start, end, actor, actor code, predicate) of events and quotes
+    frames: dict[str, list[tuple[int, int, Frame]]] = field(default_factory=dict)
+    # article -> (start, end, frame) of its sentences with a stored frame
 
     @classmethod
     def build(cls, mentions: Iterable[tuple[str, str, int, int]], events: Iterable = (),
-              quotes: Iterable[tuple[str, str, int, int, str | None]] = ()) -> ClaimContext:
-        """From (article, canonical name, start, end) mentions, EventRows and (article, speaker,
-        start, end, cue) quotes."""
+              quotes: Iterable[tuple[str, str, int, int, str | None]] = (),
+              frames: Iterable[tuple[str, int, int, dict | None]] = ()) -> ClaimContext:
+        """From (article, canonical name, start, end) mentions, EventRows, (article, speaker,
+        start, end, cue) quotes and (article, start, end, stored frame) sentences."""
         ctx = cls()
+        for aid, start, end, row in frames:
+            if (frame := frame_of_row(row)) is not None:
+                ctx.frames.setdefault(aid, []).append((start, end, frame))
         for aid, name, start, end in mentions:
             ctx.mentions.setdefault(aid, []).append((start, end, name))
         for spans in ctx.mentions.values():
@@ -53,6 +63,10 @@ class ClaimContext:
                 ctx.acts.setdefault(e.article_id, []).append((e.start, e.end, e.source, e.source_code,
                                                               ("not " if e.negated else "") + verb))
         return ctx
+
+    def frame_at(self, aid: str, pos: int) -> Frame | None:
+        """The stored frame of the sentence of `aid` that holds offset `pos`."""
+        return next((f for s, e, f in self.frames.get(aid, ()) if s <= pos < e), None)
 
     def within(self, aid: str, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions.get(aid, ()) if m[0] >= start and m[1] <= end]
@@ -140,9 +154,12 @@ def statement(subjects: Sequence[str], predicate: str | None, rest: str) -> str:
 # ------------------------------------------------------------------------- claims
 def normalise_sentence(aid: str, start: int, end: int, text: str, ctx: ClaimContext | None) -> str:
     """The normalised statement of a claim sentence: its acting or speaking actors, the verb, and
-    what is left of the sentence with names canonical. Without stored extraction: its words."""
+    what is left of the sentence with names canonical; the sentence's stored frame where it has one.
+    Without stored extraction: its words."""
     if ctx is None:
         return complement(text)
+    if (frame := ctx.frame_at(aid, start)) is not None:
+        return render(frame)
     mentions = ctx.within(aid, start, start + len(text))
     canon = canonical_text(text, start, mentions)
     acts = ctx.subjects(aid, start, start + len(text))
@@ -154,7 +171,13 @@ def normalise_sentence(aid: str, start: int, end: int, text: str, ctx: ClaimCont
     return statement(subjects, verb, rest)
 
 
-def normalise_quote(speaker: str | None, text: str) -> str:
+def normalise_quote(speaker: str | None, text: str, frame: Frame | None = None) -> str:
+    """The frame of the quote's sentence, said by the speaker ('fleet — accept — real cut (said by
+    X)'); where the sentence has none, or says someone else said it: 'X — say — its telling words'."""
+    said_by = frame.source if frame is not None else None
+    if frame is not None and speaker and frame.subject != speaker and \
+            (said_by is None or speaker == said_by or speaker.endswith(f" {said_by}")):
+        return render(replace(frame, source=speaker))
     return statement([speaker] if speaker else [], SAY, complement(text, [speaker] if speaker else []))
 
 
