@@ -79,6 +79,8 @@ class _StoryRows:
         self.mentions = read.rows("""SELECT article_id, name, m."start", m."end" FROM
                 (SELECT article_id, name, unnest(mentions) AS m FROM entities
                  WHERE article_id IN (SELECT unnest(?)))""", use)
+        self.frames = read.rows("""SELECT article_id, "start", "end", frame FROM sentences
+                WHERE frame IS NOT NULL AND article_id IN (SELECT unnest(?))""", use)
         self.anchored = {(r[0], r[1]) for r in read.rows("""SELECT DISTINCT s.article_id, s."start" FROM sentences s
                 JOIN (SELECT article_id, unnest(mentions) AS m FROM entities
                       WHERE article_id IN (SELECT unnest($1))) e ON e.article_id = s.article_id
@@ -112,6 +114,9 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
                              (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
                              salience(f.sentence), normalise_event(cluster_rows[-1]["label"], c.date, c.location)))
     quotes = [q for q in stored.quotes if q[3] in mine]
+    ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
+                             [(q[3], q[1], q[4], q[5], q[7]) for q in quotes],
+                             (f for f in stored.frames if f[0] in mine))
     by_statement: dict[str, list[tuple]] = {}
     for q in quotes:
         by_statement.setdefault(q[0], []).append(q)
@@ -120,9 +125,7 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
         longest = max(qs, key=lambda q: (len(q[2]), q[3]))
         claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
                              [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2]),
-                             normalise_quote(longest[1], longest[2])))
-    ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
-                             [(q[3], q[1], q[4], q[5], q[7]) for q in quotes])
+                             normalise_quote(longest[1], longest[2], ctx.frame_at(longest[3], longest[4]))))
 
     use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
     sents = stored.sentences
