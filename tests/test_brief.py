@@ -115,3 +115,12 @@ def test_desks_agencies_and_namesakes_have_no_biography():
 def test_quoted_words_end_at_their_own_closing_mark():
     s = "The envoys signed what he called “Russia’s partnership” in Oslo."
     assert _names_of([_ev("pact", "signed", s)]) == {"pact": ["Russia’s partnership"]}
+
+
+def test_quoted_speech_is_not_a_name_of_the_event():
+    s = "“We signed,” Solheim-Vik said, “a fair deal, not a perfect one.”"
+    assert _names_of([_ev("pact", "signed", s)]) == {}
+    s = "The ministers signed the accord, “a good day,” as one delegate put it."
+    assert _names_of([_ev("pact", "signed", s)]) == {}
+    s = "The ministers signed a “new chapter” accord in Oslo."
+    assert _names_of([_ev("pact", "signed", s)]) == {"pact": ["new chapter"]}

@@ -179,3 +179,20 @@ def test_a_cluster_is_placed_where_most_articles_place_it():
               event("e4", "a3", "2025-11-11", location=None)]
     (cluster,) = cluster_events("s1", events)
     assert cluster.location == "Oslo"  # one article each: the first, most precisely dated report decides
+
+
+def test_undated_reports_naming_nobody_join_the_one_dated_happening_of_their_kind():
+    country = dict(source="Norway", source_code="NOR", target="Chile", target_code="CHL")
+    one = cluster_events("s1", [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country),
+                                event("e3", "a3", None, **country)])
+    assert [sorted(m.id for m in c.members) for c in one] == [["e1", "e2", "e3"]]
+    assert one[0].date == "2025-11-11"
+    # two dated talks: the undated report could be either, it stays apart
+    two = cluster_events("s1", [event("e1", "a1", "2025-11-11"), event("e4", "a4", "2025-11-18"),
+                                event("e2", "a2", None, **country)])
+    assert sorted(sorted(m.id for m in c.members) for c in two) == [["e1"], ["e2"], ["e4"]]
+    # an undated comment is matched by what it says, not joined to the dated one
+    said = dict(root="01", code="010", **country)
+    comments = cluster_events("s1", [event("e1", "a1", "2025-11-11", root="01", code="010"),
+                                     event("e2", "a2", None, sentence="Norway said little.", **said)])
+    assert len(comments) == 2

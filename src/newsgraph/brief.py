@@ -147,7 +147,8 @@ NAME_REACH = 40  # characters between an event's trigger and quoted words that n
 def _names_of(events: list[dict]) -> dict[str, list[str]]:
     """Per event, the short quoted words (“no limits”, “limitless”) of its sentence that stand
     near its own trigger, nearer than any other event's: how the outlet names it ('their
-    declaration of a “no limits” partnership')."""
+    declaration of a “no limits” partnership'). Words that are someone's speech are not a name:
+    those holding the trigger itself (“We signed,” she said) or closed by a comma inside the marks."""
     by_sentence: dict[tuple, list[dict]] = {}
     for e in events:
         by_sentence.setdefault((e["article_id"], e["start"]), []).append(e)
@@ -156,12 +157,15 @@ def _names_of(events: list[dict]) -> dict[str, list[str]]:
         text = same[0]["sentence"] or ""
         spots = {e["id"]: _trigger_at(text, e.get("trigger")) for e in same}
         for m in _QUOTED.finditer(text):
-            words = next(g for g in m.groups() if g).strip(" ,.")
-            if not 0 < len(words.split()) <= 4:
+            raw = next(g for g in m.groups() if g)
+            words = raw.strip(" ,.")
+            if not 0 < len(words.split()) <= 4 or raw.rstrip().endswith(","):
                 continue
             near = min(same, key=lambda e: (abs(spots[e["id"]] - m.start()), e["id"]))
             if abs(spots[near["id"]] - m.start()) > NAME_REACH:
                 continue  # words far from the event's trigger name something else in the sentence
+            if near.get("trigger") and re.search(rf"\b{re.escape(near['trigger'])}\b", words, re.I):
+                continue  # the act in the speaker's own words
             if words not in out.setdefault(near["id"], []):
                 out[near["id"]].append(words)
     return out

@@ -140,7 +140,9 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
     countries (either order for cooperative or joint actions), same negation and modality, and
     dates that agree (one may be less precise), and no clash of named people. An undated report
     joins a dated cluster only through a named person they share (the one such cluster); a report
-    that names nobody and fits several clusters joins the one that names nobody either."""
+    that names nobody and fits several clusters joins the one that names nobody either. Undated
+    reports that name nobody, of an act other than a comment, join the dated happening when the
+    story has exactly one of that kind between those countries: they cannot be told apart from it."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
     said = sorted({e.sentence for e in events if e.event_root in ("01", "02")})
@@ -186,7 +188,23 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
         chosen.people |= people
         if statement:
             chosen.said.append(mine)
-    return clusters
+    return _undated_into_the_one_dated(clusters, by_key)
+
+
+def _undated_into_the_one_dated(clusters: list[EventCluster],
+                                by_key: dict[tuple, list[EventCluster]]) -> list[EventCluster]:
+    gone: set[str] = set()
+    for key, found in by_key.items():
+        if key[0] in ("01", "02"):
+            continue  # comments: what was said tells them apart, not the date (see _says_same)
+        dated = [c for c in found if c.date]
+        plain = [c for c in found if not c.date and not c.people]
+        if len(dated) != 1 or not plain:
+            continue
+        for c in plain:
+            dated[0].members.extend(c.members)
+            gone.add(c.id)
+    return [c for c in clusters if c.id not in gone]
 
 
 def _says_same(c: EventCluster, vec: np.ndarray, words: frozenset[str]) -> bool:
