@@ -22,7 +22,7 @@ from .refresh import refresh_stories
 from .stories import WINDOW_DAYS, Story, StoryIndex
 
 log = logging.getLogger(__name__)
-CHUNK = 500
+CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
 REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked for a rewrite
 REWRITE_MIN_COSINE = 0.45
 MAX_CANDIDATES = 50  # most recent near-copy candidates per article
@@ -240,11 +240,17 @@ class _StoredOriginals:
         sig_of = {}
         if pairs:
             con.register("cand_seqs", pa.table({"seq": pa.array(sorted({p[1] for p in pairs}), pa.int32())}))
-            for seq_, other, mh, n, sid in con.execute("""SELECT c.seq, c.article_id, c.minhash, c.n_shingles,
-                    c.story_id FROM corpus_articles c JOIN cand_seqs USING (seq)""").fetchall():
-                sig_of[seq_] = (other, dedup.Signature(np.array(mh, dtype=np.uint64), n))
-                self.story_of[other] = sid
+            got = con.execute("""SELECT c.seq, c.article_id, c.minhash, c.n_shingles,
+                    c.story_id FROM corpus_articles c JOIN cand_seqs USING (seq)""").to_arrow_table()
             con.unregister("cand_seqs")
+            # the signatures as one array: a list of 128 Python ints per candidate costs more than the query
+            mh = got.column("minhash").combine_chunks()
+            flat = mh.flatten().to_numpy(zero_copy_only=False).astype(np.uint64, copy=False)
+            offsets = mh.offsets.to_numpy()
+            for k, (seq_, other, n, sid) in enumerate(zip(*(got.column(c).to_pylist() for c in (
+                    "seq", "article_id", "n_shingles", "story_id")))):
+                sig_of[seq_] = (other, dedup.Signature(flat[offsets[k]:offsets[k + 1]], n))
+                self.story_of[other] = sid
         out: dict[str, list[tuple[str, dedup.Signature]]] = {}
         for aid, seq_ in pairs:
             if seq_ in sig_of:
