@@ -145,3 +145,15 @@ def test_joining_an_ended_story_through_a_copy_makes_it_live_again():
     index.best(vec(CIRCUS), late)
     index.add(first, "a1-copy", vec(DAM_A), late)  # copies join their original's story
     assert index.best(vec(DAM_B), late + dt.timedelta(days=1))[0] == first
+
+
+def test_stories_that_ended_long_ago_are_forgotten_beyond_the_cold_budget(monkeypatch):
+    monkeypatch.setattr(st, "COLD_STORIES", 2)
+    index = st.StoryIndex()
+    ids = [index.add(None, f"d{k}", vec(DAM_A), DAY + dt.timedelta(days=20 * k)) for k in range(5)]
+    # each new day ends the story before it: all but the last have ended, two stay in memory
+    index.best(vec(DAM_B), DAY + dt.timedelta(days=80))
+    assert index.forgotten == 2 and set(index.stories) == set(ids[2:])
+    assert all(sid in index.stories for lists in (index.postings, index.cold)
+               for post in lists.values() for sid in post)
+    assert index.best(vec(DAM_B), None)[0] in ids[2:]  # an undated article still finds a kept one

@@ -23,6 +23,7 @@ CENTROID_TERMS = 120
 INDEX_TERMS = 30  # a story is found by its top terms...
 QUERY_TERMS = 15  # ...from an article's top terms
 MAX_POSTINGS = 150  # most recently updated stories kept per term
+COLD_STORIES = 20_000  # ended stories kept in memory for undated articles; older ones are forgotten
 BUSY_BASE = 20  # live candidate stories from which a busy news day asks for a closer match...
 BUSY_STEP = 0.05  # ...JOIN plus this much per doubling of them...
 BUSY_MAX = 0.6  # ...up to this
@@ -52,6 +53,7 @@ class Story:
     seq: int = 0  # order of last update, for postings
     _norm: float = 0.0  # length of `sums`, 0 when it must be computed again
     _reach: tuple[int, int] | None = None  # reach(), kept by StoryIndex for the story's time in a posting list
+    _listed: set[str] = field(default_factory=set)  # terms whose lists StoryIndex has put it in
 
     def centroid(self) -> dict[str, float]:
         norm = self.norm()
@@ -96,13 +98,18 @@ class StoryIndex:
     (undated last), so once an article of day d has been seen, a story that ended before d is
     out of reach of every later dated article: it moves to a cold list that only undated (and
     out-of-order) articles read. A dated article then meets only the stories live around its
-    day, however large the corpus has grown."""
+    day, however large the corpus has grown. Of the ended stories the COLD_STORIES that ended
+    last stay in memory; older ones are forgotten (memory stays flat over millions of articles):
+    an undated article can join a live story or one of those, a copy of an older article starts
+    a story of its own, as one of a story outside the loaded window does."""
 
     def __init__(self, stories: Iterable[Story] = ()):
         self.stories: dict[str, Story] = {}
         self.postings: dict[str, dict[str, None]] = {}  # term -> live story ids, least recently updated first
         self.cold: dict[str, dict[str, None]] = {}  # term -> stories ended before `floor`
         self.floor = -1  # ordinal of the latest day a dated article has asked for
+        self.forgotten = 0
+        self._ended: dict[str, None] = {}  # stories moved to a cold list, in the order they ended
         self._seq = 0
         for s in stories:
             self._put(s)
@@ -112,7 +119,9 @@ class StoryIndex:
         story.seq = self._seq
         story._reach = story.reach()
         self.stories[story.id] = story
+        self._ended.pop(story.id, None)
         for term in story.top_terms(INDEX_TERMS):
+            story._listed.add(term)
             post = self.postings.setdefault(term, {})
             post.pop(story.id, None)  # most recently updated last: the oldest is dropped first
             post[story.id] = None
@@ -137,7 +146,25 @@ class StoryIndex:
             cold[sid] = None
             if len(cold) > MAX_POSTINGS:
                 del cold[next(iter(cold))]
+            self._ended.setdefault(sid, None)
+        if len(self._ended) > COLD_STORIES:
+            self._forget()
         return post
+
+    def _forget(self) -> None:
+        """Drop the stories that ended first, beyond COLD_STORIES, from memory and every list."""
+        while len(self._ended) > COLD_STORIES:
+            sid = next(iter(self._ended))
+            del self._ended[sid]
+            story = self.stories.pop(sid)
+            for term in story._listed:
+                for lists in (self.postings, self.cold):
+                    post = lists.get(term)
+                    if post is not None:
+                        post.pop(sid, None)
+                        if not post:
+                            del lists[term]
+            self.forgotten += 1
 
     def best(self, vec: dict[str, float], day: dt.date | None) -> tuple[str | None, float]:
         """The story this article vector belongs to (None: a new story), and the similarity."""

@@ -19,7 +19,7 @@ from . import dedup
 from .features import content_words, cosine, tokens, weighted_terms
 from .reader import Reader, day_of, rows_in
 from .refresh import refresh_stories
-from .stories import WINDOW_DAYS, Story, StoryIndex
+from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -124,16 +124,26 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
 
 
 def _load_index(con, pending: Sequence[str]) -> StoryIndex:
-    first = rows_in(con, "SELECT min(published) FROM articles WHERE id IN (SELECT unnest(?))", pending)[0][0]
-    sql = "SELECT id, first_article, terms, articles, first_date, last_date FROM stories"
-    params: list = []
-    if first is not None:
-        sql += " WHERE last_date IS NULL OR last_date >= ?"
-        params.append(first - dt.timedelta(days=WINDOW_DAYS))
-    stories = []
-    for sid, first_article, terms, n, d0, d1 in con.execute(sql + " ORDER BY updated_at, id", params).fetchall():
-        stories.append(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1))
-    return StoryIndex(stories)
+    """The stories the pending articles can join: those live from the earliest pending date on
+    and, when some pending articles are undated, the COLD_STORIES most recently updated others."""
+    first, undated = rows_in(con, """SELECT min(published), count(*) FILTER (WHERE published IS NULL)
+                                      FROM articles WHERE id IN (SELECT unnest(?))""", pending)[0]
+    cols = """SELECT id, first_article, terms, articles, first_date, last_date,
+              coalesce(updated_at, TIMESTAMP '1970-01-01') FROM stories"""
+    rows: list[tuple] = []
+    since = None if first is None else first - dt.timedelta(days=WINDOW_DAYS)
+    if since is not None:
+        rows += con.execute(cols + " WHERE last_date >= ?", [since]).fetchall()
+    if undated or since is None:
+        rest = " WHERE last_date IS NULL OR last_date < ?" if since is not None else ""
+        rows += con.execute(cols + rest + f" ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}",
+                            [since] if since is not None else []).fetchall()
+    elif since is not None:  # undated stories stay open to dated articles
+        rows += con.execute(cols + f" WHERE last_date IS NULL ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}"
+                            ).fetchall()
+    rows.sort(key=lambda r: (r[6], r[0]))
+    return StoryIndex(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1)
+                      for sid, first_article, terms, n, d0, d1, _ in rows)
 
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
@@ -158,6 +168,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
 
     local_bands: dict[tuple[int, int], list[str]] = {}
     local_hash: dict[str, str] = {}
+    chunk_stories: dict[str, Story] = {}
     story_of: dict[str, str] = {}
     vectors: dict[str, dict[str, float]] = {}
     found: list[tuple[str, str, tuple | None]] = []  # (article, story, copy or near-copy link)
@@ -180,6 +191,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         else:
             sid, score = index.best(vec, day)
         sid = story_of[aid] = index.add(sid, aid, vec, day)
+        chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
         found.append((aid, sid, link))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
             local_hash.setdefault(hashes[aid], aid)
@@ -199,11 +211,10 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     links = _orient(con, [x for x in links if x], arts)
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
-    chunk_stories = {sid for _, sid, _ in found}
-    touched |= chunk_stories
+    touched |= chunk_stories.keys()
     terms = article_terms if article_terms is not None else {}
     chunk_df = Counter(t for aid in ids for t in terms.pop(aid, ()))
-    _write_chunk(con, rows, band_rows, links, index, chunk_stories, chunk_df)
+    _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df)
     return seq
 
 
@@ -370,8 +381,8 @@ def _rewrite_links(con, read: Reader, found: Sequence[tuple[str, str, tuple | No
     return out
 
 
-def _story_rows(index: StoryIndex, ids: Sequence[str]) -> pa.Table:
-    stories = [index.stories[i] for i in ids]
+def _story_rows(touched: dict[str, Story]) -> pa.Table:
+    stories = [touched[i] for i in sorted(touched)]
     terms = pa.list_(pa.struct([("term", pa.string()), ("w", pa.float64())]))
     return pa.table({
         "id": pa.array([s.id for s in stories], pa.string()),
@@ -391,7 +402,7 @@ _CORPUS_SCHEMA = pa.schema([
                                     ("text", pa.string())])))])
 
 
-def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[str],
+def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
                  chunk_df: Counter | None = None) -> None:
     try:
         con.begin()
@@ -416,7 +427,7 @@ def _write_chunk(con, rows, band_rows, links, index: StoryIndex, touched: set[st
                                                 "score": pa.array([float(x[3]) for x in links], pa.float64())}))
             con.execute("INSERT OR REPLACE INTO links SELECT * FROM new_links")
             con.unregister("new_links")
-        con.register("new_stories", _story_rows(index, sorted(touched)))
+        con.register("new_stories", _story_rows(touched))
         con.execute("""INSERT INTO stories (id, first_article, articles, outlets, independent_outlets,
                 first_date, last_date, terms, updated_at)
             SELECT id, first_article, articles, 0, 0, first_date, last_date, terms, now() FROM new_stories
