@@ -275,3 +275,15 @@ def test_stories_are_rebuilt_a_batch_at_a_time_not_one_query_per_story(tmp_path,
     every, n_every = statements(sorted(STORIES))
     assert n_one == 1 and n_every == len(STORIES) <= refresh.REFRESH_BATCH
     assert every == one
+
+
+def test_the_report_counts_new_and_updated_stories(tmp_path, run):
+    src = tmp_path / "src"
+    src.mkdir()
+    for key in sorted(STORIES)[:2]:
+        _write(src / f"{key}.txt", story_text(key))
+    db = str(tmp_path / "store.duckdb")
+    run([src], stories=False, db=db)
+    with Store(db) as store:
+        report = corpus_update.update(store.con)
+    assert (report.articles, report.stories_new, report.stories_touched) == (2, 2, 2)

@@ -151,6 +151,15 @@ class StoryIndex:
             self._forget()
         return post
 
+    def _recent(self, term: str) -> list[str]:
+        """For an undated or out-of-order article: the MAX_POSTINGS stories of the term updated
+        last, live or ended (what one list of every story would hold)."""
+        hot, cold = self.postings.get(term, {}), self.cold.get(term, {})
+        found = list(reversed(hot))[:MAX_POSTINGS]
+        if len(found) < MAX_POSTINGS and cold:
+            found += [sid for sid in reversed(cold) if sid not in hot][:MAX_POSTINGS - len(found)]
+        return found
+
     def _forget(self) -> None:
         """Drop the stories that ended first, beyond COLD_STORIES, from memory and every list."""
         while len(self._ended) > COLD_STORIES:
@@ -178,8 +187,7 @@ class StoryIndex:
         live = 0
         stories = self.stories
         for term, _ in top:
-            lists = (self._live(term),) if in_order else (self.postings.get(term, {}), self.cold.get(term, {}))
-            for post in lists:
+            for post in ((self._live(term),) if in_order else (self._recent(term),)):
                 for sid in post:
                     if sid in seen:
                         continue

@@ -211,7 +211,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     links = _orient(con, [x for x in links if x], arts)
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
-    touched |= chunk_stories.keys()
+    touched.update(chunk_stories)
     terms = article_terms if article_terms is not None else {}
     chunk_df = Counter(t for aid in ids for t in terms.pop(aid, ()))
     _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df)
