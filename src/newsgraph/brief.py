@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .corpus.features import content_words, idf
+from .data import word_set
 from .errors import UsageError
 
 MAX_SUMMARY = 6
@@ -147,8 +148,8 @@ NAME_REACH = 40  # characters between an event's trigger and quoted words that n
 def _names_of(events: list[dict]) -> dict[str, list[str]]:
     """Per event, the short quoted words (“no limits”, “limitless”) of its sentence that stand
     near its own trigger, nearer than any other event's: how the outlet names it ('their
-    declaration of a “no limits” partnership'). Words that are someone's speech are not a name:
-    those holding the trigger itself (“We signed,” she said) or closed by a comma inside the marks."""
+    declaration of a “no limits” partnership'). Direct speech is not a name: words closed by a
+    comma or stop inside the marks and followed by a speech verb (“We signed,” she said)."""
     by_sentence: dict[tuple, list[dict]] = {}
     for e in events:
         by_sentence.setdefault((e["article_id"], e["start"]), []).append(e)
@@ -159,16 +160,32 @@ def _names_of(events: list[dict]) -> dict[str, list[str]]:
         for m in _QUOTED.finditer(text):
             raw = next(g for g in m.groups() if g)
             words = raw.strip(" ,.")
-            if not 0 < len(words.split()) <= 4 or raw.rstrip().endswith(","):
+            if not 0 < len(words.split()) <= 4 or _is_speech(raw, text[m.end():]):
                 continue
             near = min(same, key=lambda e: (abs(spots[e["id"]] - m.start()), e["id"]))
             if abs(spots[near["id"]] - m.start()) > NAME_REACH:
                 continue  # words far from the event's trigger name something else in the sentence
-            if near.get("trigger") and re.search(rf"\b{re.escape(near['trigger'])}\b", words, re.I):
-                continue  # the act in the speaker's own words
             if words not in out.setdefault(near["id"], []):
                 out[near["id"]].append(words)
     return out
+
+
+_SPEECH_FORMS = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "thought": "think"}
+
+
+def _is_speech(quoted: str, after: str) -> bool:
+    """Quoted words that are someone's direct speech: closed by a comma or stop inside the marks
+    and followed within a few words by a speech verb (“We signed,” the minister said)."""
+    if not quoted.rstrip().endswith((",", ".", "!", "?")):
+        return False
+    verbs = word_set("speech_verbs.txt")
+    for word in re.findall(r"[a-z]+", after.lower())[:4]:
+        lemma = _SPEECH_FORMS.get(word) or next(
+            (word[:-len(end)] + add for end, add in (("ed", ""), ("ed", "e"), ("es", ""), ("s", ""), ("d", ""))
+             if word.endswith(end) and word[:-len(end)] + add in verbs), word)
+        if lemma in verbs:
+            return True
+    return False
 
 
 def _trigger_at(sentence: str, trigger: str | None) -> int:
