@@ -196,3 +196,16 @@ def test_undated_reports_naming_nobody_join_the_one_dated_happening_of_their_kin
     comments = cluster_events("s1", [event("e1", "a1", "2025-11-11", root="01", code="010"),
                                      event("e2", "a2", None, sentence="Norway said little.", **said)])
     assert len(comments) == 2
+
+
+def test_undated_reports_do_not_join_history_or_a_happening_far_from_their_publication():
+    import datetime as dt
+    country = dict(source="Norway", source_code="NOR", target="Chile", target_code="CHL")
+    history = [event("e1", "a1", "2022-02-24", background=True), event("e2", "a2", None, **country),
+               event("e3", "a3", None, **country)]
+    assert sorted(sorted(m.id for m in c.members) for c in cluster_events("s1", history)) == [["e1"], ["e2", "e3"]]
+    events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country)]
+    near = {"a1": dt.date(2025, 11, 11), "a2": dt.datetime(2025, 11, 12, 9, 30)}
+    assert len(cluster_events("s1", events, near)) == 1
+    far = {"a1": dt.date(2025, 11, 11), "a2": dt.date(2026, 3, 2)}
+    assert len(cluster_events("s1", events, far)) == 2

@@ -6,10 +6,11 @@ near copy or rewrite of an article of the other, so a copy never counts as confi
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -135,14 +136,17 @@ def _precision_rank(e: EventRow) -> tuple:
     return (-(len(e.date) if e.date else 0), e.article_id, e.start, e.id)
 
 
-def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventCluster]:
+def cluster_events(story_id: str, events: Sequence[EventRow],
+                   published: Mapping[str, dt.date | dt.datetime | None] | None = None) -> list[EventCluster]:
     """Merge the story's events that report the same happening: same root code, same pair of
     countries (either order for cooperative or joint actions), same negation and modality, and
     dates that agree (one may be less precise), and no clash of named people. An undated report
     joins a dated cluster only through a named person they share (the one such cluster); a report
     that names nobody and fits several clusters joins the one that names nobody either. Undated
     reports that name nobody, of an act other than a comment, join the dated happening when the
-    story has exactly one of that kind between those countries: they cannot be told apart from it."""
+    story has exactly one of that kind between those countries (history told as background aside)
+    and their articles were published near its date (`published`: article id -> date): they cannot
+    be told apart from it."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
     said = sorted({e.sentence for e in events if e.event_root in ("01", "02")})
@@ -188,23 +192,41 @@ def cluster_events(story_id: str, events: Sequence[EventRow]) -> list[EventClust
         chosen.people |= people
         if statement:
             chosen.said.append(mine)
-    return _undated_into_the_one_dated(clusters, by_key)
+    return _undated_into_the_one_dated(clusters, by_key, published or {})
 
 
-def _undated_into_the_one_dated(clusters: list[EventCluster],
-                                by_key: dict[tuple, list[EventCluster]]) -> list[EventCluster]:
+NEAR_DAYS = 7  # an undated report of a happening is published within this many days of it
+
+
+def _undated_into_the_one_dated(clusters: list[EventCluster], by_key: dict[tuple, list[EventCluster]],
+                                published: Mapping[str, dt.date | dt.datetime | None]) -> list[EventCluster]:
     gone: set[str] = set()
     for key, found in by_key.items():
         if key[0] in ("01", "02"):
             continue  # comments: what was said tells them apart, not the date (see _says_same)
-        dated = [c for c in found if c.date]
-        plain = [c for c in found if not c.date and not c.people]
+        dated = [c for c in found if c.date and not c.background]
+        plain = [c for c in found if not c.date and not c.people and not c.background]
         if len(dated) != 1 or not plain:
             continue
         for c in plain:
-            dated[0].members.extend(c.members)
-            gone.add(c.id)
+            if all(_published_near(dated[0].date, published.get(m.article_id)) for m in c.members):
+                dated[0].members.extend(c.members)
+                gone.add(c.id)
     return [c for c in clusters if c.id not in gone]
+
+
+def _published_near(date: str, when: dt.date | dt.datetime | None) -> bool:
+    """Whether an article published `when` (None: unknown, which does not object) can report a
+    happening of `date` (YYYY-MM-DD, YYYY-MM or YYYY) as news."""
+    if when is None:
+        return True
+    day = when.date() if isinstance(when, dt.datetime) else when
+    if len(date) == 10:
+        try:
+            return abs((day - dt.date.fromisoformat(date)).days) <= NEAR_DAYS
+        except ValueError:
+            return False
+    return day.isoformat().startswith(date)
 
 
 def _says_same(c: EventCluster, vec: np.ndarray, words: frozenset[str]) -> bool:

@@ -96,7 +96,7 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
     n_art, n_out, n_ind = sources.counts(ids)
 
     events = [e for e in stored.events if e.article_id in mine]
-    clusters = cluster_events(sid, events)
+    clusters = cluster_events(sid, events, {m[0]: m[3] for m in members})
     claims: list[dict] = []
     cluster_rows = []
     for c in clusters:
