@@ -140,3 +140,55 @@ def test_a_quote_takes_the_frame_of_its_sentence_said_by_its_speaker():
     assert normalise_quote("Elena Varga", "We did not sign the accord", other) == \
         "Elena Varga — say — sign accord"
     assert ctx.frame_at("a", 40) is None
+
+
+def facts_of(text: str, names: dict[str, str]) -> set[tuple[str, str, str]]:
+    ctx = ClaimContext.build(mentions_of("a", text, names))
+    return {(n, r, a) for n, r, a, _, _ in nominal_facts("a", 0, text, ctx)}
+
+
+PLACES = {**NAMES, "Zenda": "Zenda", "Freedonia": "Freedonia", "Ruritania": "Ruritania", "Kirov": "Kirov"}
+
+
+def test_the_subject_of_a_verb_is_no_agent_of_the_event_noun_after_it():
+    for text in ["Oslo condemned new attacks on Monday.", "Chile fears invasion.", "Peru denies invasion plans.",
+                 "Zenda welcomed talks with Freedonia.", "Chilean officials fear invasion.",
+                 "The Chilean navy condemned attacks.", "In Chile, protests grew."]:
+        assert ("by" not in {r for _, r, _ in facts_of(text, PLACES)}), text
+    assert facts_of("Zenda rejected demands by Freedonia.", PLACES) == {("demand", "by", "Freedonia")}
+
+
+def test_names_possessives_and_demonyms_with_modifiers_are_agents():
+    assert facts_of("Chile's full-scale invasion of Peru", PLACES) == {("invasion", "by", "Chile"),
+                                                                       ("invasion", "of", "Peru")}
+    assert facts_of("the Peru military withdrawal", PLACES) == {("withdrawal", "by", "Peru")}
+    assert facts_of("Chilean missile attacks", PLACES) == {("attack", "by", "Chile")}
+    assert facts_of("Chilean missile attacks", {"Chilean": "Chile"}) == {("attack", "by", "Chile")}
+    assert facts_of("Norway's renewed attacks", PLACES) == {("attack", "by", "Norway")}
+
+
+def test_from_names_the_agent_only_of_what_is_sent_or_said():
+    assert facts_of("The Zenda withdrawal from Kirov was chaotic.", PLACES) == {
+        ("withdrawal", "by", "Zenda"), ("withdrawal", "from", "Kirov")}
+    assert facts_of("They fled after the expulsion from Ruritania.", PLACES) == {("expulsion", "from", "Ruritania")}
+    assert facts_of("It bowed to demands from Freedonia.", PLACES) == {("demand", "by", "Freedonia")}
+
+
+def test_event_nouns_have_regular_plurals_only():
+    assert facts_of("Elena Varga's aides declined to comment.", NAMES) == set()
+    assert facts_of("Chile's arms went to Peru.", NAMES) == set()
+    assert facts_of("Peru's amnesties, Chile's clashes and Norway's embargoes", NAMES) == {
+        ("amnesty", "by", "Peru"), ("clash", "by", "Chile"), ("embargo", "by", "Norway")}
+    assert facts_of("Chile's attackes and abductiones", NAMES) == set()
+
+
+def test_facts_of_a_very_long_sentence_take_linear_time():
+    import time
+
+    text = " ".join("attacks on Ruritania and sanctions against Freedonia, talks with officials"
+                    for _ in range(2000)) + "."
+    ctx = ClaimContext.build(mentions_of("a", text, PLACES))
+    began = time.perf_counter()
+    facts = nominal_facts("a", 0, text, ctx)
+    assert time.perf_counter() - began < 2.0  # 20,000 words: about 30 s when each noun scanned the sentence
+    assert len(facts) == 4000

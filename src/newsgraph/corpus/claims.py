@@ -13,10 +13,12 @@ event lexicon with an actor attached, so that the same fact reported by several 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import itemgetter
 
 from ..events.lexicon import code_info, noun_patterns, verb_patterns
 from ..frames import frame_of_row, render
@@ -27,6 +29,7 @@ Mention = tuple[int, int, str]  # start, end (in the article text), canonical na
 SAY = "say"
 MAX_COMPLEMENT_WORDS = 8
 NOMINAL_GAP = 2  # words (adjectives, a year) allowed between an actor adjective and its event noun
+_START = itemgetter(0)  # of (start, end, ...) spans sorted by start
 
 
 @dataclass(slots=True)
@@ -69,7 +72,10 @@ class ClaimContext:
         return next((f for s, e, f in self.frames.get(aid, ()) if s <= pos < e), None)
 
     def within(self, aid: str, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions.get(aid, ()) if m[0] >= start and m[1] <= end]
+        """The mentions of `aid` inside [start, end), in order."""
+        spans = self.mentions.get(aid, [])
+        lo, hi = bisect_left(spans, start, key=_START), bisect_left(spans, end, key=_START)
+        return [m for m in spans[lo:hi] if m[1] <= end]
 
     def subjects(self, aid: str, start: int, end: int) -> list[tuple[str, str | None, str]]:
         """(actor, code, predicate) of what the sentence's events and quotes say was done or said."""
@@ -192,80 +198,174 @@ def normalise_event(label: str, date: str | None = None, location: str | None = 
 
 # ------------------------------------------------------------------------- facts named in passing
 _EVENT_NOUN_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_TOKEN = re.compile(r"\S+")
 _RIGHT = re.compile(r"^\s+(?:[a-z]+ed\s+)?(of|on|against|by|from)\s+(?:the\s+)?$")
-_AGENT_PREP = frozenset({"by", "from"})
+_RIGHT_CHARS = 40  # an actor after its event noun starts within this many characters ('imposed on the')
+_FROM_AGENT = frozenset({  # what comes 'from' someone (demands from Hamas); otherwise 'from' is a place left
+    "aid", "support", "pressure", "sanction", "tariff", "demand", "threat", "criticism", "warning", "call",
+    "appeal", "request", "proposal", "offer", "pledge", "promise", "loan", "condemnation", "complaint",
+    "accusation", "allegation", "invitation", "ultimatum", "statement", "apology", "condolence", "concession",
+    "commitment"})
+_AMBIGUOUS_FORMS = frozenset({"aides", "arms"})  # mostly other words: 'Putin's aides', 'arms of the state'
+_ADJECTIVE_END = re.compile(r"(?:[^e]al|ic|sive|tive|ous|ful|less|ary|ory|ian)$")
+_ADJECTIVES = frozenset({"new", "fresh", "recent", "latest", "further", "major", "large", "full", "deadly",
+                         "violent", "alleged", "renewed", "repeated", "planned", "possible", "joint", "ongoing",
+                         "first", "second", "third", "last", "continued"})
+_NOT_ADJECTIVES = frozenset({"signal", "total", "rival", "equal"})  # verbs too: 'Beijing and Moscow signal talks'
+
+
+def _plurals(noun: str) -> set[str]:
+    """The noun and its regular plural: 'talk' -> 'talks', 'clash' -> 'clashes', 'amnesty' -> 'amnesties'."""
+    if noun.endswith("s"):  # 'arms' is plural already
+        return {noun}
+    if noun.endswith(("x", "z", "ch", "sh")) or re.search(r"[^aeiou]o$", noun):
+        return {noun, noun + "es"}
+    if re.search(r"[^aeiou]y$", noun):
+        return {noun, noun[:-1] + "ies"}
+    return {noun, noun + "s"}
 
 
 @cache
 def _event_nouns() -> dict[str, tuple[str, frozenset[str]]]:
     """Plural and singular form -> (lemma, the light verbs that code it otherwise), for the event
     nouns of one word whose rows all share one code root, plus nouns whose other rows are undoing
-    ('lift sanctions'): those verbs then keep a mention out."""
+    ('lift sanctions'): those verbs then keep a mention out. Forms that are mostly other words are
+    left out."""
     out: dict[str, tuple[str, frozenset[str]]] = {}
     for noun, rows in noun_patterns().items():
         if "_" in noun or "-" in noun:
             continue
         first = rows[0][1]
         other = frozenset(v for verbs, code, _ in rows if code[:2] != first[:2] for v in verbs)
-        for form in {noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun}:
+        for form in _plurals(noun) - _AMBIGUOUS_FORMS:
             out.setdefault(form, (noun, other))
     return out
 
 
-def _adjective_actor(word: str) -> str | None:
-    """The actor an adjective names: a demonym ('Russian' -> Russia) or a bloc ('Western' -> the West)."""
+def _word_actor(word: str) -> tuple[str, bool] | None:
+    """The actor a capitalised word names, and whether it is an adjective: a demonym ('Russian' ->
+    Russia) or a bloc ('Western' -> the West) is; a country name ('Russia') is not."""
     from ..actors.kb import knowledge_base
 
     kb = knowledge_base()
     iso3 = kb.country_of(word)
     if iso3 and iso3 in kb.countries:
-        return kb.countries[iso3].name
+        return kb.countries[iso3].name, kb.lookup(word) is None
     if word.endswith("ern") and (found := kb.lookup(word[:-3])):  # Western, Eastern
-        return found.name
+        return found.name, True
     return None
 
 
+def _modifier(word: str) -> bool:
+    """Whether a word can only modify a noun here, never be a verb: a number, a hyphenated word
+    ('full-scale'), an adjective by its ending ('military', 'economic') or a common one ('new')."""
+    if word.isdigit() or word in _ADJECTIVES:
+        return True
+    if not word.islower() or not word.replace("-", "").isalpha() or word in _NOT_ADJECTIVES:
+        return False
+    return "-" in word.strip("-") or (len(word) >= 5 and bool(_ADJECTIVE_END.search(word)))
+
+
+def _between(gap: Sequence[str], loose: bool) -> bool:
+    """Whether the words between an actor and its event noun keep the actor the noun's agent. After
+    a bare name only modifiers ('US military withdrawal', not 'Moscow condemned new attacks'); after a
+    possessive or a demonym also a participle first ("Russia's renewed attacks") and a noun last
+    ('Israeli air strikes', not 'Ukrainian officials fear invasion')."""
+    for i, word in enumerate(gap):
+        if _modifier(word):
+            continue
+        if not loose or not word.isalpha() or not word.islower() or word in stopwords():
+            return False
+        participle = i == 0 and word.endswith(("ed", "ing"))
+        noun = i == len(gap) - 1 and not word.endswith(("ed", "ing")) and \
+            (not word.endswith("s") or word.endswith(("ss", "us")))
+        if not (participle or noun):
+            return False
+    return True
+
+
 Fact = tuple[str, str, str, int, int]  # noun, role, actor, start, end of the words naming it
+Token = tuple[int, int, str]  # start, end (in the sentence), text
 
 
 def nominal_facts(aid: str, start: int, text: str, ctx: ClaimContext | None) -> list[Fact]:
     """The event nouns of a sentence (at `start` in its article) with an actor attached, and the
     span of the words: 'the Russian invasion of Ukraine' gives (invasion, by, Russia) and (invasion,
-    of, Ukraine). Role 'by' for an agent (adjective, possessive, 'by', 'from'), otherwise the
-    preposition."""
+    of, Ukraine). Role 'by' for an agent (adjective, possessive, 'by', 'from' for what is sent or
+    said), otherwise the preposition."""
     nouns = _event_nouns()
     mentions = ctx.within(aid, start, start + len(text)) if ctx else []
+    tokens: list[Token] = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    token_starts = [t[0] for t in tokens]
     out: list[Fact] = []
     for m in _EVENT_NOUN_WORD.finditer(text):
         found = nouns.get(m.group())  # lower case only: 'Alliance' is mostly part of a name
-        if not found or _undone(text[:m.start()], found[1]) or _mention_at(mentions, start + m.start()):
+        k = bisect_right(token_starts, m.start()) - 1
+        if not found or _undone(tokens[max(0, k - 3):k], found[1]) or _mention_at(mentions, start + m.start()):
             continue
         noun = found[0]
-        for s, e, name in mentions:  # an actor right after: 'invasion of Ukraine'
-            gap = _RIGHT.match(text[m.end():s - start]) if s - start >= m.end() else None
-            if gap:
-                role = "by" if gap.group(1) in _AGENT_PREP else gap.group(1)
+        for s, e, name in _mentions_from(mentions, start + m.end(), _RIGHT_CHARS):  # 'invasion of Ukraine'
+            if gap := _RIGHT.match(text[m.end():s - start]):
+                prep = gap.group(1)
+                role = "by" if prep == "by" or prep == "from" and noun in _FROM_AGENT else prep
                 out.append((noun, role, name, start + m.start(), e))
-        for w in reversed(list(re.finditer(r"\S+", text[:m.start()]))[-(NOMINAL_GAP + 1):]):
-            word = w.group()  # an actor just before: 'Western sanctions', "Russia's war"
-            actor = _mention_at(mentions, start + w.start())
-            if not actor and word[:1].isupper():
-                actor = _adjective_actor(re.sub(r"['’]s$", "", word))
-            if actor:
-                out.append((noun, "by", actor, start + w.start(), start + m.end()))
-                break
-            if not (word.islower() or word.isdigit()) or word in stopwords() or not word[-1].isalnum():
-                break
+        if tokens[k][0] == m.start() and (before := _actor_before(tokens[max(0, k - NOMINAL_GAP - 1):k],
+                                                                   mentions, start)):
+            out.append((noun, "by", before[0], start + before[1], start + m.end()))
     return list(dict.fromkeys(out))
 
 
+def _actor_before(window: Sequence[Token], mentions: Sequence[Mention], start: int) -> tuple[str, int] | None:
+    """The actor named by the words just before an event noun as its agent, and where its words
+    start: a name right before it ('US withdrawal'), a possessive ("Russia's war", "US-led strikes")
+    or a demonym ('Western sanctions'), with only modifiers between."""
+    for j in range(len(window) - 1, -1, -1):
+        ws, we, word = window[j]
+        gap = [t[2] for t in window[j + 1:]]
+        if (anchor := _anchor(ws, we, word, mentions, start)) is not None:
+            actor, loose = anchor
+            return (actor, ws) if _between(gap, loose) else None
+        if not _between([word, *gap], True):
+            return None
+    return None
+
+
+def _anchor(ws: int, we: int, word: str, mentions: Sequence[Mention], start: int) -> tuple[str, bool] | None:
+    """(actor, loose) of a word that names an actor: loose where it is a possessive, a compound
+    ('US-led') or an adjective ('Chilean'), so that no verb can follow it."""
+    base = re.sub(r"['’]s?$", "", word)
+    by_word = _word_actor(base) if word[:1].isupper() and base.isalpha() else None
+    loose = base != word or by_word is not None and by_word[1]
+    if (found := _mention_span(mentions, start + ws)) is not None:
+        rest = word[found[1] - start - ws:] if found[1] - start < we else ""
+        if rest and not re.fullmatch(r"['’]s?|-?[a-z]+", rest):  # 'Russia,' ends a phrase
+            return None
+        return found[2], loose or bool(rest)
+    return (by_word[0], loose) if by_word else None
+
+
+def _mention_span(mentions: Sequence[Mention], pos: int) -> Mention | None:
+    """The mention holding offset `pos` (mentions are sorted by start)."""
+    k = bisect_right(mentions, pos, key=_START)
+    return next((m for m in reversed(mentions[max(0, k - 3):k]) if m[0] <= pos < m[1]), None)
+
+
 def _mention_at(mentions: Sequence[Mention], pos: int) -> str | None:
-    return next((name for s, e, name in mentions if s <= pos < e), None)
+    found = _mention_span(mentions, pos)
+    return found[2] if found else None
 
 
-def _undone(before: str, verbs: frozenset[str]) -> bool:
+def _mentions_from(mentions: Sequence[Mention], pos: int, chars: int) -> Sequence[Mention]:
+    """The mentions starting at `pos` or up to `chars` characters after it."""
+    lo = bisect_left(mentions, pos, key=_START)
+    hi = bisect_right(mentions, pos + chars, key=_START)
+    return mentions[lo:hi]
+
+
+def _undone(before: Sequence[Token], verbs: frozenset[str]) -> bool:
     """Whether one of `verbs` ('lift', 'ease') governs the noun: among the three words before it."""
-    return any(lemma(w) in verbs for w in re.findall(r"[a-z]+", before.casefold())[-3:])
+    words = re.findall(r"[a-z]+", " ".join(t[2] for t in before).casefold())
+    return any(lemma(w) in verbs for w in words[-3:])
 
 
 @dataclass(slots=True)
