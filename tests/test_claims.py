@@ -192,3 +192,13 @@ def test_facts_of_a_very_long_sentence_take_linear_time():
     facts = nominal_facts("a", 0, text, ctx)
     assert time.perf_counter() - began < 2.0  # 20,000 words: about 30 s when each noun scanned the sentence
     assert len(facts) == 4000
+
+
+def test_a_quote_takes_its_sentence_frame_only_when_it_says_it():
+    left = {"subject": "Norway", "predicate": "leave", "object": "conference hall", "place": None,
+            "time": "Tuesday", "source": None}
+    frame = ClaimContext.build([], frames=[("a", 0, 120, left)]).frame_at("a", 80)
+    assert normalise_quote("Elena Varga", "a humiliation for our fishermen", frame) == \
+        "Elena Varga — say — humiliation fishermen"
+    assert normalise_quote("Elena Varga", "We will leave the conference hall", frame) == \
+        "Norway — leave — conference hall (Tuesday; said by Elena Varga)"

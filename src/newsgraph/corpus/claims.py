@@ -28,6 +28,7 @@ from .features import content_words, idf, stopwords
 Mention = tuple[int, int, str]  # start, end (in the article text), canonical name
 SAY = "say"
 MAX_COMPLEMENT_WORDS = 8
+_PREDICATE_FUNCTION_WORDS = frozenset({"not", "never", "no", "longer", "hardly", "barely", "scarcely", "to", "be"})
 NOMINAL_GAP = 2  # words (adjectives, a year) allowed between an actor adjective and its event noun
 _START = itemgetter(0)  # of (start, end, ...) spans sorted by start
 
@@ -179,12 +180,24 @@ def normalise_sentence(aid: str, start: int, end: int, text: str, ctx: ClaimCont
 
 def normalise_quote(speaker: str | None, text: str, frame: Frame | None = None) -> str:
     """The frame of the quote's sentence, said by the speaker ('fleet — accept — real cut (said by
-    X)'); where the sentence has none, or says someone else said it: 'X — say — its telling words'."""
-    said_by = frame.source if frame is not None else None
-    if frame is not None and speaker and frame.subject != speaker and \
-            (said_by is None or speaker == said_by or speaker.endswith(f" {said_by}")):
+    X)'), where that frame is what the quote says; otherwise 'X — say — its telling words'."""
+    if frame is not None and speaker and frame.subject != speaker and _quotes_frame(speaker, text, frame):
         return render(replace(frame, source=speaker))
     return statement([speaker] if speaker else [], SAY, complement(text, [speaker] if speaker else []))
+
+
+def _quotes_frame(speaker: str, text: str, frame: Frame) -> bool:
+    """Whether a quote says its sentence's frame: the frame is the clause the speaker is reported
+    to say ('X said that ...'), or the quote holds the frame's verb and a word of its object (not a
+    main clause the quote only hangs on: 'they left after X called it "a humiliation"')."""
+    if frame.source is not None:
+        return speaker == frame.source or speaker.endswith(f" {frame.source}")
+    words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
+    verbs = [v for v in frame.predicate.split() if v not in _PREDICATE_FUNCTION_WORDS]
+    said = any(lemma(w) == v or len(v) > 3 and w.startswith(v.removesuffix("e")) for v in verbs for w in words)
+    if not frame.object:
+        return said
+    return (said or not verbs) and bool(set(content_words(frame.object)) & set(content_words(text)))
 
 
 def normalise_event(label: str, date: str | None = None, location: str | None = None) -> str:
