@@ -88,7 +88,7 @@ def test_quotes_and_events_normalise():
     said = normalise_quote("Elena Varga", "Elena Varga thinks the deal is fair.")
     assert said == "Elena Varga — say — thinks deal fair"
     assert normalise_event("Norway (Ingrid Solheim-Vik) and Chile: sign formal agreement", "2025-11-11", "Oslo") \
-        == "Norway; Chile — sign formal agreement — 2025-11-11, in Oslo"
+        == "Norway; Chile — sign formal agreement (Oslo, 2025-11-11)"
     assert lemma("signed") == "sign" and lemma("Establishing") == "establish"
 
 
@@ -202,3 +202,11 @@ def test_a_quote_takes_its_sentence_frame_only_when_it_says_it():
         "Elena Varga — say — humiliation fishermen"
     assert normalise_quote("Elena Varga", "We will leave the conference hall", frame) == \
         "Norway — leave — conference hall (Tuesday; said by Elena Varga)"
+
+
+def test_a_one_way_event_keeps_its_direction_and_no_side_twice():
+    assert normalise_event("Chile → the West: make an appeal") == "Chile — make an appeal — the West"
+    assert normalise_event("Chile (Elena Varga, Jane Roe) → Peru (John Doe): accuse", "2025-11-11") == \
+        "Chile — accuse — Peru (2025-11-11)"
+    assert normalise_event("Norway and Norway (Ingrid Solheim-Vik): consult") == "Norway — consult"
+    assert normalise_event("Norway → Norway: praise") == "Norway — praise"

@@ -201,12 +201,16 @@ def _quotes_frame(speaker: str, text: str, frame: Frame) -> bool:
 
 
 def normalise_event(label: str, date: str | None = None, location: str | None = None) -> str:
-    """From an event cluster's label ('Russia (Sergei Shoigu) and China: consult'): 'Russia; China
-    — consult — 2023-11-08, in Moscow'."""
+    """From an event cluster's label: 'Russia (Sergei Shoigu) and China: consult' -> 'Russia; China —
+    consult (Moscow, 2023-11-08)'; one-way, 'Chile → the West: make an appeal' -> 'Chile — make an
+    appeal — the West'."""
     who, _, verb = label.rpartition(": ")
-    sides = [re.sub(r"\s*\(.*?\)", "", s).strip() for s in re.split(r" and | → ", who) if s.strip()]
-    rest = ", ".join(p for p in (date, f"in {location}" if location else None) if p)
-    return statement(sides, verb, rest)
+    who = re.sub(r"\s*\([^()]*\)", "", who)  # the people named on a side
+    source, arrow, target = who.partition(" → ")
+    sides = list(dict.fromkeys(s.strip() for s in source.split(" and ") if s.strip()))
+    target = target.strip()
+    return render(Frame("; ".join(sides) or None, verb, target if arrow and target not in sides else None,
+                        location, date))
 
 
 # ------------------------------------------------------------------------- facts named in passing
