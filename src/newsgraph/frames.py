@@ -9,6 +9,7 @@ places keep their words.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 
 from .actors.resolve import ArticleActors
 from .data import word_set
@@ -64,8 +65,8 @@ def render(frame: Frame) -> str:
 
 
 def frame_of_row(row: dict | None) -> Frame | None:
-    """A Frame from its stored struct (`sentences.frame`)."""
-    return None if row is None else Frame(**{**row, "key": tuple(row.get("key") or ())})
+    """A Frame from its stored struct (`sentences.frame`; its `key` field is no longer written)."""
+    return None if row is None else Frame(**{f.name: row.get(f.name) for f in fields(Frame)})
 
 
 # ------------------------------------------------------------------------- the clause
@@ -97,9 +98,8 @@ def _clause_frame(verb, actors: ArticleActors, dates: Sequence[tuple[str, str]],
     elif obj_text is None and preps["place"]:
         obj_text = preps["place"].pop(0)[1]
     subject_text = _names(subject, actors) if subject is not None else None
-    key = (_key(subject, subject_text), verb.lemma_.casefold(), obj.lemma_.casefold() if obj is not None else "")
     return Frame(subject_text, predicate, obj_text, next((p[0] for p in preps["place"]), None),
-                 next(iter(preps["time"]), None) or _time_of(verb, dates), source, key)
+                 next(iter(preps["time"]), None) or _time_of(verb, dates), source)
 
 
 def _subject_of(verb, kids: dict):
@@ -210,12 +210,6 @@ def _time_words(tok) -> str:
     while end < len(doc) and doc[end].ent_iob_ == "I":
         end += 1
     return doc[start:end].text
-
-
-def _key(tok, text: str | None) -> str:
-    if tok is None:
-        return ""
-    return text.casefold() if text and not text.islower() else tok.lemma_.casefold()
 
 
 def _children(tok) -> dict:

@@ -138,7 +138,6 @@ class Frame:
     place: str | None = None
     time: str | None = None  # ISO date where the sentence's event resolved it, else the words
     source: str | None = None  # who the clause is attributed to ('X said that ...')
-    key: tuple[str, ...] = ()  # lower-cased heads of subject, verb, object: for matching
 
 
 @dataclass(frozen=True, slots=True)

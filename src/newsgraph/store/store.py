@@ -423,7 +423,7 @@ def _sentences_table(sentences: dict[str, Sequence[tuple]]) -> pa.Table | None:
 
 
 def _frame_row(frame: Frame | None) -> dict[str, Any] | None:
-    return None if frame is None else {**asdict(frame), "key": list(frame.key)}
+    return None if frame is None else asdict(frame)  # the struct's `key` (migration 010) stays NULL, unused
 
 
 _EVENT_SCHEMA = pa.schema([
