@@ -116,3 +116,22 @@ def test_frames_are_stored_with_sentences_and_null_without(tmp_path):
 ])
 def test_render(frame, text):
     assert render(frame) == text
+
+
+def test_a_sentence_in_another_language_has_no_frame():
+    german = frame_of([("Die", 1, "det", "DET", "die", "O"), ("Regierung", 3, "nsubj", "NOUN", "Regierung", "O"),
+                       ("hat", 3, "aux", "AUX", "hat", "O"), ("beschlossen", 3, "ROOT", "VERB", "beschlossen", "O"),
+                       ("am", 3, "prep", "ADP", "am", "O"), ("dienstag", 4, "pobj", "NOUN", "dienstag", "O"),
+                       ("neue", 7, "amod", "ADJ", "neue", "O"), ("sanktionen", 3, "dobj", "NOUN", "sanktion", "O"),
+                       ("gegen", 7, "prep", "ADP", "gegen", "O"), ("Zenda", 8, "pobj", "PROPN", "Zenda", "B-GPE"),
+                       (".", 3, "punct", "PUNCT", ".", "O")])
+    assert german is None
+    chinese = frame_of([("中国", 1, "nsubj", "PROPN", "中国", "O"), ("签署", 1, "ROOT", "VERB", "签署", "O"),
+                        ("协议", 1, "dobj", "NOUN", "协议", "O"), ("。", 1, "punct", "PUNCT", "。", "O")])
+    assert chinese is None
+    english = frame_of([("Officials", 1, "nsubj", "NOUN", "official", "O"), ("signed", 1, "ROOT", "VERB", "sign", "O"),
+                        ("the", 4, "det", "DET", "the", "O"), ("new", 4, "amod", "ADJ", "new", "O"),
+                        ("agreement", 1, "dobj", "NOUN", "agreement", "O"), ("with", 1, "prep", "ADP", "with", "O"),
+                        ("their", 7, "poss", "PRON", "their", "O"), ("neighbours", 5, "pobj", "NOUN", "neighbour", "O"),
+                        (".", 1, "punct", "PUNCT", ".", "O")])
+    assert render(english) == "officials — sign — new agreement"

@@ -27,6 +27,8 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across", "throughout"})
 _TIMES = frozenset({"DATE", "TIME"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})  # 'they' and 'it' too often find the wrong antecedent
+_COMMON_ZIPF = 3.0  # wordfreq frequency from which a lower-case word is common English
+MIN_ENGLISH_SHARE = 0.7  # of the lower-case words of a sentence (five or more) that are common English
 _BODIES = frozenset({"government", "authorities", "delegation", "officials", "administration", "leadership",
                      "cabinet", "side", "ministry", "regime", "state"})  # 'Chile's delegation' speaks for Chile
 
@@ -50,9 +52,24 @@ def sentence_frame(sent, actors: ArticleActors, dates: Sequence[tuple[str, str]]
             speaker = _child(root, *_SUBJECTS)
             source = _names(speaker, actors) if speaker is not None else None
             clause = comp
-    if clause.pos_ not in ("VERB", "AUX"):
+    if clause.pos_ not in ("VERB", "AUX") or not looks_english(sent):
         return None
     return _clause_frame(clause, actors, dates, source or _according_to(clause, actors))
+
+
+def looks_english(sent) -> bool:
+    """Whether a sentence reads as English, so that the English parse means something: its letters
+    are mostly Latin, and of five or more lower-case words at least MIN_ENGLISH_SHARE are common
+    English words (English news sentences: 0.83 and up on the seeds and dev sentences; German, French,
+    Spanish, Dutch, Polish: 0.2 to 0.57)."""
+    from wordfreq import zipf_frequency
+
+    letters = [ch for t in sent if t.is_alpha for ch in t.text]
+    if sum(ch > "\u024f" for ch in letters) * 2 > len(letters):  # Chinese, Arabic, Cyrillic, ...
+        return False
+    lower = [t.text for t in sent if t.is_alpha and t.is_lower]
+    common = sum(zipf_frequency(w, "en") >= _COMMON_ZIPF for w in lower)
+    return len(lower) < 5 or common >= MIN_ENGLISH_SHARE * len(lower)
 
 
 def render(frame: Frame) -> str:
