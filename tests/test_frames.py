@@ -135,3 +135,20 @@ def test_a_sentence_in_another_language_has_no_frame():
                         ("their", 7, "poss", "PRON", "their", "O"), ("neighbours", 5, "pobj", "NOUN", "neighbour", "O"),
                         (".", 1, "punct", "PUNCT", ".", "O")])
     assert render(english) == "officials — sign — new agreement"
+
+
+def test_a_failing_frame_loses_only_that_sentence_frame(monkeypatch):
+    import newsgraph.extract as extraction
+
+    real = extraction.sentence_frame
+
+    def odd(sent, *args):
+        if "harbour" in sent.text:
+            raise IndexError("invented failure")
+        return real(sent, *args)
+
+    monkeypatch.setattr(extraction, "sentence_frame", odd)
+    text = "Chile signed the fishing accord in Oslo on Tuesday. Norway closed the harbour."
+    [x] = extraction.extract([("a1", text, "2025-11-11")])
+    assert x.error is None and x.entities
+    assert [f is None for _, _, f in x.sentences] == [False, True]

@@ -1,15 +1,19 @@
 """The extraction stages over parsed articles: spaCy Docs go in, plain records come out."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from . import nlp
 from .actors import resolve_actors
+from .actors.resolve import ArticleActors
 from .events import code_events
 from .frames import sentence_dates, sentence_frame
 from .quotes import extract_quotes
 from .records import Entity, Event, Frame, Quote
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +45,28 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
             quotes = tuple(extract_quotes(doc, actors, article_id))
             events = tuple(code_events(doc, actors, article_id, date, quotes))
             dates = sentence_dates(events)
-            sentences = tuple((s.start_char, s.end_char, sentence_frame(s, actors, dates.get(s.start_char, ())))
-                              for s in doc.sents if s.text.strip())
+            sentences = _sentences(doc, actors, dates, article_id)
             out.append(Extraction(tuple(actors.entities(article_id)), quotes, events, sentences))
         except Exception as exc:  # one odd article must not stop the batch; it is named instead
             out.append(Extraction(error=f"{type(exc).__name__}: {exc}"))
     return out
+
+
+def _sentences(doc, actors: ArticleActors, dates: dict[int, list[tuple[str, str]]],
+               article_id: str) -> tuple[tuple[int, int, Frame | None], ...]:
+    """(start, end, frame) of each sentence; a sentence whose frame fails loses only its frame."""
+    out: list[tuple[int, int, Frame | None]] = []
+    failed: list[Exception] = []
+    for s in doc.sents:
+        if not s.text.strip():
+            continue
+        try:
+            frame = sentence_frame(s, actors, dates.get(s.start_char, ()))
+        except Exception as exc:  # the frame is a summary: the article's entities, quotes and events stay
+            frame = None
+            failed.append(exc)
+        out.append((s.start_char, s.end_char, frame))
+    if failed:
+        log.debug("article %s: no frame for %d sentences (first: %s: %s)", article_id, len(failed),
+                  type(failed[0]).__name__, failed[0])
+    return tuple(out)
