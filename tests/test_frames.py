@@ -118,6 +118,25 @@ def test_render(frame, text):
     assert render(frame) == text
 
 
+def test_never_hardly_and_no_longer_stay_in_the_predicate():
+    never = frame_of([("Zenda", 2, "nsubj", "PROPN", "Zenda", "B-GPE"), ("never", 2, "neg", "ADV", "never", "O"),
+                      ("signed", 2, "ROOT", "VERB", "sign", "O"), ("the", 4, "det", "DET", "the", "O"),
+                      ("pact", 2, "dobj", "NOUN", "pact", "O"), (".", 2, "punct", "PUNCT", ".", "O")])
+    assert render(never) == "Zenda — never sign — pact"
+    hardly = frame_of([("Talks", 2, "nsubj", "NOUN", "talk", "O"), ("hardly", 2, "advmod", "ADV", "hardly", "O"),
+                       ("helped", 2, "ROOT", "VERB", "help", "O"), ("fishermen", 2, "dobj", "NOUN", "fisherman", "O"),
+                       (".", 2, "punct", "PUNCT", ".", "O")])
+    assert render(hardly) == "talks — hardly help — fishermen"
+    longer = frame_of([("Zenda", 3, "nsubj", "PROPN", "Zenda", "B-GPE"), ("no", 2, "neg", "ADV", "no", "O"),
+                       ("longer", 3, "advmod", "ADV", "long", "O"), ("recognises", 3, "ROOT", "VERB", "recognise", "O"),
+                       ("courts", 3, "dobj", "NOUN", "court", "O"), (".", 3, "punct", "PUNCT", ".", "O")])
+    assert render(longer) == "Zenda — no longer recognise — courts"
+    less = frame_of([("The", 1, "det", "DET", "the", "O"), ("envoy", 2, "nsubj", "NOUN", "envoy", "O"),
+                     ("was", 2, "ROOT", "AUX", "be", "O"), ("less", 4, "advmod", "ADV", "less", "O"),
+                     ("diplomatic", 2, "acomp", "ADJ", "diplomatic", "O"), (".", 2, "punct", "PUNCT", ".", "O")])
+    assert render(less) == "envoy — be — less diplomatic"
+
+
 def test_a_sentence_in_another_language_has_no_frame():
     german = frame_of([("Die", 1, "det", "DET", "die", "O"), ("Regierung", 3, "nsubj", "NOUN", "Regierung", "O"),
                        ("hat", 3, "aux", "AUX", "hat", "O"), ("beschlossen", 3, "ROOT", "VERB", "beschlossen", "O"),

@@ -27,6 +27,8 @@ _PLACES = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "off", "across", "throughout"})
 _TIMES = frozenset({"DATE", "TIME"})
 _PERSONAL = frozenset({"he", "she", "him", "her"})  # 'they' and 'it' too often find the wrong antecedent
+_HARDLY = frozenset({"hardly", "barely", "scarcely"})  # kept before a verb or adjective: they turn the meaning
+_DEGREE = _HARDLY | {"less", "more", "least", "most"}  # kept before an adjective: 'less diplomatic'
 _COMMON_ZIPF = 3.0  # wordfreq frequency from which a lower-case word is common English
 MIN_ENGLISH_SHARE = 0.7  # of the lower-case words of a sentence (five or more) that are common English
 _BODIES = frozenset({"government", "authorities", "delegation", "officials", "administration", "leadership",
@@ -104,7 +106,9 @@ def _clause_frame(verb, actors: ArticleActors, dates: Sequence[tuple[str, str]],
         xkids = _children(xcomp)
         obj, modified = next((xkids[d] for d in _OBJECTS if d in xkids), None), xcomp
     if "neg" in kids:
-        predicate = "not " + predicate
+        predicate = ("never " if kids["neg"].lower_ == "never" else "not ") + predicate
+    if (degree := _degree(verb)) is not None:  # 'hardly helped', 'no longer recognises'
+        predicate = f"{degree} {predicate}"
     preps = _prepositions(modified, dates, obj)
     obj_text = _names(obj, actors) if obj is not None else None
     if obj is not None and obj.pos_ == "ADJ" and (then := _child(obj, "xcomp")) is not None:  # 'ready to talk'
@@ -117,6 +121,15 @@ def _clause_frame(verb, actors: ArticleActors, dates: Sequence[tuple[str, str]],
     subject_text = _names(subject, actors) if subject is not None else None
     return Frame(subject_text, predicate, obj_text, next((p[0] for p in preps["place"]), None),
                  next(iter(preps["time"]), None) or _time_of(verb, dates), source)
+
+
+def _degree(verb) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "advmod" and c.lower_ in _HARDLY:
+            return c.lower_
+        if c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children):
+            return "no longer"
+    return None
 
 
 def _subject_of(verb, kids: dict):
@@ -145,7 +158,7 @@ def _prepositions(verb, dates: Sequence[tuple[str, str]], obj=None) -> dict[str,
 def _time_of(verb, dates: Sequence[tuple[str, str]]) -> str | None:
     """A bare time modifier of the verb: 'yesterday', 'last week'."""
     for c in verb.children:
-        if c.dep_ in ("npadvmod", "tmod", "advmod") and c.ent_type_ in _TIMES:
+        if c.dep_ in ("npadvmod", "advmod") and c.ent_type_ in _TIMES:
             return _date(_time_words(c), dates)
     return None
 
@@ -194,7 +207,8 @@ def _phrase(tok, depth: int = 0) -> str:
     """The head with its modifiers before it (no articles or possessive pronouns), and one
     prepositional phrase after it: 'ten-year agreement on polar research'. Outer modifiers go first
     when it is too long."""
-    left = [c for c in tok.lefts if c.dep_ in _LEFT or (c.dep_ == "det" and c.lower_ in _KEPT_DETERMINERS)]
+    left = [c for c in tok.lefts if c.dep_ in _LEFT or (c.dep_ == "det" and c.lower_ in _KEPT_DETERMINERS)
+            or (c.dep_ == "advmod" and c.lower_ in _DEGREE)]
     start = min((c.left_edge.i for c in left), default=tok.i)
     words = [t for t in tok.doc[start:tok.i + 1] if _kept(t)]
     text = "".join(t.text_with_ws for t in words).strip()
