@@ -171,3 +171,12 @@ def test_a_failing_frame_loses_only_that_sentence_frame(monkeypatch):
     [x] = extraction.extract([("a1", text, "2025-11-11")])
     assert x.error is None and x.entities
     assert [f is None for _, _, f in x.sentences] == [False, True]
+
+
+def test_an_article_in_another_language_has_no_frames():
+    from newsgraph.extract import extract
+
+    text = ("Die Opposition forderte am Dienstag eine neue Debatte. Im Bundestag sprach die Ministerin über die "
+            "Folgen für die Wirtschaft.")
+    [x] = extract([("de1", text, "2025-11-11")])
+    assert x.error is None and x.sentences and all(f is None for _, _, f in x.sentences)

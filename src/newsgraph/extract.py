@@ -9,7 +9,7 @@ from . import nlp
 from .actors import resolve_actors
 from .actors.resolve import ArticleActors
 from .events import code_events
-from .frames import sentence_dates, sentence_frame
+from .frames import looks_english, sentence_dates, sentence_frame
 from .quotes import extract_quotes
 from .records import Entity, Event, Frame, Quote
 
@@ -54,14 +54,16 @@ def extract(items: Sequence[tuple[str, str, str | None]], model: str = nlp.DEFAU
 
 def _sentences(doc, actors: ArticleActors, dates: dict[int, list[tuple[str, str]]],
                article_id: str) -> tuple[tuple[int, int, Frame | None], ...]:
-    """(start, end, frame) of each sentence; a sentence whose frame fails loses only its frame."""
+    """(start, end, frame) of each sentence, no frames where the article does not read as English;
+    a sentence whose frame fails loses only its frame."""
     out: list[tuple[int, int, Frame | None]] = []
     failed: list[Exception] = []
+    english = looks_english(doc[:])  # short pieces of a German article can pass on their own
     for s in doc.sents:
         if not s.text.strip():
             continue
         try:
-            frame = sentence_frame(s, actors, dates.get(s.start_char, ()))
+            frame = sentence_frame(s, actors, dates.get(s.start_char, ())) if english else None
         except Exception as exc:  # the frame is a summary: the article's entities, quotes and events stay
             frame = None
             failed.append(exc)
