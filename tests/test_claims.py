@@ -12,6 +12,7 @@ from newsgraph.corpus.claims import (
     normalise_sentence,
 )
 from newsgraph.corpus.corroborate import EventRow, SentenceRow, group_claims
+from newsgraph.frames import frame_of_row
 from newsgraph.store import Store
 
 
@@ -202,6 +203,9 @@ def test_a_quote_takes_its_sentence_frame_only_when_it_says_it():
         "Elena Varga — say — humiliation fishermen"
     assert normalise_quote("Elena Varga", "We will leave the conference hall", frame) == \
         "Norway — leave — conference hall (Tuesday; said by Elena Varga)"
+    delayed = {**left, "subject": "Norway", "predicate": "delay", "object": "vote", "source": "diplomats"}
+    assert normalise_quote("Diplomats", "Norway had delayed the vote", frame_of_row(delayed)) == \
+        "Norway — delay — vote (Tuesday; said by Diplomats)"
 
 
 def test_a_one_way_event_keeps_its_direction_and_no_side_twice():

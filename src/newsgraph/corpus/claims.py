@@ -190,8 +190,9 @@ def _quotes_frame(speaker: str, text: str, frame: Frame) -> bool:
     """Whether a quote says its sentence's frame: the frame is the clause the speaker is reported
     to say ('X said that ...'), or the quote holds the frame's verb and a word of its object (not a
     main clause the quote only hangs on: 'they left after X called it "a humiliation"')."""
-    if frame.source is not None:
-        return speaker == frame.source or speaker.endswith(f" {frame.source}")
+    if frame.source is not None:  # 'Diplomats said ...': the frame has 'diplomats'
+        who, source = speaker.casefold(), frame.source.casefold()
+        return who == source or who.endswith(f" {source}")
     words = [w.casefold() for w in re.findall(r"[^\W\d_]+", text)]
     verbs = [v for v in frame.predicate.split() if v not in _PREDICATE_FUNCTION_WORDS]
     said = any(lemma(w) == v or len(v) > 3 and w.startswith(v.removesuffix("e")) for v in verbs for w in words)
