@@ -173,6 +173,10 @@ def test_from_names_the_agent_only_of_what_is_sent_or_said():
         ("withdrawal", "by", "Zenda"), ("withdrawal", "from", "Kirov")}
     assert facts_of("They fled after the expulsion from Ruritania.", PLACES) == {("expulsion", "from", "Ruritania")}
     assert facts_of("It bowed to demands from Freedonia.", PLACES) == {("demand", "by", "Freedonia")}
+    one, two = "The Zenda withdrawal from Kirov was chaotic.", "Analysts recalled the Zenda withdrawal from Kirov."
+    ctx = ClaimContext.build(mentions_of("a", one, PLACES) + mentions_of("b", two, PLACES))
+    [group] = group_facts([SentenceRow("a", 0, 0, len(one), one), SentenceRow("b", 0, 0, len(two), two)], ctx)
+    assert (group.label, group.normalised) == ("withdrawal from Kirov by Zenda", "Zenda — withdrawal — from Kirov")
 
 
 def test_event_nouns_have_regular_plurals_only():

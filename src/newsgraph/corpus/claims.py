@@ -405,17 +405,22 @@ class FactGroup:
         patient = self.actor if self.role != "by" else _top(self.others, None)
         return agent, patient
 
+    def _role(self, patient: str | None) -> str:
+        return next((r for (r, a) in self.others if a == patient and r != "by"), self.role)
+
     @property
     def normalised(self) -> str:
+        """'Russia — invasion — Ukraine'; a place left keeps its 'from': 'US — withdrawal — from Afghanistan'."""
         agent, patient = self._sides()
+        if patient and self._role(patient) == "from":
+            patient = f"from {patient}"
         return statement([agent] if agent else [], self.noun, patient or "")
 
     @property
     def label(self) -> str:
         """'invasion of Ukraine by Russia'."""
         agent, patient = self._sides()
-        role = next((r for (r, a) in self.others if a == patient and r != "by"), self.role)
-        return " ".join(p for p in (self.noun, f"{role} {patient}" if patient else "",
+        return " ".join(p for p in (self.noun, f"{self._role(patient)} {patient}" if patient else "",
                                     f"by {agent}" if agent else "") if p)
 
 
