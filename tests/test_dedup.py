@@ -152,3 +152,13 @@ def test_sentence_set_drops_fragments():
     s = dedup.sentence_set(["Too short.", PARAPHRASE[0]])
     assert s.texts == (PARAPHRASE[0],)
     assert s.vectors.shape[0] == 1
+
+
+def test_scores_of_many_candidates_at_once_are_those_of_each_alone():
+    words = ORIGINAL.split()
+    texts = [ORIGINAL, edited(ORIGINAL), " ".join(words[:int(len(words) * 0.65)]), UNRELATED,
+             " ".join(words[:15]), ""]
+    others = [dedup.signature(t) for t in texts]
+    for b in (dedup.signature(ORIGINAL), dedup.signature(edited(ORIGINAL)), dedup.signature(" ".join(words[:15]))):
+        assert dedup.near_copy_scores(others, b) == [dedup.near_copy_score(a, b) for a in others]
+    assert dedup.near_copy_scores([], others[0]) == []

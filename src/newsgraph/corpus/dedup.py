@@ -83,7 +83,28 @@ def near_copy_score(a: Signature, b: Signature) -> float | None:
     """The similarity that makes b a near copy of a, or None."""
     if min(a.n_shingles, b.n_shingles) < MIN_SHINGLES:
         return None
-    j, c = similarity(a, b)
+    return _near(*similarity(a, b))
+
+
+def near_copy_scores(others: Sequence[Signature], b: Signature) -> list[float | None]:
+    """near_copy_score(a, b) for each a of `others`, the signatures compared in one array
+    operation (the same values: an article on a busy day has dozens of LSH candidates)."""
+    if not others:
+        return []
+    if b.n_shingles < MIN_SHINGLES:
+        return [None] * len(others)
+    same = (np.stack([a.hashvalues for a in others]) == b.hashvalues).mean(axis=1)
+    out: list[float | None] = []
+    for a, j in zip(others, same.tolist()):
+        if a.n_shingles < MIN_SHINGLES:
+            out.append(None)
+            continue
+        inter = j * (a.n_shingles + b.n_shingles) / (1.0 + j)
+        out.append(_near(j, min(1.0, inter / min(a.n_shingles, b.n_shingles))))
+    return out
+
+
+def _near(j: float, c: float) -> float | None:
     if j >= NEAR_JACCARD:
         return j
     if c >= NEAR_CONTAINMENT:

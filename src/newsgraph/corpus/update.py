@@ -281,8 +281,7 @@ def _near_copy_link(aid: str, sig: dedup.Signature, keys: Sequence[int], stored:
                 seen.add(other)
                 cands.append((other, sigs[other]))
     best = None
-    for other, osig in cands:
-        score = dedup.near_copy_score(osig, sig)
+    for (other, _), score in zip(cands, dedup.near_copy_scores([c[1] for c in cands], sig)):
         if score is not None and (best is None or score > best[1] or (score == best[1] and other < best[0])):
             best = (other, score)
     return (aid, best[0], "near_copy", round(best[1], 4)) if best else None
