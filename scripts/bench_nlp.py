@@ -5,7 +5,9 @@
 
 Texts: generated articles (scripts/gen_corpus.py), and the PolNeAR dev texts when
 ../shared is present (real news). Reports words/s of nlp.pipe and the extra time of
-resolve_actors + extract_quotes over the parsed Docs, as a ratio to the parsing time.
+resolve_actors + extract_quotes over the parsed Docs, as a ratio to the parsing time; the time
+of event coding; and that of the sentence frames (the English check of each article and each
+sentence's predicate-argument frame, frames.py), also as a ratio to the parsing time.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import time
 from newsgraph import nlp
 from newsgraph.actors import resolve_actors
 from newsgraph.events import code_events
+from newsgraph.frames import looks_english, sentence_frame
 from newsgraph.quotes import extract_quotes
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -41,7 +44,7 @@ def polnear() -> list[str]:
 def bench(name: str, texts: list[str], repeat: int) -> dict:
     model = nlp.load()
     list(model.pipe(texts[:20]))  # warm up
-    best_parse = best_extract = best_events = float("inf")
+    best_parse = best_extract = best_events = best_frames = float("inf")
     for _ in range(repeat):
         t0 = time.perf_counter()
         docs = list(model.pipe((nlp.for_parser(t) for t in texts), batch_size=32))
@@ -56,6 +59,12 @@ def bench(name: str, texts: list[str], repeat: int) -> dict:
         for k, (doc, actors) in enumerate(prepared):
             code_events(doc, actors, str(k), "2025-01-15")
         best_events = min(best_events, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        for doc, actors in prepared:
+            if looks_english(doc[:]):
+                for sent in doc.sents:
+                    sentence_frame(sent, actors)
+        best_frames = min(best_frames, time.perf_counter() - t0)
     words = sum(len(t.split()) for t in texts)
     sentences = sum(1 for d in docs for _ in d.sents)
     return {"corpus": name, "articles": len(texts), "words": words,
@@ -63,7 +72,8 @@ def bench(name: str, texts: list[str], repeat: int) -> dict:
             "actors_quotes_s": round(best_extract, 2),
             "overhead_ratio": round(best_extract / best_parse, 3),
             "sentences": sentences, "event_coding_s": round(best_events, 2),
-            "event_sentences_per_s": round(sentences / best_events)}
+            "event_sentences_per_s": round(sentences / best_events),
+            "frames_s": round(best_frames, 2), "frames_ratio": round(best_frames / best_parse, 3)}
 
 
 def main() -> int:
