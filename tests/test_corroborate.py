@@ -182,14 +182,21 @@ def test_a_cluster_is_placed_where_most_articles_place_it():
 
 
 def test_undated_reports_naming_nobody_join_the_one_dated_happening_of_their_kind():
+    import datetime as dt
     country = dict(source="Norway", source_code="NOR", target="Chile", target_code="CHL")
-    one = cluster_events("s1", [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country),
-                                event("e3", "a3", None, **country)])
+    week = {a: dt.date(2025, 11, 12) for a in ("a1", "a2", "a3", "a4")}
+    reports = [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country), event("e3", "a3", None, **country)]
+    one = cluster_events("s1", reports, week)
     assert [sorted(m.id for m in c.members) for c in one] == [["e1", "e2", "e3"]]
     assert one[0].date == "2025-11-11"
+    assert len(cluster_events("s1", reports)) == 2  # articles of unknown date could be from any time
+    # material cooperation is mostly a standing state ('they hold drills every year')
+    drills = dict(root="06", code="062")
+    assert len(cluster_events("s1", [event("e1", "a1", "2025-11-11", **drills),
+                                     event("e2", "a2", None, **drills, **country)], week)) == 2
     # two dated talks: the undated report could be either, it stays apart
     two = cluster_events("s1", [event("e1", "a1", "2025-11-11"), event("e4", "a4", "2025-11-18"),
-                                event("e2", "a2", None, **country)])
+                                event("e2", "a2", None, **country)], week)
     assert sorted(sorted(m.id for m in c.members) for c in two) == [["e1"], ["e2"], ["e4"]]
     # an undated comment is matched by what it says, not joined to the dated one
     said = dict(root="01", code="010", **country)
@@ -203,9 +210,19 @@ def test_undated_reports_do_not_join_history_or_a_happening_far_from_their_publi
     country = dict(source="Norway", source_code="NOR", target="Chile", target_code="CHL")
     history = [event("e1", "a1", "2022-02-24", background=True), event("e2", "a2", None, **country),
                event("e3", "a3", None, **country)]
-    assert sorted(sorted(m.id for m in c.members) for c in cluster_events("s1", history)) == [["e1"], ["e2", "e3"]]
+    then = {a: dt.date(2022, 2, 25) for a in ("a1", "a2", "a3")}
+    found = cluster_events("s1", history, then)
+    assert sorted(sorted(m.id for m in c.members) for c in found) == [["e1"], ["e2", "e3"]]
     events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country)]
     near = {"a1": dt.date(2025, 11, 11), "a2": dt.datetime(2025, 11, 12, 9, 30)}
     assert len(cluster_events("s1", events, near)) == 1
     far = {"a1": dt.date(2025, 11, 11), "a2": dt.date(2026, 3, 2)}
     assert len(cluster_events("s1", events, far)) == 2
+
+
+def test_of_undated_reports_only_those_published_near_the_happening_join_it():
+    import datetime as dt
+    country = dict(source="Norway", source_code="NOR", target="Chile", target_code="CHL")
+    events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country), event("e3", "a3", None, **country)]
+    found = cluster_events("s1", events, {"a1": dt.date(2025, 11, 11), "a2": dt.date(2025, 11, 12), "a3": None})
+    assert sorted(sorted(m.id for m in c.members) for c in found) == [["e1", "e2"], ["e3"]]

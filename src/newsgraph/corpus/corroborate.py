@@ -144,9 +144,9 @@ def cluster_events(story_id: str, events: Sequence[EventRow],
     joins a dated cluster only through a named person they share (the one such cluster); a report
     that names nobody and fits several clusters joins the one that names nobody either. Undated
     reports that name nobody, of an act other than a comment, join the dated happening when the
-    story has exactly one of that kind between those countries (history told as background aside)
-    and their articles were published near its date (`published`: article id -> date): they cannot
-    be told apart from it."""
+    story has exactly one of that kind between those countries (history told as background aside),
+    and their articles were published within NEAR_DAYS of it (`published`: article id -> date;
+    material cooperation, mostly told as a standing state, never): they cannot be told apart from it."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
     said = sorted({e.sentence for e in events if e.event_root in ("01", "02")})
@@ -202,24 +202,29 @@ def _undated_into_the_one_dated(clusters: list[EventCluster], by_key: dict[tuple
                                 published: Mapping[str, dt.date | dt.datetime | None]) -> list[EventCluster]:
     gone: set[str] = set()
     for key, found in by_key.items():
-        if key[0] in ("01", "02"):
-            continue  # comments: what was said tells them apart, not the date (see _says_same)
+        if key[0] in ("01", "02", "06"):
+            # comments: what was said tells them apart, not the date (see _says_same); material
+            # cooperation is mostly told as a standing state ('they regularly hold drills')
+            continue
         dated = [c for c in found if c.date and not c.background]
-        plain = [c for c in found if not c.date and not c.people and not c.background]
+        plain = [c for c in found if not c.date and not c.people]
         if len(dated) != 1 or not plain:
             continue
         for c in plain:
-            if all(_published_near(dated[0].date, published.get(m.article_id)) for m in c.members):
-                dated[0].members.extend(c.members)
+            news = [m for m in c.members
+                    if not m.background and _published_near(dated[0].date, published.get(m.article_id))]
+            dated[0].members.extend(news)
+            c.members = [m for m in c.members if m not in news]
+            if not c.members:
                 gone.add(c.id)
     return [c for c in clusters if c.id not in gone]
 
 
 def _published_near(date: str, when: dt.date | dt.datetime | None) -> bool:
-    """Whether an article published `when` (None: unknown, which does not object) can report a
-    happening of `date` (YYYY-MM-DD, YYYY-MM or YYYY) as news."""
+    """Whether an article published `when` reports a happening of `date` (YYYY-MM-DD, YYYY-MM or
+    YYYY) as news; an article of unknown date might be from any time."""
     if when is None:
-        return True
+        return False
     day = when.date() if isinstance(when, dt.datetime) else when
     if len(date) == 10:
         try:
