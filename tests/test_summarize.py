@@ -152,3 +152,17 @@ def test_article_summary_is_in_article_order_and_leads():
     assert summary[0] == HARBOUR[0]
     assert HARBOUR[4] not in summary        # a question
     assert len(summarize_article(HARBOUR, k=10)) <= len(HARBOUR)
+
+
+def test_sentence_vectors_are_cached_without_changing_them(monkeypatch):
+    from newsgraph.corpus import features
+    texts = ["Ministers signed a fisheries accord in Oslo.", "Protesters gathered outside the hall.",
+             "Ministers signed a fisheries accord in Oslo."]
+    monkeypatch.setattr(features, "_vectors", {})
+    first = features.embed(texts)
+    assert len(features._vectors) == 2 and np.allclose(first[0], first[2])
+    again = features.embed(texts[1:])
+    assert np.array_equal(again, first[1:])
+    monkeypatch.setattr(features, "EMBED_CACHE", 1)  # more texts than the cache holds
+    small = features.embed(["A third sentence about krill quotas.", *texts])
+    assert small.shape[0] == 4 and np.allclose(small[1:], first, atol=1e-6) and len(features._vectors) <= 1

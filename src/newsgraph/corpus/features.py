@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
-from itertools import repeat
+from itertools import islice, repeat
 
 import numpy as np
 
@@ -97,9 +97,25 @@ def _embedder():
     return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
 
 
+EMBED_CACHE = 50_000  # sentence vectors kept: a story's refresh embeds the same sentences for
+# its article summaries, its story summary and its claims
+
+
+_vectors: dict[str, np.ndarray] = {}
+
+
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length sentence vectors (WordLlama static embeddings, bundled in the package)."""
+    """Unit-length sentence vectors (WordLlama static embeddings, bundled in the package); the
+    EMBED_CACHE texts embedded last are kept."""
     if not texts:
         return np.zeros((0, 1), dtype=np.float32)
-    vecs = np.asarray(_embedder().embed(list(texts), norm=True), dtype=np.float32)
-    return vecs
+    missing = [t for t in dict.fromkeys(texts) if t not in _vectors]
+    if missing:
+        vecs = np.asarray(_embedder().embed(missing, norm=True), dtype=np.float32)
+        for text, vec in zip(missing, vecs):
+            _vectors[text] = vec
+        for old in list(islice(_vectors, max(0, len(_vectors) - EMBED_CACHE))):
+            del _vectors[old]
+        if any(t not in _vectors for t in texts):  # more texts than the cache holds
+            return np.asarray(_embedder().embed(list(texts), norm=True), dtype=np.float32)
+    return np.stack([_vectors[t] for t in texts])

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import logging
 import math
-import os
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -36,6 +35,7 @@ from functools import cache
 import numpy as np
 
 from ..data import word_set
+from . import features
 
 log = logging.getLogger(__name__)
 
@@ -137,26 +137,23 @@ def _normalise(m: np.ndarray) -> np.ndarray:
 
 
 @cache
-def _wordllama():
-    """The WordLlama model shipped inside the wordllama package, loaded once and never
-    downloaded; None (tf-idf only) when it is not there."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+def _wordllama() -> bool:
+    """Whether the WordLlama model shipped inside the wordllama package loads (never downloaded);
+    without it summaries use tf-idf alone."""
     try:
-        import wordllama
-        from wordllama import WordLlama
-
-        return WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+        features._embedder()
+        return True
     except Exception as exc:  # any failure means: summarise without embeddings
         log.warning("WordLlama embeddings unavailable (%s); summaries use tf-idf similarity only", exc)
-        return None
+        return False
 
 
 def embed(texts: Sequence[str]) -> np.ndarray | None:
-    """L2-normalised WordLlama sentence vectors, or None when the model is unavailable."""
-    model = _wordllama()
-    if model is None or not texts:
+    """L2-normalised WordLlama sentence vectors (features.embed, whose cache the story's claims
+    share), or None when the model is unavailable."""
+    if not texts or not _wordllama():
         return None
-    return _normalise(np.asarray(model.embed(list(texts)), dtype=np.float32))
+    return _normalise(features.embed(texts))
 
 
 def similarity(texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
