@@ -662,3 +662,15 @@ def test_a_bomb_exploding_in_a_place_and_police_placed_by_their_purpose(nlp):
 def test_bombs_in_the_capital_named_in_apposition(nlp):
     events, _ = events_of(nlp, "Somali rebels exploded a series of bombs in the capital Mogadishu.")
     assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("183", "SOMREB", "SOM")]
+
+
+def test_a_regional_group_is_not_taken_for_the_state_acted_on(nlp):
+    events, _ = events_of(nlp, "Western media greeted the agreement between Norway and Chile as a model.")
+    assert all(not (e.source_code or "").startswith(("NOR", "CHL")) for e in events)
+    events, _ = events_of(nlp, "Rebels ambushed a convoy of Ugandan soldiers near the border.")
+    assert [(e.source_code, e.event_code[:2]) for e in events] == [("UGAREB", "18")]
+
+
+def test_greeting_an_agreement_is_praise_not_a_visit(nlp):
+    events, _ = events_of(nlp, "Norway greeted the agreement with Chile as a model of cooperation.")
+    assert events and all(e.event_code[:2] == "05" for e in events)

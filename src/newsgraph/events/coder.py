@@ -278,6 +278,18 @@ def _background(sentence: str, date: str | None, published: str | None) -> bool:
     return bool(published and years and max(years) < int(published[:4]))
 
 
+_REGIONAL = {"western", "eastern", "northern", "southern", "arab", "african", "european", "asian", "latin",
+             "nordic", "scandinavian", "baltic", "balkan", "gulf", "pacific", "atlantic", "foreign", "international"}
+
+
+def _foreign_word(noun) -> bool:
+    """Whether a group noun is placed by an adjective that names a region or outsiders, not a state
+    ('Western media', 'Arab fighters', 'foreign journalists'): the group is someone's, just not the
+    state acted on ('Kurdish rebels' in Turkey are Turkey's)."""
+    return any(c.dep_ == "amod" and c.lower_ in _REGIONAL and knowledge_base().country_of(c.text) is None
+               for c in noun.children)
+
+
 # ------------------------------------------------------------------ events
 def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id: str,
                 published: str | None, quotes) -> list[Event]:
@@ -289,6 +301,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
             return []
     targets = _targets_for(verb, code, sources, actors)
     if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
+        if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
+            return []
         group = _group_of(subject, next((t.country for t, _ in targets if t.country), None))
         if group is None:
             return []
