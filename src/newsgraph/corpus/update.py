@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-import sys
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -74,10 +73,11 @@ def _article_terms(text: str, title: str | None, names: Sequence[str]) -> set[st
     return set(content_words(text)) | set(content_words(title or "")) | {f"@{n}" for n in names}
 
 
-def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, tuple[str, ...]]]:
-    """The document frequencies, and each pending article's terms (interned: a run can hold
-    100,000 articles' terms until their chunk counts them in)."""
-    terms: dict[str, tuple[str, ...]] = {}
+def _corpus_df(con, pending: Sequence[str]) -> CorpusDf:
+    """The document frequencies of the stored corpus and the run's pending articles (counted here
+    and again, per chunk, for the stored table: keeping every pending article's terms until its
+    chunk would grow with the run)."""
+    counts: Counter[str] = Counter()
     for k in range(0, len(pending), 2000):
         ids = pending[k:k + 2000]
         names: dict[str, list[str]] = {}
@@ -86,12 +86,11 @@ def _corpus_df(con, pending: Sequence[str]) -> tuple[CorpusDf, dict[str, tuple[s
             names.setdefault(aid, []).append(name)
         for aid, title, text in rows_in(con, "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
                                          ids):
-            terms[aid] = tuple(sys.intern(t) for t in _article_terms(text, title, names.get(aid, ())))
-    counts = Counter(t for ts in terms.values() for t in ts)
+            counts.update(_article_terms(text, title, names.get(aid, ())))
     stored = con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
     for term, n in rows_in(con, "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", sorted(counts)):
         counts[term] += n
-    return CorpusDf(stored + len(terms), dict(counts)), terms
+    return CorpusDf(stored + len(pending), dict(counts))
 
 
 # --------------------------------------------------------------------------- the stage
@@ -105,14 +104,14 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
         refresh_stories(con, [r[0] for r in con.execute("SELECT id FROM stories WHERE dirty ORDER BY id").fetchall()])
         return report
     index = _load_index(con, pending)
-    df, article_terms = _corpus_df(con, pending)
+    df = _corpus_df(con, pending)
     cache = _RunCache()
     seq = con.execute("SELECT coalesce(max(seq), 0) FROM corpus_articles").fetchone()[0]
     touched: set[str] = set()
     known = set(index.stories)
     for k in range(0, len(pending), chunk):
         ids = pending[k:k + chunk]
-        seq = _run_chunk(con, ids, index, seq, touched, report, df, article_terms, cache)
+        seq = _run_chunk(con, ids, index, seq, touched, report, df, cache)
         report.articles += len(ids)
         if on_progress:
             on_progress(len(ids), len(pending))
@@ -148,7 +147,7 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
                report: CorpusReport, df: CorpusDf | None = None,
-               article_terms: dict[str, tuple[str, ...]] | None = None, cache: _RunCache | None = None) -> int:
+               cache: _RunCache | None = None) -> int:
     """Links and stories of a chunk of articles, in arrival order. What the chunk needs from the
     stored corpus (earlier copies, LSH candidates, story members, sentences, dates) is read with
     one query per kind, never one per article: a query here scans a table that grows with the
@@ -212,8 +211,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
     touched.update(chunk_stories)
-    terms = article_terms if article_terms is not None else {}
-    chunk_df = Counter(t for aid in ids for t in terms.pop(aid, ()))
+    chunk_df = Counter(t for aid in ids for t in _article_terms(arts[aid][2], arts[aid][1],
+                                                                 [name for name, _ in ents.get(aid, ())]))
     _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df)
     return seq
 
