@@ -218,3 +218,14 @@ def test_a_one_way_event_keeps_its_direction_and_no_side_twice():
         "Chile — accuse — Peru (2025-11-11)"
     assert normalise_event("Norway and Norway (Ingrid Solheim-Vik): consult") == "Norway — consult"
     assert normalise_event("Norway → Norway: praise") == "Norway — praise"
+
+
+def test_event_sides_are_taken_whole_even_with_and_in_a_name():
+    from newsgraph.corpus.claims import normalise_event_parts
+    assert normalise_event_parts("Trinidad and Tobago (Jane Roe)", "Venezuela", True, "sign formal agreement",
+                                 "2025-11-11") == "Trinidad and Tobago; Venezuela — sign formal agreement (2025-11-11)"
+    assert normalise_event_parts("Bosnia and Herzegovina", "Serbia", False, "accuse") == \
+        "Bosnia and Herzegovina — accuse — Serbia"
+    assert normalise_event_parts("Norway", "Norway (Ingrid Solheim-Vik)", True, "consult") == "Norway — consult"
+    assert normalise_event_parts("Chile", None, False, "express intent to cooperate") == \
+        "Chile — express intent to cooperate"

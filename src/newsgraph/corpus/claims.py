@@ -204,14 +204,27 @@ def _quotes_frame(speaker: str, text: str, frame: Frame) -> bool:
 def normalise_event(label: str, date: str | None = None, location: str | None = None) -> str:
     """From an event cluster's label: 'Russia (Sergei Shoigu) and China: consult' -> 'Russia; China —
     consult (Moscow, 2023-11-08)'; one-way, 'Chile → the West: make an appeal' -> 'Chile — make an
-    appeal — the West'."""
+    appeal — the West'. A label's ' and ' may be inside a name ('Trinidad and Tobago'): the stage
+    passes the sides themselves to normalise_event_parts."""
     who, _, verb = label.rpartition(": ")
-    who = re.sub(r"\s*\([^()]*\)", "", who)  # the people named on a side
     source, arrow, target = who.partition(" → ")
-    sides = list(dict.fromkeys(s.strip() for s in source.split(" and ") if s.strip()))
-    target = target.strip()
-    return render(Frame("; ".join(sides) or None, verb, target if arrow and target not in sides else None,
-                        location, date))
+    sides = source.split(" and ")
+    return normalise_event_parts(sides[0], target if arrow else " and ".join(sides[1:]) or None, not arrow, verb,
+                                 date, location)
+
+
+def normalise_event_parts(left: str, right: str | None, joint: bool, predicate: str,
+                          date: str | None = None, location: str | None = None) -> str:
+    """The same from the label's parts (corroborate.event_parts): both sides as subjects of a joint
+    act, else source — predicate — target; the people named on a side are left out."""
+    def bare(side: str | None) -> str:
+        return re.sub(r"\s*\([^()]*\)", "", side or "").strip()
+
+    left, right = bare(left), bare(right)
+    if joint:
+        sides = list(dict.fromkeys(x for x in (left, right) if x))
+        return render(Frame("; ".join(sides) or None, predicate, None, location, date))
+    return render(Frame(left or None, predicate, right if right and right != left else None, location, date))
 
 
 # ------------------------------------------------------------------------- facts named in passing

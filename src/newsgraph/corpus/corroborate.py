@@ -286,8 +286,9 @@ def _side(names: list[tuple[str | None, str | None]]) -> str:
     return label or ", ".join(people[:4]) or "?"
 
 
-def event_label(c: EventCluster) -> str:
-    """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions."""
+def event_parts(c: EventCluster) -> tuple[str, str | None, bool, str]:
+    """The sides of a cluster's label ('Russia (Sergei Shoigu)', 'China (Zhang Youxia)'; None when
+    no one was acted on), whether the act was joint, and the predicate ('consult')."""
     e = c.first
     joint = any(m.symmetric for m in c.members) or e.event_code in JOINT_CODES
     a_key = _country(e.source_code, e.source)
@@ -302,9 +303,16 @@ def event_label(c: EventCluster) -> str:
     verb = verb[0].lower() + verb[1:] if verb else verb
     neg = "did not " if e.negated else ""
     mod = "intend to " if e.modality == "intent" and not verb.startswith(("express intent", "intend")) else ""
-    if not any(n or c for n, c in right):
-        return f"{_side(left)}: {neg}{mod}{verb}"
-    return f"{_side(left)}{' and ' if joint else ' → '}{_side(right)}: {neg}{mod}{verb}"
+    other = _side(right) if any(n or c for n, c in right) else None
+    return _side(left), other, joint, f"{neg}{mod}{verb}"
+
+
+def event_label(c: EventCluster) -> str:
+    """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions."""
+    left, right, joint, predicate = event_parts(c)
+    if right is None:
+        return f"{left}: {predicate}"
+    return f"{left}{' and ' if joint else ' → '}{right}: {predicate}"
 
 
 # ---------------------------------------------------------------------------------- claims

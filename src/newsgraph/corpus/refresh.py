@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 import pyarrow as pa
 
-from .claims import ClaimContext, group_facts, normalise_event, normalise_quote, normalise_sentence
+from .claims import ClaimContext, group_facts, normalise_event_parts, normalise_quote, normalise_sentence
 from .corroborate import (
     EventCluster,
     EventRow,
@@ -19,6 +19,7 @@ from .corroborate import (
     claim_sentences,
     cluster_events,
     event_label,
+    event_parts,
     group_claims,
     salience,
 )
@@ -112,7 +113,7 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
             "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
         claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
                              (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
-                             salience(f.sentence), normalise_event(cluster_rows[-1]["label"], c.date, c.location)))
+                             salience(f.sentence), normalise_event_parts(*event_parts(c), c.date, c.location)))
     quotes = [q for q in stored.quotes if q[3] in mine]
     ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
                              [(q[3], q[1], q[4], q[5], q[7]) for q in quotes],
