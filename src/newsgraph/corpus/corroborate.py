@@ -307,9 +307,10 @@ def event_parts(c: EventCluster) -> tuple[str, str | None, bool, str]:
     return _side(left), other, joint, f"{neg}{mod}{verb}"
 
 
-def event_label(c: EventCluster) -> str:
-    """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions."""
-    left, right, joint, predicate = event_parts(c)
+def event_label(c: EventCluster, parts: tuple[str, str | None, bool, str] | None = None) -> str:
+    """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions (`parts`:
+    event_parts(c), when the caller has them)."""
+    left, right, joint, predicate = parts or event_parts(c)
     if right is None:
         return f"{left}: {predicate}"
     return f"{left}{' and ' if joint else ' → '}{right}: {predicate}"

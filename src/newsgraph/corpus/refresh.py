@@ -104,16 +104,18 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
         arts = [m.article_id for m in c.members]
         a, o, i = sources.counts(arts)
         f = c.first
+        parts = event_parts(c)
+        label = event_label(c, parts)
         cluster_rows.append({
-            "id": c.id, "story_id": sid, "label": event_label(c), "date": c.date, "source": f.source,
+            "id": c.id, "story_id": sid, "label": label, "date": c.date, "source": f.source,
             "source_code": f.source_code, "target": f.target, "target_code": f.target_code,
             "event_code": f.event_code, "event_root": f.event_root, "negated": f.negated,
             "modality": f.modality, "background": c.background, "location": c.location,
             "mentions": len(c.members), "articles": a, "outlets": o, "independent_outlets": i,
             "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
-        claims.append(_claim(sid, "event", _event_claim_text(c), None, None, c.id, len(c.members),
+        claims.append(_claim(sid, "event", _event_claim_text(label, c), None, None, c.id, len(c.members),
                              (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
-                             salience(f.sentence), normalise_event_parts(*event_parts(c), c.date, c.location)))
+                             salience(f.sentence), normalise_event_parts(*parts, c.date, c.location)))
     quotes = [q for q in stored.quotes if q[3] in mine]
     ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
                              [(q[3], q[1], q[4], q[5], q[7]) for q in quotes],
@@ -232,8 +234,8 @@ def _write_stories(con, done: list[dict]) -> None:
         raise
 
 
-def _event_claim_text(c: EventCluster) -> str:
-    parts = [event_label(c)]
+def _event_claim_text(label: str, c: EventCluster) -> str:
+    parts = [label]
     if c.date:
         parts.append(c.date)
     if c.location:

@@ -187,19 +187,18 @@ class StoryIndex:
         live = 0
         stories = self.stories
         for term, _ in top:
-            for post in ((self._live(term),) if in_order else (self._recent(term),)):
-                for sid in post:
-                    if sid in seen:
-                        continue
-                    seen.add(sid)
-                    story = stories[sid]
-                    reach = story._reach
-                    if ordinal is not None and reach is not None and not reach[0] <= ordinal <= reach[1]:
-                        continue
-                    live += 1
-                    score = story.similarity(vec)
-                    if score > best_score or (score == best_score and best_id is not None and sid < best_id):
-                        best_id, best_score = sid, score
+            for sid in self._live(term) if in_order else self._recent(term):
+                if sid in seen:
+                    continue
+                seen.add(sid)
+                story = stories[sid]
+                reach = story._reach
+                if ordinal is not None and reach is not None and not reach[0] <= ordinal <= reach[1]:
+                    continue
+                live += 1
+                score = story.similarity(vec)
+                if score > best_score or (score == best_score and best_id is not None and sid < best_id):
+                    best_id, best_score = sid, score
         if best_score >= join_for(live):
             return best_id, best_score
         return None, best_score

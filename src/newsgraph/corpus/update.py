@@ -129,17 +129,15 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
                                       FROM articles WHERE id IN (SELECT unnest(?))""", pending)[0]
     cols = """SELECT id, first_article, terms, articles, first_date, last_date,
               coalesce(updated_at, TIMESTAMP '1970-01-01') FROM stories"""
-    rows: list[tuple] = []
-    since = None if first is None else first - dt.timedelta(days=WINDOW_DAYS)
-    if since is not None:
-        rows += con.execute(cols + " WHERE last_date >= ?", [since]).fetchall()
-    if undated or since is None:
-        rest = " WHERE last_date IS NULL OR last_date < ?" if since is not None else ""
-        rows += con.execute(cols + rest + f" ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}",
-                            [since] if since is not None else []).fetchall()
-    elif since is not None:  # undated stories stay open to dated articles
-        rows += con.execute(cols + f" WHERE last_date IS NULL ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}"
-                            ).fetchall()
+    if first is None:  # every pending article undated: any story
+        rows, others, params = [], "", []
+    else:
+        since = first - dt.timedelta(days=WINDOW_DAYS)
+        rows = con.execute(cols + " WHERE last_date >= ?", [since]).fetchall()
+        # undated stories stay open to dated articles; undated articles may join ended ones too
+        others, params = (" WHERE last_date IS NULL OR last_date < ?", [since]) if undated else (
+            " WHERE last_date IS NULL", [])
+    rows += con.execute(cols + others + f" ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}", params).fetchall()
     rows.sort(key=lambda r: (r[6], r[0]))
     return StoryIndex(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1)
                       for sid, first_article, terms, n, d0, d1, _ in rows)
