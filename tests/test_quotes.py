@@ -43,6 +43,21 @@ def test_quote_spans_are_the_words_inside_the_marks():
     assert [text[a:b] for a, b in quote_spans(text)] == ["we are ready", "so are they", "so is she"]
 
 
+@pytest.mark.parametrize("text, quoted", [
+    # the closing mark was lost: the quotation ends with its first sentence
+    ("The minister called it an “attempt to widen its reach.[3] The minister then added the following:\n\n"
+     "Trade will grow.", ["attempt to widen its reach."]),
+    ("She called the plan “a mistake. The council voted on Tuesday.", ["a mistake."]),
+    # what follows speaks in the first person: the quotation runs on to the paragraph's end
+    ("He said: “We will win. We always do.\n\nThe crowd cheered.", ["We will win. We always do."]),
+    # the next paragraph opens with a mark: a quotation of several paragraphs
+    ("He said: “Taxes will rise. The budget is short.\n\n“And it stays so,” he added.",
+     ["Taxes will rise. The budget is short.", "And it stays so,"]),
+])
+def test_quotation_left_open_at_the_paragraph_end(text, quoted):
+    assert [text[a:b] for a, b in quote_spans(text)] == quoted
+
+
 def test_apostrophe_inside_single_quotes_does_not_close_them():
     text = "‘We won’t close our markets to anyone,’ he said."
     assert [text[a:b] for a, b in quote_spans(text)] == ["We won’t close our markets to anyone,"]

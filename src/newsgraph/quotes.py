@@ -58,10 +58,34 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     A quotation still open at the end of its paragraph closes there."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    for para in text.split("\n"):
-        spans += [(pos + a, pos + b) for a, b in _para_spans(para)]
+    paras = text.split("\n")
+    for k, para in enumerate(paras):
+        found = _para_spans(para)
+        if found and found[-1][1] == len(para.rstrip()) and para.rstrip()[-1:] not in _CLOSERS:
+            found[-1] = _unclosed(para, found[-1], next((p for p in paras[k + 1:] if p.strip()), ""))
+        spans += [(pos + a, pos + b) for a, b in found]
         pos += len(para) + 1
     return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+_CLOSERS = frozenset(_OPEN_CLOSE.values()) | {'"'}
+_SENTENCE_END = re.compile(r"[.!?](?:\[\d+\])?(?=\s+[\"“‘A-Z])")
+
+
+def _unclosed(para: str, span: tuple[int, int], following: str) -> tuple[int, int]:
+    """A quotation still open at its paragraph's end. Running on into the next paragraph is marked
+    by that paragraph opening with a quotation mark; otherwise the closing mark was lost (“… sphere
+    of influence.[5] The Russian leader stated the following:) and the quotation ends with its
+    first sentence, unless what follows it speaks in the first person (“We will win. We always do.)."""
+    if following.lstrip()[:1] in _OPEN_CLOSE or following.lstrip().startswith('"'):
+        return span
+    end = _SENTENCE_END.search(para, span[0], span[1])
+    if end is None or _FIRST_PERSON.search(para, end.end(), span[1]):
+        return span
+    return span[0], end.start() + 1
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|me)\b")
 
 
 def _para_spans(para: str) -> list[tuple[int, int]]:
