@@ -225,6 +225,8 @@ def test_cooperation_through_drills_or_sharing_military_technology_is_military(n
 def test_western_names_the_west(nlp):
     events, _ = events_of(nlp, "Iran condemned Western sanctions imposed on Syria.")
     assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("111", "IRN", "WST")]
+    events, _ = events_of(nlp, "Western officials condemned Russia after the strike on the port.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("11", "WST", "RUS")]
 
 
 def test_a_caption_date_bounds_the_meeting_it_shows(nlp):

@@ -58,6 +58,10 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
         if owner is not None and (owner.country or owner.code or owner.type != "PERSON"
                                   or not knowledge_base().sector_of([tok.text])):
             return _organ(owner, tok)
+        if c.dep_ == "amod" and c.lower_ == "western" and c.i < tok.i and tok.lemma_.lower() in _STATE_HEADS:
+            bloc = _state_of_word(c, actors)  # "Western officials", "Western governments": the West
+            if bloc is not None:
+                return bloc
     unnamed = tok.lemma_.lower() in word_set("unnamed_heads.txt")
     if not loose and not unnamed:
         return None  # a source: "the partnership between Russia and China" is not an actor
@@ -83,6 +87,10 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
                 if state is not None:
                     return state
     return None
+
+
+_STATE_HEADS = frozenset({"official", "government", "leader", "diplomat", "power", "nation", "country", "ally",
+                          "state", "capital", "partner", "envoy", "minister", "negotiator"})
 
 
 def _organ(owner: ActorRef, tok) -> ActorRef:
