@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,6 +59,14 @@ def main() -> int:
             return []
         aid, body = arts[doc]
         k = body.find(text)
+        if k < 0:  # the gold quotes the page's mixed-script words; the stored text has them repaired
+            from newsgraph.clean import repair_mixed_script
+
+            parts = re.split(r"(\s+)", text)
+            words = repair_mixed_script(parts[::2])
+            parts[::2] = words
+            text = "".join(parts)
+            k = body.find(text)
         return [(aid, k, k + len(text))] if k >= 0 else []
 
     def matching(g: dict) -> list[tuple]:

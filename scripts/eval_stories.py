@@ -12,6 +12,10 @@ Datasets (all by default; those whose files are absent are skipped with a note):
   * synthetic   scripts/gen_corpus.py --n N --truth: the generator's story_id.
   * examples    the bundled examples/ corpus (txt, html, jsonl, warc): all one story.
   * seeds       ../shared/seeds: the five seed pages, all one story.
+  * FILE.jsonl  any labelled set of real articles kept outside the repository: one article a line
+                with the engine's input fields (url, title, text, published, outlet) plus `story`
+                (the reference label) and optionally `wire` (articles that are the same syndicated
+                text share it; scored as near-copy groups against the copy/near_copy links).
 
 Each dataset goes through the real engine (`newsgraph analyze`, `--no-nlp` unless --nlp, then
 `newsgraph export articles`). With --sweep the stored articles are re-clustered in-process at
@@ -93,6 +97,49 @@ def synthetic(n: int, work: str) -> tuple[list[str], dict[str, dict[str, str]]]:
     return [src], {f"synthetic-{n}": gold}
 
 
+def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]], dict[str, str]] | None:
+    """A labelled JSONL file: the engine reads it without the labels."""
+    if not os.path.exists(path):
+        return None
+    src = os.path.join(work, "labelled.jsonl")
+    story, wire = {}, {}
+    with open(path, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
+        for r in map(json.loads, filter(str.strip, f)):
+            story[r["url"]] = r["story"]
+            if r.get("wire"):
+                wire[r["url"]] = r["wire"]
+            out.write(json.dumps({k: v for k, v in r.items() if k not in ("story", "wire")}, ensure_ascii=False) + "\n")
+    return [src], {os.path.basename(path): story}, wire
+
+
+def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str]) -> dict:
+    """Pairwise precision/recall of the copy/near_copy groups (connected components) against the
+    `wire` groups; articles without a wire key are their own group."""
+    done = subprocess.run([NG, "export", "links", "--db", db], check=True, capture_output=True, text=True)
+    arts = subprocess.run([NG, "export", "articles", "--db", db], check=True, capture_output=True, text=True)
+    url_of = {r["id"]: r.get("url") for r in map(json.loads, arts.stdout.splitlines())}
+    parent = {u: u for u in urls}
+
+    def find(u):
+        while parent[u] != u:
+            parent[u] = parent[parent[u]]
+            u = parent[u]
+        return u
+
+    for r in map(json.loads, done.stdout.splitlines()):
+        if r["type"] in ("copy", "near_copy"):
+            a, b = url_of.get(r["article_id"]), url_of.get(r["other_id"])
+            if a in parent and b in parent:
+                parent[find(a)] = find(b)
+    pred = {(a, b) for a in urls for b in urls if a < b and find(a) == find(b)}
+    gold = {(a, b) for a in urls for b in urls if a < b and wire.get(a) and wire.get(a) == wire.get(b)}
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold) if gold else 1.0
+    return {"gold_pairs": len(gold), "predicted_pairs": len(pred), "precision": round(p, 4),
+            "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
 def one_story(name: str, paths: list[str]) -> tuple[list[str], dict[str, dict[str, str]]] | None:
     paths = [p for p in paths if os.path.exists(p)]
     return (paths, {name: defaultdict(lambda: "the-story")}) if paths else None
@@ -171,6 +218,10 @@ def main() -> int:
                 data = one_story("examples", [os.path.join(ex, d) for d in ("txt", "html", "jsonl", "warc")])
             elif name == "seeds":
                 data = one_story("seeds", [os.path.join(args.shared, "seeds")])
+            elif name.endswith(".jsonl"):
+                data = labelled(name, work)
+                if data is not None:
+                    data, wire = data[:2], data[2]
             else:
                 parser.error(f"unknown dataset {name!r}")
             if data is None:
@@ -182,6 +233,8 @@ def main() -> int:
             pred = exported_stories(db)
             for label, gold in golds.items():
                 results[label] = bcubed(pred, restrict(pred, gold))
+            if name.endswith(".jsonl"):
+                results[os.path.basename(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred))
             if args.sweep:
                 analyze(paths, db, args.nlp, stories=False)
                 for window in map(int, args.windows.split(",")):
