@@ -112,9 +112,10 @@ def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]]
     return [src], {os.path.basename(path): story}, wire
 
 
-def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str]) -> dict:
-    """Pairwise precision/recall of the copy/near_copy groups (connected components) against the
-    `wire` groups; articles without a wire key are their own group."""
+def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str],
+                    types: tuple[str, ...] = ("copy", "near_copy")) -> dict:
+    """Pairwise precision/recall of the groups that links of these types make (connected
+    components) against the `wire` groups; articles without a wire key are their own group."""
     done = subprocess.run([NG, "export", "links", "--db", db], check=True, capture_output=True, text=True)
     arts = subprocess.run([NG, "export", "articles", "--db", db], check=True, capture_output=True, text=True)
     url_of = {r["id"]: r.get("url") for r in map(json.loads, arts.stdout.splitlines())}
@@ -127,7 +128,7 @@ def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str]) -> dict:
         return u
 
     for r in map(json.loads, done.stdout.splitlines()):
-        if r["type"] in ("copy", "near_copy"):
+        if r["type"] in types:
             a, b = url_of.get(r["article_id"]), url_of.get(r["other_id"])
             if a in parent and b in parent:
                 parent[find(a)] = find(b)
@@ -228,13 +229,15 @@ def main() -> int:
                 print(f"skipped {name}: its files are absent", file=sys.stderr)
                 continue
             paths, golds = data
-            db = os.path.join(work, f"{name}.duckdb")
+            db = os.path.join(work, f"{os.path.basename(name)}.duckdb")
             analyze(paths, db, args.nlp)
             pred = exported_stories(db)
             for label, gold in golds.items():
                 results[label] = bcubed(pred, restrict(pred, gold))
             if name.endswith(".jsonl"):
                 results[os.path.basename(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred))
+                results[os.path.basename(name) + " near copies and rewrites"] = near_copy_pairs(
+                    db, wire, sorted(pred), ("copy", "near_copy", "rewrite"))
             if args.sweep:
                 analyze(paths, db, args.nlp, stories=False)
                 for window in map(int, args.windows.split(",")):

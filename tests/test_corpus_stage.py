@@ -162,6 +162,58 @@ def test_articles_export_carries_story_id(examples_nlp):
     assert len({r["story_id"] for r in rows}) == 1 and rows[0]["story_id"].startswith("s")
 
 
+# Invented wire story and its later version: the lead kept word for word, the rest rewritten as news came in.
+_WIRE_FIRST = [
+    "Floodwater broke through a levee on the Tarn river early on Thursday, forcing the evacuation of 4,000 "
+    "people from the lowland town of Brassac, regional officials said.",
+    "The breach opened a gap about thirty metres wide near the old railway bridge, and water spread across "
+    "farmland and into the eastern streets of the town within two hours.",
+    "Rescue crews used boats to reach families trapped on the upper floors of houses along the river road.",
+    "The regional prefect, Claire Montel, said no deaths had been reported but that two elderly residents "
+    "had been taken to hospital with hypothermia.",
+]
+_WIRE_EARLY_END = [
+    "Forecasters expect more rain over the weekend, and the river is not due to peak until Saturday night.",
+    "Schools in Brassac and three neighbouring villages will stay closed until Monday.",
+    "Engineers had warned last year that the levee needed urgent repairs after a smaller flood in March.",
+]
+_WIRE_LATER_END = [
+    "By Thursday evening the water had reached the town hall, and the army sent two lorries with sandbags.",
+    "Montel said the evacuation would last at least until Sunday, when engineers hope to close the breach.",
+    "Insurers estimated the damage at several million euros, and farmers said the winter wheat was lost.",
+    "A second levee downstream at Saint-Juéry was being watched closely overnight, the fire service said.",
+    "Volunteers opened the sports hall of the secondary school to families with nowhere else to sleep.",
+    "The national government promised emergency funds once the water recedes, the agriculture minister said.",
+]
+_OWN_REPORT = [
+    "Residents of Brassac waded through knee-deep water on Thursday after the Tarn burst its banks.",
+    "“We had ten minutes to leave,” said Marc Vidal, a baker whose shop on the river road was flooded.",
+    "The prefect said no deaths had been reported but that two elderly residents had been taken to hospital.",
+    "Local farmers fear that the flooded fields will not be sown again before spring, a union leader said.",
+]
+
+
+def test_a_later_version_of_a_wire_story_is_a_near_copy(tmp_path, run, query):
+    """Half the text word for word, the rest new: MinHash LSH rarely pairs it (Jaccard about a third),
+    the exact shingle check against the earlier articles of its story does; an outlet's own report
+    of the same flood, sharing a sentence of fact with the wire, is not a copy."""
+    rows = [("wire", "2025-03-06", _WIRE_FIRST + _WIRE_EARLY_END),
+            ("reprint", "2025-03-06", _WIRE_FIRST[:3] + _WIRE_LATER_END),
+            ("local", "2025-03-06", _OWN_REPORT)]
+    path = tmp_path / "flood.jsonl"
+    path.write_text("\n".join(json.dumps({"url": f"https://{site}.example/flood", "outlet": site, "published": day,
+                                          "title": "Levee breaks on the Tarn, thousands evacuated",
+                                          "text": "\n\n".join(paras)}) for site, day, paras in rows) + "\n",
+                    encoding="utf-8")
+    run([path])
+    links = {(a.split("/")[2].split(".")[0], b.split("/")[2].split(".")[0]): t for a, b, t in query(
+        """SELECT a.url, o.url, l.type FROM links l JOIN articles a ON a.id = l.article_id
+           JOIN articles o ON o.id = l.other_id""")}
+    assert links.get(("reprint", "wire")) == "near_copy" or links.get(("wire", "reprint")) == "near_copy"
+    assert not any("local" in pair for pair in links)
+    assert len({s for (s,) in query("SELECT story_id FROM corpus_articles")}) == 1
+
+
 def test_short_identical_bodies_are_not_copies(tmp_path, run, query):
     rows = [{"url": f"https://{site}.example/{k}", "outlet": site, "title": title,
              "text": "This story is developing and will be updated."}

@@ -162,3 +162,14 @@ def test_scores_of_many_candidates_at_once_are_those_of_each_alone():
     for b in (dedup.signature(ORIGINAL), dedup.signature(edited(ORIGINAL)), dedup.signature(" ".join(words[:15]))):
         assert dedup.near_copy_scores(others, b) == [dedup.near_copy_score(a, b) for a in others]
     assert dedup.near_copy_scores([], others[0]) == []
+
+
+def test_contained_share_is_the_exact_share_of_the_smaller_articles_shingles():
+    sentences = _sentences(ORIGINAL)
+    whole, head = dedup.sentence_set(sentences), dedup.sentence_set(sentences[:4])
+    assert dedup.contained_share(head, whole) == pytest.approx(1.0)
+    assert dedup.contained_share(whole, head) == pytest.approx(1.0)  # of the smaller, either way round
+    half = dedup.sentence_set(sentences[:4] + _sentences(UNRELATED))
+    assert 0.3 < dedup.contained_share(half, whole) < 0.7
+    assert dedup.contained_share(dedup.sentence_set(_sentences(UNRELATED)), whole) == 0.0
+    assert dedup.contained_share(dedup.sentence_set(["Too short to tell anything at all here."]), whole) is None

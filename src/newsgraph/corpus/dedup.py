@@ -33,6 +33,9 @@ MIN_SHINGLES = 20  # an article this short is only ever an exact copy
 REWRITE_ALIGNED = 0.55  # share of the shorter article's sentences that have a counterpart
 REWRITE_MIN_SENTENCES = 3
 SENTENCE_SIM = 0.82  # embedding cosine for two sentences to say the same thing
+STORY_CONTAINMENT = 0.45  # share of the smaller article's 5-shingles in an earlier article of its story
+EDITED_CONTAINMENT = 0.35  # a rewrite keeping this share of the shingles...
+EDITED_ALIGNED = 0.75  # ...with this share of its sentences aligned is an edited copy: a near copy
 WORD_OVERLAP = 0.5  # or: share of rare content words of the shorter sentence
 
 
@@ -119,12 +122,24 @@ class SentenceSet:
     texts: tuple[str, ...]
     vectors: np.ndarray
     words: tuple[frozenset[str], ...]
+    shingles: np.ndarray  # sorted distinct hashes of the 5-word shingles of the sentences in order
 
 
 def sentence_set(texts: Sequence[str]) -> SentenceSet:
     texts = tuple(t for t in texts if len(tokens(t)) >= 5)
     words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts)
-    return SentenceSet(texts, embed(texts), words)
+    keys = np.unique(np.fromiter((hash(s) for s in shingles(" ".join(texts))), dtype=np.int64))
+    return SentenceSet(texts, embed(texts), words, keys)
+
+
+def contained_share(a: SentenceSet, b: SentenceSet) -> float | None:
+    """Exact share of the smaller article's 5-shingles found in the other (None: too short to
+    tell). Between two articles of one story it finds the near copies that MinHash LSH, tuned to
+    Jaccard, rarely pairs: a wire story reprinted with another lead, cut short, or updated."""
+    if min(len(a.shingles), len(b.shingles)) < MIN_SHINGLES:
+        return None
+    shared = np.intersect1d(a.shingles, b.shingles, assume_unique=True).size
+    return shared / min(len(a.shingles), len(b.shingles))
 
 
 def aligned_share(a: SentenceSet, b: SentenceSet) -> tuple[float, int]:

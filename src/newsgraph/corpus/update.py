@@ -368,12 +368,23 @@ def _rewrite_links(con, read: Reader, found: Sequence[tuple[str, str, tuple | No
     out = {}
     for aid, cands in plans.items():
         best = None
+        for other in cands:  # a near copy LSH did not pair: most of the shorter one's shingles shared
+            share = dedup.contained_share(sets[aid], sets[other])
+            if share is not None and share >= dedup.STORY_CONTAINMENT and (best is None or share > best[1]):
+                best = (other, share)
+        if best:
+            out[aid] = (aid, best[0], "near_copy", round(best[1], 4))
+            continue
+        kind = "rewrite"
         for other in cands:
             score = dedup.rewrite_score(sets[aid], sets[other])
             if score is not None and (best is None or score > best[1]):
                 best = (other, score)
         if best:
-            out[aid] = (aid, best[0], "rewrite", round(best[1], 4))
+            share = dedup.contained_share(sets[aid], sets[best[0]]) or 0.0
+            if share >= dedup.EDITED_CONTAINMENT and best[1] >= dedup.EDITED_ALIGNED:
+                best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
+            out[aid] = (aid, best[0], kind, round(best[1], 4))
     return out
 
 
