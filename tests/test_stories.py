@@ -157,3 +157,36 @@ def test_stories_that_ended_long_ago_are_forgotten_beyond_the_cold_budget(monkey
     assert all(sid in index.stories for lists in (index.postings, index.cold)
                for post in lists.values() for sid in post)
     assert index.best(vec(DAM_B), None)[0] in ids[2:]  # an undated article still finds a kept one
+
+
+def _unit(*xs: float):
+    import numpy as np
+
+    v = np.array(xs + (0.0,) * (8 - len(xs)), dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_weak_term_match_joins_when_title_and_lead_say_the_same():
+    """Two outlets' reports of one event in their own words: few shared terms (between TERM_FLOOR
+    and JOIN), close title-and-lead vectors; the same weak match with a distant lead starts a story."""
+    a = {"levee": 0.6, "tarn": 0.6, "vidal": 0.529}
+    b = {"levee": 0.2, "tarn": 0.2, "brassac": 0.9592}
+    score = sum(w * b.get(t, 0.0) for t, w in a.items())
+    assert st.TERM_FLOOR <= score < st.JOIN
+    index = st.StoryIndex()
+    first = index.add(None, "a1", a, DAY, _unit(1, 0.2))
+    sid, got = index.best(b, DAY, _unit(1, 0.25))
+    assert sid == first and abs(got - score) < 1e-3
+    assert index.best(b, DAY, _unit(0.2, 1))[0] is None  # the same terms, another event's lead
+    assert index.best(b, DAY)[0] is None  # no lead vector: terms alone
+    assert index.best({"levee": 0.1, "other": 0.995}, DAY, _unit(1, 0.2))[0] is None  # below TERM_FLOOR
+
+
+def test_a_story_stored_without_lead_vectors_is_matched_by_terms_alone():
+    story = st.Story("s1", "a1", {"levee": 1.0}, 3, DAY, DAY)  # read from a store older than the vectors
+    story.add({"levee": 1.0}, DAY, _unit(1))
+    assert story.emb is None and story.emb_similarity(_unit(1)) == 0.0
+    fresh = st.Story("s2", "a2")
+    fresh.add({"levee": 1.0}, DAY, _unit(1))
+    fresh.add({"levee": 1.0}, DAY, _unit(0, 1))
+    assert abs(fresh.emb_similarity(_unit(1, 1)) - 1.0) < 1e-6

@@ -78,7 +78,8 @@ def build(con, story_id: str | None = None) -> Briefing:
     if story_id is not None and not story_id.strip():
         raise UsageError("give a story id (or leave --story out for the largest story)")
     sid = story_id or default_story(con)
-    found = _rows(con, "SELECT * FROM stories WHERE id = ? OR starts_with(id, ?) ORDER BY id LIMIT 2", [sid, sid])
+    found = _rows(con, """SELECT * EXCLUDE (embedding) FROM stories WHERE id = ? OR starts_with(id, ?)
+                          ORDER BY id LIMIT 2""", [sid, sid])
     if len(found) != 1:
         raise UsageError(f"{'no' if not found else 'more than one'} story matches {sid!r}; "
                          "`newsgraph stories` lists them")

@@ -119,3 +119,15 @@ def embed(texts: Sequence[str]) -> np.ndarray:
         if any(t not in _vectors for t in texts):  # more texts than the cache holds
             return np.asarray(_embedder().embed(list(texts), norm=True), dtype=np.float32)
     return np.stack([_vectors[t] for t in texts])
+
+
+LEAD_CHARS = 600  # of the body, after the title: what a story's lead vector is made of
+
+
+def lead_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray:
+    """Unit-length vectors of each (title, body)'s title and lead, embedded once, not cached
+    (each article's lead is embedded once; the cache keeps sentences a refresh embeds again)."""
+    if not items:
+        return np.zeros((0, 1), dtype=np.float32)
+    texts = [f"{title or ''}. {' '.join(text[:LEAD_CHARS].split())}" for title, text in items]
+    return np.asarray(_embedder().embed(texts, norm=True), dtype=np.float32)

@@ -6,6 +6,12 @@ its articles' vectors. A new article joins the most similar story that shares on
 terms and is active within the time window, or starts a story of its own; candidate stories
 come from an inverted index over the stories' top terms, so there is no all-pairs step. A
 story's id is derived from its first article and never changes as articles arrive.
+
+Outlets tell one event in their own words and quote different people, so two reports of it can
+share few weighted terms. Each article therefore also carries a dense vector of its title and
+lead (WordLlama static embeddings, bundled), and a story the running sum of them: a candidate
+story found by a shared term that the article matches only weakly by terms (TERM_FLOOR) is
+joined when the title and lead say what the story's say (EMBED_JOIN).
 """
 from __future__ import annotations
 
@@ -17,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import repeat
 
+import numpy as np
+
 JOIN = 0.35  # cosine between an article and a story centroid to join it (eval_stories.py --sweep)
 WINDOW_DAYS = 5  # an article joins a story active within this many days of its date
 CENTROID_TERMS = 120
@@ -27,6 +35,8 @@ COLD_STORIES = 20_000  # ended stories kept in memory for undated articles; olde
 BUSY_BASE = 20  # live candidate stories from which a busy news day asks for a closer match...
 BUSY_STEP = 0.05  # ...JOIN plus this much per doubling of them...
 BUSY_MAX = 0.6  # ...up to this
+TERM_FLOOR = 0.15  # a weaker term match (raised on busy days like JOIN)...
+EMBED_JOIN = 0.7  # ...joins when the title-and-lead vectors are this close (cosine to the story's mean)
 
 
 def join_for(live: int) -> float:
@@ -54,6 +64,14 @@ class Story:
     _norm: float = 0.0  # length of `sums`, 0 when it must be computed again
     _reach: tuple[int, int] | None = None  # reach(), kept by StoryIndex for the story's time in a posting list
     _listed: set[str] = field(default_factory=set)  # terms whose lists StoryIndex has put it in
+    emb: np.ndarray | None = None  # summed title-and-lead vectors of its articles; None: not known
+
+    def emb_similarity(self, emb: np.ndarray | None) -> float:
+        """Cosine between a unit-length article vector and the mean of the story's (0: either unknown)."""
+        if emb is None or self.emb is None:
+            return 0.0
+        norm = float(np.linalg.norm(self.emb))
+        return float(emb @ self.emb) / norm if norm else 0.0
 
     def centroid(self) -> dict[str, float]:
         norm = self.norm()
@@ -69,7 +87,10 @@ class Story:
         # map over the terms in order: the same sum as a generator's, at a third of the cost
         return sum(map(operator.mul, vec.values(), map(self.sums.get, vec, repeat(0.0)))) / self.norm()
 
-    def add(self, vec: dict[str, float], day: dt.date | None) -> None:
+    def add(self, vec: dict[str, float], day: dt.date | None, emb: np.ndarray | None = None) -> None:
+        if emb is not None and (self.emb is not None or not self.articles):  # a story stored before
+            # the vectors existed keeps none: a mean of its newest articles alone would misrepresent it
+            self.emb = emb.astype(np.float32) if self.emb is None else self.emb + emb
         sums = self.sums
         for k, v in vec.items():
             sums[k] = sums.get(k, 0.0) + v
@@ -175,8 +196,11 @@ class StoryIndex:
                             del lists[term]
             self.forgotten += 1
 
-    def best(self, vec: dict[str, float], day: dt.date | None) -> tuple[str | None, float]:
-        """The story this article vector belongs to (None: a new story), and the similarity."""
+    def best(self, vec: dict[str, float], day: dt.date | None,
+             emb: np.ndarray | None = None) -> tuple[str | None, float]:
+        """The story this article belongs to (None: a new story), and the term similarity: the
+        closest by terms if close enough, else, among those matched at least TERM_FLOOR by
+        terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close."""
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
@@ -184,6 +208,7 @@ class StoryIndex:
             self.floor = ordinal
         seen: set[str] = set()
         best_id, best_score = None, 0.0
+        weak: list[tuple[float, str]] = []  # (term score, story) of the weaker matches
         live = 0
         stories = self.stories
         for term, _ in top:
@@ -199,16 +224,26 @@ class StoryIndex:
                 score = story.similarity(vec)
                 if score > best_score or (score == best_score and best_id is not None and sid < best_id):
                     best_id, best_score = sid, score
-        if best_score >= join_for(live):
+                if score >= TERM_FLOOR and emb is not None:
+                    weak.append((score, sid))
+        join = join_for(live)
+        if best_score >= join:
             return best_id, best_score
+        floor = TERM_FLOOR + (join - JOIN)
+        close = [(stories[sid].emb_similarity(emb), score, sid) for score, sid in weak if score >= floor]
+        close = [c for c in close if c[0] >= EMBED_JOIN]
+        if close:
+            _, score, sid = min(close, key=lambda c: (-c[0], -c[1], c[2]))
+            return sid, score
         return None, best_score
 
-    def add(self, sid: str | None, article_id: str, vec: dict[str, float], day: dt.date | None) -> str:
+    def add(self, sid: str | None, article_id: str, vec: dict[str, float], day: dt.date | None,
+            emb: np.ndarray | None = None) -> str:
         """Put the article in story `sid` (or a new story) and return the story id."""
         if sid is None:
             story = Story(story_id(article_id), article_id)
         else:
             story = self.stories[sid]
-        story.add(vec, day)
+        story.add(vec, day, emb)
         self._put(story)
         return story.id

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from . import dedup
-from .features import content_words, cosine, tokens, weighted_terms
+from .features import content_words, cosine, lead_vectors, tokens, weighted_terms
 from .reader import Reader, day_of, rows_in
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
@@ -128,7 +128,7 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
     first, undated = rows_in(con, """SELECT min(published), count(*) FILTER (WHERE published IS NULL)
                                       FROM articles WHERE id IN (SELECT unnest(?))""", pending)[0]
     cols = """SELECT id, first_article, terms, articles, first_date, last_date,
-              coalesce(updated_at, TIMESTAMP '1970-01-01') FROM stories"""
+              coalesce(updated_at, TIMESTAMP '1970-01-01'), embedding FROM stories"""
     if first is None:  # every pending article undated: any story
         rows, others, params = [], "", []
     else:
@@ -139,8 +139,9 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
             " WHERE last_date IS NULL", [])
     rows += con.execute(cols + others + f" ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}", params).fetchall()
     rows.sort(key=lambda r: (r[6], r[0]))
-    return StoryIndex(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1)
-                      for sid, first_article, terms, n, d0, d1, _ in rows)
+    return StoryIndex(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1,
+                            emb=None if emb is None else np.asarray(emb, dtype=np.float32))
+                      for sid, first_article, terms, n, d0, d1, _, emb in rows)
 
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
@@ -159,6 +160,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                                      WHERE article_id IN (SELECT unnest(?))""", ids):
         ents.setdefault(aid, []).append((name, n))
     sigs = {i: dedup.signature(arts[i][2]) for i in ids}
+    leads = dict(zip(ids, lead_vectors([(arts[i][1], arts[i][2]) for i in ids])))
     hashes = {i: _text_hash(arts[i][2]) for i in ids}
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
     stored = _StoredOriginals(con, ids, sigs, hashes, bands)
@@ -186,8 +188,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                 sid = None
             score = 1.0
         else:
-            sid, score = index.best(vec, day)
-        sid = story_of[aid] = index.add(sid, aid, vec, day)
+            sid, score = index.best(vec, day, leads[aid])
+        sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
         chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
         found.append((aid, sid, link))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
@@ -398,6 +400,7 @@ def _story_rows(touched: dict[str, Story]) -> pa.Table:
         "first_date": pa.array([s.first_date for s in stories], pa.date32()),
         "last_date": pa.array([s.last_date for s in stories], pa.date32()),
         "terms": pa.array([[{"term": k, "w": v} for k, v in sorted(s.sums.items())] for s in stories], terms),
+        "embedding": pa.array([None if s.emb is None else s.emb.tolist() for s in stories], pa.list_(pa.float32())),
     })
 
 
@@ -436,11 +439,11 @@ def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
             con.unregister("new_links")
         con.register("new_stories", _story_rows(touched))
         con.execute("""INSERT INTO stories (id, first_article, articles, outlets, independent_outlets,
-                first_date, last_date, terms, updated_at)
-            SELECT id, first_article, articles, 0, 0, first_date, last_date, terms, now() FROM new_stories
+                first_date, last_date, terms, updated_at, embedding)
+            SELECT id, first_article, articles, 0, 0, first_date, last_date, terms, now(), embedding FROM new_stories
             ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, first_date = excluded.first_date,
                 last_date = excluded.last_date, terms = excluded.terms, updated_at = excluded.updated_at,
-                dirty = true""")
+                embedding = excluded.embedding, dirty = true""")
         con.unregister("new_stories")
         con.commit()
     except BaseException as exc:
