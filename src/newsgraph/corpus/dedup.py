@@ -126,10 +126,21 @@ class SentenceSet:
 
 
 def sentence_set(texts: Sequence[str]) -> SentenceSet:
-    texts = tuple(t for t in texts if len(tokens(t)) >= 5)
-    words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts)
-    keys = np.unique(np.fromiter((hash(s) for s in shingles(" ".join(texts))), dtype=np.int64))
-    return SentenceSet(texts, embed(texts), words, keys)
+    return sentence_sets([texts])[0]
+
+
+def sentence_sets(articles: Sequence[Sequence[str]]) -> list[SentenceSet]:
+    """The sentence sets of several articles, their sentences embedded in one call."""
+    kept = [tuple(t for t in texts if len(tokens(t)) >= 5) for texts in articles]
+    vectors = embed([t for texts in kept for t in texts])
+    out, at = [], 0
+    for texts in kept:
+        words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts)
+        keys = np.unique(np.fromiter((hash(s) for s in shingles(" ".join(texts))), dtype=np.int64))
+        vecs = vectors[at:at + len(texts)] if texts else np.zeros((0, 1), dtype=np.float32)
+        out.append(SentenceSet(texts, vecs, words, keys))
+        at += len(texts)
+    return out
 
 
 def contained_share(a: SentenceSet, b: SentenceSet) -> float | None:

@@ -340,8 +340,8 @@ class _RunCache:
         ids = list(dict.fromkeys(ids))
         need = [i for i in ids if i not in self.sets]
         found = read.sentences(need) if need else {}
-        for i in need:
-            self.sets[i] = dedup.sentence_set([s.text for s in found.get(i, [])])
+        for i, made in zip(need, dedup.sentence_sets([[s.text for s in found.get(i, [])] for i in need])):
+            self.sets[i] = made
         out = {}
         for i in ids:
             self.sets.move_to_end(i)
