@@ -12,7 +12,10 @@ exits 0 with a note when it is absent:
   independent sources);
 - polnear-story: PolNeAR dev articles grouped into stories (the same event reported within
   a few days, by article similarity); reference = the headlines of the group;
-- polnear-article: each PolNeAR dev article alone; reference = its headline, a weak one.
+- polnear-article: each PolNeAR dev article alone; reference = its headline, a weak one;
+- --labelled FILE.jsonl: any labelled set of real articles kept outside the repository (engine
+  input fields plus `story`): each story of two or more articles with a headline; reference =
+  the headlines of its articles (the headlines are not among the candidate sentences).
 
 Every method gets the same budget (k sentences and max words); lead takes sentences in
 article order (round robin over the articles of a story). The references are small and
@@ -175,6 +178,36 @@ def stories(sentences: list[Sentence], meta: dict, threshold: float = 0.3, days:
     return [[ids[i] for i in g] for g in groups if len(g) > 1]
 
 
+def labelled(path: str) -> list[tuple[list[Sentence], str]]:
+    """(sentences of the story's engine-cleaned bodies, its articles' headlines) per labelled
+    story: the file goes through `newsgraph analyze --no-nlp` (furniture removed, as the engine
+    does before it summarises), its labels withheld."""
+    import duckdb
+
+    work = tempfile.mkdtemp(prefix="newsgraph-sum-")
+    src, db = os.path.join(work, "input.jsonl"), os.path.join(work, "labelled.duckdb")
+    story, titles = {}, {}
+    with open(path, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
+        for r in map(json.loads, filter(str.strip, f)):
+            story[r["url"]], titles[r["url"]] = r["story"], (r.get("title") or "").strip()
+            out.write(json.dumps({k: v for k, v in r.items() if k not in ("story", "wire")}) + "\n")
+    run = subprocess.run([sys.executable, "-m", "newsgraph", "analyze", src, "--db", db, "--no-nlp"],
+                         capture_output=True, text=True, env=dict(os.environ, NEWSGRAPH_STORIES="0"))
+    if run.returncode:
+        raise SystemExit(f"newsgraph analyze failed on {path}: {run.stderr.strip() or run.stdout.strip()}")
+    with duckdb.connect(db, read_only=True) as con:
+        rows = con.execute("SELECT id, outlet, text, url FROM articles").fetchall()
+    url_of = {aid: url for aid, _, _, url in rows}
+    by_article: dict[str, list[Sentence]] = {}
+    for sent in split_sentences({aid: (text, 0, outlet) for aid, outlet, text, _ in rows}):
+        by_article.setdefault(sent.article_id, []).append(sent)
+    groups: dict[str, list[str]] = {}
+    for aid in sorted(url_of):
+        groups.setdefault(story[url_of[aid]], []).append(aid)
+    return [([s for a in g for s in by_article.get(a, [])], " ".join(titles[url_of[a]] for a in g if titles[url_of[a]]))
+            for g in groups.values() if len(g) > 1 and any(titles[url_of[a]] for a in g)]
+
+
 # --- main --------------------------------------------------------------------------------
 
 SWEEP = [("W_COVER", (0.0, 1.0, 1.5, 3.0)), ("W_LEAD", (0.0, 0.25, 0.5)), ("W_ARTICLE_LEAD", (0.25, 0.5, 1.0)),
@@ -187,6 +220,7 @@ def main() -> int:
     parser.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
     parser.add_argument("--db", help="a database of the analysed seeds to reuse (made when missing)")
     parser.add_argument("--sweep", action="store_true", help="also score variations of the main weights")
+    parser.add_argument("--labelled", help="a labelled JSONL of real articles (fields `story`, `title`, `text`)")
     args = parser.parse_args()
     if not os.path.isdir(args.shared):
         print(f"skipped: no shared data at {args.shared}")
@@ -230,6 +264,14 @@ def main() -> int:
         print(f"  again (model loaded): {time.perf_counter() - t0:.3f} s")
     else:
         print("skipped PolNeAR: no dev/polnear/text")
+    if args.labelled:
+        if os.path.exists(args.labelled):
+            found = labelled(args.labelled)
+            name = os.path.basename(args.labelled)
+            cases[f"{name}: {len(found)} stories vs their headlines, 60 words"] = (found, 3, 60)
+            cases[f"{name}: same, 100 words"] = (found, 5, 100)
+        else:
+            print(f"skipped {args.labelled}: not found")
     for title, (cs, k, words) in cases.items():
         print_table(title, cs, k, words)
     if args.sweep:

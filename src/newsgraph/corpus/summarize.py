@@ -50,7 +50,7 @@ _END = (".", "!", "\"", "”", "’", ")")
 
 # Weights of the story ranking (scripts/eval_summaries.py measures them; robust, not tuned fine).
 W_CENTRAL = 1.0          # cosine to the story centroid
-W_COVER = 1.5            # mean best match in the other articles of the story
+W_COVER = 3.0            # mean best match in the other articles of the story (corroborated content)
 W_SUPPORT = 0.15         # per doubling of the outlets that carry the content (the caller's `support`)
 W_LEAD = 0.25            # early sentences of each article (news lead)
 W_ARTICLE_LEAD = 0.5     # the lead of a single article (its headline's paraphrase, as a rule)
