@@ -190,3 +190,20 @@ def test_a_story_stored_without_lead_vectors_is_matched_by_terms_alone():
     fresh.add({"levee": 1.0}, DAY, _unit(1))
     fresh.add({"levee": 1.0}, DAY, _unit(0, 1))
     assert abs(fresh.emb_similarity(_unit(1, 1)) - 1.0) < 1e-6
+
+
+def test_a_busy_day_asks_the_lead_vectors_for_more():
+    """Many live stories sharing the article's terms: the lead must be closer (as JOIN rises)."""
+    import numpy as np
+
+    a = {"levee": 0.6, "tarn": 0.6, "vidal": 0.529}
+    b = {"levee": 0.2, "tarn": 0.2, "brassac": 0.9592}
+    index = st.StoryIndex()
+    first = index.add(None, "a1", a, DAY, _unit(1, 0.2))
+    lead = _unit(1, 1.3)  # cosine 0.75 with the story's lead: enough on a quiet day only
+    assert index.best(b, DAY, lead)[0] == first
+    for k in range(3 * st.BUSY_BASE):  # other stories of the day that share "levee"
+        index.add(None, f"o{k}", {"levee": 0.1, f"other{k}": float(np.sqrt(0.99))}, DAY, _unit(0, 0, 1))
+    raised = st.EMBED_JOIN + st.EMBED_BUSY * (st.join_for(3 * st.BUSY_BASE + 1) - st.JOIN)
+    assert st.EMBED_JOIN <= float(lead @ _unit(1, 0.2)) < raised
+    assert index.best(b, DAY, lead)[0] is None

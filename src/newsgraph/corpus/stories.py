@@ -37,6 +37,7 @@ BUSY_STEP = 0.05  # ...JOIN plus this much per doubling of them...
 BUSY_MAX = 0.6  # ...up to this
 TERM_FLOOR = 0.15  # a weaker term match (raised on busy days like JOIN)...
 EMBED_JOIN = 0.7  # ...joins when the title-and-lead vectors are this close (cosine to the story's mean)
+EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
 
 
 def join_for(live: int) -> float:
@@ -229,9 +230,9 @@ class StoryIndex:
         join = join_for(live)
         if best_score >= join:
             return best_id, best_score
-        floor = TERM_FLOOR + (join - JOIN)
+        floor, near = TERM_FLOOR + (join - JOIN), EMBED_JOIN + EMBED_BUSY * (join - JOIN)
         close = [(stories[sid].emb_similarity(emb), score, sid) for score, sid in weak if score >= floor]
-        close = [c for c in close if c[0] >= EMBED_JOIN]
+        close = [c for c in close if c[0] >= near]
         if close:
             _, score, sid = min(close, key=lambda c: (-c[0], -c[1], c[2]))
             return sid, score
