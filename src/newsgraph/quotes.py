@@ -55,7 +55,8 @@ def sent_of(tok):
 
 def quote_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the words inside quotation marks, paragraph by paragraph.
-    A quotation still open at the end of its paragraph closes there."""
+    A quotation still open at the end of its paragraph closes there, or with its first sentence
+    when its closing mark looks lost (`_unclosed`)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     paras = text.split("\n")
