@@ -676,3 +676,16 @@ def test_a_regional_group_is_not_taken_for_the_state_acted_on(nlp):
 def test_greeting_an_agreement_is_praise_not_a_visit(nlp):
     events, _ = events_of(nlp, "Norway greeted the agreement with Chile as a model of cooperation.")
     assert events and all(e.event_code[:2] == "05" for e in events)
+
+
+def test_the_militant_group_is_the_armed_group_named_before(nlp):
+    """A definite armed-group noun refers back to the armed group just named, not to rebels of the
+    state acted on; with none named, the old reading stands."""
+    events, _ = events_of(nlp, "The Kenyan government declared war on al-Shabaab on Monday after the militant "
+                               "group attacked a military base near Mandera.")
+    attack = [e for e in events if e.event_code[:2] in ("18", "19")]
+    assert attack and all(not (e.source_code or "").startswith("KEN") for e in attack if e.target_code == "KEN")
+    assert any((e.source_code or "").endswith(("REB", "INS", "UAF")) or "Shabaab" in (e.source or "")
+               for e in attack)
+    events, _ = events_of(nlp, "Rebels ambushed a convoy of Ugandan soldiers near the border.")
+    assert [(e.source_code, e.event_code[:2]) for e in events] == [("UGAREB", "18")]

@@ -290,6 +290,26 @@ def _foreign_word(noun) -> bool:
                for c in noun.children)
 
 
+_GROUP_HEADS = frozenset({"group", "militant", "rebel", "insurgent", "fighter", "gunman", "militia", "faction"})
+_ARMED = ("REB", "INS", "UAF")
+
+
+def _named_group_before(noun, actors: ArticleActors) -> ActorRef | None:
+    """'… war against Hamas after the militant group launched an attack on Israel': a definite
+    armed-group noun is the armed group named last before it, in its sentence or the one before,
+    not rebels of the state acted on."""
+    if noun is None or noun.lemma_.lower() not in _GROUP_HEADS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children):
+        return None
+    sent = sent_of(noun)
+    start = sent_of(noun.doc[sent.start - 1]).start if sent.start > 0 else sent.start
+    for i in range(noun.i - 1, start - 1, -1):
+        actor = actors.at(i)
+        if actor is not None and ((actor.code or "")[3:6] in _ARMED or actor.sector in _ARMED):
+            return actor
+    return None
+
+
 # ------------------------------------------------------------------ events
 def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id: str,
                 published: str | None, quotes) -> list[Event]:
@@ -303,7 +323,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
         if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
             return []
-        group = _group_of(subject, next((t.country for t, _ in targets if t.country), None))
+        group = _named_group_before(subject, actors) or _group_of(
+            subject, next((t.country for t, _ in targets if t.country), None))
         if group is None:
             return []
         sources = [(group, subject.i)]
