@@ -101,6 +101,22 @@ def test_source_notes_say_which_came_first_only_when_both_are_dated():
     assert "2 statements attributed to unnamed sources (officials, analysts, observers) in 2 articles" in texts
 
 
+def test_three_pages_of_one_text_make_one_note():
+    from newsgraph.brief import _notes
+
+    arts = [{"id": f"a{k}", "outlet": name, "published": None, "repairs": [], "text": ""}
+            for k, name in enumerate(["Andes Wire", "Coastal Gazette", "Valley Post", "Fjord Times"], 1)]
+    links = [{"article_id": "a2", "other_id": "a1", "type": "copy", "score": 1.0},
+             {"article_id": "a3", "other_id": "a1", "type": "near_copy", "score": 0.62},
+             {"article_id": "a3", "other_id": "a2", "type": "near_copy", "score": 0.61},
+             {"article_id": "a4", "other_id": "a1", "type": "rewrite", "score": 0.7}]
+    texts = [i.text for i in _notes(arts, links, [], {f"a{k}": k for k in range(1, 5)})]
+    assert texts[0] == ("Andes Wire (source 1), Coastal Gazette (source 2) and Valley Post (source 3) carry one "
+                        "text (copies and near copies, scores 0.61–1.00); counted as one source")
+    assert texts[1].endswith("one rewrites the other (score 0.70); counted as one source")
+    assert len(texts) == 3 and texts[2].startswith("4 of 4 articles state no publication date")
+
+
 def test_desks_agencies_and_namesakes_have_no_biography():
     text = ("Officials told Reuters the talks would resume. They said a deal was close. "
             "Chief of Staff Jeff Zients said the White House welcomed it. Kim Jong Un said nothing. "

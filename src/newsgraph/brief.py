@@ -445,9 +445,18 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
     kinds = {"copy": ("is a copy of", "one is a copy of the other"),
              "near_copy": ("is a near copy of", "one is a near copy of the other"),
              "rewrite": ("rewrites", "one rewrites the other")}
+    groups = _copy_groups(links, by_id)
+    for members in groups:  # three or more pages of one text: one note, not a line per pair
+        scores = [k["score"] for k in links if k["type"] in ("copy", "near_copy")
+                  and k["article_id"] in members and k["other_id"] in members]
+        names = [f"{_outlet(by_id[m])} (source {num[m]})" for m in sorted(members, key=lambda m: num[m])]
+        out.append(Item(f"{', '.join(names[:-1])} and {names[-1]} carry one text (copies and near copies, "
+                        f"scores {min(scores):.2f}–{max(scores):.2f}); counted as one source",
+                        sorted(num[m] for m in members)))
+    grouped = {m for members in groups for m in members}
     for link in links:
         a, b = by_id.get(link["article_id"]), by_id.get(link["other_id"])
-        if a is None or b is None:
+        if a is None or b is None or (link["type"] != "rewrite" and a["id"] in grouped):
             continue
         one_way, both = kinds.get(link["type"], (link["type"], link["type"]))
         first, second = f"{_outlet(a)} (source {num[a['id']]})", f"{_outlet(b)} (source {num[b['id']]})"
@@ -473,6 +482,25 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
         out.append(Item(f"{n} statement{'s' if n > 1 else ''} attributed to unnamed sources (officials, analysts, "
                         f"observers) in {k} article{'s' if k > 1 else ''}", sorted(num[a] for a in unnamed)))
     return out
+
+
+def _copy_groups(links: list[dict], by_id: dict[str, dict]) -> list[set[str]]:
+    """Sets of three or more of the story's articles joined by copy and near-copy links."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for k in links:
+        if k["type"] in ("copy", "near_copy") and k["article_id"] in by_id and k["other_id"] in by_id:
+            parent[find(k["article_id"])] = find(k["other_id"])
+    groups: dict[str, set[str]] = {}
+    for x in list(parent):
+        groups.setdefault(find(x), set()).add(x)
+    return sorted((g for g in groups.values() if len(g) >= 3), key=lambda g: sorted(g))
 
 
 def _outlet(a: dict) -> str:

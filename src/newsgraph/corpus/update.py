@@ -25,6 +25,8 @@ CHUNK = 2000  # articles read and written together: per-chunk reads scan tables 
 REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked for a rewrite
 REWRITE_MIN_COSINE = 0.45
 MAX_CANDIDATES = 50  # most recent near-copy candidates per article
+MAX_COPY_LINKS = 10  # earlier articles an article is linked to as their copy (best first): every pair of
+# one wire text's reprints is linked, not only a chain, up to this many per article
 ENTITY_WEIGHT = 2.5
 
 Progress = Callable[[int, int], None]
@@ -166,22 +168,23 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     stored = _StoredOriginals(con, ids, sigs, hashes, bands)
 
     local_bands: dict[tuple[int, int], list[str]] = {}
-    local_hash: dict[str, str] = {}
+    local_hash: dict[str, list[str]] = {}
     chunk_stories: dict[str, Story] = {}
     story_of: dict[str, str] = {}
     vectors: dict[str, dict[str, float]] = {}
-    found: list[tuple[str, str, tuple | None]] = []  # (article, story, copy or near-copy link)
+    found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
     rows, band_rows = [], []
     for aid in ids:
         _, title, text, published = arts[aid]
         day = day_of(published)
         sig = sigs[aid]
         vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df)
-        original = local_hash.get(hashes[aid]) or stored.by_hash.get(hashes[aid])
-        if original and original != aid and sig.n_shingles >= dedup.MIN_SHINGLES:
-            link = (aid, original, "copy", 1.0)
+        same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
+        if same and sig.n_shingles >= dedup.MIN_SHINGLES:
+            copies = [(aid, o, "copy", 1.0) for o in same[:MAX_COPY_LINKS]]
         else:
-            link = _near_copy_link(aid, sig, bands[aid], stored.candidates.get(aid, []), local_bands, sigs)
+            copies = _near_copy_links(aid, sig, bands[aid], stored.candidates.get(aid, []), local_bands, sigs)
+        link = copies[0] if copies else None
         if link:
             sid = story_of.get(link[1]) or stored.story_of.get(link[1])
             if sid not in index.stories:  # a story outside the loaded window
@@ -191,9 +194,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             sid, score = index.best(vec, day, leads[aid])
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
         chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
-        found.append((aid, sid, link))
+        found.append((aid, sid, copies))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
-            local_hash.setdefault(hashes[aid], aid)
+            local_hash.setdefault(hashes[aid], []).append(aid)
         copy = link is not None and link[2] == "copy"
         if not copy:  # a copy adds nothing to the index: its original is there
             for b, key in enumerate(bands[aid]):
@@ -205,9 +208,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-    rewrites = _rewrite_links(con, read, found, vectors, cache)
-    links = [link or rewrites.get(aid) for aid, _, link in found]
-    links = _orient(con, [x for x in links if x], arts)
+    in_story = _story_links(con, read, found, vectors, cache)
+    links = [x for aid, _, copies in found for x in copies + in_story.get(aid, [])]
+    links = _orient(con, links, arts)
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
     touched.update(chunk_stories)
@@ -224,13 +227,13 @@ class _StoredOriginals:
 
     def __init__(self, con, ids: Sequence[str], sigs: dict[str, dedup.Signature], hashes: dict[str, str],
                  bands: dict[str, list[int]]):
-        self.by_hash: dict[str, str] = {}
+        self.by_hash: dict[str, list[str]] = {}  # the first MAX_COPY_LINKS stored articles with the body
         self.story_of: dict[str, str] = {}
-        for h, aid, sid in rows_in(con, """SELECT text_hash, arg_min(article_id, seq), arg_min(story_id, seq)
-                FROM corpus_articles WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""",
+        for h, aids, sid in rows_in(con, f"""SELECT text_hash, list(article_id ORDER BY seq)[:{MAX_COPY_LINKS}],
+                arg_min(story_id, seq) FROM corpus_articles WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""",
                                     sorted(set(hashes.values()))):
-            self.by_hash[h] = aid
-            self.story_of[aid] = sid
+            self.by_hash[h] = aids
+            self.story_of[aids[0]] = sid
         look = [i for i in ids if not (sigs[i].n_shingles >= dedup.MIN_SHINGLES and hashes[i] in self.by_hash)]
         self.candidates = self._candidates(con, look, bands)
 
@@ -268,10 +271,10 @@ class _StoredOriginals:
         return out
 
 
-def _near_copy_link(aid: str, sig: dedup.Signature, keys: Sequence[int], stored: list[tuple[str, dedup.Signature]],
-                    local_bands: dict[tuple[int, int], list[str]], sigs: dict[str, dedup.Signature]) -> tuple | None:
-    """The closest near copy among the stored candidates and the chunk's earlier articles that
-    share a band with this one (ties: the smaller id)."""
+def _near_copy_links(aid: str, sig: dedup.Signature, keys: Sequence[int], stored: list[tuple[str, dedup.Signature]],
+                     local_bands: dict[tuple[int, int], list[str]], sigs: dict[str, dedup.Signature]) -> list[tuple]:
+    """The near copies among the stored candidates and the chunk's earlier articles that share a
+    band with this one, closest first (ties: the smaller id), at most MAX_COPY_LINKS."""
     cands = list(stored)
     seen = {c[0] for c in cands}
     for b, key in enumerate(keys):
@@ -279,11 +282,9 @@ def _near_copy_link(aid: str, sig: dedup.Signature, keys: Sequence[int], stored:
             if other not in seen:
                 seen.add(other)
                 cands.append((other, sigs[other]))
-    best = None
-    for (other, _), score in zip(cands, dedup.near_copy_scores([c[1] for c in cands], sig)):
-        if score is not None and (best is None or score > best[1] or (score == best[1] and other < best[0])):
-            best = (other, score)
-    return (aid, best[0], "near_copy", round(best[1], 4)) if best else None
+    near = sorted(((-score, other) for (other, _), score in zip(cands, dedup.near_copy_scores(
+        [c[1] for c in cands], sig)) if score is not None))[:MAX_COPY_LINKS]
+    return [(aid, other, "near_copy", round(-score, 4)) for score, other in near]
 
 
 def _orient(con, links: Sequence[tuple], arts: dict[str, tuple]) -> list[tuple]:
@@ -351,15 +352,16 @@ class _RunCache:
         return out
 
 
-def _rewrite_links(con, read: Reader, found: Sequence[tuple[str, str, tuple | None]],
-                   vectors: dict[str, dict[str, float]], cache: _RunCache) -> dict[str, tuple]:
-    """Rewrites among the chunk's articles that copy nothing: each is compared with the earlier
-    members of its story as they stood when it arrived, the closest ones by terms aligned
-    sentence by sentence."""
+def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]],
+                 vectors: dict[str, dict[str, float]], cache: _RunCache) -> dict[str, list[tuple]]:
+    """Near copies and rewrites among the earlier members of each article's story as they stood
+    when it arrived (the closest ones by terms), for the chunk's articles that are no exact copy:
+    near copies LSH did not pair (most of the smaller one's shingles shared), and, for an article
+    that copies nothing, the best rewrite (sentences aligned one by one)."""
     cache.load_members(con, {sid for _, sid, _ in found})
     plans: dict[str, list[str]] = {}
-    for aid, sid, link in found:
-        if link is None:
+    for aid, sid, copies in found:
+        if not copies or copies[0][2] != "copy":
             vec = vectors[aid]
             cands = [(cosine(vec, v), o) for o, v in cache.members[sid] if o != aid]
             cands = sorted((c for c in cands if c[0] >= REWRITE_MIN_COSINE), key=lambda c: (-c[0], c[1]))
@@ -367,17 +369,18 @@ def _rewrite_links(con, read: Reader, found: Sequence[tuple[str, str, tuple | No
                 plans[aid] = [o for _, o in cands[:REWRITE_CANDIDATES]]
         cache.add_member(sid, aid, vectors[aid])
     sets = cache.sentence_sets(read, [i for aid, cands in plans.items() for i in [aid, *cands]])
-    out = {}
+    linked = {aid: {x[1] for x in copies} for aid, _, copies in found}
+    out: dict[str, list[tuple]] = {}
     for aid, cands in plans.items():
-        best = None
-        for other in cands:  # a near copy LSH did not pair: most of the shorter one's shingles shared
-            share = dedup.contained_share(sets[aid], sets[other])
-            if share is not None and share >= dedup.STORY_CONTAINMENT and (best is None or share > best[1]):
-                best = (other, share)
-        if best:
-            out[aid] = (aid, best[0], "near_copy", round(best[1], 4))
+        near = sorted((-share, other) for other in cands if other not in linked[aid]
+                      for share in [dedup.contained_share(sets[aid], sets[other])]
+                      if share is not None and share >= dedup.STORY_CONTAINMENT)
+        if near:
+            out[aid] = [(aid, other, "near_copy", round(-share, 4))
+                        for share, other in near[:max(0, MAX_COPY_LINKS - len(linked[aid]))]]
+        if near or linked[aid]:
             continue
-        kind = "rewrite"
+        best, kind = None, "rewrite"
         for other in cands:
             score = dedup.rewrite_score(sets[aid], sets[other])
             if score is not None and (best is None or score > best[1]):
@@ -386,7 +389,7 @@ def _rewrite_links(con, read: Reader, found: Sequence[tuple[str, str, tuple | No
             share = dedup.contained_share(sets[aid], sets[best[0]]) or 0.0
             if share >= dedup.EDITED_CONTAINMENT and best[1] >= dedup.EDITED_ALIGNED:
                 best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
-            out[aid] = (aid, best[0], kind, round(best[1], 4))
+            out[aid] = [(aid, best[0], kind, round(best[1], 4))]
     return out
 
 
