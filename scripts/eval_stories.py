@@ -97,11 +97,16 @@ def synthetic(n: int, work: str) -> tuple[list[str], dict[str, dict[str, str]]]:
     return [src], {f"synthetic-{n}": gold}
 
 
+def _label(path: str) -> str:
+    """A labelled file's name with its folder ('realnews2/articles.jsonl'): sets share file names."""
+    return "/".join(os.path.normpath(path).split(os.sep)[-2:])
+
+
 def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]], dict[str, str]] | None:
     """A labelled JSONL file: the engine reads it without the labels."""
     if not os.path.exists(path):
         return None
-    src = os.path.join(work, "labelled.jsonl")
+    src = os.path.join(work, _label(path).replace("/", "-"))
     story, wire = {}, {}
     with open(path, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
         for r in map(json.loads, filter(str.strip, f)):
@@ -109,7 +114,7 @@ def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]]
             if r.get("wire"):
                 wire[r["url"]] = r["wire"]
             out.write(json.dumps({k: v for k, v in r.items() if k not in ("story", "wire")}, ensure_ascii=False) + "\n")
-    return [src], {os.path.basename(path): story}, wire
+    return [src], {_label(path): story}, wire
 
 
 def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str],
@@ -234,14 +239,14 @@ def main() -> int:
                 print(f"skipped {name}: its files are absent", file=sys.stderr)
                 continue
             paths, golds = data
-            db = os.path.join(work, f"{os.path.basename(name)}.duckdb")
+            db = os.path.join(work, f"{_label(name).replace('/', '-')}.duckdb")
             analyze(paths, db, args.nlp)
             pred = exported_stories(db)
             for label, gold in golds.items():
                 results[label] = bcubed(pred, restrict(pred, gold))
             if name.endswith(".jsonl"):
-                results[os.path.basename(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred))
-                results[os.path.basename(name) + " near copies and rewrites"] = near_copy_pairs(
+                results[_label(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred))
+                results[_label(name) + " near copies and rewrites"] = near_copy_pairs(
                     db, wire, sorted(pred), ("copy", "near_copy", "rewrite"))
             if args.sweep:
                 analyze(paths, db, args.nlp, stories=False)

@@ -166,10 +166,26 @@ def test_scores_of_many_candidates_at_once_are_those_of_each_alone():
 
 def test_contained_share_is_the_exact_share_of_the_smaller_articles_shingles():
     sentences = _sentences(ORIGINAL)
-    whole, head = dedup.sentence_set(sentences), dedup.sentence_set(sentences[:4])
+    whole, head = dedup.own_words(" ".join(sentences)), dedup.own_words(" ".join(sentences[:4]))
     assert dedup.contained_share(head, whole) == pytest.approx(1.0)
     assert dedup.contained_share(whole, head) == pytest.approx(1.0)  # of the smaller, either way round
-    half = dedup.sentence_set(sentences[:4] + _sentences(UNRELATED))
+    half = dedup.own_words(" ".join(sentences[:4] + _sentences(UNRELATED)))
     assert 0.3 < dedup.contained_share(half, whole) < 0.7
-    assert dedup.contained_share(dedup.sentence_set(_sentences(UNRELATED)), whole) == 0.0
-    assert dedup.contained_share(dedup.sentence_set(["Too short to tell anything at all here."]), whole) is None
+    assert dedup.contained_share(dedup.own_words(UNRELATED), whole) == 0.0
+    assert dedup.contained_share(dedup.own_words("Too short to tell anything at all here."), whole) is None
+
+
+def test_own_words_leave_out_what_is_quoted():
+    """Two pages built around one long quoted statement share most of their shingles, not their own words."""
+    statement = ("“I have decided not to seek another term and to give all my time to the duties of the office "
+                 "until the last day of my mandate. I thank every citizen who stood with me through the floods, "
+                 "the strikes and the long winter, and I ask them to stand with my successor as they stood with me,” ")
+    one = ("The president of Marrowby announced on Sunday that she will leave office in the spring, ending "
+           "nine years in power, in a post on her official account: " + statement + "Reporters gathered outside.")
+    other = ("Hours after the vote, the mayor of a coastal town read out the news to a stunned council hall. "
+             + statement + "the statement went on, before the hall emptied and the councillors left for the night.")
+    whole = len(dedup.shingles(one) & dedup.shingles(other)) / min(len(dedup.shingles(one)),
+                                                                   len(dedup.shingles(other)))
+    assert whole > 0.45
+    assert dedup.contained_share(dedup.own_words(one), dedup.own_words(other)) < 0.1
+    assert dedup.contained_share(dedup.own_words("A post on Sunday: " + statement), dedup.own_words(other)) is None

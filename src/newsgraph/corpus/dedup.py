@@ -122,7 +122,6 @@ class SentenceSet:
     texts: tuple[str, ...]
     vectors: np.ndarray
     words: tuple[frozenset[str], ...]
-    shingles: np.ndarray  # sorted distinct hashes of the 5-word shingles of the sentences in order
 
 
 def sentence_set(texts: Sequence[str]) -> SentenceSet:
@@ -136,21 +135,35 @@ def sentence_sets(articles: Sequence[Sequence[str]]) -> list[SentenceSet]:
     out, at = [], 0
     for texts in kept:
         words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts)
-        keys = np.unique(np.fromiter((hash(s) for s in shingles(" ".join(texts))), dtype=np.int64))
         vecs = vectors[at:at + len(texts)] if texts else np.zeros((0, 1), dtype=np.float32)
-        out.append(SentenceSet(texts, vecs, words, keys))
+        out.append(SentenceSet(texts, vecs, words))
         at += len(texts)
     return out
 
 
-def contained_share(a: SentenceSet, b: SentenceSet) -> float | None:
-    """Exact share of the smaller article's 5-shingles found in the other (None: too short to
-    tell). Between two articles of one story it finds the near copies that MinHash LSH, tuned to
-    Jaccard, rarely pairs: a wire story reprinted with another lead, cut short, or updated."""
-    if min(len(a.shingles), len(b.shingles)) < MIN_SHINGLES:
+def own_words(text: str) -> np.ndarray:
+    """Sorted distinct hashes of the 5-word shingles of an article's own words: what lies outside
+    its quotation marks, each stretch shingled apart. Two outlets quoting one statement share its
+    words without one copying the other; a reprint shares the narrative as well."""
+    from ..quotes import quote_spans
+
+    pieces, at = [], 0
+    for start, end in quote_spans(text):
+        pieces.append(text[at:max(at, start - 1)])
+        at = end + 1
+    pieces.append(text[at:])
+    found = set().union(*(shingles(p) for p in pieces if p.strip()))
+    return np.unique(np.fromiter((hash(k) for k in found), dtype=np.int64, count=len(found)))
+
+
+def contained_share(a: np.ndarray, b: np.ndarray) -> float | None:
+    """Exact share of the smaller article's own-word shingles (`own_words`) found in the other's
+    (None: too few to tell). Between two articles of one story it finds the near copies that
+    MinHash LSH, tuned to Jaccard, rarely pairs: a wire story reprinted with another lead, cut
+    short, or updated."""
+    if min(len(a), len(b)) < MIN_SHINGLES:
         return None
-    shared = np.intersect1d(a.shingles, b.shingles, assume_unique=True).size
-    return shared / min(len(a.shingles), len(b.shingles))
+    return np.intersect1d(a, b, assume_unique=True).size / min(len(a), len(b))
 
 
 def aligned_share(a: SentenceSet, b: SentenceSet) -> tuple[float, int]:

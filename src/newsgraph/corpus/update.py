@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
 REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked for a rewrite
 REWRITE_MIN_COSINE = 0.45
+NEAR_CANDIDATES = 30  # most similar earlier articles of the story checked for a near copy LSH missed...
+NEAR_MIN_COSINE = 0.2  # ...by terms at least (reprints with other later paragraphs share few top terms)
+SAME_TEXT = 0.8  # estimated Jaccard above which two bodies are one text, however much of it is quoted
 MAX_CANDIDATES = 50  # most recent near-copy candidates per article
 MAX_COPY_LINKS = 10  # earlier articles an article is linked to as their copy (best first): every pair of
 # one wire text's reprints is linked, not only a chain, up to this many per article
@@ -208,7 +211,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-    in_story = _story_links(con, read, found, vectors, cache)
+    texts = {i: arts[i][2] for i in ids}
+    found = _verified(read, found, sigs, stored, cache, texts)
+    in_story = _story_links(con, read, found, vectors, cache, texts)
     links = [x for aid, _, copies in found for x in copies + in_story.get(aid, [])]
     links = _orient(con, links, arts)
     for link in links:
@@ -314,6 +319,26 @@ class _RunCache:
     def __init__(self) -> None:
         self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
         self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
+        self.own: OrderedDict[str, np.ndarray] = OrderedDict()
+
+    def own_words(self, read: Reader, ids: Sequence[str], texts: dict[str, str] | None = None
+                  ) -> dict[str, np.ndarray]:
+        """dedup.own_words of these articles (`texts` at hand, the rest read in one query)."""
+        ids = list(dict.fromkeys(ids))
+        need = [i for i in ids if i not in self.own]
+        have = {i: texts[i] for i in need if texts and i in texts}
+        rest = [i for i in need if i not in have]
+        if rest:
+            have.update(read.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", rest))
+        for i in need:
+            self.own[i] = dedup.own_words(have.get(i, ""))
+        out = {}
+        for i in ids:
+            self.own.move_to_end(i)
+            out[i] = self.own[i]
+        while len(self.own) > self.SETS:
+            self.own.popitem(last=False)
+        return out
 
     def load_members(self, con, sids: set[str]) -> None:
         """Have the members of these stories at hand (one query for those not yet cached)."""
@@ -352,41 +377,57 @@ class _RunCache:
         return out
 
 
+def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dict[str, dedup.Signature],
+              stored: _StoredOriginals, cache: _RunCache, texts: dict[str, str]) -> list[tuple[str, str, list[tuple]]]:
+    """The MinHash near copies that hold up on the articles' own words: two pages that mostly
+    quote one statement pair in LSH without one copying the other, unless they are one text."""
+    lsh = [(aid, x[1]) for aid, _, copies in found for x in copies if x[2] == "near_copy"]
+    if not lsh:
+        return found
+    own = cache.own_words(read, sorted({i for pair in lsh for i in pair}), texts)
+    sig_of = {o: sig for i in sigs for o, sig in stored.candidates.get(i, [])} | sigs
+    drop = {(aid, other) for aid, other in lsh if dedup.similarity(sigs[aid], sig_of[other])[0] < SAME_TEXT
+            and (dedup.contained_share(own[aid], own[other]) or 0.0) < dedup.STORY_CONTAINMENT}
+    return [(aid, sid, [x for x in copies if (aid, x[1]) not in drop]) for aid, sid, copies in found]
+
+
 def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]],
-                 vectors: dict[str, dict[str, float]], cache: _RunCache) -> dict[str, list[tuple]]:
+                 vectors: dict[str, dict[str, float]], cache: _RunCache,
+                 texts: dict[str, str]) -> dict[str, list[tuple]]:
     """Near copies and rewrites among the earlier members of each article's story as they stood
-    when it arrived (the closest ones by terms), for the chunk's articles that are no exact copy:
-    near copies LSH did not pair (most of the smaller one's shingles shared), and, for an article
-    that copies nothing, the best rewrite (sentences aligned one by one)."""
+    when it arrived (the closest ones by terms): near copies LSH did not pair (most of the smaller
+    one's own words shared; an exact copy gets its original's), and, for an article that copies
+    nothing, the best rewrite (sentences aligned one by one)."""
     cache.load_members(con, {sid for _, sid, _ in found})
+    near_plans: dict[str, list[str]] = {}
     plans: dict[str, list[str]] = {}
-    for aid, sid, copies in found:
-        if not copies or copies[0][2] != "copy":
-            vec = vectors[aid]
-            cands = [(cosine(vec, v), o) for o, v in cache.members[sid] if o != aid]
-            cands = sorted((c for c in cands if c[0] >= REWRITE_MIN_COSINE), key=lambda c: (-c[0], c[1]))
-            if cands:
-                plans[aid] = [o for _, o in cands[:REWRITE_CANDIDATES]]
+    for aid, sid, _ in found:  # an exact copy too: the original's near copies are its own
+        vec = vectors[aid]
+        cands = sorted(((cosine(vec, v), o) for o, v in cache.members[sid] if o != aid), key=lambda c: (-c[0], c[1]))
+        near_plans[aid] = [o for c, o in cands[:NEAR_CANDIDATES] if c >= NEAR_MIN_COSINE]
+        plans[aid] = [o for c, o in cands[:REWRITE_CANDIDATES] if c >= REWRITE_MIN_COSINE]
         cache.add_member(sid, aid, vectors[aid])
-    sets = cache.sentence_sets(read, [i for aid, cands in plans.items() for i in [aid, *cands]])
+    own = cache.own_words(read, [i for aid, cands in near_plans.items() for i in [aid, *cands]], texts)
     linked = {aid: {x[1] for x in copies} for aid, _, copies in found}
     out: dict[str, list[tuple]] = {}
-    for aid, cands in plans.items():
+    for aid, cands in near_plans.items():
         near = sorted((-share, other) for other in cands if other not in linked[aid]
-                      for share in [dedup.contained_share(sets[aid], sets[other])]
+                      for share in [dedup.contained_share(own[aid], own[other])]
                       if share is not None and share >= dedup.STORY_CONTAINMENT)
         if near:
             out[aid] = [(aid, other, "near_copy", round(-share, 4))
                         for share, other in near[:max(0, MAX_COPY_LINKS - len(linked[aid]))]]
-        if near or linked[aid]:
-            continue
+        if near or linked[aid] or not plans[aid]:
+            plans.pop(aid, None)
+    sets = cache.sentence_sets(read, [i for aid, cands in plans.items() for i in [aid, *cands]])
+    for aid, cands in plans.items():
         best, kind = None, "rewrite"
         for other in cands:
             score = dedup.rewrite_score(sets[aid], sets[other])
             if score is not None and (best is None or score > best[1]):
                 best = (other, score)
         if best:
-            share = dedup.contained_share(sets[aid], sets[best[0]]) or 0.0
+            share = dedup.contained_share(own[aid], own[best[0]]) or 0.0
             if share >= dedup.EDITED_CONTAINMENT and best[1] >= dedup.EDITED_ALIGNED:
                 best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
             out[aid] = [(aid, best[0], kind, round(best[1], 4))]
