@@ -380,7 +380,8 @@ class _RunCache:
 def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dict[str, dedup.Signature],
               stored: _StoredOriginals, cache: _RunCache, texts: dict[str, str]) -> list[tuple[str, str, list[tuple]]]:
     """The MinHash near copies that hold up on the articles' own words: two pages that mostly
-    quote one statement pair in LSH without one copying the other, unless they are one text."""
+    quote one statement pair in LSH without one copying the other, unless they are one text.
+    (The story such a page joined through the link stays: they report one event.)"""
     lsh = [(aid, x[1]) for aid, _, copies in found for x in copies if x[2] == "near_copy"]
     if not lsh:
         return found
