@@ -332,13 +332,7 @@ class _RunCache:
             have.update(read.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", rest))
         for i in need:
             self.own[i] = dedup.own_words(have.get(i, ""))
-        out = {}
-        for i in ids:
-            self.own.move_to_end(i)
-            out[i] = self.own[i]
-        while len(self.own) > self.SETS:
-            self.own.popitem(last=False)
-        return out
+        return _recent(self.own, ids, self.SETS)
 
     def load_members(self, con, sids: set[str]) -> None:
         """Have the members of these stories at hand (one query for those not yet cached)."""
@@ -368,13 +362,18 @@ class _RunCache:
         found = read.sentences(need) if need else {}
         for i, made in zip(need, dedup.sentence_sets([[s.text for s in found.get(i, [])] for i in need])):
             self.sets[i] = made
-        out = {}
-        for i in ids:
-            self.sets.move_to_end(i)
-            out[i] = self.sets[i]
-        while len(self.sets) > self.SETS:
-            self.sets.popitem(last=False)
-        return out
+        return _recent(self.sets, ids, self.SETS)
+
+
+def _recent(cache: OrderedDict, ids: Sequence[str], limit: int) -> dict:
+    """These entries of a least-recently-used cache, marked used; the cache cut back to `limit`."""
+    out = {}
+    for i in ids:
+        cache.move_to_end(i)
+        out[i] = cache[i]
+    while len(cache) > limit:
+        cache.popitem(last=False)
+    return out
 
 
 def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dict[str, dedup.Signature],
