@@ -2,6 +2,8 @@
 (aligned sentences), on small invented texts."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -189,3 +191,17 @@ def test_own_words_leave_out_what_is_quoted():
     assert whole > 0.45
     assert dedup.contained_share(dedup.own_words(one), dedup.own_words(other)) < 0.1
     assert dedup.contained_share(dedup.own_words("A post on Sunday: " + statement), dedup.own_words(other)) is None
+
+
+def test_a_kept_lead_makes_a_later_version_a_near_copy():
+    """A wire story's later version keeps its lead word for word and rewrites the rest."""
+    lead = ("Floodwater broke through a levee on the Tarn river early on Thursday, forcing the evacuation of "
+            "four thousand people from the lowland town of Brassac, regional officials said. The breach opened "
+            "a gap about thirty metres wide near the old railway bridge and flooded the eastern streets.")
+    first = lead + " " + " ".join(_sentences(ORIGINAL)[:3])
+    later = lead + " " + " ".join(_sentences(UNRELATED))
+    own = {k: dedup.own_words_of(t, [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", t)])
+           for k, t in (("first", first), ("later", later), ("other", ORIGINAL))}
+    assert dedup.contained_share(own["first"].full, own["later"].full) < dedup.STORY_CONTAINMENT
+    assert dedup.lead_share(own["first"], own["later"]) >= dedup.LEAD_CONTAINED
+    assert dedup.lead_share(own["later"], own["other"]) < 0.1

@@ -16,7 +16,7 @@ import pyarrow as pa
 from ..errors import StoreError
 from . import dedup
 from .features import content_words, cosine, lead_vectors, tokens, weighted_terms
-from .reader import Reader, day_of, rows_in
+from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
 
@@ -319,11 +319,11 @@ class _RunCache:
     def __init__(self) -> None:
         self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
         self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
-        self.own: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.own: OrderedDict[str, dedup.OwnWords] = OrderedDict()
 
     def own_words(self, read: Reader, ids: Sequence[str], texts: dict[str, str] | None = None
-                  ) -> dict[str, np.ndarray]:
-        """dedup.own_words of these articles (`texts` at hand, the rest read in one query)."""
+                  ) -> dict[str, dedup.OwnWords]:
+        """dedup.own_words_of these articles (`texts` at hand, the rest read in one query)."""
         ids = list(dict.fromkeys(ids))
         need = [i for i in ids if i not in self.own]
         have = {i: texts[i] for i in need if texts and i in texts}
@@ -331,7 +331,8 @@ class _RunCache:
         if rest:
             have.update(read.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", rest))
         for i in need:
-            self.own[i] = dedup.own_words(have.get(i, ""))
+            text = have.get(i, "")
+            self.own[i] = dedup.own_words_of(text, split_sentences(text))
         return _recent(self.own, ids, self.SETS)
 
     def load_members(self, con, sids: set[str]) -> None:
@@ -387,8 +388,18 @@ def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dic
     own = cache.own_words(read, sorted({i for pair in lsh for i in pair}), texts)
     sig_of = {o: sig for i in sigs for o, sig in stored.candidates.get(i, [])} | sigs
     drop = {(aid, other) for aid, other in lsh if dedup.similarity(sigs[aid], sig_of[other])[0] < SAME_TEXT
-            and (dedup.contained_share(own[aid], own[other]) or 0.0) < dedup.STORY_CONTAINMENT}
+            and _own_share(own[aid], own[other]) is None}
     return [(aid, sid, [x for x in copies if (aid, x[1]) not in drop]) for aid, sid, copies in found]
+
+
+def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
+    """How much of their own words two articles share when it makes one a near copy of the
+    other: most of the smaller one's, or one's lead word for word (None: not a near copy)."""
+    share = dedup.contained_share(a.full, b.full)
+    if share is not None and share >= dedup.STORY_CONTAINMENT:
+        return share
+    lead = dedup.lead_share(a, b)
+    return lead if lead is not None and lead >= dedup.LEAD_CONTAINED else None
 
 
 def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]],
@@ -412,8 +423,7 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
     out: dict[str, list[tuple]] = {}
     for aid, cands in near_plans.items():
         near = sorted((-share, other) for other in cands if other not in linked[aid]
-                      for share in [dedup.contained_share(own[aid], own[other])]
-                      if share is not None and share >= dedup.STORY_CONTAINMENT)
+                      for share in [_own_share(own[aid], own[other])] if share is not None)
         if near:
             out[aid] = [(aid, other, "near_copy", round(-share, 4))
                         for share, other in near[:max(0, MAX_COPY_LINKS - len(linked[aid]))]]
@@ -427,7 +437,7 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
             if score is not None and (best is None or score > best[1]):
                 best = (other, score)
         if best:
-            share = dedup.contained_share(own[aid], own[best[0]]) or 0.0
+            share = dedup.contained_share(own[aid].full, own[best[0]].full) or 0.0
             if share >= dedup.EDITED_CONTAINMENT and best[1] >= dedup.EDITED_ALIGNED:
                 best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
             out[aid] = [(aid, best[0], kind, round(best[1], 4))]
