@@ -221,6 +221,9 @@ def main() -> int:
     parser.add_argument("--db", help="a database of the analysed seeds to reuse (made when missing)")
     parser.add_argument("--sweep", action="store_true", help="also score variations of the main weights")
     parser.add_argument("--labelled", help="a labelled JSONL of real articles (fields `story`, `title`, `text`)")
+    parser.add_argument("--fit-only", action="store_true",
+                        help="labelled stories: give every method only sentences fit to stand in a summary "
+                             "(summarize.suitability > 0), not headline fragments and captions left in pages")
     args = parser.parse_args()
     if not os.path.isdir(args.shared):
         print(f"skipped: no shared data at {args.shared}")
@@ -267,7 +270,9 @@ def main() -> int:
     if args.labelled:
         if os.path.exists(args.labelled):
             found = labelled(args.labelled)
-            name = os.path.basename(args.labelled)
+            if args.fit_only:
+                found = [([x for x in ss if sm.suitability(x.text) > 0], ref) for ss, ref in found]
+            name = os.path.basename(args.labelled) + (" (fit sentences only)" if args.fit_only else "")
             cases[f"{name}: {len(found)} stories vs their headlines, 60 words"] = (found, 3, 60)
             cases[f"{name}: same, 100 words"] = (found, 5, 100)
         else:
