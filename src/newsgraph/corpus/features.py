@@ -64,13 +64,16 @@ def idf(word: str) -> float:
 
 
 def weighted_terms(parts: Iterable[tuple[str, float]], extra: Iterable[tuple[str, float]] = (),
-                   top: int = 40, damp: Callable[[str], float] | None = None) -> dict[str, float]:
+                   top: int = 40, damp: Callable[[str], float] | None = None,
+                   words: Callable[[str], list[str]] = None) -> dict[str, float]:
     """An L2-normalised sparse vector of the `top` terms: log-scaled counts of content words in
     each (text, weight) part times their IDF, plus `extra` terms given with their own weight;
-    `damp(term)` (0..1) lowers terms that are common in this corpus."""
+    `damp(term)` (0..1) lowers terms that are common in this corpus; `words`: content_words, or a
+    caller's memo of it."""
+    words = words or content_words
     counts: Counter[str] = Counter()
     for text, weight in parts:
-        for w in content_words(text):
+        for w in words(text):
             counts[w] += weight
     vec = {w: (1.0 + math.log(c)) * idf(w) for w, c in counts.items() if c > 0}
     for term, weight in extra:

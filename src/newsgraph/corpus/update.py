@@ -49,9 +49,9 @@ def _text_hash(text: str) -> str:
 
 
 def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]],
-            df: CorpusDf | None = None) -> dict[str, float]:
+            df: CorpusDf | None = None, words: Callable[[str], list[str]] | None = None) -> dict[str, float]:
     extra = [(f"@{name}", ENTITY_WEIGHT * (1.0 + np.log(max(1, n)))) for name, n in entities]
-    return weighted_terms([(title or "", 2.0), (text, 1.0)], extra, damp=df.damp if df else None)
+    return weighted_terms([(title or "", 2.0), (text, 1.0)], extra, damp=df.damp if df else None, words=words)
 
 
 class CorpusDf:
@@ -74,8 +74,9 @@ class CorpusDf:
         return float(self.FLOOR + (1.0 - self.FLOOR) * min(1.0, max(0.0, share)))
 
 
-def _article_terms(text: str, title: str | None, names: Sequence[str]) -> set[str]:
-    return set(content_words(text)) | set(content_words(title or "")) | {f"@{n}" for n in names}
+def _article_terms(text: str, title: str | None, names: Sequence[str],
+                   words: Callable[[str], list[str]] = content_words) -> set[str]:
+    return set(words(text)) | set(words(title or "")) | {f"@{n}" for n in names}
 
 
 def _corpus_df(con, pending: Sequence[str]) -> CorpusDf:
@@ -164,6 +165,14 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     for aid, name, n in read.rows("""SELECT article_id, name, len(mentions) FROM entities
                                      WHERE article_id IN (SELECT unnest(?))""", ids):
         ents.setdefault(aid, []).append((name, n))
+    memo: dict[str, list[str]] = {}  # the chunk's titles and bodies tokenised once (vectors, term counts)
+
+    def words(text: str) -> list[str]:
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = content_words(text)
+        return found
+
     sigs = {i: dedup.signature(arts[i][2]) for i in ids}
     leads = dict(zip(ids, lead_vectors([(arts[i][1], arts[i][2]) for i in ids])))
     hashes = {i: _text_hash(arts[i][2]) for i in ids}
@@ -181,7 +190,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         _, title, text, published = arts[aid]
         day = day_of(published)
         sig = sigs[aid]
-        vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df)
+        vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df, words)
         same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
             copies = [(aid, o, "copy", 1.0) for o in same[:MAX_COPY_LINKS]]
@@ -219,8 +228,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
     touched.update(chunk_stories)
-    chunk_df = Counter(t for aid in ids for t in _article_terms(arts[aid][2], arts[aid][1],
-                                                                 [name for name, _ in ents.get(aid, ())]))
+    chunk_df = Counter(t for aid in ids for t in _article_terms(
+        arts[aid][2], arts[aid][1], [name for name, _ in ents.get(aid, ())], words))
     _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df)
     return seq
 
