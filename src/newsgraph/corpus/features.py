@@ -65,7 +65,7 @@ def idf(word: str) -> float:
 
 def weighted_terms(parts: Iterable[tuple[str, float]], extra: Iterable[tuple[str, float]] = (),
                    top: int = 40, damp: Callable[[str], float] | None = None,
-                   words: Callable[[str], list[str]] = None) -> dict[str, float]:
+                   words: Callable[[str], list[str]] | None = None) -> dict[str, float]:
     """An L2-normalised sparse vector of the `top` terms: log-scaled counts of content words in
     each (text, weight) part times their IDF, plus `extra` terms given with their own weight;
     `damp(term)` (0..1) lowers terms that are common in this corpus; `words`: content_words, or a
