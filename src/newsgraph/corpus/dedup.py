@@ -7,6 +7,12 @@ near copy when the estimated Jaccard similarity of the shingle sets, or the shar
 smaller article contained in the larger, is high. Band keys are stored, so the index grows
 with the corpus and a later run only looks up the new articles.
 
+LSH, tuned to Jaccard, rarely pairs a wire story reprinted with another lead, cut short or
+updated. So each article is also compared exactly with the earlier articles of its own story on
+its own words (`own_words`: the 5-shingles outside quotation marks, so that two pages quoting
+one statement are not copies): a near copy when most of the smaller one's own words, or one's
+lead word for word, are in the other (`contained_share`, `lead_share`; the caller applies them).
+
 A rewrite (a content farm's paraphrase, a translation, an outlet re-telling another's piece)
 shares few shingles, so it is judged on meaning: the sentences of the shorter article are
 aligned to the other's by embedding similarity and by shared rare words, and most of them
@@ -33,7 +39,7 @@ MIN_SHINGLES = 20  # an article this short is only ever an exact copy
 REWRITE_ALIGNED = 0.55  # share of the shorter article's sentences that have a counterpart
 REWRITE_MIN_SENTENCES = 3
 SENTENCE_SIM = 0.82  # embedding cosine for two sentences to say the same thing
-STORY_CONTAINMENT = 0.45  # share of the smaller article's 5-shingles in an earlier article of its story
+STORY_CONTAINMENT = 0.45  # share of the smaller article's own-word shingles in an earlier one of its story
 EDITED_CONTAINMENT = 0.35  # a rewrite keeping this share of the shingles...
 EDITED_ALIGNED = 0.75  # ...with this share of its sentences aligned is an edited copy: a near copy
 WORD_OVERLAP = 0.5  # or: share of rare content words of the shorter sentence
