@@ -63,6 +63,26 @@ def test_signature_is_deterministic():
     assert a.n_shingles == len(dedup.shingles(ORIGINAL))
 
 
+def test_signature_is_datasketchs_own_minhash_of_the_shingles():
+    """Stored signatures must stay comparable with new ones: the permutations drawn once are
+    those a fresh datasketch MinHash of NUM_PERM and SEED draws."""
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=dedup.NUM_PERM, seed=dedup.SEED)
+    m.update_batch(list(dedup.shingles(ORIGINAL)))
+    assert np.array_equal(dedup.signature(ORIGINAL).hashvalues, m.hashvalues.astype(np.uint64))
+    assert np.array_equal(dedup.signature(UNRELATED).hashvalues, dedup.signature(UNRELATED).hashvalues)
+
+
+def test_given_tokens_give_what_the_text_gives():
+    from newsgraph.corpus.features import content_tokens, content_words, tokens
+
+    words = tokens(ORIGINAL)
+    assert dedup.shingles(ORIGINAL, words) == dedup.shingles(ORIGINAL)
+    assert np.array_equal(dedup.signature(ORIGINAL, words).hashvalues, dedup.signature(ORIGINAL).hashvalues)
+    assert content_tokens(words) == content_words(ORIGINAL)
+
+
 def test_band_keys_one_per_band_and_stable():
     keys = dedup.band_keys(dedup.signature(ORIGINAL))
     assert len(keys) == dedup.BANDS

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from datasketch import MinHash
@@ -33,6 +34,7 @@ NUM_PERM = 128
 ROWS = 3  # rows per band: 42 bands of 3; a pair at Jaccard 0.3 is a candidate with p ≈ 0.68
 BANDS = NUM_PERM // ROWS
 SEED = 7
+SCHEME = "affine32"  # datasketch 2.0's default, named: stored signatures must stay comparable
 NEAR_JACCARD = 0.4  # estimated Jaccard of 5-shingles
 NEAR_CONTAINMENT = 0.65  # share of the smaller article's shingles found in the larger one
 MIN_SHINGLES = 20  # an article this short is only ever an exact copy
@@ -51,16 +53,25 @@ class Signature:
     n_shingles: int
 
 
-def shingles(text: str) -> set[bytes]:
-    words = tokens(text)
+def shingles(text: str, words: Sequence[str] | None = None) -> set[bytes]:
+    """The distinct word 5-shingles of a text (`words`: its `tokens`, when the caller has them)."""
+    words = tokens(text) if words is None else words
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i:i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
 
 
-def signature(text: str) -> Signature:
-    found = shingles(text)
-    m = MinHash(num_perm=NUM_PERM, seed=SEED)
+@cache
+def _permutations() -> np.ndarray:
+    """The MinHash permutations of NUM_PERM and SEED, drawn once (datasketch draws them anew for
+    every MinHash it builds)."""
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+
+
+def signature(text: str, words: Sequence[str] | None = None) -> Signature:
+    """The MinHash signature of a text's 5-shingles (`words`: its `tokens`, when known)."""
+    found = shingles(text, words)
+    m = MinHash(num_perm=NUM_PERM, seed=SEED, permutations=_permutations(), scheme=SCHEME)
     if found:
         m.update_batch(list(found))
     return Signature(m.hashvalues.astype(np.uint64), len(found))

@@ -34,8 +34,10 @@ def stopwords() -> frozenset[str]:
     return word_set("stopwords_en.txt")
 
 
+@lru_cache(maxsize=1 << 18)
 def stem(word: str) -> str:
-    """A light plural/possessive fold so 'talks' and 'talk', 'Russia's' and 'Russia' meet."""
+    """A light plural/possessive fold so 'talks' and 'talk', 'Russia's' and 'Russia' meet
+    (memoised: a corpus run stems the same few hundred thousand words millions of times)."""
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
@@ -47,8 +49,13 @@ def stem(word: str) -> str:
 
 def content_words(text: str) -> list[str]:
     """Stemmed tokens without stopwords and bare numbers of one or two digits."""
+    return content_tokens(tokens(text))
+
+
+def content_tokens(words: Sequence[str]) -> list[str]:
+    """`content_words` of text already split by `tokens`."""
     stop = stopwords()
-    return [stem(t) for t in tokens(text) if t not in stop and not (t.isdigit() and len(t) < 3) and len(t) > 1]
+    return [stem(t) for t in words if t not in stop and not (t.isdigit() and len(t) < 3) and len(t) > 1]
 
 
 @lru_cache(maxsize=200_000)

@@ -15,7 +15,7 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from . import dedup
-from .features import content_words, cosine, lead_vectors, tokens, weighted_terms
+from .features import content_tokens, content_words, cosine, lead_vectors, tokens, weighted_terms
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
@@ -44,8 +44,10 @@ class CorpusReport:
 
 
 # --------------------------------------------------------------------------- helpers
-def _text_hash(text: str) -> str:
-    return hashlib.sha256(" ".join(tokens(text)).encode()).hexdigest()[:24]
+def _text_hash(text: str, words: Sequence[str] | None = None) -> str:
+    """The hash of a body's words (`words`: its `tokens`, when known): one text in other markup,
+    case or spacing is one copy."""
+    return hashlib.sha256(" ".join(tokens(text) if words is None else words).encode()).hexdigest()[:24]
 
 
 def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]],
@@ -165,7 +167,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     for aid, name, n in read.rows("""SELECT article_id, name, len(mentions) FROM entities
                                      WHERE article_id IN (SELECT unnest(?))""", ids):
         ents.setdefault(aid, []).append((name, n))
-    memo: dict[str, list[str]] = {}  # the chunk's titles and bodies tokenised once (vectors, term counts)
+    # each body is tokenised once, for its hash, shingles, story vector and term counts
+    toks = {i: tokens(arts[i][2]) for i in ids}
+    memo: dict[str, list[str]] = {arts[i][2]: content_tokens(toks[i]) for i in ids}
 
     def words(text: str) -> list[str]:
         found = memo.get(text)
@@ -173,9 +177,10 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             found = memo[text] = content_words(text)
         return found
 
-    sigs = {i: dedup.signature(arts[i][2]) for i in ids}
+    sigs = {i: dedup.signature(arts[i][2], toks[i]) for i in ids}
     leads = dict(zip(ids, lead_vectors([(arts[i][1], arts[i][2]) for i in ids])))
-    hashes = {i: _text_hash(arts[i][2]) for i in ids}
+    hashes = {i: _text_hash(arts[i][2], toks[i]) for i in ids}
+    del toks
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
     stored = _StoredOriginals(con, ids, sigs, hashes, bands)
 
