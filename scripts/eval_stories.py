@@ -15,7 +15,8 @@ Datasets (all by default; those whose files are absent are skipped with a note):
   * FILE.jsonl  any labelled set of real articles kept outside the repository: one article a line
                 with the engine's input fields (url, title, text, published, outlet) plus `story`
                 (the reference label) and optionally `wire` (articles that are the same syndicated
-                text share it; scored as near-copy groups against the copy/near_copy links).
+                text share it; scored as near-copy groups against the copy/near_copy links) and
+                `wire_doubt` (true: a spun or reworded member; its pairs are also scored apart).
 
 Each dataset goes through the real engine (`newsgraph analyze`, `--no-nlp` unless --nlp, then
 `newsgraph export articles`). With --sweep the stored articles are re-clustered in-process at
@@ -113,14 +114,21 @@ def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]]
             story[r["url"]] = r["story"]
             if r.get("wire"):
                 wire[r["url"]] = r["wire"]
-            out.write(json.dumps({k: v for k, v in r.items() if k not in ("story", "wire")}, ensure_ascii=False) + "\n")
+            if r.get("wire_doubt"):
+                DOUBTS.add(r["url"])
+            out.write(json.dumps({k: v for k, v in r.items() if k not in LABEL_FIELDS}, ensure_ascii=False) + "\n")
     return [src], {_label(path): story}, wire
 
 
+LABEL_FIELDS = ("story", "wire", "wire_doubt")
+DOUBTS: set[str] = set()  # articles whose wire label the set's author doubted (a spun or reworded copy)
+
+
 def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str],
-                    types: tuple[str, ...] = ("copy", "near_copy")) -> dict:
+                    types: tuple[str, ...] = ("copy", "near_copy"), sure: bool = False, errors: bool = False) -> dict:
     """Pairwise precision/recall of the groups that links of these types make (connected
-    components) against the `wire` groups; articles without a wire key are their own group."""
+    components) against the `wire` groups; articles without a wire key are their own group.
+    `sure`: leave out the pairs of articles marked `wire_doubt`; `errors`: list the wrong pairs."""
     done = subprocess.run([NG, "export", "links", "--db", db], check=True, capture_output=True, text=True)
     arts = subprocess.run([NG, "export", "articles", "--db", db], check=True, capture_output=True, text=True)
     url_of = {r["id"]: r.get("url") for r in map(json.loads, arts.stdout.splitlines())}
@@ -141,6 +149,13 @@ def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str],
                 direct.add((min(a, b), max(a, b)))
     pred = {(a, b) for a in urls for b in urls if a < b and find(a) == find(b)}
     gold = {(a, b) for a in urls for b in urls if a < b and wire.get(a) and wire.get(a) == wire.get(b)}
+    if sure:  # pairs with a doubted member count neither way
+        pred, gold, direct = ({x for x in pairs if not DOUBTS & set(x)} for pairs in (pred, gold, direct))
+    if errors:
+        wrong = (("missed", gold - pred), ("false", pred - gold), ("not linked directly", (gold & pred) - direct))
+        for kind, pairs in wrong:
+            for a, b in sorted(pairs):
+                print(f"  {kind}: {a}  {b}" + ("  (doubted)" if DOUBTS & {a, b} else ""), file=sys.stderr)
     tp = len(pred & gold)
     p = tp / len(pred) if pred else 1.0
     r = tp / len(gold) if gold else 1.0
@@ -161,8 +176,13 @@ def analyze(paths: list[str], db: str, nlp: bool, stories: bool = True) -> None:
     if os.path.exists(db):
         os.remove(db)
     env = dict(os.environ, NEWSGRAPH_STORIES="1" if stories else "0")
-    subprocess.run([NG, "analyze", *paths, "--db", db] + ([] if nlp else ["--no-nlp"]), check=True, env=env,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    done = subprocess.run([NG, "analyze", *paths, "--db", db] + ([] if nlp else ["--no-nlp"]), env=env,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    failed = [line for line in done.stderr.splitlines() if line.startswith("failed:")]
+    for line in failed:  # an input the engine refuses is reported and left out of the scores
+        print(f"note: {line}", file=sys.stderr)
+    if done.returncode and not (failed and os.path.exists(db)):
+        raise subprocess.CalledProcessError(done.returncode, done.args, stderr=done.stderr)
 
 
 def exported_stories(db: str) -> dict[str, str]:
@@ -214,6 +234,7 @@ def main() -> int:
     parser.add_argument("--windows", default="3,5,10,20")
     parser.add_argument("--keep", help="keep the inputs and databases here")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--errors", action="store_true", help="list missed and false near-copy pairs (stderr)")
     args = parser.parse_args()
     work = args.keep or tempfile.mkdtemp(prefix="newsgraph-stories-")
     os.makedirs(work, exist_ok=True)
@@ -245,7 +266,10 @@ def main() -> int:
             for label, gold in golds.items():
                 results[label] = bcubed(pred, restrict(pred, gold))
             if name.endswith(".jsonl"):
-                results[_label(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred))
+                results[_label(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred), errors=args.errors)
+                if DOUBTS & set(pred):
+                    results[_label(name) + " near copies, doubted members left out"] = near_copy_pairs(
+                        db, wire, sorted(pred), sure=True)
                 results[_label(name) + " near copies and rewrites"] = near_copy_pairs(
                     db, wire, sorted(pred), ("copy", "near_copy", "rewrite"))
             if args.sweep:

@@ -199,3 +199,29 @@ def test_norm_line_ignores_case_punctuation_and_compatibility_forms():
     assert norm_line("  Read MORE — ﬁsh  news! ") == "read more fish news"
     assert norm_line("© 2024") == "2024"
     assert norm_line("...") == ""
+
+
+def test_a_one_line_body_ending_with_a_notice_is_kept():
+    """A feed that glues a whole report into one line, notice at its end, is not furniture."""
+    # Invented text, written for this test.
+    body = ("ARNHOLT (Wire) - The regional assembly has voted to dismiss the acting governor, Mara Lind. "
+            "Lind took over in March after her predecessor resigned over a contracts scandal.Amid noisy "
+            "scenes in the chamber, 41 of the 60 members backed the motion, more than the two thirds the "
+            "charter asks for.The finance commissioner, Otto Brem, will act as governor until a new vote "
+            "in the spring, the speaker said.Copyright(c) 2024 Example Wire. All Rights Reserved")
+    labels = classify_lines("\n" + body)
+    assert [ln.label for ln in labels if ln.text.strip()] == [BODY]
+    notice = classify_lines(body.replace(".Copyright", ".\nCopyright").replace("resigned over a contracts scandal.",
+                                                                               "resigned over a contracts scandal.\n"))
+    assert [ln.label for ln in notice] == [BODY, BODY, FURNITURE] and notice[-1].reason == "copyright"
+
+
+def test_a_body_cut_off_beside_navigation_is_kept():
+    # Invented text, written for this test.
+    page = ("Ferry runs aground off Skerholm\n\n"
+            "SKERHOLM — A passenger ferry with 212 people on board ran aground on a sandbank off Skerholm on "
+            "Sunday morning, and coastguard boats took the passengers ashore in small groups over four hours. "
+            "Nobody was hurt, the coastguard said, and the ship’s owners blamed…Read More\n\n"
+            "Leave a Reply\n\nRelated Stories")
+    labels = {ln.text[:9]: ln.label for ln in classify_lines(page, "Ferry runs aground off Skerholm")}
+    assert labels["SKERHOLM "] == BODY

@@ -225,3 +225,32 @@ def test_a_kept_lead_makes_a_later_version_a_near_copy():
     assert dedup.contained_share(own["first"].full, own["later"].full) < dedup.STORY_CONTAINMENT
     assert dedup.lead_share(own["first"], own["later"]) >= dedup.LEAD_CONTAINED
     assert dedup.lead_share(own["later"], own["other"]) < 0.1
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+
+
+def test_a_copy_edited_word_by_word_keeps_its_word_pairs():
+    """A broadcaster's or a later version's edits change a word here and there in every sentence:
+    few five-word shingles survive, most word pairs and most sentences' pairs do."""
+    words = ORIGINAL.split(" ")
+    copy = " ".join(w[::-1] if k % 6 == 3 and w.isalpha() else w for k, w in enumerate(words))  # a word in six
+    a, b = dedup.own_words_of(ORIGINAL, _spans(ORIGINAL)), dedup.own_words_of(copy, _spans(copy))
+    assert dedup.contained_share(a.full, b.full) < dedup.STORY_CONTAINMENT
+    assert dedup.lead_share(a, b) < dedup.LEAD_CONTAINED
+    assert dedup.pair_share(a, b) >= dedup.PAIRS_CONTAINED
+
+
+def test_an_independent_report_of_the_same_event_shares_no_sentences():
+    # Invented text, written for this test: the dam vote told by another outlet.
+    other = ("Marrowby will rebuild the Kessel dam. The town council voted for the plan on Tuesday after three "
+             "years of argument in the valley. A report by engineers last spring found the spillway of the old "
+             "stone dam was cracked. The 14 million crowns will come from the town, the regional water board "
+             "and a national flood fund. Farmers on the low meadows welcomed the decision, Mayor Ingrid "
+             "Halvorsen said. The fishing club fears for the trout in the upper lake and may go to court. "
+             "Brede and Sons will start the work in April.")
+    a, b = dedup.own_words_of(ORIGINAL, _spans(ORIGINAL)), dedup.own_words_of(other, _spans(other))
+    assert dedup.pair_share(a, b) is None
+    short = "The council voted. The dam will be rebuilt."
+    assert dedup.pair_share(dedup.own_words_of(short, _spans(short)), a) is None  # too few pairs to tell

@@ -200,7 +200,7 @@ def test_a_busy_day_asks_the_lead_vectors_for_more():
     b = {"levee": 0.2, "tarn": 0.2, "brassac": 0.9592}
     index = st.StoryIndex()
     first = index.add(None, "a1", a, DAY, _unit(1, 0.2))
-    lead = _unit(1, 1.3)  # cosine 0.75 with the story's lead: enough on a quiet day only
+    lead = _unit(1, 1.5)  # cosine 0.71 with the story's lead: enough on a quiet day only
     assert index.best(b, DAY, lead)[0] == first
     for k in range(3 * st.BUSY_BASE):  # other stories of the day that share "levee"
         index.add(None, f"o{k}", {"levee": 0.1, f"other{k}": float(np.sqrt(0.99))}, DAY, _unit(0, 0, 1))

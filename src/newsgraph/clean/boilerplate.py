@@ -78,13 +78,20 @@ def _title_case_ratio(words: list[str]) -> float:
     return sum(w[:1].isupper() or w[:1].isdigit() for w in content) / len(content) if content else 0.0
 
 
+PROSE_BEFORE_CUE = 40  # words before a cue that make the line a paragraph ending with a notice
+# (a feed's one-line body: "… the new acting president.Copyright(c) 2024 RTTNews.com"), kept
+
+
 def _cue_reason(text: str, n_words: int, edge: bool) -> str:
     # a short sentence of prose ("Share prices fell.") is not a button unless it speaks to the reader
     prose = n_words >= 4 and text.rstrip().endswith((".", "!", "?")) and not _READER.search(text)
     for reason, scope, pattern in _cues():
         if (scope == "short" and (n_words > 8 or prose)) or (scope == "edge" and not edge):
             continue
-        if (scope == "start" and pattern.match(text)) or (scope != "start" and pattern.search(text)):
+        if scope == "start":
+            if pattern.match(text):
+                return reason
+        elif (found := pattern.search(text)) and len(_words(text[:found.start()])) < PROSE_BEFORE_CUE:
             return reason
     return ""
 
@@ -223,6 +230,9 @@ def _mark_summary_duplicates(lines: list[LineLabel]) -> list[LineLabel]:
     return out
 
 
+TEASER_WORDS = 30  # a longer unfinished line beside navigation is a cut-off body ("… blew…Read More")
+
+
 def _mark_neighbours(lines: list[LineLabel]) -> list[LineLabel]:
     """Teaser headlines beside navigation, and bullets under a summary widget."""
     out = list(lines)
@@ -231,7 +241,7 @@ def _mark_neighbours(lines: list[LineLabel]) -> list[LineLabel]:
             continue
         prev_r = lines[k - 1].reason if k else ""
         next_r = lines[k + 1].reason if k + 1 < len(lines) else ""
-        if "navigation" in (prev_r, next_r) and not _is_sentence(ln.text):
+        if "navigation" in (prev_r, next_r) and not _is_sentence(ln.text) and len(_words(ln.text)) <= TEASER_WORDS:
             out[k] = replace(ln, label=FURNITURE, reason="teaser")
         elif prev_r == "summary_widget" and _BULLET.match(ln.text):
             out[k] = replace(ln, label=FURNITURE, reason="summary_widget")

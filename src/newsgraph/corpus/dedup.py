@@ -21,7 +21,7 @@ must find a counterpart.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import numpy as np
@@ -158,37 +158,83 @@ def sentence_sets(articles: Sequence[Sequence[str]]) -> list[SentenceSet]:
     return out
 
 
-def own_words(text: str) -> np.ndarray:
+def _own_ranges(text: str) -> list[tuple[int, int]]:
+    """The stretches of a text outside its quotation marks."""
+    from ..quotes import quote_spans
+
+    out, at = [], 0
+    for start, end in quote_spans(text):
+        out.append((at, max(at, start - 1)))
+        at = end + 1
+    out.append((at, len(text)))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _hashed(found: set) -> np.ndarray:
+    return np.unique(np.fromiter((hash(k) for k in found), dtype=np.int64, count=len(found)))
+
+
+def _pairs(words: Sequence[str]) -> set[str]:
+    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+def own_words(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
     """Sorted distinct hashes of the 5-word shingles of an article's own words: what lies outside
     its quotation marks, each stretch shingled apart. Two outlets quoting one statement share its
     words without one copying the other; a reprint shares the narrative as well."""
-    from ..quotes import quote_spans
-
-    pieces, at = [], 0
-    for start, end in quote_spans(text):
-        pieces.append(text[at:max(at, start - 1)])
-        at = end + 1
-    pieces.append(text[at:])
-    found = set().union(*(shingles(p) for p in pieces if p.strip()))
-    return np.unique(np.fromiter((hash(k) for k in found), dtype=np.int64, count=len(found)))
+    ranges = _own_ranges(text) if ranges is None else ranges
+    found = set().union(*(shingles(p) for a, b in ranges if (p := text[a:b]).strip()))
+    return _hashed(found)
 
 
 @dataclass(frozen=True, slots=True)
 class OwnWords:
-    """An article's own-word shingles (`own_words`), all of them and those of its lead."""
+    """An article's own-word shingles (`own_words`), all of them and those of its lead; its own
+    word pairs, all of them and per sentence (of eight words or more)."""
 
     full: np.ndarray
     lead: np.ndarray
+    pairs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    sentence_pairs: tuple[np.ndarray, ...] = ()
 
 
 LEAD_SENTENCES = 2  # sentences of eight words or more that make an article's lead
 LEAD_CONTAINED = 0.6  # share of one lead's own-word shingles found in the other article
+PAIRS_CONTAINED = 0.5  # share of the smaller one's own word pairs found in the other...
+SENTENCES_KEPT = 0.5  # ...and share of one's sentences whose word pairs are mostly (SENTENCE_PAIRS) in the other
+SENTENCE_PAIRS = 0.6
+MIN_PAIRS = 40  # an article with fewer own word pairs is judged on its shingles alone
 
 
 def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
     """The own words of an article and of its lead (`sentences`: its sentence spans)."""
-    lead = [text[a:b] for a, b in sentences if len(text[a:b].split()) >= 8][:LEAD_SENTENCES]
-    return OwnWords(own_words(text), own_words(" ".join(lead)))
+    ranges = _own_ranges(text)
+    long = [(a, b) for a, b in sentences if len(text[a:b].split()) >= 8]
+    lead = " ".join(text[a:b] for a, b in long[:LEAD_SENTENCES])
+    per_sentence = []
+    for a, b in long:
+        found = set().union(*(_pairs(tokens(text[max(a, x):min(b, y)])) for x, y in ranges if min(b, y) > max(a, x)))
+        if len(found) >= 4:
+            per_sentence.append(_hashed(found))
+    pairs = set().union(*(_pairs(tokens(text[a:b])) for a, b in ranges))
+    return OwnWords(own_words(text, ranges), own_words(lead), _hashed(pairs), tuple(per_sentence))
+
+
+def pair_share(a: OwnWords, b: OwnWords) -> float | None:
+    """The share of the smaller article's own word pairs found in the other when, besides, half
+    the sentences of one are mostly found in the other (None: not so, or too short). A copy
+    edited word by word (a later version of a wire story, a broadcaster's rewording) keeps most
+    word pairs and most sentences' pairs but few of the five-word shingles; two independent
+    reports of one event share names and stock phrases, not sentence after sentence."""
+    if min(len(a.pairs), len(b.pairs)) < MIN_PAIRS:
+        return None
+    share = np.intersect1d(a.pairs, b.pairs, assume_unique=True).size / min(len(a.pairs), len(b.pairs))
+    if share < PAIRS_CONTAINED:
+        return None
+    kept = max((sum(np.intersect1d(s, y.pairs, assume_unique=True).size >= SENTENCE_PAIRS * len(s)
+                    for s in x.sentence_pairs) / len(x.sentence_pairs)
+                for x, y in ((a, b), (b, a)) if x.sentence_pairs), default=0.0)
+    return share if kept >= SENTENCES_KEPT else None
 
 
 def lead_share(a: OwnWords, b: OwnWords) -> float | None:

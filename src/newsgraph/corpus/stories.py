@@ -36,7 +36,7 @@ BUSY_BASE = 20  # live candidate stories from which a busy news day asks for a c
 BUSY_STEP = 0.05  # ...JOIN plus this much per doubling of them...
 BUSY_MAX = 0.6  # ...up to this
 TERM_FLOOR = 0.15  # a weaker term match (raised on busy days like JOIN)...
-EMBED_JOIN = 0.7  # ...joins when the title-and-lead vectors are this close (cosine to the story's mean)
+EMBED_JOIN = 0.65  # ...joins when the title-and-lead vectors are this close (cosine to the story's mean)
 EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
 
 

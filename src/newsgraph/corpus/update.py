@@ -408,12 +408,15 @@ def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dic
 
 def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     """How much of their own words two articles share when it makes one a near copy of the
-    other: most of the smaller one's, or one's lead word for word (None: not a near copy)."""
+    other: most of the smaller one's, one's lead word for word, or most word pairs sentence by
+    sentence (an edited copy; None: not a near copy)."""
     share = dedup.contained_share(a.full, b.full)
     if share is not None and share >= dedup.STORY_CONTAINMENT:
         return share
     lead = dedup.lead_share(a, b)
-    return lead if lead is not None and lead >= dedup.LEAD_CONTAINED else None
+    if lead is not None and lead >= dedup.LEAD_CONTAINED:
+        return lead
+    return dedup.pair_share(a, b)
 
 
 def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]],
