@@ -340,3 +340,31 @@ def test_the_report_counts_new_and_updated_stories(tmp_path, run):
     with Store(db) as store:
         report = corpus_update.update(store.con)
     assert (report.articles, report.stories_new, report.stories_touched) == (2, 2, 2)
+
+
+def _every_fifth_reversed(paragraphs: list[str], offset: int) -> list[str]:
+    return [" ".join(w[::-1] if (k + offset) % 5 == 0 and w.isalpha() and len(w) > 2 else w
+                     for k, w in enumerate(p.split(" "))) for p in paragraphs]
+
+
+def test_two_reprints_edited_apart_are_linked_through_their_original(tmp_path, run, query):
+    """Each reprint keeps most of the wire's word pairs; edited at other places, they share fewer
+    with each other than the near-copy rule asks of a pair alone, and are linked through the wire."""
+    from newsgraph.corpus import dedup
+    from newsgraph.corpus.reader import split_sentences
+
+    wire = _WIRE_FIRST + _WIRE_EARLY_END
+    one, two = _every_fifth_reversed(wire, 0), _every_fifth_reversed(wire, 1)
+    own = [dedup.own_words_of(t, split_sentences(t)) for t in ("\n\n".join(one), "\n\n".join(two))]
+    assert dedup.HOP_PAIRS <= dedup.pair_containment(*own) < dedup.PAIRS_CONTAINED
+    rows = [("wire", wire), ("one", one), ("two", two)]
+    path = tmp_path / "flood.jsonl"
+    path.write_text("\n".join(json.dumps({"url": f"https://{site}.example/flood", "outlet": site,
+                                          "published": "2025-03-06", "title": "Levee breaks on the Tarn",
+                                          "text": "\n\n".join(paras)}) for site, paras in rows) + "\n",
+                    encoding="utf-8")
+    run([path])
+    pairs = {frozenset((a.split("/")[2].split(".")[0], b.split("/")[2].split(".")[0])) for a, b in query(
+        """SELECT a.url, o.url FROM links l JOIN articles a ON a.id = l.article_id
+           JOIN articles o ON o.id = l.other_id WHERE l.type IN ('copy', 'near_copy')""")}
+    assert pairs == {frozenset(("one", "wire")), frozenset(("two", "wire")), frozenset(("one", "two"))}

@@ -220,16 +220,24 @@ def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
     return OwnWords(own_words(text, ranges), own_words(lead), _hashed(pairs), tuple(per_sentence))
 
 
+def pair_containment(a: OwnWords, b: OwnWords) -> float | None:
+    """The share of the smaller article's own word pairs found in the other (None: too few)."""
+    if min(len(a.pairs), len(b.pairs)) < MIN_PAIRS:
+        return None
+    return np.intersect1d(a.pairs, b.pairs, assume_unique=True).size / min(len(a.pairs), len(b.pairs))
+
+
+HOP_PAIRS = 0.4  # two copies of one text: this share of word pairs is enough (`pair_containment`)
+
+
 def pair_share(a: OwnWords, b: OwnWords) -> float | None:
     """The share of the smaller article's own word pairs found in the other when, besides, half
     the sentences of one are mostly found in the other (None: not so, or too short). A copy
     edited word by word (a later version of a wire story, a broadcaster's rewording) keeps most
     word pairs and most sentences' pairs but few of the five-word shingles; two independent
     reports of one event share names and stock phrases, not sentence after sentence."""
-    if min(len(a.pairs), len(b.pairs)) < MIN_PAIRS:
-        return None
-    share = np.intersect1d(a.pairs, b.pairs, assume_unique=True).size / min(len(a.pairs), len(b.pairs))
-    if share < PAIRS_CONTAINED:
+    share = pair_containment(a, b)
+    if share is None or share < PAIRS_CONTAINED:
         return None
     kept = max((sum(np.intersect1d(s, y.pairs, assume_unique=True).size >= SENTENCE_PAIRS * len(s)
                     for s in x.sentence_pairs) / len(x.sentence_pairs)

@@ -229,6 +229,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     found = _verified(read, found, sigs, stored, cache, texts)
     in_story = _story_links(con, read, found, vectors, cache, texts)
     links = [x for aid, _, copies in found for x in copies + in_story.get(aid, [])]
+    links += _second_hop(read, links, cache, texts)
     links = _orient(con, links, arts)
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
@@ -458,6 +459,43 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
             if share >= dedup.EDITED_CONTAINMENT and best[1] >= dedup.EDITED_ALIGNED:
                 best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
             out[aid] = [(aid, best[0], kind, round(best[1], 4))]
+    return out
+
+
+def _second_hop(read: Reader, links: Sequence[tuple], cache: _RunCache, texts: dict[str, str]) -> list[tuple]:
+    """Near copies through a shared one: when a chunk article copies B and B copies (or is copied
+    by) C, the article and C are two reprints of one text, each edited its own way, and may share
+    less with each other than each with B; they are linked when HOP_PAIRS of the smaller one's own
+    word pairs are in the other (two independent reports rarely share so many, and never a copy)."""
+    near = [x for x in links if x[2] in ("copy", "near_copy")]
+    if not near:
+        return []
+    adj: dict[str, set[str]] = {}
+    for a, b, *_ in near:
+        adj.setdefault(a, set()).add(b)
+        adj.setdefault(b, set()).add(a)
+    stored = sorted({o for x in near for o in x[:2] if o not in texts})
+    for a, b in read.rows("""SELECT article_id, other_id FROM links WHERE type IN ('copy', 'near_copy')
+                             AND (article_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?)))""", stored):
+        adj.setdefault(a, set()).add(b)
+        adj.setdefault(b, set()).add(a)
+    plans: dict[str, list[str]] = {}
+    for aid in texts:
+        first = adj.get(aid, set())
+        hops = sorted({c for n in first for c in adj.get(n, ()) if c != aid and c not in first})
+        if hops and len(first) < MAX_COPY_LINKS:
+            plans[aid] = hops[:MAX_COPY_LINKS - len(first)]
+    if not plans:
+        return []
+    own = cache.own_words(read, [i for aid, hops in plans.items() for i in [aid, *hops]], texts)
+    out, seen = [], set()
+    for aid, hops in plans.items():
+        for other in hops:
+            pair = (min(aid, other), max(aid, other))
+            share = dedup.pair_containment(own[aid], own[other])
+            if pair not in seen and share is not None and share >= dedup.HOP_PAIRS:
+                seen.add(pair)
+                out.append((aid, other, "near_copy", round(share, 4)))
     return out
 
 
