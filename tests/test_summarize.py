@@ -166,3 +166,16 @@ def test_sentence_vectors_are_cached_without_changing_them(monkeypatch):
     monkeypatch.setattr(features, "EMBED_CACHE", 1)  # more texts than the cache holds
     small = features.embed(["A third sentence about krill quotas.", *texts])
     assert small.shape[0] == 4 and np.allclose(small[1:], first, atol=1e-6) and len(features._vectors) <= 1
+
+
+def test_story_relevance_adds_the_random_walks_centrality():
+    from newsgraph.corpus import summarize as sm
+
+    ss = [Sentence("a", i, 0, 10, f"Sentence number {i} of the story ends here.") for i in range(4)]
+    sim = np.eye(4)
+    sim[0, 1:] = sim[1:, 0] = 0.5  # the first sentence is the hub of the graph
+    plain = sm._relevance(ss, sim, 0.0)
+    ranked = sm._relevance(ss, sim, 0.0, 2.0)
+    gain = ranked - plain
+    assert gain == pytest.approx(2.0 * sm.lexrank_scores(sim) * 4)
+    assert np.argmax(gain) == 0 and gain[0] > gain[1] == pytest.approx(gain[3])

@@ -50,7 +50,9 @@ _END = (".", "!", "\"", "”", "’", ")")
 
 # Weights of the story ranking (scripts/eval_summaries.py measures them; robust, not tuned fine).
 W_CENTRAL = 1.0          # cosine to the story centroid
-W_COVER = 3.0            # mean best match in the other articles of the story (corroborated content)
+W_COVER = 1.5            # mean best match in the other articles of the story (corroborated content)
+W_LEXRANK = 2.0          # story summaries: LexRank centrality on the same graph (times the number of
+#                          sentences: 1 on average); a single article's summary leans on its lead instead
 W_SUPPORT = 0.15         # per doubling of the outlets that carry the content (the caller's `support`)
 W_LEAD = 0.25            # early sentences of each article (news lead)
 W_ARTICLE_LEAD = 0.5     # the lead of a single article (its headline's paraphrase, as a rule)
@@ -218,8 +220,10 @@ def _mmr(sentences: Sequence[Sentence], relevance: np.ndarray, sim: np.ndarray, 
     return picked
 
 
-def _relevance(sentences: Sequence[Sentence], sim: np.ndarray, lead_weight: float) -> np.ndarray:
-    """Centrality, cross-article coverage, corroboration and lead bonuses, times suitability.
+def _relevance(sentences: Sequence[Sentence], sim: np.ndarray, lead_weight: float,
+               rank_weight: float = 0.0) -> np.ndarray:
+    """Centrality (mean similarity and LexRank's random walk), cross-article coverage,
+    corroboration and lead bonuses, times suitability.
     `sentences` are grouped by article (sorted by article id)."""
     ids = [s.article_id for s in sentences]
     starts = np.array([i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]])
@@ -233,8 +237,9 @@ def _relevance(sentences: Sequence[Sentence], sim: np.ndarray, lead_weight: floa
     cover = best.sum(axis=1) / max(1, len(starts) - 1)
     support = np.log2(np.array([max(1, s.support) for s in sentences]))
     lead = 0.5 ** (np.array([s.index for s in sentences]) / LEAD_DECAY)
+    rank = lexrank_scores(sim) * len(sentences) if rank_weight else 0.0
     fit = np.array([suitability(s.text) for s in sentences])
-    return (W_CENTRAL * central + W_COVER * cover + W_SUPPORT * support + lead_weight * lead) * fit
+    return (W_CENTRAL * central + W_COVER * cover + rank_weight * rank + W_SUPPORT * support + lead_weight * lead) * fit
 
 
 def summarize_story(sentences: Sequence[Sentence], k: int = 6, max_words: int = 160,
@@ -249,7 +254,7 @@ def summarize_story(sentences: Sequence[Sentence], k: int = 6, max_words: int = 
     ss = [sentences[i] for i in order]
     vecs = np.asarray(vectors)[order] if vectors is not None else None
     sim = similarity([s.text for s in ss], vecs)
-    picked = _mmr(ss, _relevance(ss, sim, W_LEAD), sim, k, max_words)
+    picked = _mmr(ss, _relevance(ss, sim, W_LEAD, W_LEXRANK), sim, k, max_words)
     return [ss[i] for i in picked]
 
 
