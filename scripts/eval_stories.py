@@ -17,6 +17,8 @@ Datasets (all by default; those whose files are absent are skipped with a note):
                 (the reference label) and optionally `wire` (articles that are the same syndicated
                 text share it; scored as near-copy groups against the copy/near_copy links) and
                 `wire_doubt` (true: a spun or reworded member; its pairs are also scored apart).
+                --adjudicated PAIRS.jsonl: pairs read again blind replace the wire labels in that
+                second score (verdict copy or version: one source; paraphrase, independent: not).
 
 Each dataset goes through the real engine (`newsgraph analyze`, `--no-nlp` unless --nlp, then
 `newsgraph export articles`). With --sweep the stored articles are re-clustered in-process at
@@ -122,13 +124,24 @@ def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]]
 
 LABEL_FIELDS = ("story", "wire", "wire_doubt")
 DOUBTS: set[str] = set()  # articles whose wire label the set's author doubted (a spun or reworded copy)
+ADJUDICATED: dict[tuple[str, str], str] = {}  # (url, url) sorted -> verdict of a blind second reading
+SAME_SOURCE = ("copy", "version")  # verdicts that make a pair one text: a copy or a version of it
+
+
+def load_adjudicated(path: str) -> None:
+    """--adjudicated FILE.jsonl: {"url_a", "url_b", "verdict"} per pair read again blind (copy,
+    version, paraphrase or independent)."""
+    with open(path, encoding="utf-8") as f:
+        for r in map(json.loads, filter(str.strip, f)):
+            ADJUDICATED[(min(r["url_a"], r["url_b"]), max(r["url_a"], r["url_b"]))] = r["verdict"]
 
 
 def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str],
                     types: tuple[str, ...] = ("copy", "near_copy"), sure: bool = False, errors: bool = False) -> dict:
     """Pairwise precision/recall of the groups that links of these types make (connected
     components) against the `wire` groups; articles without a wire key are their own group.
-    `sure`: leave out the pairs of articles marked `wire_doubt`; `errors`: list the wrong pairs."""
+    `sure`: leave out the pairs of articles marked `wire_doubt` and apply --adjudicated; `errors`:
+    list the wrong pairs."""
     done = subprocess.run([NG, "export", "links", "--db", db], check=True, capture_output=True, text=True)
     arts = subprocess.run([NG, "export", "articles", "--db", db], check=True, capture_output=True, text=True)
     url_of = {r["id"]: r.get("url") for r in map(json.loads, arts.stdout.splitlines())}
@@ -149,8 +162,12 @@ def near_copy_pairs(db: str, wire: dict[str, str], urls: list[str],
                 direct.add((min(a, b), max(a, b)))
     pred = {(a, b) for a in urls for b in urls if a < b and find(a) == find(b)}
     gold = {(a, b) for a in urls for b in urls if a < b and wire.get(a) and wire.get(a) == wire.get(b)}
-    if sure:  # pairs with a doubted member count neither way
-        pred, gold, direct = ({x for x in pairs if not DOUBTS & set(x)} for pairs in (pred, gold, direct))
+    if sure and ADJUDICATED:  # a blind second reading of some pairs overrides the set's wire labels
+        judged = {p for p in ADJUDICATED if p[0] in parent and p[1] in parent}
+        gold = (gold - judged) | {p for p in judged if ADJUDICATED[p] in SAME_SOURCE}
+    if sure:  # pairs with a doubted member count neither way, unless adjudicated
+        keep = (lambda x: not DOUBTS & set(x) or x in ADJUDICATED)
+        pred, gold, direct = ({x for x in pairs if keep(x)} for pairs in (pred, gold, direct))
     if errors:
         wrong = (("missed", gold - pred), ("false", pred - gold), ("not linked directly", (gold & pred) - direct))
         for kind, pairs in wrong:
@@ -235,7 +252,11 @@ def main() -> int:
     parser.add_argument("--keep", help="keep the inputs and databases here")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list missed and false near-copy pairs (stderr)")
+    parser.add_argument("--adjudicated", help="JSONL of pairs read again blind (url_a, url_b, verdict): their "
+                                              "verdict replaces the wire labels (copy/version: one source)")
     args = parser.parse_args()
+    if args.adjudicated:
+        load_adjudicated(args.adjudicated)
     work = args.keep or tempfile.mkdtemp(prefix="newsgraph-stories-")
     os.makedirs(work, exist_ok=True)
     results = {}
@@ -267,8 +288,8 @@ def main() -> int:
                 results[label] = bcubed(pred, restrict(pred, gold))
             if name.endswith(".jsonl"):
                 results[_label(name) + " near copies"] = near_copy_pairs(db, wire, sorted(pred), errors=args.errors)
-                if DOUBTS & set(pred):
-                    results[_label(name) + " near copies, doubted members left out"] = near_copy_pairs(
+                if DOUBTS & set(pred) or ADJUDICATED:
+                    results[_label(name) + " near copies, doubted left out, adjudicated"] = near_copy_pairs(
                         db, wire, sorted(pred), sure=True)
                 results[_label(name) + " near copies and rewrites"] = near_copy_pairs(
                     db, wire, sorted(pred), ("copy", "near_copy", "rewrite"))
