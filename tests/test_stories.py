@@ -207,3 +207,32 @@ def test_a_busy_day_asks_the_lead_vectors_for_more():
     raised = st.EMBED_JOIN + st.EMBED_BUSY * (st.join_for(3 * st.BUSY_BASE + 1) - st.JOIN)
     assert st.EMBED_JOIN <= float(lead @ _unit(1, 0.2)) < raised
     assert index.best(b, DAY, lead)[0] is None
+
+
+def test_a_small_story_joins_the_close_story_it_belongs_with():
+    """The first report of an event began a story of its own; once the coverage has gathered, its
+    centroid and lead are close to the larger story's, and it moves there (and out of the index)."""
+    index = st.StoryIndex()
+    big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
+    for k in range(2, 4):
+        index.add(first, f"a{k}", big, DAY, _unit(1, 0.1))
+    early = {"levee": 0.5, "tarn": 0.3, "evacuated": 0.81}
+    small = index.add(None, "b1", early, DAY, _unit(1, 0.3))
+    assert small != first and st.MERGE_JOIN <= index.stories[first].similarity(early) < st.JOIN + 0.2
+    assert index.closest(index.stories[small]) == first
+    assert index.closest(index.stories[first]) is None  # a larger story never moves into a smaller one
+    merged = index.merge(small, first, [(early, DAY, _unit(1, 0.3))])
+    assert merged.articles == 4 and small not in index.stories
+    assert all(small not in post for post in index.postings.values())
+
+
+def test_a_small_story_stays_apart_from_a_distant_or_unlike_one():
+    index = st.StoryIndex()
+    big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
+    index.add(first, "a2", big, DAY, _unit(1, 0.1))
+    later = index.add(None, "b1", big, DAY + dt.timedelta(days=3 * st.WINDOW_DAYS), _unit(1, 0.1))
+    assert index.closest(index.stories[later]) is None  # the same words a month later: another event
+    unlike = index.add(None, "c1", {"levee": 0.3, "harbour": 0.954}, DAY, _unit(0, 1))
+    assert index.closest(index.stories[unlike]) is None

@@ -19,7 +19,7 @@ import datetime as dt
 import hashlib
 import math
 import operator
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -37,6 +37,11 @@ BUSY_STEP = 0.05  # ...JOIN plus this much per doubling of them...
 BUSY_MAX = 0.6  # ...up to this
 TERM_FLOOR = 0.15  # a weaker term match (raised on busy days like JOIN)...
 EMBED_JOIN = 0.65  # ...joins when the title-and-lead vectors are this close (cosine to the story's mean)
+MERGE_MAX = 3  # a story of this many articles or fewer, begun in the chunk, joins a story close to it:
+MERGE_JOIN = 0.4  # its centroid this close by terms to the other's, with lead vectors MERGE_JOIN_EMBED close...
+MERGE_JOIN_EMBED = 0.65
+MERGE_FLOOR = 0.2  # ...or this close by terms and...
+MERGE_EMBED = 0.75  # ...this close by title-and-lead vectors (both raised on busy days, like JOIN)
 EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
 
 
@@ -237,6 +242,54 @@ class StoryIndex:
             _, score, sid = min(close, key=lambda c: (-c[0], -c[1], c[2]))
             return sid, score
         return None, best_score
+
+    def closest(self, story: Story) -> str | None:
+        """Another story, at least as large, that `story` belongs with (its centroid and mean lead
+        vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED) and active within
+        WINDOW_DAYS of it; None: none. The first articles of an event often start a story of
+        their own before the coverage that ties them to it has arrived."""
+        vec = story.centroid()
+        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
+        emb = story.emb / norm if norm else None
+        reach = story.reach()
+        seen, found, live = {story.id}, [], 0
+        for term, _ in top:
+            for sid in (list(self.postings.get(term, {})) if reach is not None else self._recent(term)):
+                other = self.stories.get(sid)
+                if sid in seen or other is None:
+                    continue
+                seen.add(sid)
+                there = other.reach()
+                if reach is not None and there is not None and (reach[0] > there[1] or there[0] > reach[1]):
+                    continue
+                live += 1
+                if other.articles >= story.articles:
+                    found.append((other.similarity(vec), other.emb_similarity(emb), sid))
+        raise_by = join_for(live) - JOIN
+        near = EMBED_BUSY * raise_by
+        ok = [(t + e, sid) for t, e, sid in found if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near)
+              or (t >= MERGE_FLOOR + raise_by and e >= MERGE_EMBED + near)]
+        return min(ok, key=lambda c: (-c[0], c[1]))[1] if ok else None
+
+    def merge(self, sid: str, into: str, members: Sequence[tuple[dict[str, float], dt.date | None,
+                                                                  np.ndarray | None]]) -> Story:
+        """Move story `sid` (its articles' vectors, days and lead vectors) into story `into`;
+        `sid` leaves the index."""
+        gone = self.stories.pop(sid)
+        for lists in (self.postings, self.cold):
+            for term in gone._listed:
+                post = lists.get(term)
+                if post is not None:
+                    post.pop(sid, None)
+                    if not post:
+                        del lists[term]
+        self._ended.pop(sid, None)
+        target = self.stories[into]
+        for vec, day, emb in members:
+            target.add(vec, day, emb)
+        self._put(target)
+        return target
 
     def add(self, sid: str | None, article_id: str, vec: dict[str, float], day: dt.date | None,
             emb: np.ndarray | None = None) -> str:

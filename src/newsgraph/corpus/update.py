@@ -18,7 +18,7 @@ from . import dedup
 from .features import content_tokens, content_words, cosine, lead_vectors, tokens, weighted_terms
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
-from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
+from .stories import COLD_STORIES, MERGE_MAX, WINDOW_DAYS, Story, StoryIndex
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -187,6 +187,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     local_bands: dict[tuple[int, int], list[str]] = {}
     local_hash: dict[str, list[str]] = {}
     chunk_stories: dict[str, Story] = {}
+    fresh = set(index.stories)  # after the loop: the stories the chunk began
     story_of: dict[str, str] = {}
     vectors: dict[str, dict[str, float]] = {}
     found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
@@ -225,6 +226,10 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
+    if _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - fresh, vectors, leads, arts):
+        found = [(aid, story_of[aid], copies) for aid, _, copies in found]
+        for row in rows:
+            row["story_id"] = story_of[row["article_id"]]
     texts = {i: arts[i][2] for i in ids}
     found = _verified(read, found, sigs, stored, cache, texts)
     in_story = _story_links(con, read, found, vectors, cache, texts)
@@ -460,6 +465,35 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
                 best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
             out[aid] = [(aid, best[0], kind, round(best[1], 4))]
     return out
+
+
+def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
+                 fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
+                 arts: dict[str, tuple]) -> bool:
+    """Small stories the chunk began (MERGE_MAX articles or fewer) join a story close to them
+    (StoryIndex.closest), smallest first: an event's first reports often start a story of their
+    own before the coverage that ties them to it arrives. Only stories not yet stored move, so a
+    stored story id never changes. Whether any moved."""
+    members: dict[str, list[str]] = {}
+    for aid in ids:
+        members.setdefault(story_of[aid], []).append(aid)
+    small = sorted((sid for sid in fresh if len(members.get(sid, ())) <= MERGE_MAX), key=lambda x: (len(members[x]), x))
+    moved = False
+    for sid in small:
+        story = index.stories.get(sid)
+        if story is None or story.articles > MERGE_MAX:
+            continue
+        into = index.closest(story)
+        if into is None:
+            continue
+        group = members.pop(sid)
+        chunk_stories[into] = index.merge(sid, into, [(vectors[a], day_of(arts[a][3]), leads[a]) for a in group])
+        chunk_stories.pop(sid, None)
+        for aid in group:
+            story_of[aid] = into
+        members.setdefault(into, []).extend(group)
+        moved = True
+    return moved
 
 
 def _second_hop(read: Reader, links: Sequence[tuple], cache: _RunCache, texts: dict[str, str]) -> list[tuple]:
