@@ -225,3 +225,14 @@ def test_a_body_cut_off_beside_navigation_is_kept():
             "Leave a Reply\n\nRelated Stories")
     labels = {ln.text[:9]: ln.label for ln in classify_lines(page, "Ferry runs aground off Skerholm")}
     assert labels["SKERHOLM "] == BODY
+
+
+def test_a_long_appeal_or_disclaimer_at_the_edge_is_still_furniture():
+    # Invented text, written for this test.
+    body = "\n".join(["The ferry ran aground on a sandbank off Skerholm on Sunday morning, the coastguard said."] * 4)
+    appeal = ("We are a small independent newsroom and we rely on our readers to keep reporting from the islands, "
+              "the harbours and the fishing towns that the big papers have forgotten, every week of the year, "
+              "in good weather and in bad, and we will go on doing it for as long as we can. "
+              "Please consider supporting our work with a donation today.")
+    labels = classify_lines(body + "\n" + appeal)
+    assert labels[-1].label == FURNITURE

@@ -236,3 +236,16 @@ def test_a_small_story_stays_apart_from_a_distant_or_unlike_one():
     assert index.closest(index.stories[later]) is None  # the same words a month later: another event
     unlike = index.add(None, "c1", {"levee": 0.3, "harbour": 0.954}, DAY, _unit(0, 1))
     assert index.closest(index.stories[unlike]) is None
+
+
+def test_stories_more_than_the_window_apart_never_merge():
+    """Each story's reach is WINDOW_DAYS either side; two reaches meeting is not enough."""
+    index = st.StoryIndex()
+    big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
+    index.add(first, "a2", big, DAY, _unit(1, 0.1))
+    near = index.add(None, "b1", big, DAY + dt.timedelta(days=st.WINDOW_DAYS), _unit(1, 0.1))
+    assert index.closest(index.stories[near]) == first
+    index.merge(near, first, [(big, DAY + dt.timedelta(days=st.WINDOW_DAYS), _unit(1, 0.1))])
+    far = index.add(None, "c1", big, DAY + dt.timedelta(days=3 * st.WINDOW_DAYS + 1), _unit(1, 0.1))
+    assert index.closest(index.stories[far]) is None

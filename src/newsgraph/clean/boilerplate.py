@@ -78,8 +78,9 @@ def _title_case_ratio(words: list[str]) -> float:
     return sum(w[:1].isupper() or w[:1].isdigit() for w in content) / len(content) if content else 0.0
 
 
-PROSE_BEFORE_CUE = 40  # words before a cue that make the line a paragraph ending with a notice
-# (a feed's one-line body: "… the new acting president.Copyright(c) 2024 RTTNews.com"), kept
+PROSE_BEFORE_CUE = 40  # words before a copyright notice that make the line a paragraph ending with
+NOTICE_WORDS = 25  # a notice this short (a feed's one-line body: "… the new acting president.Copyright(c)
+# 2024 RTTNews.com"): kept as body
 
 
 def _cue_reason(text: str, n_words: int, edge: bool) -> str:
@@ -91,7 +92,10 @@ def _cue_reason(text: str, n_words: int, edge: bool) -> str:
         if scope == "start":
             if pattern.match(text):
                 return reason
-        elif (found := pattern.search(text)) and len(_words(text[:found.start()])) < PROSE_BEFORE_CUE:
+        elif found := pattern.search(text):
+            if (reason == "copyright" and len(_words(text[:found.start()])) >= PROSE_BEFORE_CUE
+                    and len(_words(text[found.start():])) <= NOTICE_WORDS):
+                continue  # a paragraph that ends with a short notice stays body (the notice with it)
             return reason
     return ""
 

@@ -20,6 +20,7 @@ must find a counterpart.
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -212,8 +213,14 @@ def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
     long = [(a, b) for a, b in sentences if len(text[a:b].split()) >= 8]
     lead = " ".join(text[a:b] for a, b in long[:LEAD_SENTENCES])
     per_sentence = []
+    ends = [y for _, y in ranges]  # the ranges do not overlap: their ends are sorted too
     for a, b in long:
-        found = set().union(*(_pairs(tokens(text[max(a, x):min(b, y)])) for x, y in ranges if min(b, y) > max(a, x)))
+        found: set[str] = set()
+        k = bisect_right(ends, a)  # the own stretches inside this sentence, from the first ending after it starts
+        while k < len(ranges) and ranges[k][0] < b:
+            x, y = ranges[k]
+            found |= _pairs(tokens(text[max(a, x):min(b, y)]))
+            k += 1
         if len(found) >= 4:
             per_sentence.append(_hashed(found))
     pairs = set().union(*(_pairs(tokens(text[a:b])) for a, b in ranges))

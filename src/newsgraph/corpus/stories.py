@@ -118,6 +118,13 @@ class Story:
         return self.first_date.toordinal() - WINDOW_DAYS, self.last_date.toordinal() + WINDOW_DAYS
 
 
+def _apart(a: Story, b: Story) -> bool:
+    """Whether two dated stories' articles lie more than WINDOW_DAYS apart (undated: never)."""
+    if a.first_date is None or b.first_date is None:
+        return False
+    return (max(a.first_date, b.first_date) - min(a.last_date, b.last_date)).days > WINDOW_DAYS
+
+
 class StoryIndex:
     """Stories in memory with an inverted index from top terms to stories.
 
@@ -245,31 +252,36 @@ class StoryIndex:
 
     def closest(self, story: Story) -> str | None:
         """Another story, at least as large, that `story` belongs with (its centroid and mean lead
-        vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED) and active within
-        WINDOW_DAYS of it; None: none. The first articles of an event often start a story of
-        their own before the coverage that ties them to it has arrived."""
+        vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED) with articles within
+        WINDOW_DAYS of its own; None: none. The first articles of an event often start a story of
+        their own before the coverage that ties them to it has arrived. Candidates are found by
+        the story's top terms in the live and the cold lists alike, so the answer does not depend
+        on how far the chunk has read."""
         vec = story.centroid()
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
         emb = story.emb / norm if norm else None
-        reach = story.reach()
         seen, found, live = {story.id}, [], 0
         for term, _ in top:
-            for sid in (list(self.postings.get(term, {})) if reach is not None else self._recent(term)):
+            for sid in (self._recent(term) if story.first_date is None
+                        else (*self.postings.get(term, {}), *self.cold.get(term, {}))):
                 other = self.stories.get(sid)
                 if sid in seen or other is None:
                     continue
                 seen.add(sid)
-                there = other.reach()
-                if reach is not None and there is not None and (reach[0] > there[1] or there[0] > reach[1]):
+                if _apart(story, other):
                     continue
                 live += 1
                 if other.articles >= story.articles:
-                    found.append((other.similarity(vec), other.emb_similarity(emb), sid))
+                    found.append((other.similarity(vec), sid))
         raise_by = join_for(live) - JOIN
         near = EMBED_BUSY * raise_by
-        ok = [(t + e, sid) for t, e, sid in found if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near)
-              or (t >= MERGE_FLOOR + raise_by and e >= MERGE_EMBED + near)]
+        ok = []
+        for t, sid in found:
+            if t >= MERGE_FLOOR + raise_by:  # the vectors only for a close enough match by terms
+                e = self.stories[sid].emb_similarity(emb)
+                if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near) or e >= MERGE_EMBED + near:
+                    ok.append((t + e, sid))
         return min(ok, key=lambda c: (-c[0], c[1]))[1] if ok else None
 
     def merge(self, sid: str, into: str, members: Sequence[tuple[dict[str, float], dt.date | None,

@@ -222,8 +222,8 @@ def _mmr(sentences: Sequence[Sentence], relevance: np.ndarray, sim: np.ndarray, 
 
 def _relevance(sentences: Sequence[Sentence], sim: np.ndarray, lead_weight: float,
                rank_weight: float = 0.0) -> np.ndarray:
-    """Centrality (mean similarity and LexRank's random walk), cross-article coverage,
-    corroboration and lead bonuses, times suitability.
+    """Centrality (mean similarity and, with `rank_weight`, LexRank's random walk), cross-article
+    coverage, corroboration and lead bonuses, times suitability.
     `sentences` are grouped by article (sorted by article id)."""
     ids = [s.article_id for s in sentences]
     starts = np.array([i for i in range(len(ids)) if i == 0 or ids[i] != ids[i - 1]])

@@ -187,7 +187,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     local_bands: dict[tuple[int, int], list[str]] = {}
     local_hash: dict[str, list[str]] = {}
     chunk_stories: dict[str, Story] = {}
-    fresh = set(index.stories)  # after the loop: the stories the chunk began
+    before = set(index.stories)  # the stories there before the chunk (those it begins are the others)
     story_of: dict[str, str] = {}
     vectors: dict[str, dict[str, float]] = {}
     found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
@@ -226,10 +226,13 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-    if _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - fresh, vectors, leads, arts):
+    moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts)
+    if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
-            row["story_id"] = story_of[row["article_id"]]
+            if row["article_id"] in moved:  # its story and its similarity to the story it is now in
+                row["story_id"] = story_of[row["article_id"]]
+                row["story_score"] = index.stories[row["story_id"]].similarity(vectors[row["article_id"]])
     texts = {i: arts[i][2] for i in ids}
     found = _verified(read, found, sigs, stored, cache, texts)
     in_story = _story_links(con, read, found, vectors, cache, texts)
@@ -428,8 +431,9 @@ def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
 def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]],
                  vectors: dict[str, dict[str, float]], cache: _RunCache,
                  texts: dict[str, str]) -> dict[str, list[tuple]]:
-    """Near copies and rewrites among the earlier members of each article's story as they stood
-    when it arrived (the closest ones by terms): near copies LSH did not pair (most of the smaller
+    """Near copies and rewrites among the earlier members of each article's story (the story it is
+    in after the chunk's small-story joins; the chunk's own members in arrival order; the closest
+    ones by terms): near copies LSH did not pair (most of the smaller
     one's own words shared; an exact copy gets its original's), and, for an article that copies
     nothing, the best rewrite (sentences aligned one by one)."""
     cache.load_members(con, {sid for _, sid, _ in found})
@@ -469,16 +473,18 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
 
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
-                 arts: dict[str, tuple]) -> bool:
+                 arts: dict[str, tuple]) -> set[str]:
     """Small stories the chunk began (MERGE_MAX articles or fewer) join a story close to them
     (StoryIndex.closest), smallest first: an event's first reports often start a story of their
     own before the coverage that ties them to it arrives. Only stories not yet stored move, so a
-    stored story id never changes. Whether any moved."""
+    stored story id never changes; of two stories the chunk began, the one whose first article
+    came first keeps its id. The articles that moved."""
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story_of[aid], []).append(aid)
+    order = {aid: k for k, aid in enumerate(ids)}
     small = sorted((sid for sid in fresh if len(members.get(sid, ())) <= MERGE_MAX), key=lambda x: (len(members[x]), x))
-    moved = False
+    moved: set[str] = set()
     for sid in small:
         story = index.stories.get(sid)
         if story is None or story.articles > MERGE_MAX:
@@ -486,13 +492,16 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         into = index.closest(story)
         if into is None:
             continue
-        group = members.pop(sid)
-        chunk_stories[into] = index.merge(sid, into, [(vectors[a], day_of(arts[a][3]), leads[a]) for a in group])
-        chunk_stories.pop(sid, None)
+        keep, drop = into, sid
+        if into in fresh and order[story.first_article] < order[index.stories[into].first_article]:
+            keep, drop = sid, into
+        group = members.pop(drop)
+        chunk_stories[keep] = index.merge(drop, keep, [(vectors[a], day_of(arts[a][3]), leads[a]) for a in group])
+        chunk_stories.pop(drop, None)
         for aid in group:
-            story_of[aid] = into
-        members.setdefault(into, []).extend(group)
-        moved = True
+            story_of[aid] = keep
+        members.setdefault(keep, []).extend(group)
+        moved.update(group)
     return moved
 
 
@@ -513,23 +522,28 @@ def _second_hop(read: Reader, links: Sequence[tuple], cache: _RunCache, texts: d
                              AND (article_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?)))""", stored):
         adj.setdefault(a, set()).add(b)
         adj.setdefault(b, set()).add(a)
+    linked = {frozenset(x[:2]) for x in links}  # a pair linked already, as a rewrite too, keeps its link
     plans: dict[str, list[str]] = {}
     for aid in texts:
         first = adj.get(aid, set())
-        hops = sorted({c for n in first for c in adj.get(n, ()) if c != aid and c not in first})
-        if hops and len(first) < MAX_COPY_LINKS:
-            plans[aid] = hops[:MAX_COPY_LINKS - len(first)]
+        shared = Counter(c for n in first for c in adj.get(n, ()) if c != aid and c not in first
+                         and frozenset((aid, c)) not in linked)
+        if shared:  # those reached through the most shared copies first
+            plans[aid] = [c for c, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COPY_LINKS]]
     if not plans:
         return []
     own = cache.own_words(read, [i for aid, hops in plans.items() for i in [aid, *hops]], texts)
+    order = {aid: k for k, aid in enumerate(texts)}
     out, seen = [], set()
     for aid, hops in plans.items():
         for other in hops:
-            pair = (min(aid, other), max(aid, other))
+            pair = frozenset((aid, other))
             share = dedup.pair_containment(own[aid], own[other])
             if pair not in seen and share is not None and share >= dedup.HOP_PAIRS:
                 seen.add(pair)
-                out.append((aid, other, "near_copy", round(share, 4)))
+                later = other in order and order[other] > order[aid]  # a link points from the later arrival
+                out.append((other, aid, "near_copy", round(share, 4)) if later
+                           else (aid, other, "near_copy", round(share, 4)))
     return out
 
 
