@@ -223,8 +223,10 @@ def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
             k += 1
         if len(found) >= 4:
             per_sentence.append(_hashed(found))
-    pairs = set().union(*(_pairs(tokens(text[a:b])) for a, b in ranges))
-    return OwnWords(own_words(text, ranges), own_words(lead), _hashed(pairs), tuple(per_sentence))
+    pieces = [(p, tokens(p)) for a, b in ranges if (p := text[a:b]).strip()]  # each stretch tokenised once
+    full = set().union(*(shingles(p, words) for p, words in pieces))
+    pairs = set().union(*(_pairs(words) for _, words in pieces))
+    return OwnWords(_hashed(full), own_words(lead), _hashed(pairs), tuple(per_sentence))
 
 
 def pair_containment(a: OwnWords, b: OwnWords) -> float | None:
