@@ -432,9 +432,8 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
                  vectors: dict[str, dict[str, float]], cache: _RunCache,
                  texts: dict[str, str]) -> dict[str, list[tuple]]:
     """Near copies and rewrites among the earlier members of each article's story (the story it is
-    in after the chunk's small-story joins; the chunk's own members in arrival order; the closest
-    ones by terms): near copies LSH did not pair (most of the smaller
-    one's own words shared; an exact copy gets its original's), and, for an article that copies
+    in after the chunk's small-story joins; the closest ones by terms): near copies LSH did not
+    pair (`_own_share`; an exact copy gets its original's), and, for an article that copies
     nothing, the best rewrite (sentences aligned one by one)."""
     cache.load_members(con, {sid for _, sid, _ in found})
     near_plans: dict[str, list[str]] = {}
