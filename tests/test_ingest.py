@@ -407,3 +407,23 @@ def test_iter_inputs_names_each_bad_file_once_and_reads_the_good(tmp_path):
     errors = [x.source for x in items if isinstance(x, InputError)]
     assert sorted(errors) == sorted(str(tmp_path / n) for n in ("empty.txt", "bin.txt", "link.txt"))
     assert [x.source for x in items if isinstance(x, RawDoc)] == [str(tmp_path / "good.txt")]
+
+
+def test_jsonl_fields_under_other_tools_names_are_read(tmp_path):
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        # news-please
+        {"maintext": story_text("ferry"), "url": "https://haldor.example/ferry", "source_domain": "haldor.example",
+         "authors": ["Ida Brenna", "Ola Vik"], "date_publish": "2024-01-08 10:00:00", "headline": "Ferry back"},
+        # NewsAPI: the source is an object, a string source is not an outlet
+        {"content": story_text("bakery"), "link": "https://b.example/bakery", "source": {"id": None, "name": "B News"},
+         "publishedAt": "2024-02-01T08:00:00Z"},
+        {"body": story_text("bridge"), "source": "/data/feeds/x.xml", "doc_id": "b-3", "text": "  "},
+    ])
+    docs = read(path)
+    assert [d.meta for d in docs] == [
+        {"url": "https://haldor.example/ferry", "outlet": "haldor.example", "title": "Ferry back",
+         "author": "Ida Brenna, Ola Vik", "published": "2024-01-08 10:00:00"},
+        {"url": "https://b.example/bakery", "outlet": "B News", "published": "2024-02-01T08:00:00Z"},
+        {"id": "b-3"}]
+    assert [d.content for d in docs] == [story_text("ferry"), story_text("bakery"), story_text("bridge")]
+    assert make_article(docs[0]).published == "2024-01-08"

@@ -12,6 +12,21 @@ from ..records import InputError, RawDoc
 from .text import human_size
 
 FIELDS = ("id", "url", "outlet", "title", "author", "published", "language")
+# the names other tools give these fields (news-please, NewsAPI, Hugging Face news sets, CMS
+# exports), tried in this order when ours is absent
+ALIASES = {
+    "text": ("text", "body", "maintext", "content", "article", "full_text", "story"),
+    "html": ("html", "raw_html", "content_html"),
+    "id": ("id", "article_id", "doc_id", "guid"),
+    "url": ("url", "link", "source_url", "canonical_url"),
+    "outlet": ("outlet", "source", "source_name", "publisher", "source_domain", "domain", "site_name",
+               "publication"),
+    "title": ("title", "headline"),
+    "author": ("author", "authors", "byline"),
+    "published": ("published", "date_publish", "publish_date", "published_at", "publishedAt", "pubDate",
+                  "date", "datetime", "timestamp"),
+    "language": ("language", "lang"),
+}
 
 
 def read_jsonl(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
@@ -49,6 +64,29 @@ def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
         yield InputError(name, "empty: no JSON lines")
 
 
+def _field(row: dict, name: str) -> str | None:
+    """A field under our name or a common alias: the first non-empty one. A list of strings
+    (authors) is joined; an object (NewsAPI's source) gives its name; text and HTML must be
+    strings."""
+    for key in ALIASES[name]:
+        value = row.get(key)
+        if name in ("text", "html"):
+            if isinstance(value, str) and value.strip():
+                return value
+            continue
+        if isinstance(value, dict):
+            value = value.get("name") or value.get("title")
+        elif key == "source":  # as a string it is often a file path or feed address, not an outlet
+            continue
+        elif isinstance(value, list):
+            value = ", ".join(str(v) for v in value if isinstance(v, str | int) and str(v).strip())
+        if isinstance(value, bool) or value is None or isinstance(value, dict | list):
+            continue
+        if str(value).strip():
+            return str(value).strip()
+    return None
+
+
 def _valid_text(text: str) -> str:
     """JSON may carry lone surrogates ('\\ud83d'); they become U+FFFD."""
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
@@ -57,13 +95,14 @@ def _valid_text(text: str) -> str:
 def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputError:
     if not isinstance(row, dict):
         return InputError(where, f"expected a JSON object, got {type(row).__name__}")
-    text, html = row.get("text"), row.get("html")
-    body = html if isinstance(html, str) and html.strip() else text
-    if not isinstance(body, str) or not body.strip():
-        return InputError(where, "no article: neither 'text' nor 'html' holds a non-empty string")
+    text, html = _field(row, "text"), _field(row, "html")
+    body = html or text
+    if not body:
+        return InputError(where, "no article: neither 'text' nor 'html' (nor body, content, maintext, "
+                                 "article) holds a non-empty string")
     is_html = body is html
     body = _valid_text(body)
-    meta = {k: _valid_text(str(row[k])) for k in FIELDS if row.get(k) not in (None, "")}
+    meta = {k: _valid_text(v) for k in FIELDS if (v := _field(row, k))}
     url = meta.get("url")
     # the key of a row: its URL, its id, or its content (never its line number, which shifts)
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
