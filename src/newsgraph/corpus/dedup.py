@@ -20,7 +20,7 @@ must find a counterpart.
 """
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +28,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from .features import content_words, embed, idf, tokens
+from .features import WORD, content_words, embed, idf, tokens
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -171,21 +171,31 @@ def _own_ranges(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in out if b > a]
 
 
-def _hashed(found: set) -> np.ndarray:
-    return np.unique(np.fromiter((hash(k) for k in found), dtype=np.int64, count=len(found)))
+_POLY = np.uint64(0x9E3779B97F4A7C15)  # odd 64-bit multiplier: runs of word hashes are mixed as polynomials
 
 
-def _pairs(words: Sequence[str]) -> set[str]:
-    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+def _runs(h: np.ndarray, n: int) -> np.ndarray:
+    """Hashes of the runs of n consecutive words (`h`: their word hashes, uint64), each mixed
+    as a polynomial with wrapping 64-bit arithmetic; a stretch shorter than n is one run."""
+    n = min(n, len(h))
+    if n == 0:
+        return np.zeros(0, dtype=np.uint64)
+    out = h[:len(h) - n + 1].copy()
+    for k in range(1, n):
+        out *= _POLY
+        out += h[k:len(h) - n + 1 + k]
+    return out
 
 
-def own_words(text: str, ranges: Sequence[tuple[int, int]] | None = None) -> np.ndarray:
+def _distinct(parts: list[np.ndarray]) -> np.ndarray:
+    return np.unique(np.concatenate(parts)).view(np.int64) if parts else np.zeros(0, dtype=np.int64)
+
+
+def own_words(text: str) -> np.ndarray:
     """Sorted distinct hashes of the 5-word shingles of an article's own words: what lies outside
     its quotation marks, each stretch shingled apart. Two outlets quoting one statement share its
     words without one copying the other; a reprint shares the narrative as well."""
-    ranges = _own_ranges(text) if ranges is None else ranges
-    found = set().union(*(shingles(p) for a, b in ranges if (p := text[a:b]).strip()))
-    return _hashed(found)
+    return own_words_of(text, ()).full
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,25 +218,44 @@ MIN_PAIRS = 40  # an article with fewer own word pairs is judged on its shingles
 
 
 def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
-    """The own words of an article and of its lead (`sentences`: its sentence spans)."""
+    """The own words of an article and of its lead (`sentences`: its sentence spans). The text is
+    tokenised once, with offsets; each own stretch, each sentence's part of it and the lead's
+    part of it are slices of its word hashes, and shingles and word pairs are hashed from those
+    (`_runs`) without building their strings."""
     ranges = _own_ranges(text)
+    found = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+    starts = [a for a, _, _ in found]
+    ends = [b for _, b, _ in found]
+    h = np.fromiter((hash(w.casefold().replace("’", "'")) for _, _, w in found), dtype=np.int64,
+                    count=len(found)).view(np.uint64)
+
+    def within(a: int, b: int) -> tuple[int, int]:  # the tokens lying wholly inside text[a:b]
+        return bisect_left(starts, a), bisect_right(ends, b)
+
+    stretches = [(i, j) for a, b in ranges if (ij := within(a, b))[1] > ij[0] for i, j in [ij]]
     long = [(a, b) for a, b in sentences if len(text[a:b].split()) >= 8]
-    lead = " ".join(text[a:b] for a, b in long[:LEAD_SENTENCES])
+    lead_spans = [within(a, b) for a, b in long[:LEAD_SENTENCES]]
+    full = [_runs(h[i:j], SHINGLE) for i, j in stretches]
+    pairs = [_runs(h[i:j], 2) for i, j in stretches if j - i >= 2]
+    lead = []
+    for i, j in stretches:  # the lead's words in each stretch, its two sentences run together as one text
+        kept = [h[max(i, x):min(j, y)] for x, y in lead_spans if min(j, y) > max(i, x)]
+        if kept:
+            lead.append(_runs(np.concatenate(kept), SHINGLE))
     per_sentence = []
-    ends = [y for _, y in ranges]  # the ranges do not overlap: their ends are sorted too
+    last = [j for _, j in stretches]  # the stretches do not overlap: their token ends are sorted too
     for a, b in long:
-        found: set[str] = set()
-        k = bisect_right(ends, a)  # the own stretches inside this sentence, from the first ending after it starts
-        while k < len(ranges) and ranges[k][0] < b:
-            x, y = ranges[k]
-            found |= _pairs(tokens(text[max(a, x):min(b, y)]))
+        x, y = within(a, b)
+        got = []
+        k = bisect_right(last, x)  # the first stretch ending after the sentence starts
+        while k < len(stretches) and stretches[k][0] < y:
+            i, j = stretches[k]
+            if min(j, y) - max(i, x) >= 2:
+                got.append(_runs(h[max(i, x):min(j, y)], 2))
             k += 1
-        if len(found) >= 4:
-            per_sentence.append(_hashed(found))
-    pieces = [(p, tokens(p)) for a, b in ranges if (p := text[a:b]).strip()]  # each stretch tokenised once
-    full = set().union(*(shingles(p, words) for p, words in pieces))
-    pairs = set().union(*(_pairs(words) for _, words in pieces))
-    return OwnWords(_hashed(full), own_words(lead), _hashed(pairs), tuple(per_sentence))
+        if got and len(kept := _distinct(got)) >= 4:
+            per_sentence.append(kept)
+    return OwnWords(_distinct(full), _distinct(lead), _distinct(pairs), tuple(per_sentence))
 
 
 def pair_containment(a: OwnWords, b: OwnWords) -> float | None:
