@@ -144,6 +144,8 @@ class StoryIndex:
         self.floor = -1  # ordinal of the latest day a dated article has asked for
         self.forgotten = 0
         self._ended: dict[str, None] = {}  # stories moved to a cold list, in the order they ended
+        self._mark = -1  # `floor` when `mark` was last called...
+        self._moved: dict[str, dict[str, None]] = {}  # ...and term -> stories moved to a cold list since
         self._seq = 0
         for s in stories:
             self._put(s)
@@ -175,6 +177,7 @@ class StoryIndex:
             if reach is None or reach[1] >= self.floor:
                 break
             del post[sid]
+            self._moved.setdefault(term, {})[sid] = None
             cold = self.cold.setdefault(term, {})
             cold.pop(sid, None)
             cold[sid] = None
@@ -184,6 +187,14 @@ class StoryIndex:
         if len(self._ended) > COLD_STORIES:
             self._forget()
         return post
+
+    def mark(self) -> None:
+        """Note the floor (a chunk starts): `closest` then reads, for a story dated from this floor
+        on, the live lists and the stories moved to cold lists since, not whole cold lists. A story
+        that went cold before ended more than WINDOW_DAYS before the floor (unless updated since,
+        which puts it back in the live lists), so it lies too far apart anyway."""
+        self._mark = self.floor
+        self._moved.clear()
 
     def _recent(self, term: str) -> list[str]:
         """For an undated or out-of-order article: the MAX_POSTINGS stories of the term updated
@@ -255,16 +266,19 @@ class StoryIndex:
         vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED) with articles within
         WINDOW_DAYS of its own; None: none. The first articles of an event often start a story of
         their own before the coverage that ties them to it has arrived. Candidates are found by
-        the story's top terms in the live and the cold lists alike, so the answer does not depend
-        on how far the chunk has read."""
+        the story's top terms in the live and the cold lists alike (of the cold lists, the stories
+        moved since `mark`, for a story dated since: the others ended too long before), so the
+        answer does not depend on how far the chunk has read."""
         vec = story.centroid()
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
         emb = story.emb / norm if norm else None
         seen, found, live = {story.id}, [], 0
+        since_mark = story.first_date is not None and story.first_date.toordinal() >= self._mark
+        ended = self._moved if since_mark else self.cold
         for term, _ in top:
             for sid in (self._recent(term) if story.first_date is None
-                        else (*self.postings.get(term, {}), *self.cold.get(term, {}))):
+                        else (*self.postings.get(term, {}), *ended.get(term, {}))):
                 other = self.stories.get(sid)
                 if sid in seen or other is None:
                     continue

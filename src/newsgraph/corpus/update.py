@@ -160,6 +160,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     one query per kind, never one per article: a query here scans a table that grows with the
     corpus."""
     cache = cache or _RunCache()
+    index.mark()
     read = Reader(con)
     arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
                                            WHERE id IN (SELECT unnest(?))""", ids)}
