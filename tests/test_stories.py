@@ -249,3 +249,24 @@ def test_stories_more_than_the_window_apart_never_merge():
     index.merge(near, first, [(big, DAY + dt.timedelta(days=st.WINDOW_DAYS), _unit(1, 0.1))])
     far = index.add(None, "c1", big, DAY + dt.timedelta(days=3 * st.WINDOW_DAYS + 1), _unit(1, 0.1))
     assert index.closest(index.stories[far]) is None
+
+
+def test_a_story_gone_cold_during_the_chunk_is_still_found_by_a_small_story_of_the_chunk():
+    """`closest` reads, of the cold lists, only the stories moved there since `mark`: one that
+    ended while the chunk was read is among them, so the answer does not depend on how far the
+    chunk has read."""
+    index = st.StoryIndex()
+    index.mark()
+    big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
+    for k in range(2, 4):
+        index.add(first, f"a{k}", big, DAY, _unit(1, 0.1))
+    later = DAY + dt.timedelta(days=st.WINDOW_DAYS + 2)
+    index.best({"levee": 0.3, "harbour": 0.954}, later)  # the chunk reads on: the floor moves past the story
+    assert first not in index.postings["levee"] and first in index.cold["levee"]
+    small = index.add(None, "b1", {"levee": 0.5, "tarn": 0.3, "evacuated": 0.81}, DAY + dt.timedelta(days=1),
+                      _unit(1, 0.3))
+    assert index.closest(index.stories[small]) == first
+    index.mark()  # the next chunk: a story begun in it lies past the floor, far from the cold one
+    again = index.add(None, "c1", big, later, _unit(1, 0.1))
+    assert index.closest(index.stories[again]) is None
