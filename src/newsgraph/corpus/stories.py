@@ -118,13 +118,6 @@ class Story:
         return self.first_date.toordinal() - WINDOW_DAYS, self.last_date.toordinal() + WINDOW_DAYS
 
 
-def _apart(a: Story, b: Story) -> bool:
-    """Whether two dated stories' articles lie more than WINDOW_DAYS apart (undated: never)."""
-    if a.first_date is None or b.first_date is None:
-        return False
-    return (max(a.first_date, b.first_date) - min(a.last_date, b.last_date)).days > WINDOW_DAYS
-
-
 class StoryIndex:
     """Stories in memory with an inverted index from top terms to stories.
 
@@ -274,6 +267,9 @@ class StoryIndex:
         norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
         emb = story.emb / norm if norm else None
         seen, found, live = {story.id}, [], 0
+        # two dated stories more than WINDOW_DAYS apart never join: another story's reach (its days
+        # +- WINDOW_DAYS) must meet this one's days
+        days = None if story.first_date is None else (story.first_date.toordinal(), story.last_date.toordinal())
         since_mark = story.first_date is not None and story.first_date.toordinal() >= self._mark
         ended = self._moved if since_mark else self.cold
         for term, _ in top:
@@ -283,7 +279,8 @@ class StoryIndex:
                 if sid in seen or other is None:
                     continue
                 seen.add(sid)
-                if _apart(story, other):
+                reach = other._reach
+                if days is not None and reach is not None and (reach[1] < days[0] or reach[0] > days[1]):
                     continue
                 live += 1
                 if other.articles >= story.articles:
