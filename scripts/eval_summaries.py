@@ -15,7 +15,10 @@ exits 0 with a note when it is absent:
 - polnear-article: each PolNeAR dev article alone; reference = its headline, a weak one;
 - --labelled FILE.jsonl: any labelled set of real articles kept outside the repository (engine
   input fields plus `story`): each story of two or more articles with a headline; reference =
-  the headlines of its articles (the headlines are not among the candidate sentences).
+  the headlines of its articles (the headlines are not among the candidate sentences);
+  --references FILE.jsonl ({"story", "summary"} a line) gives written references instead, such as
+  a one-sentence event summary in the style of Wikipedia's Current Events Portal (WCEP), scored
+  at 40, 60 and 100 words.
 
 Every method gets the same budget (k sentences and max words); lead takes sentences in
 article order (round robin over the articles of a story). The references are small and
@@ -178,10 +181,10 @@ def stories(sentences: list[Sentence], meta: dict, threshold: float = 0.3, days:
     return [[ids[i] for i in g] for g in groups if len(g) > 1]
 
 
-def labelled(path: str) -> list[tuple[list[Sentence], str]]:
-    """(sentences of the story's engine-cleaned bodies, its articles' headlines) per labelled
-    story: the file goes through `newsgraph analyze --no-nlp` (furniture removed, as the engine
-    does before it summarises), its labels withheld."""
+def labelled(path: str, references: dict[str, str] | None = None) -> list[tuple[list[Sentence], str]]:
+    """(sentences of the story's engine-cleaned bodies, its articles' headlines or its written
+    reference) per labelled story: the file goes through `newsgraph analyze --no-nlp` (furniture
+    removed, as the engine does before it summarises), its labels withheld."""
     import duckdb
 
     work = tempfile.mkdtemp(prefix="newsgraph-sum-")
@@ -204,6 +207,9 @@ def labelled(path: str) -> list[tuple[list[Sentence], str]]:
     groups: dict[str, list[str]] = {}
     for aid in sorted(url_of):
         groups.setdefault(story[url_of[aid]], []).append(aid)
+    if references is not None:
+        return [([s for a in g for s in by_article.get(a, [])], references[name])
+                for name, g in groups.items() if len(g) > 1 and name in references]
     return [([s for a in g for s in by_article.get(a, [])], " ".join(titles[url_of[a]] for a in g if titles[url_of[a]]))
             for g in groups.values() if len(g) > 1 and any(titles[url_of[a]] for a in g)]
 
@@ -225,6 +231,7 @@ def main() -> int:
     parser.add_argument("--fit-only", action="store_true",
                         help="labelled stories: give every method only sentences fit to stand in a summary "
                              "(summarize.suitability > 0), not headline fragments and captions left in pages")
+    parser.add_argument("--references", help="with --labelled: JSONL of written references, {story, summary} a line")
     args = parser.parse_args()
     if not os.path.isdir(args.shared):
         print(f"skipped: no shared data at {args.shared}")
@@ -270,11 +277,18 @@ def main() -> int:
         print("skipped PolNeAR: no dev/polnear/text")
     if args.labelled:
         if os.path.exists(args.labelled):
-            found = labelled(args.labelled)
+            refs = None
+            if args.references:
+                with open(args.references, encoding="utf-8") as f:
+                    refs = {r["story"]: r["summary"] for r in map(json.loads, filter(str.strip, f))}
+            found = labelled(args.labelled, refs)
             if args.fit_only:
                 found = [([x for x in ss if sm.suitability(x.text) > 0], ref) for ss, ref in found]
             name = os.path.basename(args.labelled) + (" (fit sentences only)" if args.fit_only else "")
-            cases[f"{name}: {len(found)} stories vs their headlines, 60 words"] = (found, 3, 60)
+            against = "written references" if refs else "their headlines"
+            if refs:
+                cases[f"{name}: {len(found)} stories vs {against}, 40 words"] = (found, 2, 40)
+            cases[f"{name}: {len(found)} stories vs {against}, 60 words"] = (found, 3, 60)
             cases[f"{name}: same, 100 words"] = (found, 5, 100)
         else:
             print(f"skipped {args.labelled}: not found")

@@ -36,7 +36,8 @@ def answers(raw: str) -> dict[str, dict[str, str]]:
         with open(path, encoding="utf-8") as f:
             doc = json.load(f)
         doc = doc.get("answer") or doc.get("response") or doc
-        out[os.path.basename(path)[:-5]] = {r["url"]: r["excerpt"] for r in doc.get("results", []) if r.get("excerpt")}
+        out[os.path.basename(path)[:-5]] = {r["url"]: r["excerpt"] for r in doc.get("results", [])
+                                            if r.get("url") and r.get("excerpt")}  # some results carry no address
     return out
 
 
