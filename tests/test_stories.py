@@ -270,3 +270,30 @@ def test_a_story_gone_cold_during_the_chunk_is_still_found_by_a_small_story_of_t
     index.mark()  # the next chunk: a story begun in it lies past the floor, far from the cold one
     again = index.add(None, "c1", big, later, _unit(1, 0.1))
     assert index.closest(index.stories[again]) is None
+
+
+def test_a_story_grown_by_a_join_is_looked_at_again():
+    """Three stories a chunk began: the smallest joins the middle one but keeps its id (its first
+    article came first); grown past the largest's other neighbours, it is looked at again and
+    joins the largest, so one event's coverage ends in one story."""
+    from newsgraph.corpus.update import _consolidate
+
+    index = st.StoryIndex()
+    a = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    b = {"levee": 0.62, "tarn": 0.55, "brassac": 0.56}
+    c = {"levee": 0.55, "tarn": 0.62, "brassac": 0.56}
+    lead = _unit(1, 0.1)
+    ids, story_of, vectors, leads, arts = [], {}, {}, {}, {}
+    for name, vec, n in (("a", a, 2), ("b", b, 3), ("c", c, 6)):
+        sid = None
+        for k in range(n):
+            aid = f"{name}{k}"
+            sid = index.add(sid, aid, vec, DAY, lead)
+            ids.append(aid)
+            story_of[aid], vectors[aid], leads[aid], arts[aid] = sid, vec, lead, (aid, "", "", DAY.isoformat())
+    fresh = set(story_of.values())
+    chunk = {sid: index.stories[sid] for sid in fresh}
+    moved = _consolidate(index, ids, story_of, chunk, fresh, vectors, leads, arts)
+    assert len(set(story_of.values())) == 1 and len(index.stories) == 1
+    assert set(story_of.values()) == {st.story_id("a0")}  # the first article's story keeps its id
+    assert moved == {f"{x}{k}" for x, n in (("b", 3), ("c", 6)) for k in range(n)}

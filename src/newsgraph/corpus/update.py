@@ -18,7 +18,7 @@ from . import dedup
 from .features import content_tokens, content_words, cosine, lead_vectors, tokens, weighted_terms
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
-from .stories import COLD_STORIES, MERGE_MAX, WINDOW_DAYS, Story, StoryIndex
+from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -433,7 +433,7 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
                  vectors: dict[str, dict[str, float]], cache: _RunCache,
                  texts: dict[str, str]) -> dict[str, list[tuple]]:
     """Near copies and rewrites among the earlier members of each article's story (the story it is
-    in after the chunk's small-story joins; the closest ones by terms): near copies LSH did not
+    in after the chunk's story joins; the closest ones by terms): near copies LSH did not
     pair (`_own_share`; an exact copy gets its original's), and, for an article that copies
     nothing, the best rewrite (sentences aligned one by one)."""
     cache.load_members(con, {sid for _, sid, _ in found})
@@ -474,20 +474,23 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
                  arts: dict[str, tuple]) -> set[str]:
-    """Small stories the chunk began (MERGE_MAX articles or fewer) join a story close to them
-    (StoryIndex.closest), smallest first: an event's first reports often start a story of their
-    own before the coverage that ties them to it arrives. Only stories not yet stored move, so a
-    stored story id never changes; of two stories the chunk began, the one whose first article
-    came first keeps its id. The articles that moved."""
+    """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
+    smallest first: an event's first reports often start a story of their own before the
+    coverage that ties them to it arrives, and two parts of one event's coverage can each gather
+    articles before either is close enough to the other's first ones. Only stories not yet stored
+    move, so a stored story id never changes; of two stories the chunk began, the one whose first
+    article came first keeps its id, and a story so grown is looked at again. The articles that
+    moved."""
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story_of[aid], []).append(aid)
     order = {aid: k for k, aid in enumerate(ids)}
-    small = sorted((sid for sid in fresh if len(members.get(sid, ())) <= MERGE_MAX), key=lambda x: (len(members[x]), x))
+    pending = sorted((sid for sid in fresh if sid in members), key=lambda x: (len(members[x]), x))
     moved: set[str] = set()
-    for sid in small:
+    while pending:
+        sid = pending.pop(0)
         story = index.stories.get(sid)
-        if story is None or story.articles > MERGE_MAX:
+        if story is None:
             continue
         into = index.closest(story)
         if into is None:
@@ -502,6 +505,8 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
             story_of[aid] = keep
         members.setdefault(keep, []).extend(group)
         moved.update(group)
+        if keep in fresh:  # grown, it may join a larger story in turn
+            pending = sorted({*pending, keep} & members.keys(), key=lambda x: (len(members[x]), x))
     return moved
 
 
