@@ -368,3 +368,27 @@ def test_two_reprints_edited_apart_are_linked_through_their_original(tmp_path, r
         """SELECT a.url, o.url FROM links l JOIN articles a ON a.id = l.article_id
            JOIN articles o ON o.id = l.other_id WHERE l.type IN ('copy', 'near_copy')""")}
     assert pairs == {frozenset(("one", "wire")), frozenset(("two", "wire")), frozenset(("one", "two"))}
+
+
+def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(tmp_path, run, query):
+    """A page in Spanish about the Haldor ferry shares its names (Haldor, Brenvik, Kestrel Line,
+    Ingrid Solberg), not its words, with the English coverage; it joins that story, not the
+    bakery's."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "a_ferry.txt", story_text("ferry", extra=[
+        "Ingrid Solberg, who runs the Kestrel Line from Haldor, said bookings for Brenvik had doubled."]))
+    _write(src / "b_ferry.txt", "Ferry Back On The Haldor Run\n" + "\n".join([
+        "The Kestrel Line ferry is sailing between Haldor and Brenvik again after its refit.",
+        "Ingrid Solberg of the Kestrel Line thanked islanders in Haldor for their patience.",
+        "The crossing to Brenvik now takes forty minutes, the company said."]) + "\n")
+    _write(src / "c_bakery.txt", story_text("bakery"))
+    _write(src / "d_ferry_es.txt", "Vuelve el transbordador de Haldor\n" + "\n".join([
+        "El pequeño transbordador de la compañía Kestrel Line entre Haldor y las islas volvió al servicio "
+        "el lunes tras seis semanas en el astillero de Brenvik.",
+        "Según Ingrid Solberg, directora de la Kestrel Line, las reservas para Brenvik se han duplicado.",
+        "Los pasajeros de Haldor hicieron cola desde el amanecer para el primer cruce."]) + "\n")
+    run([src])
+    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+    assert stories["d_ferry_es.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]

@@ -297,3 +297,13 @@ def test_a_story_grown_by_a_join_is_looked_at_again():
     assert len(set(story_of.values())) == 1 and len(index.stories) == 1
     assert set(story_of.values()) == {st.story_id("a0")}  # the first article's story keeps its id
     assert moved == {f"{x}{k}" for x, n in (("b", 3), ("c", 6)) for k in range(n)}
+
+
+def test_names_are_words_written_capitalised_inside_sentences_and_never_in_lower_case():
+    from newsgraph.corpus.features import is_english, name_terms, tokens
+
+    text = ("Los pasajeros de Haldor esperaban. El operador Kestrel Line dijo que los barcos de Brenvik "
+            "vuelven. «Haldor está listo», dijo Ingrid Solberg.")
+    assert name_terms(text) == {"haldor", "kestrel", "line", "brenvik", "ingrid", "solberg"}
+    assert not is_english(tokens(text))
+    assert is_english(tokens("The ferry from Haldor is back in service after a refit at the yard."))

@@ -47,6 +47,36 @@ def stem(word: str) -> str:
     return word
 
 
+ENGLISH_SHARE = 0.2  # English prose has 40-50 % stopwords; other languages' text under 15 %
+
+
+def is_english(words: Sequence[str]) -> bool:
+    """Whether tokenised text reads as English: its share of English stopwords (what
+    `articles._guess_language` asks too). An empty text counts as English."""
+    stop = stopwords()
+    return not words or sum(w in stop for w in words) / len(words) >= ENGLISH_SHARE
+
+
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"'”’)\]]+)\s*[\"'“‘(\[«-]*\s*$")
+
+
+def name_terms(text: str) -> set[str]:
+    """The stemmed terms of the words a text writes as names: capitalised wherever they occur
+    and at least once inside a sentence (not only as its first word). Names, places and
+    organisations are mostly spelled alike across languages written in Latin letters, so they
+    are what an article in another language shares with English coverage of its story."""
+    capital: set[str] = set()
+    lower: set[str] = set()
+    for m in WORD.finditer(text):
+        word = m.group()
+        folded = word.casefold().replace("’", "'")
+        if not word[0].isupper():
+            lower.add(folded)
+        elif not _SENTENCE_END.search(text, max(0, m.start() - 6), m.start()):
+            capital.add(folded)
+    return {stem(w) for w in capital - lower if len(w) > 2}
+
+
 def content_words(text: str) -> list[str]:
     """Stemmed tokens without stopwords and bare numbers of one or two digits."""
     return content_tokens(tokens(text))

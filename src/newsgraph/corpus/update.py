@@ -15,7 +15,16 @@ import pyarrow as pa
 
 from ..errors import StoreError
 from . import dedup
-from .features import content_tokens, content_words, cosine, lead_vectors, tokens, weighted_terms
+from .features import (
+    content_tokens,
+    content_words,
+    cosine,
+    is_english,
+    lead_vectors,
+    name_terms,
+    tokens,
+    weighted_terms,
+)
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
@@ -181,6 +190,11 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     sigs = {i: dedup.signature(arts[i][2], toks[i]) for i in ids}
     leads = dict(zip(ids, lead_vectors([(arts[i][1], arts[i][2]) for i in ids])))
     hashes = {i: _text_hash(arts[i][2], toks[i]) for i in ids}
+    # an article in another language meets its story by the names it shares with it: its vector
+    # keeps only those, and its lead vector (an English model's) is left out of the story's
+    foreign = {i: name_terms(f"{arts[i][1] or ''}\n{arts[i][2]}") for i in ids if not is_english(toks[i])}
+    for i in foreign:
+        leads[i] = np.zeros_like(leads[i])
     del toks
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
     stored = _StoredOriginals(con, ids, sigs, hashes, bands)
@@ -197,7 +211,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         _, title, text, published = arts[aid]
         day = day_of(published)
         sig = sigs[aid]
-        vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df, words)
+        names = foreign.get(aid)
+        vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df, words if names is None else (
+            lambda t, names=names: [w for w in words(t) if w in names]))
         same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
             copies = [(aid, o, "copy", 1.0) for o in same[:MAX_COPY_LINKS]]
