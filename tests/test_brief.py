@@ -143,3 +143,14 @@ def test_quoted_speech_is_not_a_name_of_the_event():
     assert _names_of([_ev("op", "operation", s)]) == {"op": ["special military operation"]}
     s = "The envoys signed what both called a “historic breakthrough,” and the talks ended."
     assert _names_of([_ev("pact", "signed", s)]) == {"pact": ["historic breakthrough"]}
+
+
+def test_articles_dated_by_their_address_are_named_in_the_notes():
+    from newsgraph.brief import _notes
+
+    arts = [{"id": "a1", "outlet": "Andes Wire", "published": "2024-03-05", "repairs": [], "text": "",
+             "flags": ["date_from_url"]},
+            {"id": "a2", "outlet": "Valley Post", "published": "2024-03-05", "repairs": [], "text": "", "flags": []}]
+    items = _notes(arts, [], [], {"a1": 1, "a2": 2})
+    assert [(i.text, i.cites) for i in items] == [
+        ("1 of 2 articles are dated by the date in their address, stating none themselves", [1])]

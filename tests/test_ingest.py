@@ -427,3 +427,16 @@ def test_jsonl_fields_under_other_tools_names_are_read(tmp_path):
         {"id": "b-3"}]
     assert [d.content for d in docs] == [story_text("ferry"), story_text("bakery"), story_text("bridge")]
     assert make_article(docs[0]).published == "2024-01-08"
+
+
+def test_an_undated_article_takes_the_date_its_address_spells_out(tmp_path):
+    path = write_jsonl(tmp_path / "feed.jsonl", [
+        {"url": "https://haldor.example/news/2024/03/05/ferry-back", "text": story_text("ferry")},
+        {"url": "https://haldor.example/news/2024/03/05/bakery", "published": "2024-03-07",
+         "text": story_text("bakery")},
+        {"url": "https://haldor.example/news/2024/02/30/bridge", "text": story_text("bridge")},
+    ])
+    first, second, third = (make_article(d) for d in read(path))
+    assert (first.published, "date_from_url" in first.flags, "no_date" in first.flags) == ("2024-03-05", True, False)
+    assert (second.published, "date_from_url" in second.flags) == ("2024-03-07", False)  # a stated date wins
+    assert third.published is None and "no_date" in third.flags  # not a date

@@ -64,6 +64,8 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
     _check_prose(text)
     flags = tuple(meta.get("flags", ())) + (("mixed_script_repaired",) if repairs else ())
     published = _iso_date(meta.get("published"))
+    if not published and (published := url_date(meta.get("url") or doc.url)):
+        flags += ("date_from_url",)
     flags += () if published else ("no_date",)
     return Article(
         id=article_id(doc.source, digest), source=doc.source, fmt=doc.fmt, content_hash=digest,
@@ -137,6 +139,18 @@ def _iso_date(value: str | None) -> str | None:
         return iso if iso and 1900 <= dt.date.fromisoformat(iso).year <= 2100 else None
     except ValueError:
         return None
+
+
+def url_date(url: str | None) -> str | None:
+    """The date a news address spells out in full (/2024/03/05/, /2024-03-05/), as htmldate
+    reads it: the fallback when an article states no publication date."""
+    if not url:
+        return None
+    from htmldate.extractors import extract_url_date
+    from htmldate.utils import Extractor
+
+    options = Extractor(False, dt.datetime(2100, 1, 1), dt.datetime(1900, 1, 1), True, "%Y-%m-%d")
+    return _iso_date(extract_url_date(url, options))
 
 
 def _guess_language(text: str) -> str | None:

@@ -476,6 +476,10 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
     if undated:
         out.append(Item(f"{len(undated)} of {len(arts)} articles state no publication date; their events are "
                         "dated from the text only", undated))
+    from_url = [num[a["id"]] for a in arts if "date_from_url" in (a.get("flags") or ())]
+    if from_url:
+        out.append(Item(f"{len(from_url)} of {len(arts)} articles are dated by the date in their address, "
+                        "stating none themselves", from_url))
     unnamed = Counter(q["article_id"] for q in quotes if not q["speaker_named"] and q["article_id"] in num)
     if unnamed:
         n, k = sum(unnamed.values()), len(unnamed)
