@@ -51,9 +51,9 @@ ENGLISH_SHARE = 0.2  # English prose has 40-50 % stopwords; other languages' tex
 
 
 def is_english(words: Sequence[str]) -> bool:
-    """Whether tokenised text reads as English: its share of English stopwords (what
-    `articles._guess_language` asks too). An empty text counts as English."""
-    stop = stopwords()
+    """Whether tokenised text reads as English: its share of English stopwords among its first
+    300 words (what `articles._guess_language` asks too). An empty text counts as English."""
+    stop, words = stopwords(), words[:300]
     return not words or sum(w in stop for w in words) / len(words) >= ENGLISH_SHARE
 
 
