@@ -166,7 +166,7 @@ def test_directory_is_walked_recursively_sorted_skipping_unsupported(tmp_path):
     files = ["z.txt", "a/page.HTML", "b/deeper/feed.jsonl", "b/crawl.warc.gz", "b/m.htm"]
     for name in files:
         (tmp_path / name).write_text("x")
-    for skipped in ["README.md", "b/image.png", "b/data.csv", "b/notes.gz"]:
+    for skipped in ["README.md", "b/image.png", "b/data.xlsx", "b/notes.gz"]:
         (tmp_path / skipped).write_text("x")
     listed = list(list_files([str(tmp_path)]))
     assert listed == [str(tmp_path / n) for n in

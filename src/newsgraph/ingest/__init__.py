@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 
 from ..records import InputError, RawDoc
 from .jsonl import read_jsonl
+from .tables import read_csv, read_json
 from .text import read_text_file
 from .warc import read_warc
 
@@ -13,14 +14,17 @@ TEXT = (".txt", ".text")
 HTML = (".html", ".htm", ".xhtml")
 JSONL = (".jsonl", ".ndjson", ".jsonl.gz")
 WARC = (".warc", ".warc.gz")
-SUPPORTED = TEXT + HTML + JSONL + WARC
+TABLE = (".csv", ".tsv", ".csv.gz", ".tsv.gz")
+JSON = (".json",)
+SUPPORTED = TEXT + HTML + JSONL + WARC + TABLE + JSON
 
 __all__ = ["SUPPORTED", "iter_inputs", "list_files", "read_path"]
 
 
 def _kind(path: str) -> str | None:
     low = path.lower()
-    for kind, suffixes in (("txt", TEXT), ("html", HTML), ("jsonl", JSONL), ("warc", WARC)):
+    for kind, suffixes in (("txt", TEXT), ("html", HTML), ("jsonl", JSONL), ("warc", WARC), ("table", TABLE),
+                           ("json", JSON)):
         if low.endswith(suffixes):
             return kind
     return None
@@ -61,6 +65,10 @@ def read_path(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
         yield from read_jsonl(path, max_bytes)
     elif kind == "warc":
         yield from read_warc(path, max_bytes)
+    elif kind == "table":
+        yield from read_csv(path, max_bytes)
+    elif kind == "json":
+        yield from read_json(path, max_bytes)
     else:
         yield InputError(path, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
 

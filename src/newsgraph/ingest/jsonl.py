@@ -59,7 +59,7 @@ def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             yield InputError(where, f"malformed JSON: {exc}")
             continue
-        yield _row_to_doc(row, where, path, len(line))
+        yield row_to_doc(row, where, path, len(line))
     if not seen:
         yield InputError(name, "empty: no JSON lines")
 
@@ -92,7 +92,8 @@ def _valid_text(text: str) -> str:
     return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
 
 
-def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputError:
+def row_to_doc(row: Any, where: str, path: str, nbytes: int, fmt: str = "jsonl") -> RawDoc | InputError:
+    """One article record (a JSON object, a table row) as a RawDoc, or the reason it is none."""
     if not isinstance(row, dict):
         return InputError(where, f"expected a JSON object, got {type(row).__name__}")
     text, html = _field(row, "text"), _field(row, "html")
@@ -107,5 +108,5 @@ def _row_to_doc(row: Any, where: str, path: str, nbytes: int) -> RawDoc | InputE
     # the key of a row: its URL, its id, or its content (never its line number, which shifts)
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()[:16]
     source = url or (f"{path}#{meta['id']}" if "id" in meta else f"{path}#{digest}")
-    return RawDoc(source=source, fmt="jsonl", content=body, path=None if path == "stdin" else path,
+    return RawDoc(source=source, fmt=fmt, content=body, path=None if path == "stdin" else path,
                   url=url, is_html=is_html, meta=meta, nbytes=nbytes)

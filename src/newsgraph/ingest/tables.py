@@ -1,0 +1,97 @@
+"""Articles in a table (CSV or TSV, as news data sets are often shared) or in one JSON document
+(an array of articles, or an API answer that holds one: NewsAPI's {"articles": [...]}). Each row
+or element is read like a JSON Lines record (`jsonl.row_to_doc`: the same field names and
+aliases); a bad row is named and skipped, the rest are read."""
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import os
+from collections.abc import Iterator
+
+from ..records import InputError, RawDoc
+from .jsonl import ALIASES, row_to_doc
+from .text import human_size
+
+JSON_LIMIT = 50  # a .json file is parsed whole: at most this many times the one-article limit
+LISTS = ("articles", "data", "items", "results", "documents", "docs", "records", "news")
+
+
+def read_csv(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
+    """Every row of a .csv/.tsv (optionally .gz) file with a header row."""
+    delimiter = "\t" if path.lower().endswith((".tsv", ".tsv.gz")) else ","
+    opener = gzip.open if path.lower().endswith(".gz") else open
+    csv.field_size_limit(max(max_bytes, 1 << 17))
+    try:
+        with opener(path, "rt", encoding="utf-8-sig", newline="") as stream:
+            reader = csv.DictReader(stream, delimiter=delimiter)
+            header = reader.fieldnames
+            if not header:
+                yield InputError(path, "empty: no header row")
+                return
+            if not set(header) & {*ALIASES["text"], *ALIASES["html"]}:
+                yield InputError(path, f"no article column: the header has none of "
+                                       f"{', '.join(ALIASES['text'] + ALIASES['html'])}")
+                return
+            seen = False
+            while True:
+                where = f"{path}:{reader.line_num + 1}"
+                try:
+                    row = next(reader)
+                except StopIteration:
+                    break
+                except csv.Error as exc:  # a field over the size limit, a stray NUL: the file can't be read on
+                    yield InputError(where, f"malformed CSV, the rest of the file is skipped: {exc}")
+                    return
+                seen = True
+                size = sum(len(v) for v in row.values() if isinstance(v, str))
+                if size > max_bytes:
+                    yield InputError(where, f"row too large: {human_size(size)} is over the "
+                                            f"{human_size(max_bytes)} limit for one article")
+                    continue
+                row = {k: v for k, v in row.items() if k is not None}  # cells beyond the header
+                yield row_to_doc(row, where, path, size, "csv")
+            if not seen:
+                yield InputError(path, "empty: a header row and no articles")
+    except UnicodeDecodeError as exc:
+        yield InputError(path, f"not UTF-8 text: {exc}")
+    except (OSError, EOFError) as exc:
+        yield InputError(path, f"cannot read: {exc}")
+
+
+def read_json(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
+    """The articles of one JSON document: an array of article objects, an object holding such an
+    array under a usual key (articles, data, items, results, documents, ...), or one article."""
+    try:
+        size = os.path.getsize(path)
+        if size > JSON_LIMIT * max_bytes:
+            yield InputError(path, f"too large to parse whole: {human_size(size)} (limit "
+                                   f"{human_size(JSON_LIMIT * max_bytes)}); write it as JSON Lines, one article a line")
+            return
+        with open(path, "rb") as f:
+            doc = json.load(io.TextIOWrapper(f, encoding="utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        yield InputError(path, f"malformed JSON: {exc}")
+        return
+    except OSError as exc:
+        yield InputError(path, f"cannot read: {exc}")
+        return
+    rows = doc
+    if isinstance(doc, dict):
+        rows = next((doc[k] for k in LISTS if isinstance(doc.get(k), list)), [doc])
+    if not isinstance(rows, list):
+        yield InputError(path, f"expected an array of articles or an object, got {type(doc).__name__}")
+        return
+    if not rows:
+        yield InputError(path, "empty: no articles")
+        return
+    for i, row in enumerate(rows):
+        where = f"{path}[{i}]"
+        nbytes = len(json.dumps(row, ensure_ascii=False)) if isinstance(row, dict) else 0
+        if nbytes > max_bytes:
+            yield InputError(where, f"article too large: {human_size(nbytes)} is over the "
+                                    f"{human_size(max_bytes)} limit for one article")
+            continue
+        yield row_to_doc(row, where, path, nbytes, "json")
