@@ -307,3 +307,19 @@ def test_names_are_words_written_capitalised_inside_sentences_and_never_in_lower
     assert name_terms(text) == {"haldor", "kestrel", "line", "brenvik", "ingrid", "solberg"}
     assert not is_english(tokens(text))
     assert is_english(tokens("The ferry from Haldor is back in service after a refit at the yard."))
+
+
+def test_an_article_by_its_names_joins_at_the_names_bar_and_never_by_vectors():
+    import numpy as np
+
+    index = st.StoryIndex()
+    story = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    first = index.add(None, "a1", story, DAY, _unit(1, 0.1))
+    names = {"brassac": 0.5, "toulouse": float(np.sqrt(0.75))}  # cosine 0.26 with the story
+    assert st.NAMES_JOIN <= index.stories[first].similarity(names) < st.JOIN
+    assert index.best(names, DAY, _unit(0, 0, 1))[0] is None  # as words, too weak
+    assert index.best(names, DAY, np.zeros(8, dtype=np.float32), names=True)[0] == first
+    weak = {"brassac": 0.32, "toulouse": float(np.sqrt(1 - 0.32 ** 2))}  # cosine 0.17
+    assert st.TERM_FLOOR <= index.stories[first].similarity(weak) < st.NAMES_JOIN
+    assert index.best(weak, DAY, _unit(1, 0.1))[0] == first  # as words, the lead vector would tie it
+    assert index.best(weak, DAY, _unit(1, 0.1), names=True)[0] is None  # by names, no vector path

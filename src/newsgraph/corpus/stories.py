@@ -42,6 +42,9 @@ MERGE_JOIN = 0.4  # its centroid this close by terms to the other's, with lead v
 MERGE_JOIN_EMBED = 0.65
 MERGE_FLOOR = 0.2  # ...or this close by terms and...
 MERGE_EMBED = 0.75  # ...this close by title-and-lead vectors (both raised on busy days, like JOIN)
+NAMES_JOIN = 0.2  # an article in another language, by the names it writes: cosine to the story's centroid
+# (an article names only some of its story's names; lower values join more on the real sets 5 and 6, whose
+# foreign pages all have their story present, so they cannot show what a wrong join costs)
 EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
 
 
@@ -214,10 +217,12 @@ class StoryIndex:
             self.forgotten += 1
 
     def best(self, vec: dict[str, float], day: dt.date | None,
-             emb: np.ndarray | None = None) -> tuple[str | None, float]:
+             emb: np.ndarray | None = None, names: bool = False) -> tuple[str | None, float]:
         """The story this article belongs to (None: a new story), and the term similarity: the
         closest by terms if close enough, else, among those matched at least TERM_FLOOR by
-        terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close."""
+        terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close. `names`: the
+        vector holds only the names an article in another language writes; the closest story by
+        terms is joined at NAMES_JOIN (raised on busy days like JOIN)."""
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
@@ -244,6 +249,8 @@ class StoryIndex:
                 if score >= TERM_FLOOR and emb is not None:
                     weak.append((score, sid))
         join = join_for(live)
+        if names:
+            return (best_id, best_score) if best_score >= NAMES_JOIN + (join - JOIN) else (None, best_score)
         if best_score >= join:
             return best_id, best_score
         floor, near = TERM_FLOOR + (join - JOIN), EMBED_JOIN + EMBED_BUSY * (join - JOIN)

@@ -226,7 +226,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                 sid = None
             score = 1.0
         else:
-            sid, score = index.best(vec, day, leads[aid])
+            sid, score = index.best(vec, day, leads[aid], names=names is not None)
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
         chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
         found.append((aid, sid, copies))
