@@ -323,3 +323,57 @@ def test_an_article_by_its_names_joins_at_the_names_bar_and_never_by_vectors():
     assert st.TERM_FLOOR <= index.stories[first].similarity(weak) < st.NAMES_JOIN
     assert index.best(weak, DAY, _unit(1, 0.1))[0] == first  # as words, the lead vector would tie it
     assert index.best(weak, DAY, _unit(1, 0.1), names=True)[0] is None  # by names, no vector path
+
+
+def test_a_story_begun_in_another_language_joins_by_names_after_the_chunk():
+    import numpy as np
+
+    index = st.StoryIndex()
+    english = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    first = index.add(None, "a1", english, DAY, _unit(1, 0.1))
+    index.add(first, "a2", english, DAY, _unit(1, 0.1))
+    names = {"brassac": 0.5, "toulouse": float(np.sqrt(0.75))}  # cosine 0.26: the names bar, not the words'
+    foreign = index.add(None, "b1", names, DAY, np.zeros(8, dtype=np.float32))
+    assert index.closest(index.stories[foreign]) == first
+    other = index.add(None, "c1", {"levee": 0.2, "harbour": float(np.sqrt(0.96))}, DAY, np.zeros(8, dtype=np.float32))
+    assert index.closest(index.stories[other]) is None  # cosine 0.12: below the names bar
+
+
+def _closest_both(index, story):
+    """closest as it reads (live lists and what went cold since `mark`) and over whole cold lists."""
+    new = index.closest(story)
+    mark, index._mark = index._mark, 10 ** 9  # no story dated since: whole cold lists
+    old = index.closest(story)
+    index._mark = mark
+    return old, new
+
+
+def test_closest_since_mark_finds_what_whole_cold_lists_would():
+    import numpy as np
+
+    lead = np.ones(8, dtype=np.float32)
+    day = lambda n: DAY + dt.timedelta(days=n)  # noqa: E731
+    # a story gone cold during the chunk and then pushed out of its full cold list is not found either way
+    index = st.StoryIndex()
+    index.mark()
+    x = index.add(None, "x", {"t": 1.0}, day(100), lead)
+    index.best({"t": 1.0}, day(106))
+    for i in range(st.MAX_POSTINGS):
+        index.add(None, f"o{i}", {"t": 0.7, f"o{i}": 0.7}, day(100))
+    index.best({"t": 1.0}, day(107))
+    assert x not in index.cold["t"] and x not in index._moved["t"]
+    q = st.Story("sq", "q")
+    q.add({"t": 1.0}, day(101), lead)
+    assert _closest_both(index, q) == (None, None)
+    # a story gone cold before the chunk and updated in it (an article of an earlier day) under other
+    # terms is still found under the old ones
+    index = st.StoryIndex()
+    old_terms = {f"b{i}": 1.0 for i in range(15)}
+    y = index.add(None, "y", old_terms, day(90), lead)
+    index.best(old_terms, day(100))
+    index.mark()
+    index.add(y, "y2", {f"a{i}": 2.0 for i in range(30)}, day(99), lead)
+    assert y not in index.postings.get("b0", {}) and y in index.cold["b0"]
+    q = st.Story("sq3", "q3")
+    q.add(old_terms, day(100), lead)
+    assert _closest_both(index, q) == (y, y)

@@ -121,6 +121,12 @@ class Story:
         return self.first_date.toordinal() - WINDOW_DAYS, self.last_date.toordinal() + WINDOW_DAYS
 
 
+def _names_only(story: Story) -> bool:
+    """Whether a story knows its articles only by their names: begun by an article in another
+    language (its lead vector left out, a zero sum) and joined by no English one yet."""
+    return story.emb is not None and not story.emb.any()
+
+
 class StoryIndex:
     """Stories in memory with an inverted index from top terms to stories.
 
@@ -152,6 +158,10 @@ class StoryIndex:
         story._reach = story.reach()
         self.stories[story.id] = story
         self._ended.pop(story.id, None)
+        if story._listed and self.cold:  # a story gone cold and updated since: the lists that still hold it
+            for term in story._listed:  # are read by `closest` until the next `mark`, as if it went cold now
+                if story.id in self.cold.get(term, ()):
+                    self._moved.setdefault(term, {})[story.id] = None
         for term in story.top_terms(INDEX_TERMS):
             story._listed.add(term)
             post = self.postings.setdefault(term, {})
@@ -178,7 +188,9 @@ class StoryIndex:
             cold.pop(sid, None)
             cold[sid] = None
             if len(cold) > MAX_POSTINGS:
-                del cold[next(iter(cold))]
+                dropped = next(iter(cold))
+                del cold[dropped]
+                self._moved[term].pop(dropped, None)  # what the whole list no longer holds, closest does not read
             self._ended.setdefault(sid, None)
         if len(self._ended) > COLD_STORIES:
             self._forget()
@@ -186,9 +198,9 @@ class StoryIndex:
 
     def mark(self) -> None:
         """Note the floor (a chunk starts): `closest` then reads, for a story dated from this floor
-        on, the live lists and the stories moved to cold lists since, not whole cold lists. A story
-        that went cold before ended more than WINDOW_DAYS before the floor (unless updated since,
-        which puts it back in the live lists), so it lies too far apart anyway."""
+        on, the live lists and the stories moved to cold lists since (or updated since while in
+        one), not whole cold lists. Any other story in a cold list ended more than WINDOW_DAYS
+        before the floor, so it lies too far apart anyway."""
         self._mark = self.floor
         self._moved.clear()
 
@@ -296,7 +308,10 @@ class StoryIndex:
         near = EMBED_BUSY * raise_by
         ok = []
         for t, sid in found:
-            if t >= MERGE_FLOOR + raise_by:  # the vectors only for a close enough match by terms
+            if _names_only(story) or _names_only(self.stories[sid]):  # begun by an article in another language
+                if t >= NAMES_JOIN + raise_by:
+                    ok.append((t, sid))
+            elif t >= MERGE_FLOOR + raise_by:  # the vectors only for a close enough match by terms
                 e = self.stories[sid].emb_similarity(emb)
                 if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near) or e >= MERGE_EMBED + near:
                     ok.append((t + e, sid))
