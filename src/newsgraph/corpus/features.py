@@ -50,11 +50,17 @@ def stem(word: str) -> str:
 ENGLISH_SHARE = 0.2  # English prose has 40-50 % stopwords; other languages' text under 15 %
 
 
-def is_english(words: Sequence[str]) -> bool:
-    """Whether tokenised text reads as English: its share of English stopwords among its first
-    300 words (what `articles._guess_language` asks too). An empty text counts as English."""
+MIN_WORDS_TO_JUDGE = 40  # a shorter text (a headline, a ticker line) is taken for English
+
+
+def is_english(words: Sequence[str], language: str | None = None) -> bool:
+    """Whether tokenised text is English: as its stated language says, else by its share of
+    English stopwords among its first 300 words (what `articles._guess_language` asks too); a
+    text too short to judge counts as English."""
+    if language:
+        return language.casefold().startswith("en")
     stop, words = stopwords(), words[:300]
-    return not words or sum(w in stop for w in words) / len(words) >= ENGLISH_SHARE
+    return len(words) < MIN_WORDS_TO_JUDGE or sum(w in stop for w in words) / len(words) >= ENGLISH_SHARE
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"'”’)\]]+)\s*[\"'“‘(\[«-]*\s*$")

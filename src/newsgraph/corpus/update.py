@@ -171,7 +171,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     cache = cache or _RunCache()
     index.mark()
     read = Reader(con)
-    arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published FROM articles
+    arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published, language FROM articles
                                            WHERE id IN (SELECT unnest(?))""", ids)}
     ents: dict[str, list[tuple[str, int]]] = {}
     for aid, name, n in read.rows("""SELECT article_id, name, len(mentions) FROM entities
@@ -192,7 +192,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     hashes = {i: _text_hash(arts[i][2], toks[i]) for i in ids}
     # an article in another language meets its story by the names it shares with it: its vector
     # keeps only those, and its lead vector (an English model's) is left out of the story's
-    foreign = {i: name_terms(f"{arts[i][1] or ''}\n{arts[i][2]}") for i in ids if not is_english(toks[i])}
+    foreign = {i: name_terms(arts[i][2]) for i in ids if not is_english(toks[i], arts[i][4])}
     for i in foreign:
         leads[i] = np.zeros_like(leads[i])
     del toks
@@ -208,7 +208,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
     rows, band_rows = [], []
     for aid in ids:
-        _, title, text, published = arts[aid]
+        _, title, text, published, _ = arts[aid]
         day = day_of(published)
         sig = sigs[aid]
         names = foreign.get(aid)
