@@ -435,8 +435,23 @@ def test_an_undated_article_takes_the_date_its_address_spells_out(tmp_path):
         {"url": "https://haldor.example/news/2024/03/05/bakery", "published": "2024-03-07",
          "text": story_text("bakery")},
         {"url": "https://haldor.example/news/2024/02/30/bridge", "text": story_text("bridge")},
+        {"url": "https://haldor.example/news/story?day=2024-03-05", "text": story_text("ferry", headline=False)},
     ])
-    first, second, third = (make_article(d) for d in read(path))
+    first, second, third, fourth = (make_article(d) for d in read(path))
+    assert fourth.published is None  # a date in the query is no publication date
     assert (first.published, "date_from_url" in first.flags, "no_date" in first.flags) == ("2024-03-05", True, False)
     assert (second.published, "date_from_url" in second.flags) == ("2024-03-07", False)  # a stated date wins
     assert third.published is None and "no_date" in third.flags  # not a date
+
+
+def test_a_jsonl_line_nested_too_deeply_and_a_broken_gzip_are_named(tmp_path):
+    deep = tmp_path / "deep.jsonl"
+    deep.write_text("[" * 100_000 + "]" * 100_000 + "\n" + json.dumps({"text": story_text("ferry")}) + "\n",
+                    encoding="utf-8")
+    items = read(deep)
+    assert items[0].source == f"{deep}:1" and items[0].reason == "malformed JSON: nested too deeply"
+    assert items[1].content == story_text("ferry")
+    fake = tmp_path / "fake.jsonl.gz"
+    fake.write_bytes(gzip.compress(json.dumps({"text": "x"}).encode())[:-12] + b"\x00" * 12)
+    [err] = read(fake)
+    assert err.source == str(fake) and err.reason.startswith("cannot read")

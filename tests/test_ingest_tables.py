@@ -36,7 +36,7 @@ def test_a_csv_of_articles_with_a_data_sets_column_names_is_read_row_by_row(tmp_
     docs = [x for x in items if isinstance(x, RawDoc)]
     errors = {x.source: x.reason for x in items if isinstance(x, InputError)}
     assert [d.source for d in docs] == ["https://h.example/ferry", f"{path}#3"]
-    # named by the line the row starts on: the header, then the first row's five lines (its cell holds newlines)
+    # named by the line the row ends on: the header, then the first row's five lines (its cell holds newlines)
     assert list(errors) == [f"{path}:7"] and errors[f"{path}:7"].startswith("no article")
     first = make_article(docs[0])
     assert (first.outlet, first.title, first.author, first.published, first.fmt) == (
@@ -46,9 +46,12 @@ def test_a_csv_of_articles_with_a_data_sets_column_names_is_read_row_by_row(tmp_
 
 
 def test_tsv_and_gzipped_csv_are_read(tmp_path):
-    tsv = write_csv(tmp_path / "a.tsv", ["text", "title"], [[story_text("ferry"), "Ferry"]], delimiter="\t")
+    lead = "The small car ferry between Haldor and the outer islands returned to service on Monday."
+    quoted = '"We missed it," said a farmer, as the ferry to Haldor sailed again on Monday after its refit.'
+    tsv = tmp_path / "a.tsv"  # a TSV has no quoting: a cell may begin with a quotation mark
+    tsv.write_text(f" Text \tTITLE\n{quoted}\tFerry\n\n{lead}\tFerry again\n", encoding="utf-8")
     gz = write_csv(tmp_path / "b.csv.gz", ["body"], [[story_text("bakery")]])
-    assert [d.content for d in read(tsv)] == [story_text("ferry")]
+    assert [(d.content, d.meta["title"]) for d in read(tsv)] == [(quoted, "Ferry"), (lead, "Ferry again")]
     assert [d.content for d in read(gz)] == [story_text("bakery")]
 
 
@@ -110,7 +113,35 @@ def test_bad_json_documents_are_named_in_one_line(tmp_path):
     assert err.source == str(huge) and err.reason.startswith("too large to parse whole")
 
 
-def test_a_directory_walk_reads_tables_and_json_documents(tmp_path):
-    write_csv(tmp_path / "a.csv", ["text"], [[story_text("ferry")]])
-    (tmp_path / "b.json").write_text(json.dumps([{"text": story_text("bakery")}]), encoding="utf-8")
-    assert sorted(d.fmt for d in iter_inputs([str(tmp_path)], MAX)) == ["csv", "json"]
+def test_tables_and_json_documents_are_read_when_named_not_from_a_directory_walk(tmp_path):
+    """A data folder holds label sheets and metadata files beside its articles."""
+    csv_path = write_csv(tmp_path / "a.csv", ["text"], [[story_text("ferry")]])
+    json_path = tmp_path / "b.json"
+    json_path.write_text(json.dumps([{"text": story_text("bakery")}]), encoding="utf-8")
+    (tmp_path / "c.txt").write_text(story_text("bridge"), encoding="utf-8")
+    assert [d.fmt for d in iter_inputs([str(tmp_path)], MAX)] == ["txt"]
+    assert sorted(d.fmt for d in iter_inputs([str(csv_path), str(json_path)], MAX)) == ["csv", "json"]
+
+
+def test_a_large_cell_skips_its_row_and_broken_files_give_one_line(tmp_path):
+    big = write_csv(tmp_path / "big.csv", ["text"], [["word " * 40_000], [story_text("ferry")]])
+    items = read(big, max_bytes=150_000)  # a 200 kB cell: over the article limit, under the cell limit
+    assert "row too large" in items[0].reason and items[1].content == story_text("ferry")
+    fake = tmp_path / "fake.csv.gz"
+    fake.write_bytes(gzip.compress(b"text\nsome words here\n")[:-12] + b"\x00" * 12)
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    for path in (fake, deep):
+        [err] = read(path)
+        assert isinstance(err, InputError) and err.source == str(path)
+
+
+def test_newsapi_content_loses_its_cut_off_marker_and_a_source_name_is_the_outlet(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{"content": "The ferry to Haldor sailed again on Monday after a refit… [+2154 chars]",
+                                 "source": "Haldor Post"},
+                                {"text": story_text("bakery"), "source": "/data/feeds/valley.xml"}]),
+                    encoding="utf-8")
+    first, second = read(path)
+    assert first.content == "The ferry to Haldor sailed again on Monday after a refit"
+    assert first.meta["outlet"] == "Haldor Post" and "outlet" not in second.meta

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from urllib.parse import urlsplit
 
 from .clean.boilerplate import BODY, LineLabel, classify_lines, norm_line
 from .clean.normalize import build_clean_text
@@ -150,7 +151,7 @@ def url_date(url: str | None) -> str | None:
     from htmldate.utils import Extractor
 
     options = Extractor(False, dt.datetime(2100, 1, 1), dt.datetime(1900, 1, 1), True, "%Y-%m-%d")
-    return _iso_date(extract_url_date(url, options))
+    return _iso_date(extract_url_date(urlsplit(url).path, options))  # a date in the query is no publication date
 
 
 def _guess_language(text: str) -> str | None:

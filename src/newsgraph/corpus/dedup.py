@@ -188,7 +188,7 @@ def _runs(h: np.ndarray, n: int) -> np.ndarray:
 
 
 def _distinct(parts: list[np.ndarray]) -> np.ndarray:
-    return np.unique(np.concatenate(parts)).view(np.int64) if parts else np.zeros(0, dtype=np.int64)
+    return np.unique(np.concatenate(parts).view(np.int64)) if parts else np.zeros(0, dtype=np.int64)
 
 
 def own_words(text: str) -> np.ndarray:

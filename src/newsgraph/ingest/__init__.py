@@ -31,7 +31,8 @@ def _kind(path: str) -> str | None:
 
 
 def list_files(paths: Iterable[str]) -> Iterator[str | InputError]:
-    """Expand directories (recursively, sorted) to supported files; other files pass as given."""
+    """Expand directories (recursively, sorted) to the supported files of one article or a stream
+    of them (not tables or JSON documents, which are read when named); other files pass as given."""
     for path in paths:
         if path == "-":
             yield path
@@ -40,8 +41,8 @@ def list_files(paths: Iterable[str]) -> Iterator[str | InputError]:
                 dirs.sort()
                 for name in sorted(names):
                     full = os.path.abspath(os.path.join(root, name))
-                    if _kind(full):
-                        yield full
+                    if _kind(full) not in (None, "table", "json"):  # tables and JSON documents only when named:
+                        yield full  # a data folder holds label sheets and metadata files beside its articles
         elif os.path.lexists(path):
             yield os.path.abspath(path)
         else:

@@ -4,7 +4,9 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import sys
+import zlib
 from collections.abc import Iterator
 from typing import IO, Any
 
@@ -24,7 +26,7 @@ ALIASES = {
     "title": ("title", "headline"),
     "author": ("author", "authors", "byline"),
     "published": ("published", "date_publish", "publish_date", "published_at", "publishedAt", "pubDate",
-                  "date", "datetime", "timestamp"),
+                  "date", "datetime"),  # not "timestamp": in crawled sets it is the crawl's time
     "language": ("language", "lang"),
 }
 
@@ -38,7 +40,7 @@ def read_jsonl(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
         opener = gzip.open if path.endswith(".gz") else open
         with opener(path, "rb") as stream:
             yield from _read_stream(stream, path, path, max_bytes)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield InputError(path, f"cannot read: {exc}")
 
 
@@ -59,9 +61,15 @@ def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             yield InputError(where, f"malformed JSON: {exc}")
             continue
+        except RecursionError:
+            yield InputError(where, "malformed JSON: nested too deeply")
+            continue
         yield row_to_doc(row, where, path, len(line))
     if not seen:
         yield InputError(name, "empty: no JSON lines")
+
+
+_TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")  # NewsAPI's cut-off marker on `content`
 
 
 def _field(row: dict, name: str) -> str | None:
@@ -76,8 +84,8 @@ def _field(row: dict, name: str) -> str | None:
             continue
         if isinstance(value, dict):
             value = value.get("name") or value.get("title")
-        elif key == "source":  # as a string it is often a file path or feed address, not an outlet
-            continue
+        elif key == "source" and isinstance(value, str) and ("/" in value or "\\" in value):
+            continue  # a file path or feed address, not an outlet
         elif isinstance(value, list):
             value = ", ".join(str(v) for v in value if isinstance(v, str | int) and str(v).strip())
         if isinstance(value, bool) or value is None or isinstance(value, dict | list):
@@ -102,7 +110,7 @@ def row_to_doc(row: Any, where: str, path: str, nbytes: int, fmt: str = "jsonl")
         return InputError(where, "no article: neither 'text' nor 'html' (nor body, content, maintext, "
                                  "article) holds a non-empty string")
     is_html = body is html
-    body = _valid_text(body)
+    body = _valid_text(_TRUNCATED.sub("", body) if not is_html else body)
     meta = {k: _valid_text(v) for k in FIELDS if (v := _field(row, k))}
     url = meta.get("url")
     # the key of a row: its URL, its id, or its content (never its line number, which shifts)

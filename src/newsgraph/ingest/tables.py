@@ -9,56 +9,68 @@ import gzip
 import io
 import json
 import os
+import zlib
 from collections.abc import Iterator
 
 from ..records import InputError, RawDoc
 from .jsonl import ALIASES, row_to_doc
 from .text import human_size
 
-JSON_LIMIT = 50  # a .json file is parsed whole: at most this many times the one-article limit
+JSON_LIMIT = 10  # a .json file is parsed whole: at most this many times the one-article limit
+CELL_LIMIT = 10  # a CSV cell longer than this many times the one-article limit stops the file
 LISTS = ("articles", "data", "items", "results", "documents", "docs", "records", "news")
+_KNOWN = {alias.casefold(): alias for aliases in ALIASES.values() for alias in aliases}
 
 
 def read_csv(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
-    """Every row of a .csv/.tsv (optionally .gz) file with a header row."""
-    delimiter = "\t" if path.lower().endswith((".tsv", ".tsv.gz")) else ","
+    """Every row of a .csv/.tsv (optionally .gz) file with a header row. Header names are matched
+    to ours and their aliases whatever their case and surrounding spaces; a TSV has no quoting (a
+    cell may begin with a quotation mark)."""
+    tsv = path.lower().endswith((".tsv", ".tsv.gz"))
     opener = gzip.open if path.lower().endswith(".gz") else open
-    csv.field_size_limit(max(max_bytes, 1 << 17))
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(CELL_LIMIT * max_bytes, limit))  # a larger cell stops the file; a large row is skipped
     try:
         with opener(path, "rt", encoding="utf-8-sig", newline="") as stream:
-            reader = csv.DictReader(stream, delimiter=delimiter)
-            header = reader.fieldnames
+            reader = csv.reader(stream, delimiter="\t" if tsv else ",",
+                                quoting=csv.QUOTE_NONE if tsv else csv.QUOTE_MINIMAL)
+            header = next(reader, None)
             if not header:
                 yield InputError(path, "empty: no header row")
                 return
-            if not set(header) & {*ALIASES["text"], *ALIASES["html"]}:
+            names = [_KNOWN.get(h.strip().casefold(), h.strip()) for h in header]
+            if not set(names) & {*ALIASES["text"], *ALIASES["html"]}:
                 yield InputError(path, f"no article column: the header has none of "
                                        f"{', '.join(ALIASES['text'] + ALIASES['html'])}")
                 return
             seen = False
             while True:
-                where = f"{path}:{reader.line_num + 1}"
                 try:
-                    row = next(reader)
+                    cells = next(reader)
                 except StopIteration:
                     break
-                except csv.Error as exc:  # a field over the size limit, a stray NUL: the file can't be read on
-                    yield InputError(where, f"malformed CSV, the rest of the file is skipped: {exc}")
+                except csv.Error as exc:  # a cell over the limit, a NUL byte: the file cannot be read on
+                    yield InputError(f"{path}:{reader.line_num}",
+                                     f"malformed CSV, the rest of the file is skipped: {exc}")
                     return
+                if not any(c.strip() for c in cells):
+                    continue
                 seen = True
-                size = sum(len(v) for v in row.values() if isinstance(v, str))
+                where = f"{path}:{reader.line_num}"  # the line the row ends on
+                size = sum(len(c) for c in cells)
                 if size > max_bytes:
                     yield InputError(where, f"row too large: {human_size(size)} is over the "
                                             f"{human_size(max_bytes)} limit for one article")
                     continue
-                row = {k: v for k, v in row.items() if k is not None}  # cells beyond the header
-                yield row_to_doc(row, where, path, size, "csv")
+                yield row_to_doc(dict(zip(names, cells)), where, path, size, "csv")  # cells past the header dropped
             if not seen:
                 yield InputError(path, "empty: a header row and no articles")
     except UnicodeDecodeError as exc:
         yield InputError(path, f"not UTF-8 text: {exc}")
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:
         yield InputError(path, f"cannot read: {exc}")
+    finally:
+        csv.field_size_limit(limit)
 
 
 def read_json(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
@@ -74,6 +86,9 @@ def read_json(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
             doc = json.load(io.TextIOWrapper(f, encoding="utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         yield InputError(path, f"malformed JSON: {exc}")
+        return
+    except RecursionError:
+        yield InputError(path, "malformed JSON: nested too deeply")
         return
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc}")
