@@ -196,7 +196,10 @@ def labelled(path: str, references: dict[str, str] | None = None) -> list[tuple[
             out.write(json.dumps({k: v for k, v in r.items() if k not in ("story", "wire")}) + "\n")
     run = subprocess.run([sys.executable, "-m", "newsgraph", "analyze", src, "--db", db, "--no-nlp"],
                          capture_output=True, text=True, env=dict(os.environ, NEWSGRAPH_STORIES="0"))
-    if run.returncode:
+    for line in (run.stderr + run.stdout).splitlines():  # a page the engine refuses is left out and named
+        if line.startswith("failed:"):
+            print(f"note: {line}", file=sys.stderr)
+    if run.returncode and not os.path.exists(db):
         raise SystemExit(f"newsgraph analyze failed on {path}: {run.stderr.strip() or run.stdout.strip()}")
     with duckdb.connect(db, read_only=True) as con:
         rows = con.execute("SELECT id, outlet, text, url FROM articles").fetchall()
