@@ -275,7 +275,8 @@ class StoryIndex:
 
     def closest(self, story: Story) -> str | None:
         """Another story, at least as large, that `story` belongs with (its centroid and mean lead
-        vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED) with articles within
+        vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
+        when either story was begun in another language) with articles within
         WINDOW_DAYS of its own; None: none. The first articles of an event often start a story of
         their own before the coverage that ties them to it has arrived. Candidates are found by
         the story's top terms in the live and the cold lists alike (of the cold lists, the stories
@@ -307,8 +308,11 @@ class StoryIndex:
         raise_by = join_for(live) - JOIN
         near = EMBED_BUSY * raise_by
         ok = []
+        by_names = _names_only(story)
         for t, sid in found:
-            if _names_only(story) or _names_only(self.stories[sid]):  # begun by an article in another language
+            if t < min(NAMES_JOIN, MERGE_FLOOR) + raise_by:
+                continue
+            if by_names or _names_only(self.stories[sid]):  # begun by an article in another language
                 if t >= NAMES_JOIN + raise_by:
                     ok.append((t, sid))
             elif t >= MERGE_FLOOR + raise_by:  # the vectors only for a close enough match by terms
