@@ -56,13 +56,9 @@ def _read_stream(stream: IO[bytes], name: str, path: str, max_bytes: int
             yield InputError(where, f"line too large: {human_size(len(line))} is over the "
                              f"{human_size(max_bytes)} limit for one article")
             continue
-        try:
-            row = json.loads(line)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            yield InputError(where, f"malformed JSON: {exc}")
-            continue
-        except RecursionError:
-            yield InputError(where, "malformed JSON: nested too deeply")
+        row, bad = parse_json(line)
+        if bad:
+            yield InputError(where, bad)
             continue
         yield row_to_doc(row, where, path, len(line))
     if not seen:
@@ -93,6 +89,16 @@ def _field(row: dict, name: str) -> str | None:
         if str(value).strip():
             return str(value).strip()
     return None
+
+
+def parse_json(data: str | bytes) -> tuple[Any, str | None]:
+    """A JSON value, or None and why the text is not JSON."""
+    try:
+        return json.loads(data), None
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return None, f"malformed JSON: {exc}"
+    except RecursionError:
+        return None, "malformed JSON: nested too deeply"
 
 
 def _valid_text(text: str) -> str:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import json
 import os
 import zlib
 from collections.abc import Iterator
 
 from ..records import InputError, RawDoc
-from .jsonl import ALIASES, row_to_doc
+from .jsonl import ALIASES, parse_json, row_to_doc
 from .text import human_size
 
 JSON_LIMIT = 10  # a .json file is parsed whole: at most this many times the one-article limit
@@ -82,16 +81,14 @@ def read_json(path: str, max_bytes: int) -> Iterator[RawDoc | InputError]:
             yield InputError(path, f"too large to parse whole: {human_size(size)} (limit "
                                    f"{human_size(JSON_LIMIT * max_bytes)}); write it as JSON Lines, one article a line")
             return
-        with open(path, "rb") as f:
-            doc = json.load(io.TextIOWrapper(f, encoding="utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        yield InputError(path, f"malformed JSON: {exc}")
-        return
-    except RecursionError:
-        yield InputError(path, "malformed JSON: nested too deeply")
-        return
+        with open(path, encoding="utf-8-sig") as f:
+            doc, bad = parse_json(f.read())
+    except UnicodeDecodeError as exc:
+        bad = f"malformed JSON: {exc}"
     except OSError as exc:
-        yield InputError(path, f"cannot read: {exc}")
+        bad = f"cannot read: {exc}"
+    if bad:
+        yield InputError(path, bad)
         return
     rows = doc
     if isinstance(doc, dict):
