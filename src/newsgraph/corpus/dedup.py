@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
@@ -205,8 +205,8 @@ class OwnWords:
 
     full: np.ndarray
     lead: np.ndarray
-    pairs: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
-    sentence_pairs: tuple[np.ndarray, ...] = ()
+    pairs: np.ndarray
+    sentence_pairs: tuple[np.ndarray, ...]
 
 
 LEAD_SENTENCES = 2  # sentences of eight words or more that make an article's lead
@@ -232,7 +232,7 @@ def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
     def within(a: int, b: int) -> tuple[int, int]:  # the tokens lying wholly inside text[a:b]
         return bisect_left(starts, a), bisect_right(ends, b)
 
-    stretches = [(i, j) for a, b in ranges if (ij := within(a, b))[1] > ij[0] for i, j in [ij]]
+    stretches = [ij for ij in (within(a, b) for a, b in ranges) if ij[1] > ij[0]]
     long = [(a, b) for a, b in sentences if len(text[a:b].split()) >= 8]
     lead_spans = [within(a, b) for a, b in long[:LEAD_SENTENCES]]
     full = [_runs(h[i:j], SHINGLE) for i, j in stretches]
