@@ -6,9 +6,9 @@ import hashlib
 import re
 from urllib.parse import urlsplit
 
+from .clean import language
 from .clean.boilerplate import BODY, LineLabel, classify_lines, norm_line
 from .clean.normalize import build_clean_text
-from .data import word_set
 from .errors import InputRejected
 from .ingest.html import extract_html
 from .ingest.meta import (
@@ -73,7 +73,7 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
         raw_text=raw_text, text=text, path=doc.path, url=meta.get("url") or doc.url,
         outlet=meta.get("outlet") or meta.get("site_name") or outlet_from_url(meta.get("url") or doc.url),
         title=meta.get("title"), author=meta.get("author"), published=published,
-        language=meta.get("language") or _guess_language(text), site_name=meta.get("site_name"),
+        language=meta.get("language") or language.guess(text), site_name=meta.get("site_name"),
         html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags)
 
 
@@ -152,9 +152,3 @@ def url_date(url: str | None) -> str | None:
 
     options = Extractor(False, dt.datetime(2100, 1, 1), dt.datetime(1900, 1, 1), True, "%Y-%m-%d")
     return _iso_date(extract_url_date(urlsplit(url).path, options))  # a date in the query is no publication date
-
-
-def _guess_language(text: str) -> str | None:
-    words = [w.casefold() for w in _WORDS.findall(text[:5000])]
-    stops = word_set("stopwords_en.txt")
-    return "en" if words and sum(w in stops for w in words) / len(words) >= 0.2 else None

@@ -17,6 +17,7 @@ from itertools import islice, repeat
 
 import numpy as np
 
+from ..clean.language import ENGLISH_SHARE
 from ..data import word_set
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -47,15 +48,12 @@ def stem(word: str) -> str:
     return word
 
 
-ENGLISH_SHARE = 0.2  # English prose has 40-50 % stopwords; other languages' text under 15 %
-
-
 MIN_WORDS_TO_JUDGE = 40  # a shorter text (a headline, a ticker line) is taken for English
 
 
 def is_english(words: Sequence[str], language: str | None = None) -> bool:
     """Whether tokenised text is English: as its stated language says, else by its share of
-    English stopwords among its first 300 words (what `articles._guess_language` asks too); a
+    English stopwords among its first 300 words (what `clean.language.guess` asks first); a
     text too short to judge counts as English."""
     if language:
         return language.casefold().startswith("en")

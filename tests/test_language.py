@@ -1,0 +1,38 @@
+from newsgraph.clean.language import guess, script, stop_words
+
+GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke über den Fluss erst im "
+          "kommenden Jahr gebaut wird. Die Kosten seien nach Angaben der Verwaltung deutlich gestiegen, "
+          "und auch die Planung müsse noch einmal geprüft werden, sagte der Bürgermeister.")
+SPANISH = ("El ayuntamiento aprobó el martes un plan para renovar el puerto, aunque la oposición "
+           "criticó que no se haya consultado a los vecinos. Según el alcalde, las obras empezarán "
+           "en primavera y durarán al menos dos años, con un coste que todavía no se ha cerrado.")
+ENGLISH = ("The council voted on Tuesday to delay the new bridge over the river until next year, "
+           "saying that the costs had risen sharply and that the plans would have to be checked again.")
+RUSSIAN = ("Городской совет во вторник решил, что новый мост через реку будет построен только в "
+           "следующем году. По словам мэра, расходы значительно выросли, и проект нужно проверить ещё раз, "
+           "а жители должны быть готовы к тому, что работы начнутся не раньше весны.")
+
+
+def test_guess_tells_languages_apart_by_their_function_words():
+    assert guess(ENGLISH) == "en"
+    assert guess(GERMAN) == "de"
+    assert guess(SPANISH) == "es"
+    assert guess(RUSSIAN) == "ru"
+
+
+def test_guess_by_script_where_no_word_list_decides():
+    assert guess("東京の市議会は火曜日、新しい橋の建設を来年に延期することを決めた。") == "ja"
+    assert guess("서울시 의회는 화요일 새 다리 건설을 내년으로 미루기로 했다") == "ko"
+    assert guess("市议会周二决定将新桥的建设推迟到明年") == "zh"
+    assert script("Putin met Xi in Moscow") is None
+
+
+def test_guess_says_nothing_of_too_little_text():
+    assert guess("") is None
+    assert guess("12 345 -- !!") is None
+    assert guess("Bürgermeister Schmidt Hafen Brücke") is None  # names and nouns, no function words
+
+
+def test_stop_words_of_a_language_without_a_list_are_empty():
+    assert "der" in stop_words("de")
+    assert stop_words("xx-unknown") == frozenset()
