@@ -17,7 +17,6 @@ from itertools import islice, repeat
 
 import numpy as np
 
-from ..clean.language import ENGLISH_SHARE
 from ..data import word_set
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -48,12 +47,13 @@ def stem(word: str) -> str:
     return word
 
 
+ENGLISH_SHARE = 0.2  # English prose has 40-50 % stopwords; other languages' text under 15 %
 MIN_WORDS_TO_JUDGE = 40  # a shorter text (a headline, a ticker line) is taken for English
 
 
 def is_english(words: Sequence[str], language: str | None = None) -> bool:
     """Whether tokenised text is English: as its stated language says, else by its share of
-    English stopwords among its first 300 words (what `clean.language.guess` asks first); a
+    English stopwords among its first 300 words (for an article stored before languages were told apart); a
     text too short to judge counts as English."""
     if language:
         return language.casefold().startswith("en")
