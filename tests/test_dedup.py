@@ -254,3 +254,23 @@ def test_an_independent_report_of_the_same_event_shares_no_sentences():
     assert dedup.pair_share(a, b) is None
     short = "The council voted. The dam will be rebuilt."
     assert dedup.pair_share(dedup.own_words_of(short, _spans(short)), a) is None  # too few pairs to tell
+
+
+def test_a_version_sharing_whole_paragraphs_is_found_by_its_verbatim_runs():
+    """A later version of a wire story: a new lead, three paragraphs kept word for word, the rest new.
+    Too few shingles shared for containment, enough words in long verbatim runs."""
+    kept = _sentences(ORIGINAL)
+    version = " ".join([*_sentences(UNRELATED)[:3], kept[2], kept[3], kept[4], *_sentences(UNRELATED)[3:]])
+    a, b = dedup.own_words_of(ORIGINAL, _spans(ORIGINAL)), dedup.own_words_of(version, _spans(version))
+    assert dedup.contained_share(a.full, b.full) < dedup.STORY_CONTAINMENT
+    assert dedup.run_share(a, b) >= dedup.RUN_SHARE
+    assert dedup.run_share(a, b) == dedup.run_share(b, a)
+
+
+def test_an_independent_report_has_no_long_verbatim_runs():
+    other = ("Marrowby will rebuild the Kessel dam. The town council voted for the plan on Tuesday after three "
+             "years of argument in the valley. The 14 million crowns will come from the town, the water board "
+             "and a national fund for flood defences. Work is due to start in April, the contractor said.")
+    a, b = dedup.own_words_of(ORIGINAL, _spans(ORIGINAL)), dedup.own_words_of(other, _spans(other))
+    assert dedup.run_share(a, b) == 0.0  # "and a national fund for flood defences": a stock phrase
+    assert dedup.run_share(a, dedup.own_words_of("Too short.", [])) is None

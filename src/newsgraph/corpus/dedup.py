@@ -201,12 +201,14 @@ def own_words(text: str) -> np.ndarray:
 @dataclass(frozen=True, slots=True)
 class OwnWords:
     """An article's own-word shingles (`own_words`), all of them and those of its lead; its own
-    word pairs, all of them and per sentence (of eight words or more)."""
+    word pairs, all of them and per sentence (of eight words or more); the shingles of each own
+    stretch in their order."""
 
     full: np.ndarray
     lead: np.ndarray
     pairs: np.ndarray
     sentence_pairs: tuple[np.ndarray, ...]
+    stretches: tuple[np.ndarray, ...]
 
 
 LEAD_SENTENCES = 2  # sentences of eight words or more that make an article's lead
@@ -255,7 +257,8 @@ def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
             k += 1
         if got and len(kept := _distinct(got)) >= 4:
             per_sentence.append(kept)
-    return OwnWords(_distinct(full), _distinct(lead), _distinct(pairs), tuple(per_sentence))
+    return OwnWords(_distinct(full), _distinct(lead), _distinct(pairs), tuple(per_sentence),
+                    tuple(f.view(np.int64) for f in full))
 
 
 def pair_containment(a: OwnWords, b: OwnWords) -> float | None:
@@ -300,6 +303,29 @@ def contained_share(a: np.ndarray, b: np.ndarray) -> float | None:
     if min(len(a), len(b)) < MIN_SHINGLES:
         return None
     return np.intersect1d(a, b, assume_unique=True).size / min(len(a), len(b))
+
+
+RUN_WORDS = 12  # a verbatim run of own words this long is taken from a common text, not a stock phrase
+RUN_SHARE = 0.3  # share of the smaller article's own words in such runs that makes it a near copy
+
+
+def run_share(a: OwnWords, b: OwnWords) -> float | None:
+    """The share of the smaller article's own words that lie in runs of RUN_WORDS or more words
+    found word for word in the other (None: too short to tell). Two versions of one agency story
+    (a new lead, paragraphs added, cut or moved) share whole paragraphs verbatim; two outlets
+    reporting one event, or a reworded copy, share names and stock phrases of a few words."""
+    if min(len(a.full), len(b.full)) < MIN_SHINGLES:
+        return None
+    small, other = (a, b) if len(a.full) <= len(b.full) else (b, a)
+    need = RUN_WORDS - SHINGLE + 1  # consecutive shared shingles that make such a run
+    covered = total = 0
+    for seq in small.stretches:
+        total += len(seq) + SHINGLE - 1
+        hit = np.isin(seq, other.full)
+        edges = np.flatnonzero(np.diff(np.concatenate(([0], hit.view(np.int8), [0]))))
+        lengths = edges[1::2] - edges[::2]
+        covered += int((lengths[lengths >= need] + SHINGLE - 1).sum())
+    return covered / total if total else None
 
 
 def aligned_share(a: SentenceSet, b: SentenceSet) -> tuple[float, int]:
