@@ -434,11 +434,14 @@ def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dic
 
 def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     """How much of their own words two articles share when it makes one a near copy of the
-    other: most of the smaller one's, one's lead word for word, or most word pairs sentence by
-    sentence (an edited copy; None: not a near copy)."""
+    other: most of the smaller one's, a good part of them in long verbatim runs, one's lead word
+    for word, or most word pairs sentence by sentence (an edited copy; None: not a near copy)."""
     share = dedup.contained_share(a.full, b.full)
     if share is not None and share >= dedup.STORY_CONTAINMENT:
         return share
+    runs = dedup.run_share(a, b)
+    if runs is not None and runs >= dedup.RUN_SHARE:
+        return runs
     lead = dedup.lead_share(a, b)
     if lead is not None and lead >= dedup.LEAD_CONTAINED:
         return lead
