@@ -392,3 +392,28 @@ def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(t
     stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
         JOIN articles a ON a.id = c.article_id"""))
     assert stories["d_ferry_es.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
+
+
+# Invented text, written for this test: a typhoon told twice, a festival once, in Japanese.
+_TYPHOON_A = ("台風十二号は二日朝、ミナト市付近に上陸した。気象台によると最大風速は四十メートルに達し、"
+              "ミナト市では停電が約三万戸で発生した。市は避難所を開設し、住民に警戒を呼びかけている。")
+_TYPHOON_B = ("ミナト市に上陸した台風十二号の影響で、停電は三万戸を超えた。気象台は大雨と暴風への警戒を"
+              "続けるよう求め、市内の避難所には多くの住民が集まった。")
+_FESTIVAL = ("古都の秋祭りが三日に始まり、山車が大通りを練り歩いた。主催者によると今年は過去最多の観光客が"
+             "訪れ、屋台には長い列ができた。祭りは五日まで続く。")
+
+
+def test_articles_in_a_script_without_capitals_meet_by_their_own_words(tmp_path, run, query):
+    """Japanese names cannot be told by capitals: two reports of one typhoon meet by the character
+    pairs they share (台風, 上陸, 停電...), a festival the same day stays apart."""
+    path = tmp_path / "ja.jsonl"
+    rows = [("a", "台風十二号が上陸", _TYPHOON_A), ("b", "ミナト市で停電三万戸", _TYPHOON_B),
+            ("c", "秋祭りが開幕", _FESTIVAL)]
+    path.write_text("\n".join(json.dumps({"url": f"https://{k}.example/news", "outlet": k, "title": title,
+                                          "published": "2025-09-02", "text": text}, ensure_ascii=False)
+                              for k, title, text in rows) + "\n", encoding="utf-8")
+    run([path])
+    stories = dict(query("SELECT a.outlet, c.story_id FROM corpus_articles c JOIN articles a ON a.id = c.article_id"))
+    languages = {lang for (lang,) in query("SELECT language FROM articles")}
+    assert languages == {"ja"}
+    assert stories["a"] == stories["b"] != stories["c"]

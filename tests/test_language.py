@@ -35,3 +35,13 @@ def test_guess_says_nothing_of_too_little_text():
 def test_stop_words_of_a_language_without_a_list_are_empty():
     assert "der" in stop_words("de")
     assert stop_words("xx-unknown") == frozenset()
+
+
+def test_local_terms_pair_unspaced_characters_and_drop_function_words():
+    from newsgraph.corpus.features import caseless, local_terms
+
+    ja = dict(local_terms("台風が上陸した", "ja"))
+    assert {"台風", "上陸"} <= set(ja) and "した" not in ja  # two hiragana: an ending
+    ar = dict(local_terms("وقال المسؤول إن الطفل في البئر", "ar"))
+    assert "البئر" in ar and "في" not in ar  # a function word of Arabic
+    assert caseless("台風が上陸した") and caseless("وقال المسؤول") and not caseless("Путин встретился с Си")

@@ -17,6 +17,7 @@ from itertools import islice, repeat
 
 import numpy as np
 
+from ..clean.language import stop_words
 from ..data import word_set
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -79,6 +80,44 @@ def name_terms(text: str) -> set[str]:
         elif not _SENTENCE_END.search(text, max(0, m.start() - 6), m.start()):
             capital.add(folded)
     return {stem(w) for w in capital - lower if len(w) > 2}
+
+
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # kana and Han characters
+_KANA = re.compile(r"[\u3040-\u309f]+")  # hiragana: mostly endings and particles
+
+
+@lru_cache(maxsize=200_000)
+def _local_idf(word: str, language: str | None) -> float:
+    """`idf` in the word's own language, where wordfreq knows it without a segmenter."""
+    from wordfreq import zipf_frequency
+
+    try:
+        z = zipf_frequency(word, language) if language else 0.0
+    except (ImportError, LookupError, ValueError):  # Chinese and Japanese need a segmenter it lacks
+        z = 0.0
+    return UNKNOWN_IDF if z <= 0 else max(0.0, min(UNKNOWN_IDF, MAX_ZIPF + 0.5 - z))
+
+
+def caseless(text: str) -> bool:
+    """Whether most letters of a text are of a script without capitals (Arabic, Devanagari, Han...)."""
+    letters = [ch for ch in text[:3000] if ch.isalpha()]
+    return sum(ch.islower() or ch.isupper() for ch in letters) * 2 < len(letters)
+
+
+def local_terms(text: str, language: str | None) -> list[tuple[str, float]]:
+    """The terms of a text in a script without capital letters, where names cannot be told from
+    other words (Arabic, Hindi, Chinese, Japanese...): its words other than its language's
+    function words (spaCy's list), or, where words are not spaced (Han and kana), each pair of
+    characters not both hiragana; weighted as `weighted_terms` weighs English words, by their
+    frequency in that language (wordfreq) where known. They can only meet articles in the same
+    language: what they share is the story."""
+    stop = stop_words(language) if language else frozenset()
+    counts: Counter[str] = Counter()
+    for run in _UNSPACED.findall(text):
+        counts.update(run[k:k + 2] for k in range(len(run) - 1) if not _KANA.fullmatch(run[k:k + 2]))
+    rest = _UNSPACED.sub(" ", text)
+    counts.update(t for t in tokens(rest) if len(t) > 2 and not t.isdigit() and t not in stop)
+    return [(w, (1.0 + math.log(n)) * _local_idf(w, language)) for w, n in counts.items()]
 
 
 def content_words(text: str) -> list[str]:

@@ -16,11 +16,13 @@ import pyarrow as pa
 from ..errors import StoreError
 from . import dedup
 from .features import (
+    caseless,
     content_tokens,
     content_words,
     cosine,
     is_english,
     lead_vectors,
+    local_terms,
     name_terms,
     tokens,
     weighted_terms,
@@ -60,8 +62,10 @@ def _text_hash(text: str, words: Sequence[str] | None = None) -> str:
 
 
 def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]],
-            df: CorpusDf | None = None, words: Callable[[str], list[str]] | None = None) -> dict[str, float]:
+            df: CorpusDf | None = None, words: Callable[[str], list[str]] | None = None,
+            local: Sequence[tuple[str, float]] = ()) -> dict[str, float]:
     extra = [(f"@{name}", ENTITY_WEIGHT * (1.0 + np.log(max(1, n)))) for name, n in entities]
+    extra += local
     return weighted_terms([(title or "", 2.0), (text, 1.0)], extra, damp=df.damp if df else None, words=words)
 
 
@@ -212,8 +216,14 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         day = day_of(published)
         sig = sigs[aid]
         names = foreign.get(aid)
-        vec = vectors[aid] = _vector(title, text, ents.get(aid, ()), df, words if names is None else (
-            lambda t, names=names: [w for w in words(t) if w in names]))
+        if names is None:
+            vec = _vector(title, text, ents.get(aid, ()), df, words)
+        elif not caseless(text):
+            vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [w for w in words(t)
+                                                                                    if w in names])
+        else:  # no capitals tell its names: its own words (a title counts twice, as in `_vector`)
+            vec = _vector(None, "", (), df, local=local_terms(f"{title or ''}\n{title or ''}\n{text}", arts[aid][4]))
+        vectors[aid] = vec
         same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
             copies = [(aid, o, "copy", 1.0) for o in same[:MAX_COPY_LINKS]]
