@@ -274,3 +274,19 @@ def test_an_independent_report_has_no_long_verbatim_runs():
     a, b = dedup.own_words_of(ORIGINAL, _spans(ORIGINAL)), dedup.own_words_of(other, _spans(other))
     assert dedup.run_share(a, b) == 0.0  # "and a national fund for flood defences": a stock phrase
     assert dedup.run_share(a, dedup.own_words_of("Too short.", [])) is None
+
+
+def test_run_share_counts_each_word_once_and_the_words_between_quotes():
+    words = ("the committee met again on monday evening to weigh the harbour plan and its costs before a "
+             "final vote that members expect later this spring after long months of debate").split()
+    assert len(words) == 30
+    one = " ".join(words)
+    two = " ".join(w if k != 15 else "xylophone" for k, w in enumerate(words))  # one word changed
+    a, b = dedup.own_words_of(one, []), dedup.own_words_of(two, [])
+    assert dedup.run_share(a, b) == pytest.approx(29 / 30)  # all but the changed word, in two runs
+    # the same body with short attributions between quotations: their words count in the whole
+    quoted = one + " " + " ".join(f'"Quote number {k} is here," he said.' for k in range(6))
+    q = dedup.own_words_of(quoted, [])
+    assert q.words == 30 + 6 * 2
+    longer = dedup.own_words_of(one + " " + UNRELATED, [])
+    assert dedup.run_share(q, longer) == pytest.approx(30 / 42)

@@ -1,13 +1,17 @@
-from newsgraph.clean.language import guess, stop_words
+from newsgraph.clean.language import base, guess, stop_words
 
 GERMAN = ("Der Stadtrat hat am Dienstag beschlossen, dass die neue Brücke über den Fluss erst im "
           "kommenden Jahr gebaut wird. Die Kosten seien nach Angaben der Verwaltung deutlich gestiegen, "
-          "und auch die Planung müsse noch einmal geprüft werden, sagte der Bürgermeister.")
+          "und auch die Planung müsse noch einmal geprüft werden, sagte der Bürgermeister. Die Anwohner "
+          "hatten sich seit Monaten über den Lärm beschwert.")
 SPANISH = ("El ayuntamiento aprobó el martes un plan para renovar el puerto, aunque la oposición "
            "criticó que no se haya consultado a los vecinos. Según el alcalde, las obras empezarán "
-           "en primavera y durarán al menos dos años, con un coste que todavía no se ha cerrado.")
+           "en primavera y durarán al menos dos años, con un coste que todavía no se ha cerrado. Los "
+           "pescadores piden que se respete la temporada.")
 ENGLISH = ("The council voted on Tuesday to delay the new bridge over the river until next year, "
-           "saying that the costs had risen sharply and that the plans would have to be checked again.")
+           "saying that the costs had risen sharply and that the plans would have to be checked again. "
+           "Residents who live near the old crossing have complained about the noise for months, and the "
+           "mayor said he understood their anger.")
 RUSSIAN = ("Городской совет во вторник решил, что новый мост через реку будет построен только в "
            "следующем году. По словам мэра, расходы значительно выросли, и проект нужно проверить ещё раз, "
            "а жители должны быть готовы к тому, что работы начнутся не раньше весны.")
@@ -34,7 +38,20 @@ def test_guess_says_nothing_of_too_little_text():
 
 def test_stop_words_of_a_language_without_a_list_are_empty():
     assert "der" in stop_words("de")
-    assert stop_words("xx-unknown") == frozenset()
+    assert stop_words("xx-unknown") == frozenset() and stop_words(None) == frozenset()
+
+
+def test_codes_are_read_as_the_word_lists_know_them():
+    assert base("de-AT") == base("DE") == base("de_DE") == "de"
+    assert base("arz") == "ar" and base("zxx") is None and base("") is None
+    assert stop_words("ar-SA") == stop_words("ar") != frozenset()
+
+
+def test_short_or_list_like_english_is_not_taken_for_another_language():
+    roundup = ("Ukraine: Zelensky meets Macron. Gaza: talks resume. Oil: prices fall. Football: Arsenal win. "
+               "Weather: storms in the north. Markets: the pound rises.")
+    assert guess(roundup) is None  # too few words in Latin letters to judge
+    assert guess(ENGLISH) == "en"
 
 
 def test_local_terms_pair_unspaced_characters_and_drop_function_words():
@@ -45,3 +62,5 @@ def test_local_terms_pair_unspaced_characters_and_drop_function_words():
     ar = dict(local_terms("وقال المسؤول إن الطفل في البئر", "ar"))
     assert "البئر" in ar and "في" not in ar  # a function word of Arabic
     assert caseless("台風が上陸した") and caseless("وقال المسؤول") and not caseless("Путин встретился с Си")
+    hi = dict(local_terms("प्रधानमंत्री नरेंद्र मोदी ने कहा", "hi"))
+    assert {"प्रधानमंत्री", "नरेंद्र", "मोदी"} <= set(hi)  # whole words, vowel signs and viramas kept

@@ -1,5 +1,6 @@
-"""Which language a text is written in (py3langid's model: 97 languages, bundled with the
-package), and each language's function words (spaCy's lists, which ship with spaCy itself)."""
+"""Which language a text is written in (py3langid's model, bundled with the package: some 140
+language codes, mostly ISO 639-1), and each language's function words (spaCy's lists, which ship
+with spaCy itself)."""
 from __future__ import annotations
 
 import importlib
@@ -8,33 +9,56 @@ from functools import cache
 
 from ..data import word_set
 
-MIN_WORDS = 20  # a text in Latin letters with fewer words than this is not judged (None)
+MIN_WORDS = 40  # a text in Latin letters with fewer words than this is not judged (None): a
+# headline, a list of names or a clipped brief is as often misjudged as not
+ENGLISH_SHARE = 0.3  # of English function words: English whatever the model says (English prose has 40-50 %)
+# codes the model or a page may give for what one of spaCy's lists and wordfreq know under another
+ALIASES = {"arz": "ar", "ary": "ar", "apc": "ar", "ajp": "ar", "acm": "ar", "aeb": "ar", "cmn": "zh", "yue": "zh",
+           "wuu": "zh", "no": "nb", "nn": "nb", "pcm": "en"}
+NONE = {"zxx", "und", "mul"}  # codes that name no language
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
 
+def base(language: str | None) -> str | None:
+    """A language code as the word lists know it: `de-AT`, `DE` and `de_DE` are `de`; Egyptian
+    Arabic is Arabic (None: none, or a code that names no language)."""
+    if not language:
+        return None
+    code = re.split(r"[-_]", language.strip().casefold(), maxsplit=1)[0]
+    code = ALIASES.get(code, code)
+    return code if code and code not in NONE else None
+
+
 @cache
-def stop_words(language: str) -> frozenset[str]:
+def stop_words(language: str | None) -> frozenset[str]:
     """A language's function words (casefolded); empty for a language spaCy has no list for."""
-    if language == "en":
+    code = base(language)
+    if code == "en":
         return word_set("stopwords_en.txt")
+    if not code or not code.isalpha():
+        return frozenset()
     try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+        module = importlib.import_module(f"spacy.lang.{code}.stop_words")
     except ImportError:
         return frozenset()
     return frozenset(w.casefold() for w in module.STOP_WORDS)
 
 
 def guess(text: str) -> str | None:
-    """The ISO 639-1 code of the language `text` is written in; None when too little text says
-    (a few words in Latin letters: a headline, names). Text in another script is judged however
-    short: its letters alone say much."""
+    """The code of the language `text` is written in; None when too little text says (fewer than
+    MIN_WORDS words in Latin letters: a headline, names). Text in another script is judged however
+    short: its letters alone say much. A text with the function words of English prose is
+    English."""
     sample = text[:5000]
-    words = _WORD.findall(sample)
+    words = [w.casefold() for w in _WORD.findall(sample)]
     if not words:
         return None
     latin = sum(w.isascii() or w[0] <= "\u024f" for w in words)
     if len(words) < MIN_WORDS and 2 * latin >= len(words):
         return None
+    english = stop_words("en")
+    if sum(w in english for w in words) >= ENGLISH_SHARE * len(words):
+        return "en"
     import py3langid
 
-    return py3langid.classify(sample)[0]
+    return base(py3langid.classify(sample)[0])

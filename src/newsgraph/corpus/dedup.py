@@ -10,8 +10,9 @@ with the corpus and a later run only looks up the new articles.
 LSH, tuned to Jaccard, rarely pairs a wire story reprinted with another lead, cut short or
 updated. So each article is also compared exactly with the earlier articles of its own story on
 its own words (`own_words`: the 5-shingles outside quotation marks, so that two pages quoting
-one statement are not copies): a near copy when most of the smaller one's own words, or one's
-lead word for word, are in the other (`contained_share`, `lead_share`; the caller applies them).
+one statement are not copies): a near copy when most of the smaller one's own words, a good part
+of them in verbatim runs of twelve words or more, or one's lead word for word, are in the other
+(`contained_share`, `run_share`, `lead_share`; the caller applies them).
 
 A rewrite (a content farm's paraphrase, a translation, an outlet re-telling another's piece)
 shares few shingles, so it is judged on meaning: the sentences of the shorter article are
@@ -201,14 +202,17 @@ def own_words(text: str) -> np.ndarray:
 @dataclass(frozen=True, slots=True)
 class OwnWords:
     """An article's own-word shingles (`own_words`), all of them and those of its lead; its own
-    word pairs, all of them and per sentence (of eight words or more); the shingles of each own
-    stretch in their order."""
+    word pairs, all of them and per sentence (of eight words or more); its shingles in their
+    order, stretch after stretch (`first` marks where each stretch begins), and its number of
+    own words."""
 
     full: np.ndarray
     lead: np.ndarray
     pairs: np.ndarray
     sentence_pairs: tuple[np.ndarray, ...]
-    stretches: tuple[np.ndarray, ...]
+    sequence: np.ndarray
+    first: np.ndarray
+    words: int
 
 
 LEAD_SENTENCES = 2  # sentences of eight words or more that make an article's lead
@@ -257,8 +261,11 @@ def own_words_of(text: str, sentences: Sequence[tuple[int, int]]) -> OwnWords:
             k += 1
         if got and len(kept := _distinct(got)) >= 4:
             per_sentence.append(kept)
-    return OwnWords(_distinct(full), _distinct(lead), _distinct(pairs), tuple(per_sentence),
-                    tuple(f.view(np.int64) for f in full))
+    first = np.zeros(sum(map(len, full)), dtype=bool)
+    first[np.cumsum([0, *map(len, full[:-1])], dtype=np.int64)[:len(full)]] = True
+    sequence = np.concatenate(full).view(np.int64) if full else np.zeros(0, dtype=np.int64)
+    return OwnWords(_distinct(full), _distinct(lead), _distinct(pairs), tuple(per_sentence), sequence, first,
+                    sum(j - i for i, j in stretches))
 
 
 def pair_containment(a: OwnWords, b: OwnWords) -> float | None:
@@ -316,16 +323,23 @@ def run_share(a: OwnWords, b: OwnWords) -> float | None:
     reporting one event, or a reworded copy, share names and stock phrases of a few words."""
     if min(len(a.full), len(b.full)) < MIN_SHINGLES:
         return None
-    small, other = (a, b) if len(a.full) <= len(b.full) else (b, a)
-    need = RUN_WORDS - SHINGLE + 1  # consecutive shared shingles that make such a run
-    covered = total = 0
-    for seq in small.stretches:
-        total += len(seq) + SHINGLE - 1
-        hit = np.isin(seq, other.full)
-        edges = np.flatnonzero(np.diff(np.concatenate(([0], hit.view(np.int8), [0]))))
-        lengths = edges[1::2] - edges[::2]
-        covered += int((lengths[lengths >= need] + SHINGLE - 1).sum())
-    return covered / total if total else None
+    small, other = (a, b) if (len(a.full), a.words) <= (len(b.full), b.words) else (b, a)
+    seq, first = small.sequence, small.first
+    at = np.minimum(np.searchsorted(other.full, seq), len(other.full) - 1)
+    hit = other.full[at] == seq
+    # a run of shared shingles starts where one is shared after one that is not, or at a stretch's
+    # start (runs do not cross a quotation), and ends likewise
+    begins = np.flatnonzero(hit & (first | ~np.concatenate(([False], hit[:-1]))))
+    ends = np.flatnonzero(hit & (np.concatenate((first[1:], [True])) | ~np.concatenate((hit[1:], [False])))) + 1
+    keep = ends - begins >= RUN_WORDS - SHINGLE + 1
+    begins, ends = begins[keep], ends[keep]
+    covered = int((ends - begins).sum()) + (SHINGLE - 1) * len(begins)  # n shingles span n + 4 words
+    if len(begins) > 1:  # two runs of one stretch fewer than four shingles apart share words
+        gap = begins[1:] - ends[:-1]
+        stretch = np.cumsum(first) - 1
+        overlap = (stretch[begins[1:]] == stretch[ends[:-1] - 1]) & (gap < SHINGLE - 1)
+        covered -= int((SHINGLE - 1 - gap[overlap]).sum())
+    return min(1.0, covered / small.words) if small.words else None
 
 
 def aligned_share(a: SentenceSet, b: SentenceSet) -> tuple[float, int]:

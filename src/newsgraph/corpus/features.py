@@ -16,8 +16,9 @@ from functools import cache, lru_cache
 from itertools import islice, repeat
 
 import numpy as np
+import regex
 
-from ..clean.language import stop_words
+from ..clean.language import base, stop_words
 from ..data import word_set
 
 WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)?", re.UNICODE)
@@ -53,9 +54,10 @@ MIN_WORDS_TO_JUDGE = 40  # a shorter text (a headline, a ticker line) is taken f
 
 
 def is_english(words: Sequence[str], language: str | None = None) -> bool:
-    """Whether tokenised text is English: as its stated language says, else by its share of
-    English stopwords among its first 300 words (for an article stored before languages were told apart); a
-    text too short to judge counts as English."""
+    """Whether tokenised text is English: as its stored language says, else (no language: too
+    short in Latin letters for `clean.language.guess`, or stored before languages were told
+    apart) by its share of English stopwords among its first 300 words; a text too short to
+    judge counts as English."""
     if language:
         return language.casefold().startswith("en")
     stop, words = stopwords(), words[:300]
@@ -82,42 +84,65 @@ def name_terms(text: str) -> set[str]:
     return {stem(w) for w in capital - lower if len(w) > 2}
 
 
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")  # kana and Han characters
-_KANA = re.compile(r"[\u3040-\u309f]+")  # hiragana: mostly endings and particles
+# scripts that do not space their words (Han, kana, Thai, Lao, Khmer, Myanmar): terms are pairs of characters
+_UNSPACED = re.compile(r"[\u3005\u3040-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+                       r"\u0e00-\u0eff\u1780-\u17ff\u1000-\u109f]+")
+_HIRAGANA = re.compile(r"[\u3040-\u309f]")  # mostly endings and particles: a pair holding one is no term
+# a word keeps its combining marks (the vowel signs and viramas of Devanagari, Bengali, Tamil...)
+_LOCAL_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*")
+# wordfreq reads Chinese, Japanese and Korean only with MeCab or jieba, and Thai, Lao, Khmer and Myanmar
+# words not at all: their weights are left to the corpus's own document frequencies
+NO_FREQUENCIES = {"ja", "zh", "ko", "th", "lo", "km", "my"}
+
+
+@cache
+def _frequencies_known(language: str | None) -> bool:
+    """Whether wordfreq has word frequencies for a language, without a segmenter."""
+    from wordfreq import zipf_frequency
+
+    if not language or language in NO_FREQUENCIES:
+        return False
+    try:
+        zipf_frequency("a", language)
+    except Exception:  # noqa: BLE001 - wordfreq raises LookupError, ValueError or a segmenter's own errors
+        return False
+    return True
 
 
 @lru_cache(maxsize=200_000)
 def _local_idf(word: str, language: str | None) -> float:
-    """`idf` in the word's own language, where wordfreq knows it without a segmenter."""
+    """`idf` in the word's own language, where wordfreq knows it (else UNKNOWN_IDF: the corpus's
+    own document frequencies then lower its common words)."""
     from wordfreq import zipf_frequency
 
-    try:
-        z = zipf_frequency(word, language) if language else 0.0
-    except (ImportError, LookupError, ValueError):  # Chinese and Japanese need a segmenter it lacks
-        z = 0.0
+    z = zipf_frequency(word, language) if _frequencies_known(language) else 0.0
     return UNKNOWN_IDF if z <= 0 else max(0.0, min(UNKNOWN_IDF, MAX_ZIPF + 0.5 - z))
 
 
 def caseless(text: str) -> bool:
-    """Whether most letters of a text are of a script without capitals (Arabic, Devanagari, Han...)."""
-    letters = [ch for ch in text[:3000] if ch.isalpha()]
-    return sum(ch.islower() or ch.isupper() for ch in letters) * 2 < len(letters)
+    """Whether a text is written in a script without capitals (Arabic, Devanagari, Han, Georgian...):
+    hardly one letter in a hundred a capital."""
+    sample = text[:2000]
+    return sum(map(str.isupper, sample)) * 100 < sum(map(str.isalpha, sample))
 
 
 def local_terms(text: str, language: str | None) -> list[tuple[str, float]]:
     """The terms of a text in a script without capital letters, where names cannot be told from
     other words (Arabic, Hindi, Chinese, Japanese...): its words other than its language's
-    function words (spaCy's list), or, where words are not spaced (Han and kana), each pair of
-    characters not both hiragana; weighted as `weighted_terms` weighs English words, by their
-    frequency in that language (wordfreq) where known. They can only meet articles in the same
-    language: what they share is the story."""
-    stop = stop_words(language) if language else frozenset()
+    function words (spaCy's list), or, where words are not spaced, each pair of characters
+    (without hiragana); weighted as `weighted_terms` weighs English words, by their frequency in
+    that language (wordfreq) where known. They can only meet articles in the same language: what
+    they share is the story."""
+    code = base(language)
+    stop = stop_words(code)
     counts: Counter[str] = Counter()
     for run in _UNSPACED.findall(text):
-        counts.update(run[k:k + 2] for k in range(len(run) - 1) if not _KANA.fullmatch(run[k:k + 2]))
-    rest = _UNSPACED.sub(" ", text)
-    counts.update(t for t in tokens(rest) if len(t) > 2 and not t.isdigit() and t not in stop)
-    return [(w, (1.0 + math.log(n)) * _local_idf(w, language)) for w, n in counts.items()]
+        counts.update(pair for k in range(len(run) - 1) if not _HIRAGANA.search(pair := run[k:k + 2]))
+    for m in _LOCAL_WORD.finditer(_UNSPACED.sub(" ", text)):
+        word = m.group().casefold()
+        if len(word) > 2 and not word.isdigit() and word not in stop:
+            counts[word] += 1
+    return [(w, (1.0 + math.log(n)) * _local_idf(w, code)) for w, n in sorted(counts.items())]
 
 
 def content_words(text: str) -> list[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
+from ..clean.language import base
 from ..errors import StoreError
 from . import dedup
 from .features import (
@@ -90,8 +91,20 @@ class CorpusDf:
 
 
 def _article_terms(text: str, title: str | None, names: Sequence[str],
-                   words: Callable[[str], list[str]] = content_words) -> set[str]:
-    return set(words(text)) | set(words(title or "")) | {f"@{n}" for n in names}
+                   words: Callable[[str], list[str]] = content_words,
+                   local: Sequence[tuple[str, float]] = ()) -> set[str]:
+    return set(words(text)) | set(words(title or "")) | {f"@{n}" for n in names} | {t for t, _ in local}
+
+
+def _local_terms(title: str | None, text: str, language: str | None) -> list[tuple[str, float]]:
+    """`local_terms` of an article, its title counted twice as `_vector` counts it."""
+    return local_terms(f"{title or ''}\n{title or ''}\n{text}", language)
+
+
+def _caseless_foreign(text: str, language: str | None) -> bool:
+    """Whether a stored article is in another language written without capitals (its language
+    as stored: the document-frequency pass reads no tokens)."""
+    return base(language) not in (None, "en") and caseless(text)
 
 
 def _corpus_df(con, pending: Sequence[str]) -> CorpusDf:
@@ -105,9 +118,10 @@ def _corpus_df(con, pending: Sequence[str]) -> CorpusDf:
         for aid, name in rows_in(con, "SELECT article_id, name FROM entities WHERE article_id IN (SELECT unnest(?))",
                                   ids):
             names.setdefault(aid, []).append(name)
-        for aid, title, text in rows_in(con, "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))",
-                                         ids):
-            counts.update(_article_terms(text, title, names.get(aid, ())))
+        for aid, title, text, language in rows_in(
+                con, "SELECT id, title, text, language FROM articles WHERE id IN (SELECT unnest(?))", ids):
+            local = _local_terms(title, text, language) if _caseless_foreign(text, language) else ()
+            counts.update(_article_terms(text, title, names.get(aid, ()), local=local))
     stored = con.execute("SELECT count(*) FROM corpus_articles").fetchone()[0]
     for term, n in rows_in(con, "SELECT term, df FROM term_df WHERE term IN (SELECT unnest(?))", sorted(counts)):
         counts[term] += n
@@ -199,6 +213,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     foreign = {i: name_terms(arts[i][2]) for i in ids if not is_english(toks[i], arts[i][4])}
     for i in foreign:
         leads[i] = np.zeros_like(leads[i])
+    # one in a script without capitals shows no names: it meets its story by its own words
+    local = {i: _local_terms(arts[i][1], arts[i][2], arts[i][4]) for i in foreign if caseless(arts[i][2])}
     del toks
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
     stored = _StoredOriginals(con, ids, sigs, hashes, bands)
@@ -218,11 +234,11 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         names = foreign.get(aid)
         if names is None:
             vec = _vector(title, text, ents.get(aid, ()), df, words)
-        elif not caseless(text):
+        elif aid in local:
+            vec = _vector(None, "", (), df, local=local[aid])
+        else:
             vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [w for w in words(t)
                                                                                     if w in names])
-        else:  # no capitals tell its names: its own words (a title counts twice, as in `_vector`)
-            vec = _vector(None, "", (), df, local=local_terms(f"{title or ''}\n{title or ''}\n{text}", arts[aid][4]))
         vectors[aid] = vec
         same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
@@ -270,7 +286,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         report.links[link[2]] = report.links.get(link[2], 0) + 1
     touched.update(chunk_stories)
     chunk_df = Counter(t for aid in ids for t in _article_terms(
-        arts[aid][2], arts[aid][1], [name for name, _ in ents.get(aid, ())], words))
+        arts[aid][2], arts[aid][1], [name for name, _ in ents.get(aid, ())], words, local.get(aid, ())))
     _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df)
     return seq
 
