@@ -179,3 +179,28 @@ def test_story_relevance_adds_the_random_walks_centrality():
     gain = ranked - plain
     assert gain == pytest.approx(2.0 * sm.lexrank_scores(sim) * 4)
     assert np.argmax(gain) == 0 and gain[0] > gain[1] == pytest.approx(gain[3])
+
+
+def test_sentences_in_another_language_are_weighed_in_their_own():
+    """German function words (die, der, hat, den) are no rare words: two sentences about the harbour
+    rules are closer than two that share only function words and the day (weighed as English,
+    the other way round)."""
+    from newsgraph.corpus.summarize import content_words_in, english, tfidf_similarity
+
+    a = "Die Regierung hat am Montag die neuen Regeln für den Hafen beschlossen, sagte der Sprecher."
+    b = "Neue Regeln im Hafen: die Regierung beschließt strengere Kontrollen für Frachtschiffe."
+    c = "Die Mannschaft hat am Montag die Partie für den Verein gewonnen, sagte der Trainer."
+    assert not english(a) and english("The government approved the new harbour rules on Monday.")
+    assert "die" not in content_words_in(a, "de") and "hafen" in content_words_in(a, "de")
+    sim = tfidf_similarity([a, b, c])
+    assert sim[0, 1] > 2 * sim[0, 2]
+
+
+def test_german_and_french_quotation_marks_are_quotations_not_cut_sentences():
+    from newsgraph.corpus.summarize import suitability
+
+    german = "„Wir werden den Hafen nicht schließen“, sagte der Bürgermeister am Montag vor dem Rat."
+    spanish = "El alcalde dijo que «no cerraremos el puerto este año», según la agencia local."
+    english = "“We will not close the harbour,” the mayor told the council on Monday."
+    assert suitability(german) == suitability(spanish) == suitability(english) == 1.0
+    assert suitability("Der Bürgermeister sagte am Montag vor dem Rat „wir werden den Hafen nicht.") < 1.0

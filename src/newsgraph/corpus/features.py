@@ -96,7 +96,7 @@ NO_FREQUENCIES = {"ja", "zh", "ko", "th", "lo", "km", "my"}
 
 
 @cache
-def _frequencies_known(language: str | None) -> bool:
+def frequencies_known(language: str | None) -> bool:
     """Whether wordfreq has word frequencies for a language, without a segmenter."""
     from wordfreq import zipf_frequency
 
@@ -115,7 +115,7 @@ def _local_idf(word: str, language: str | None) -> float:
     own document frequencies then lower its common words)."""
     from wordfreq import zipf_frequency
 
-    z = zipf_frequency(word, language) if _frequencies_known(language) else 0.0
+    z = zipf_frequency(word, language) if frequencies_known(language) else 0.0
     return UNKNOWN_IDF if z <= 0 else max(0.0, min(UNKNOWN_IDF, MAX_ZIPF + 0.5 - z))
 
 

@@ -34,6 +34,7 @@ from functools import cache
 
 import numpy as np
 
+from ..clean.language import base, guess, stop_words
 from ..data import word_set
 from . import features
 
@@ -41,12 +42,13 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
-_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+# a quotation: "...", “...”, German „...“ and »...«, French and Spanish «...»
+_QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”“]|[«»][^«»]*[«»]")
 # Openings that point back to a sentence the summary may not carry.
 _DANGLING = frozenset("""he she it they him her his its their them this these those that there
 but and or so yet also however meanwhile moreover furthermore additionally still then thus
 hence therefore instead otherwise besides nevertheless nonetheless likewise similarly such""".split())
-_END = (".", "!", "\"", "”", "’", ")")
+_END = (".", "!", "\"", "”", "“", "’", "»", "«", ")")  # “ and « close German quotations
 
 # Weights of the story ranking (scripts/eval_summaries.py measures them; robust, not tuned fine).
 W_CENTRAL = 1.0          # cosine to the story centroid
@@ -97,6 +99,28 @@ def idf(word: str) -> float:
     return min(7.0, -math.log10(freq)) if freq else 7.0
 
 
+@cache
+def _word_freqs_in(language: str) -> dict[str, float]:
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language) if features.frequencies_known(language) else {}
+
+
+def idf_in(word: str, language: str | None) -> float:
+    """`idf` in another language (7 for a word wordfreq does not know in it, or any word of a
+    language it has no frequencies for without a segmenter)."""
+    if word.isdigit():
+        return 4.5
+    freq = _word_freqs_in(language).get(word) if language else None
+    return min(7.0, -math.log10(freq)) if freq else 7.0
+
+
+def content_words_in(text: str, language: str | None) -> list[str]:
+    """`content_words` of a sentence in another language: its language's function words left out."""
+    stops = stop_words(language)
+    return [w for w in _WORD.findall(text.lower()) if (w not in stops and _LETTER.search(w)) or w.isdigit()]
+
+
 def content_words(text: str) -> list[str]:
     """Lowercased words that are not stopwords: words with a letter, and numbers."""
     stops = word_set("stopwords_en.txt")
@@ -109,12 +133,18 @@ def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
     out after normalising: dot products between different texts are unchanged."""
     from scipy import sparse
 
-    bags = [Counter(content_words(t)) for t in texts]
+    # a sentence in another language is weighed in its own: the story's other-language sentences
+    # tell it (py3langid), whose function words (spaCy's list) and frequencies (wordfreq) then apply
+    english_rows = [english(t) for t in texts]
+    other = " ".join(t for t, e in zip(texts, english_rows) if not e)
+    language = base(guess(other)) if other else None
+    bags = [Counter(content_words(t) if e else content_words_in(t, language)) for t, e in zip(texts, english_rows)]
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(w for w in df if df[w] > 1 or not shared_only))}
     rows, cols, vals, norms = [], [], [], np.zeros(len(texts), dtype=np.float32)
     for row, bag in enumerate(bags):
-        weights = [(w, c * idf(w)) for w, c in bag.items()]
+        weigh = idf if english_rows[row] else (lambda w: idf_in(w, language))
+        weights = [(w, c * weigh(w)) for w, c in bag.items()]
         norms[row] = math.sqrt(sum(v * v for _, v in weights)) or 1.0
         for w, v in weights:
             if w in vocab:
@@ -158,13 +188,26 @@ def embed(texts: Sequence[str]) -> np.ndarray | None:
     return _normalise(features.embed(texts))
 
 
+def english(text: str) -> bool:
+    """Whether a sentence reads as English: a fifth of its words English function words (a
+    sentence of under five words is given the benefit of the doubt)."""
+    words = _WORD.findall(text.lower())
+    stops = word_set("stopwords_en.txt")
+    return len(words) < 5 or sum(w in stops for w in words) * 5 >= len(words)
+
+
 def similarity(texts: Sequence[str], vectors: np.ndarray | None = None) -> np.ndarray:
     """Pairwise sentence similarity in [0, 1]: the embedding cosine (the caller's `vectors`,
-    or WordLlama's) mixed with the tf-idf cosine."""
+    or WordLlama's) mixed with the tf-idf cosine between two English sentences; the tf-idf
+    cosine alone where either is in another language (the embeddings are an English model's)."""
     sim = tfidf_similarity(texts)
+    both = np.array([english(t) for t in texts], dtype=bool)
+    if not both.any():
+        return sim
     emb = _normalise(np.asarray(vectors, dtype=np.float32)) if vectors is not None else embed(texts)
     if emb is not None:
-        sim = (1 - EMBED_SHARE) * sim + EMBED_SHARE * np.clip(emb @ emb.T, 0.0, 1.0)
+        mixed = (1 - EMBED_SHARE) * sim + EMBED_SHARE * np.clip(emb @ emb.T, 0.0, 1.0)
+        sim = np.where(both[:, None] & both[None, :], mixed, sim) if not both.all() else mixed
     return sim
 
 
@@ -174,13 +217,13 @@ def suitability(text: str) -> float:
     """How fit a sentence is to stand in a summary on its own: 0 (never) to 1."""
     text = text.strip()
     words = text.split()
-    if len(words) < MIN_WORDS or not (text[:1].isalnum() or text[:1] in "\"“‘'("):
+    if len(words) < MIN_WORDS or not (text[:1].isalnum() or text[:1] in "\"“‘'(„«»"):
         return 0.0
     if text.rstrip().endswith("?") or text[:1].islower() or "http" in text or "www." in text:
         return 0.0
     fit = 1.0
     quoted = sum(len(m.group().split()) for m in _QUOTED.finditer(text))
-    if quoted > 0.6 * len(words) or text.count("\"") % 2 or text.count("“") != text.count("”"):
+    if quoted > 0.6 * len(words) or _cut_quote(text):
         fit *= 0.5      # mostly a quote, or a quote cut by the sentence splitter
     first = _WORD.findall(text.lower()[:40])[:1]
     if first and first[0] in _DANGLING:
@@ -190,6 +233,13 @@ def suitability(text: str) -> float:
     if len(words) > LONG_WORDS:
         fit *= 0.7
     return fit
+
+
+def _cut_quote(text: str) -> bool:
+    """Whether a quotation in the sentence is left open (cut by the sentence splitter): an odd
+    number of straight or curly marks (English “...”, German „...“ alike), or unpaired « and »."""
+    return bool(text.count("\"") % 2 or (text.count("“") + text.count("”") + text.count("„")) % 2
+                or text.count("«") != text.count("»"))
 
 
 # --- selection ---------------------------------------------------------------------------
