@@ -154,3 +154,13 @@ def test_articles_dated_by_their_address_are_named_in_the_notes():
     items = _notes(arts, [], [], {"a1": 1, "a2": 2})
     assert [(i.text, i.cites) for i in items] == [
         ("1 of 2 articles are dated by the date in their address, stating none themselves", [1])]
+
+
+def test_articles_in_other_languages_are_counted_by_language_in_the_notes():
+    from newsgraph.brief import _notes
+
+    arts = [{"id": f"a{k}", "outlet": "Andes Wire", "published": "2024-03-05", "repairs": [], "text": "",
+             "flags": [], "language": lang} for k, lang in enumerate(["en", "es", "ja", "es-MX", None], 1)]
+    [item] = _notes(arts, [], [], {f"a{k}": k for k in range(1, 6)})
+    assert item.text.startswith("3 of 5 articles are in other languages (2 Spanish, 1 Japanese): placed in the story")
+    assert item.cites == [2, 3, 4]

@@ -267,3 +267,23 @@ def test_a_dead_worker_pool_is_replaced_and_the_batch_redone(tmp_path, monkeypat
         assert store.query("SELECT count(*) FROM articles").fetchone()[0] == 3
     assert (report.read, report.new, report.unchanged, report.failed) == (3, 3, 0, 0)
     assert calls[:2] == [True, False]
+
+
+def test_an_article_in_another_language_is_stored_without_actors_quotes_and_events(tmp_path, run, query):
+    """The extraction reads English: a Spanish page would give wrong actors (“la” a place, “un” the
+    United Nations). It is stored, grouped and summarised, but not read for actors and events."""
+    (tmp_path / "en.txt").write_text("Harbour master Ana Moreno said that the ferry to Brenvik would sail on "
+                                     "Tuesday after the storm, and that the crossing was safe again.\n")
+    (tmp_path / "es.txt").write_text(
+        "La capitana del puerto, Ana Moreno, dijo el martes que el transbordador volverá a zarpar hacia la isla "
+        "después de la tormenta. Según la autoridad portuaria, los daños en el muelle fueron menores de lo que "
+        "se temía y un equipo de técnicos revisó las grúas durante toda la noche antes de dar el visto bueno.\n")
+    report = run([tmp_path], nlp=True)
+    assert report.new == 2 and report.failed == 0
+    langs = dict(query("SELECT path, language FROM articles"))
+    assert langs[str(tmp_path / "es.txt")] == "es"
+    per_article = dict(query("""SELECT a.path, count(e.name) FROM articles a LEFT JOIN entities e ON e.article_id = a.id
+                                GROUP BY a.path"""))
+    assert per_article[str(tmp_path / "es.txt")] == 0 and per_article[str(tmp_path / "en.txt")] > 0
+    again = run([tmp_path], nlp=True)  # marked as read: not parsed again
+    assert (again.new, again.unchanged) == (0, 2)

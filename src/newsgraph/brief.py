@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from .clean import language
 from .corpus.features import content_words, idf
 from .data import word_set
 from .errors import UsageError
@@ -86,7 +87,7 @@ def build(con, story_id: str | None = None) -> Briefing:
     story = found[0]
     sid = story["id"]
     arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.author, a.published, a.url, a.path, a.flags,
-                               a.repairs, a.text, c.seq
+                               a.repairs, a.text, a.language, c.seq
                         FROM corpus_articles c JOIN articles a ON a.id = c.article_id
                         WHERE c.story_id = ? ORDER BY a.published NULLS LAST, c.seq""", [sid])
     sources, num = _sources(arts)
@@ -480,6 +481,14 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
     if from_url:
         out.append(Item(f"{len(from_url)} of {len(arts)} articles are dated by the date in their address, "
                         "stating none themselves", from_url))
+    other = [a for a in arts if language.base(a.get("language")) not in (None, "en")]
+    if other:
+        names = Counter(language.name(a["language"]) for a in other)
+        out.append(Item(f"{len(other)} of {len(arts)} articles are in other languages ("
+                        + ", ".join(f"{n} {k}" for k, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])))
+                        + "): placed in the story by the names or words they share with it; their actors, "
+                        "quotes and events are not extracted (the extraction reads English)",
+                        sorted(num[a["id"]] for a in other)))
     unnamed = Counter(q["article_id"] for q in quotes if not q["speaker_named"] and q["article_id"] in num)
     if unnamed:
         n, k = sum(unnamed.values()), len(unnamed)

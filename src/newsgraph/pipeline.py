@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from .articles import doc_id, make_article
+from .clean import language
 from .clean.boilerplate import norm_line, split_lines
 from .config import Settings
 from .corpus.statements import assign_statements
@@ -146,7 +147,11 @@ def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> l
 
 def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | None
              ) -> tuple[list[Entity], list[Quote], list[Event], dict[str, tuple], list[InputError]]:
-    """Parse and extract in every worker: each gets a share of the articles for nlp.pipe."""
+    """Parse and extract in every worker: each gets a share of the articles for nlp.pipe. Only
+    articles in English (or of no known language) are read: the actor tables, speech verbs and
+    event lexicon are English, so another language would give wrong actors and events; such an
+    article is stored without them (its story, copies and summary do not need them)."""
+    articles = [a for a in articles if reads_english(a)]
     if not settings.nlp or not articles:
         return [], [], [], {}, []
     items = [(a.id, a.text, _reference_date(a)) for a in articles]
@@ -162,6 +167,11 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     failed = [InputError(a.source, f"stored without actors, quotes and events: {by_id[a.id].error}")
               for a in articles if by_id[a.id].error]
     return entities, quotes, events, sentences, failed
+
+
+def reads_english(article: Article) -> bool:
+    """Whether the extraction stages can read an article: English, or a language not known."""
+    return language.base(article.language) in (None, "en")
 
 
 def _reference_date(article: Article) -> str | None:

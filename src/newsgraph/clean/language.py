@@ -29,6 +29,15 @@ def base(language: str | None) -> str | None:
     return code if code and code not in NONE else None
 
 
+def name(language: str) -> str:
+    """A language's English name (ISO 639, pycountry), or its code where none is known."""
+    import pycountry
+
+    code = base(language) or language
+    found = pycountry.languages.get(alpha_2=code) if len(code) == 2 else pycountry.languages.get(alpha_3=code)
+    return re.sub(r"\s*\(.*\)$", "", found.name) if found else code
+
+
 @cache
 def stop_words(language: str | None) -> frozenset[str]:
     """A language's function words (casefolded); empty for a language spaCy has no list for."""
