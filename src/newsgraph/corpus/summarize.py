@@ -138,6 +138,8 @@ def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
     english_rows = [english(t) for t in texts]
     other = " ".join(t for t, e in zip(texts, english_rows) if not e)
     language = base(guess(other)) if other else None
+    if language in (None, "en"):  # too little to tell, or English after all (captions, lists)
+        english_rows = [True] * len(texts)
     bags = [Counter(content_words(t) if e else content_words_in(t, language)) for t, e in zip(texts, english_rows)]
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(w for w in df if df[w] > 1 or not shared_only))}
@@ -201,13 +203,13 @@ def similarity(texts: Sequence[str], vectors: np.ndarray | None = None) -> np.nd
     or WordLlama's) mixed with the tf-idf cosine between two English sentences; the tf-idf
     cosine alone where either is in another language (the embeddings are an English model's)."""
     sim = tfidf_similarity(texts)
-    both = np.array([english(t) for t in texts], dtype=bool)
-    if not both.any():
+    is_en = np.array([english(t) for t in texts], dtype=bool)
+    if not is_en.any():
         return sim
     emb = _normalise(np.asarray(vectors, dtype=np.float32)) if vectors is not None else embed(texts)
     if emb is not None:
         mixed = (1 - EMBED_SHARE) * sim + EMBED_SHARE * np.clip(emb @ emb.T, 0.0, 1.0)
-        sim = np.where(both[:, None] & both[None, :], mixed, sim) if not both.all() else mixed
+        sim = mixed if is_en.all() else np.where(is_en[:, None] & is_en[None, :], mixed, sim)
     return sim
 
 
