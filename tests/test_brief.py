@@ -164,3 +164,20 @@ def test_articles_in_other_languages_are_counted_by_language_in_the_notes():
     [item] = _notes(arts, [], [], {f"a{k}": k for k in range(1, 6)})
     assert item.text.startswith("3 of 5 articles are in other languages (2 Spanish, 1 Japanese): placed in the story")
     assert item.cites == [2, 3, 4]
+
+
+def test_articles_in_another_language_get_no_english_phrase_tests_or_function_words_as_framing():
+    from newsgraph.brief import Source, _framing, _only_here
+
+    german = ("Die Regierung hat die neuen Regeln für den Hafen beschlossen, und die Fischer sind mit den Regeln "
+              "nicht zufrieden. Die Fischer wollen gegen die Regeln klagen, und die Regierung will die Regeln "
+              "nicht ändern. Die Regeln gelten ab dem Sommer für den Hafen und für die Fischer.")
+    english = ("The government approved the new harbour rules, and the fishermen say the rules ignore the "
+               "spawning grounds of the brown trout near the old stone quay.")
+    arts = [{"id": "a1", "text": german, "language": "de", "outlet": "Hafenblatt"},
+            {"id": "a2", "text": english, "language": "en", "outlet": "Harbour News"}]
+    only = _only_here(arts, {"a1": 1, "a2": 2})
+    assert [i.cites for i in only] == [[2]]  # the English article's own phrases; none from the German one
+    sources = [Source(1, "a1", "Hafenblatt", None, None, ""), Source(2, "a2", "Harbour News", None, None, "")]
+    [de, _] = _framing(arts, [], sources)
+    assert not {"die", "den", "und", "nicht"} & set(de.text.split(": ")[-1].split(", "))
