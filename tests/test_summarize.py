@@ -204,3 +204,24 @@ def test_german_and_french_quotation_marks_are_quotations_not_cut_sentences():
     english = "“We will not close the harbour,” the mayor told the council on Monday."
     assert suitability(german) == suitability(spanish) == suitability(english) == 1.0
     assert suitability("Der Bürgermeister sagte am Montag vor dem Rat „wir werden den Hafen nicht.") < 1.0
+
+
+def test_sentences_of_unspaced_scripts_are_split_counted_and_summarised():
+    from newsgraph.corpus.reader import split_sentences
+    from newsgraph.corpus.summarize import Sentence, n_words, summarize_story
+
+    text = ("台風十二号は二日朝、ミナト市付近に上陸した。気象台は「命を守る行動を。」と呼びかけ、"
+            "市内の避難所には多くの住民が集まった。停電は約三万戸に達し、復旧には数日かかる見通しだ。")
+    spans = split_sentences(text)
+    assert len(spans) == 3
+    assert text[spans[1][0]:spans[1][1]].startswith("気象台は「命を守る行動を。」と呼びかけ")
+    assert n_words(text[spans[0][0]:spans[0][1]]) >= 8  # about two characters a word
+    sents = [Sentence("a1", k, a, b, text[a:b]) for k, (a, b) in enumerate(spans)]
+    assert summarize_story(sents, k=2, max_words=60)  # a Japanese story has a summary
+
+
+def test_a_sentence_may_open_with_a_capital_of_any_latin_alphabet():
+    from newsgraph.corpus.reader import split_sentences
+
+    text = "Der Sturm kam in der Nacht. Österreich war am stärksten betroffen. ¿Qué pasó después? Nada."
+    assert len(split_sentences(text)) == 4

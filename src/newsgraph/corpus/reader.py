@@ -3,10 +3,10 @@ sentences (the parse's spans, or a punctuation rule without one), outlets and da
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Sequence
 
 import pyarrow as pa
+import regex
 
 from .corroborate import SentenceRow
 
@@ -16,13 +16,18 @@ def outlet_key(outlet: str | None, source: str) -> str:
     return outlet or f"? {source}"
 
 
-_SPLIT = re.compile(r"(?<=[.!?…”\"’])\s+(?=[\"“‘(\[]?[A-Z0-9])|\n+")
+# a sentence ends at . ! ? … (or a closing quotation mark after one) before a capital, a digit or a
+# letter of a script without capitals (an opening mark may come first), at the full stops of
+# Chinese and Japanese unless a quotation or bracket closes after it, and at every line break
+_SPLIT = regex.compile(r"(?<=[.!?…”\"’»])\s+(?=[\"“‘„«¿¡(\[]?[\p{Lu}\p{Lo}0-9])|(?<=[。！？])(?![」』）])\s*|\n+")
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentence spans for articles stored without a parse (a punctuation rule)."""
     spans, start = [], 0
     for m in _SPLIT.finditer(text):
+        if m.end() <= start:  # an empty match where the last one ended
+            continue
         if text[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()

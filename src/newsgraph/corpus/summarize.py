@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
+import regex
 
 from ..clean.language import base, guess, stop_words
 from ..data import word_set
@@ -42,13 +43,13 @@ log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"\w+")
 _LETTER = re.compile(r"[^\W\d_]")
-# a quotation: "...", “...”, German „...“ and »...«, French and Spanish «...»
-_QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”“]|[«»][^«»]*[«»]")
+# a quotation: "...", “...”, German „...“ and »...«, French and Spanish «...», Japanese 「...」
+_QUOTED = re.compile(r"[\"“„][^\"“”„]*[\"”“]|[«»][^«»]*[«»]|「[^「」]*」")
 # Openings that point back to a sentence the summary may not carry.
 _DANGLING = frozenset("""he she it they him her his its their them this these those that there
 but and or so yet also however meanwhile moreover furthermore additionally still then thus
 hence therefore instead otherwise besides nevertheless nonetheless likewise similarly such""".split())
-_END = (".", "!", "\"", "”", "“", "’", "»", "«", ")")  # “ and « close German quotations
+_END = (".", "!", "\"", "”", "“", "’", "»", "«", ")", "。", "！", "」")  # “ and « close German quotations
 
 # Weights of the story ranking (scripts/eval_summaries.py measures them; robust, not tuned fine).
 W_CENTRAL = 1.0          # cosine to the story centroid
@@ -76,9 +77,15 @@ class Sentence:
     support: int = 1      # independent outlets that carry the same content (1 = unknown/single)
 
 
+# letters of scripts that do not space their words: about two of them make a word
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+
 def n_words(text: str) -> int:
-    """Words as a reader counts them (whitespace-separated); the unit of `max_words`."""
-    return len(text.split())
+    """Words as a reader counts them (whitespace-separated; in Chinese, Japanese, Thai... two
+    characters a word); the unit of `max_words`."""
+    spaced = _UNSPACED.sub(" ", text).split()
+    return len(spaced) + len(_UNSPACED.findall(text)) // 2
 
 
 # --- vectors -----------------------------------------------------------------------------
@@ -218,21 +225,21 @@ def similarity(texts: Sequence[str], vectors: np.ndarray | None = None) -> np.nd
 def suitability(text: str) -> float:
     """How fit a sentence is to stand in a summary on its own: 0 (never) to 1."""
     text = text.strip()
-    words = text.split()
-    if len(words) < MIN_WORDS or not (text[:1].isalnum() or text[:1] in "\"“‘'(„«»"):
+    words = n_words(text)
+    if words < MIN_WORDS or not (text[:1].isalnum() or text[:1] in "\"“‘'(„«»「"):
         return 0.0
-    if text.rstrip().endswith("?") or text[:1].islower() or "http" in text or "www." in text:
+    if text.rstrip().endswith(("?", "？")) or text[:1].islower() or "http" in text or "www." in text:
         return 0.0
     fit = 1.0
-    quoted = sum(len(m.group().split()) for m in _QUOTED.finditer(text))
-    if quoted > 0.6 * len(words) or _cut_quote(text):
+    quoted = sum(n_words(m.group()) for m in _QUOTED.finditer(text))
+    if quoted > 0.6 * words or _cut_quote(text):
         fit *= 0.5      # mostly a quote, or a quote cut by the sentence splitter
     first = _WORD.findall(text.lower()[:40])[:1]
     if first and first[0] in _DANGLING:
         fit *= 0.6
     if not text.rstrip().endswith(_END):
         fit *= 0.5      # headlines, captions, list items
-    if len(words) > LONG_WORDS:
+    if words > LONG_WORDS:
         fit *= 0.7
     return fit
 
@@ -241,7 +248,7 @@ def _cut_quote(text: str) -> bool:
     """Whether a quotation in the sentence is left open (cut by the sentence splitter): an odd
     number of straight or curly marks (English “...”, German „...“ alike), or unpaired « and »."""
     return bool(text.count("\"") % 2 or (text.count("“") + text.count("”") + text.count("„")) % 2
-                or text.count("«") != text.count("»"))
+                or text.count("«") != text.count("»") or text.count("「") != text.count("」"))
 
 
 # --- selection ---------------------------------------------------------------------------
