@@ -360,12 +360,6 @@ _LEAD = frozenset("and or but while whereas as with including".split())
 MAX_ONLY_HERE = 5  # phrases per article
 
 
-def _other_language(a: dict) -> str | None:
-    """The language of an article not in English (None: English, or not known)."""
-    code = language.base(a.get("language"))
-    return None if code in (None, "en") else code
-
-
 def _only_here(arts: list[dict], num: dict[str, int],
                confirmed: dict[str, list[tuple[int, int]]] | None = None) -> list[Item]:
     """Per article, what it alone mentions: rare two-word phrases no other article of the story
@@ -390,7 +384,7 @@ def _only_here(arts: list[dict], num: dict[str, int],
     for a in arts:
         found: dict[tuple[str, str], str] = {}
         grams[a["id"]] = found
-        if _other_language(a):
+        if language.other_than_english(a.get("language")):
             continue  # the phrase test is English's
         for m in _SENTENCE.finditer(a["text"]):
             if _inside(confirmed, a["id"], m.start(), m.end()):
@@ -489,7 +483,7 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
     if from_url:
         out.append(Item(f"{len(from_url)} of {len(arts)} articles are dated by the date in their address, "
                         "stating none themselves", from_url))
-    other = [a for a in arts if _other_language(a)]
+    other = [a for a in arts if language.other_than_english(a.get("language"))]
     if other:
         names = Counter(language.name(a["language"]) for a in other)
         out.append(Item(f"{len(other)} of {len(arts)} articles are in other languages ("
@@ -562,7 +556,7 @@ def _framing(arts: list[dict], events: list[dict], sources: list[Source]) -> lis
     names = _proper_words(arts)
     # an article in another language: its language's function words are no framing words either
     counts = {a["id"]: Counter(w for w in content_words(a["text"]) if not w.isdigit() and w not in names
-                               and w not in language.stop_words(_other_language(a)))
+                               and w not in language.stop_words(language.other_than_english(a.get("language"))))
               for a in arts}
     total: Counter[str] = Counter()
     for c in counts.values():

@@ -151,7 +151,7 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     articles in English (or of no known language) are read: the actor tables, speech verbs and
     event lexicon are English, so another language would give wrong actors and events; such an
     article is stored without them (its story, copies and summary do not need them)."""
-    articles = [a for a in articles if reads_english(a)]
+    articles = [a for a in articles if not language.other_than_english(a.language)]
     if not settings.nlp or not articles:
         return [], [], [], {}, []
     items = [(a.id, a.text, _reference_date(a)) for a in articles]
@@ -167,11 +167,6 @@ def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | No
     failed = [InputError(a.source, f"stored without actors, quotes and events: {by_id[a.id].error}")
               for a in articles if by_id[a.id].error]
     return entities, quotes, events, sentences, failed
-
-
-def reads_english(article: Article) -> bool:
-    """Whether the extraction stages can read an article: English, or a language not known."""
-    return language.base(article.language) in (None, "en")
 
 
 def _reference_date(article: Article) -> str | None:

@@ -29,6 +29,12 @@ def base(language: str | None) -> str | None:
     return code if code and code not in NONE else None
 
 
+def other_than_english(language: str | None) -> str | None:
+    """The code of a language that is not English (None: English, or none known)."""
+    code = base(language)
+    return None if code == "en" else code
+
+
 def name(language: str) -> str:
     """A language's English name (ISO 639, pycountry), or its code where none is known."""
     import pycountry

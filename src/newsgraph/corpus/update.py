@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from ..clean.language import base
+from ..clean.language import other_than_english
 from ..errors import StoreError
 from . import dedup
 from .features import (
@@ -104,7 +104,7 @@ def _local_terms(title: str | None, text: str, language: str | None) -> list[tup
 def _caseless_foreign(text: str, language: str | None) -> bool:
     """Whether a stored article is in another language written without capitals (its language
     as stored: the document-frequency pass reads no tokens)."""
-    return base(language) not in (None, "en") and caseless(text)
+    return other_than_english(language) is not None and caseless(text)
 
 
 def _corpus_df(con, pending: Sequence[str]) -> CorpusDf:
