@@ -283,4 +283,4 @@ def test_version(cli):
 def test_examples_through_the_cli(cli, db):
     result = cli("analyze", str(EXAMPLES), "--db", db, "--no-nlp")
     assert result.exit_code == 0, result.output
-    assert counts(result) == (15, 15, 0, 0)
+    assert counts(result) == (16, 16, 0, 0)

@@ -119,8 +119,9 @@ def test_briefing_markdown_cites_every_line(examples_nlp):
     items = [ln for ln in body.splitlines() if ln.startswith("- ") and "… and" not in ln]
     assert items and all(re.search(r"\[\d+\]", ln) for ln in items), [ln for ln in items if "[" not in ln]
     sources = md.split("## Sources")[1].strip().splitlines()
-    assert len(sources) == 15
+    assert len(sources) == 16
     assert "near copy" in md and "rewrites" in md
+    assert "1 of 16 articles are in other languages (1 Spanish)" in md  # the Diario Austral page, in its story
 
 
 def test_briefing_groups_one_statement_reported_by_several_outlets(examples_nlp):
@@ -154,7 +155,7 @@ def test_new_exports(examples_nlp, table):
         assert all(r["evidence"] and r["independent_outlets"] <= r["outlets"] <= r["articles"] for r in rows)
         assert all(r["single_source"] == (r["independent_outlets"] <= 1) for r in rows)
     if table == "stories":
-        assert len(rows[0]["article_ids"]) == rows[0]["articles"] == 15
+        assert len(rows[0]["article_ids"]) == rows[0]["articles"] == 16
 
 
 def test_articles_export_carries_story_id(examples_nlp):

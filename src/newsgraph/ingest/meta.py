@@ -25,15 +25,19 @@ _DATE_SETTINGS = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "mont
                   "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}
 
 
+# bylines name the month in the page's language: "12 de noviembre de 2025", "3. März 2024"
+DATE_LANGUAGES = ["en", "es", "de", "fr", "pt", "it", "nl"]
+
+
 def parse_date(text: str) -> str | None:
     """An ISO date (YYYY-MM-DD) from a full date expression, else None."""
     text = text.strip(" |,;-")
-    if not text or len(text) > 60:
+    if not text or len(text) > 60 or not any(ch.isdigit() for ch in text):  # a full date has a year
         return None
     settings = dict(_DATE_SETTINGS)
     if _DOTTED.fullmatch(text):
         settings["DATE_ORDER"] = "DMY"  # 12.11.2025 is European day-first notation
-    found = dateparser.parse(text, languages=["en"], settings=settings)
+    found = dateparser.parse(text, languages=DATE_LANGUAGES, settings=settings)
     return found.date().isoformat() if found else None
 
 
