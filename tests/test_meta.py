@@ -101,9 +101,11 @@ def test_outlet_from_url(url, outlet):
     assert outlet_from_url(url) == outlet
 
 
-def test_byline_dates_in_other_languages():
+def test_bylines_in_other_languages():
     from newsgraph.ingest.meta import parse_byline, parse_date
 
-    assert parse_byline("Por Valentina Riquelme | 12 de noviembre de 2025") == {"published": "2025-11-12"}
+    assert parse_byline("Por Valentina Riquelme | 12 de noviembre de 2025") == {
+        "author": "Valentina Riquelme", "published": "2025-11-12"}
+    assert parse_byline("Von Anna Schmidt | 3. März 2024") == {"author": "Anna Schmidt", "published": "2024-03-03"}
     assert parse_date("3. März 2024") == "2024-03-03" and parse_date("le 5 mai 2024") == "2024-05-05"
     assert parse_date("Valentina Riquelme") is None and parse_date("mayo") is None
