@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from ..data import data_lines, word_set
+from ..ingest.meta import BY_WORDS
 
 BODY, HEADLINE, META, FURNITURE = "body", "headline", "meta", "furniture"
 _END_TRIGGERS = {"navigation", "share", "subscribe", "summary_widget", "donation", "copyright",
@@ -21,9 +22,8 @@ _TERMINAL = tuple('.!?:;"”’»)…')
 _URL = re.compile(r"https?://\S+|www\.\S+", re.I)
 _REFERENCE = re.compile(r"^\s*(\[\d+\]|\d+\.\s.*https?://|\^)", re.I)
 _ACCESSED = re.compile(r"\b(accessed|retrieved|date accession|archived)\b", re.I)
-# "By" in Spanish and Portuguese (por), German (von), French (par) and Dutch (door) too
-_BYLINE = re.compile(r"^(date|published|updated|posted|by|author|written by|dateline|por|von|par|door)\b\s*[:|]?\s*\S",
-                     re.I)
+_BYLINE = re.compile(rf"^(date|published|updated|posted|author|written by|dateline|{'|'.join(BY_WORDS)})"
+                     r"\b\s*[:|]?\s*\S", re.I)
 _DATE_LIKE = re.compile(r"\b(\d{1,2}[./]\d{1,2}[./]\d{4}|\d{4}-\d{2}-\d{2}|"
                         r"\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}|"
                         r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4})\b",

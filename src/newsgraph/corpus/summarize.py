@@ -36,7 +36,6 @@ import numpy as np
 import regex
 
 from ..clean.language import base, guess, stop_words
-from ..data import word_set
 from . import features
 
 log = logging.getLogger(__name__)
@@ -91,47 +90,37 @@ def n_words(text: str) -> int:
 # --- vectors -----------------------------------------------------------------------------
 
 @cache
-def _word_freqs() -> dict[str, float]:
-    from wordfreq import get_frequency_dict
-
-    return get_frequency_dict("en")
-
-
-def idf(word: str) -> float:
-    """A corpus-independent inverse document frequency: -log10 of the word's frequency in
-    general English (wordfreq), between 1 ("the") and 7 (unseen words and names)."""
-    if word.isdigit():
-        return 4.5
-    freq = _word_freqs().get(word)
-    return min(7.0, -math.log10(freq)) if freq else 7.0
-
-
-@cache
-def _word_freqs_in(language: str) -> dict[str, float]:
+def _word_freqs(language: str) -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     return get_frequency_dict(language) if features.frequencies_known(language) else {}
 
 
 def idf_in(word: str, language: str | None) -> float:
-    """`idf` in another language (7 for a word wordfreq does not know in it, or any word of a
-    language it has no frequencies for without a segmenter)."""
+    """A corpus-independent inverse document frequency: -log10 of the word's frequency in the
+    language (wordfreq), between 1 ("the") and 7 (unseen words and names, or any word of a
+    language wordfreq has no frequencies for without a segmenter)."""
     if word.isdigit():
         return 4.5
-    freq = _word_freqs_in(language).get(word) if language else None
+    freq = _word_freqs(language).get(word) if language else None
     return min(7.0, -math.log10(freq)) if freq else 7.0
 
 
+def idf(word: str) -> float:
+    """`idf_in` general English."""
+    return idf_in(word, "en")
+
+
 def content_words_in(text: str, language: str | None) -> list[str]:
-    """`content_words` of a sentence in another language: its language's function words left out."""
+    """Lowercased words that are not the language's function words (spaCy's list; ours for
+    English): words with a letter, and numbers."""
     stops = stop_words(language)
     return [w for w in _WORD.findall(text.lower()) if (w not in stops and _LETTER.search(w)) or w.isdigit()]
 
 
 def content_words(text: str) -> list[str]:
-    """Lowercased words that are not stopwords: words with a letter, and numbers."""
-    stops = word_set("stopwords_en.txt")
-    return [w for w in _WORD.findall(text.lower()) if (w not in stops and _LETTER.search(w)) or w.isdigit()]
+    """`content_words_in` English."""
+    return content_words_in(text, "en")
 
 
 def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
@@ -201,7 +190,7 @@ def english(text: str) -> bool:
     """Whether a sentence reads as English: a fifth of its words English function words (a
     sentence of under five words is given the benefit of the doubt)."""
     words = _WORD.findall(text.lower())
-    stops = word_set("stopwords_en.txt")
+    stops = stop_words("en")
     return len(words) < 5 or sum(w in stops for w in words) * 5 >= len(words)
 
 

@@ -7,7 +7,10 @@ from urllib.parse import urlsplit
 
 import dateparser
 
-_KEYS = re.compile(r"\b(date|published|updated|posted|author|written by|by|por|von|par|door)\s*[:|]?\s+", re.I)
+# "By" in English, Spanish and Portuguese, German, French and Dutch
+BY_WORDS = ("by", "por", "von", "par", "door")
+_AUTHOR_KEYS = ("author", "written by", *BY_WORDS)
+_KEYS = re.compile(rf"\b(date|published|updated|posted|{'|'.join(_AUTHOR_KEYS)})\s*[:|]?\s+", re.I)
 _NAME = r"[A-Z][\w&.'’-]*(?:\s+(?:of\s+|for\s+|the\s+|and\s+|&\s+)?[A-Z][\w&.'’-]*){0,5}"
 _PUBLISHER = [
     re.compile(rf"(?:©|\(c\)|copyright)\s*(?:\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*,?\s*)?"
@@ -51,7 +54,7 @@ def parse_byline(line: str) -> dict[str, str]:
         for k, m in enumerate(parts):
             value = seg[m.end(): parts[k + 1].start() if k + 1 < len(parts) else len(seg)]
             value = value.strip(" ,;-–—")
-            if m.group(1).lower() in ("author", "written by", "by", "por", "von", "par", "door"):
+            if m.group(1).lower() in _AUTHOR_KEYS:
                 name = re.split(r"\s*[,;]\s*", value)[0].strip()
                 if name and len(name.split()) <= 6:
                     out.setdefault("author", name)
