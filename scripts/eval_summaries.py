@@ -222,7 +222,7 @@ def labelled(path: str, references: dict[str, str] | None = None) -> list[tuple[
 SWEEP = [("W_COVER", (0.0, 1.0, 1.5, 3.0)), ("W_LEXRANK", (0.0, 1.0, 2.0, 4.0)), ("W_LEAD", (0.0, 0.25, 0.5)),
          ("W_ARTICLE_LEAD", (0.25, 0.5, 1.0)),
          ("LEAD_DECAY", (1.0, 3.0, 8.0)), ("MMR_LAMBDA", (0.5, 0.7, 0.9)), ("EMBED_SHARE", (0.0, 0.5, 1.0)),
-         ("SAME_CONTENT", (0.7, 0.85, 1.01))]
+         ("SAME_CONTENT", (0.7, 0.85, 1.01)), ("NEW_SHARE", (0.0, 0.25, 0.4, 0.55))]
 
 
 def main() -> int:

@@ -109,6 +109,15 @@ def test_story_summary_never_takes_the_same_content_twice():
     assert texts[0] == HARBOUR[0].text      # the lead that two outlets carry word for word
 
 
+def test_story_summary_skips_a_sentence_that_adds_no_new_words():
+    longer = "Film star Ada Quill has died at the age of 97, her family said on Monday."
+    shorter = "Ada Quill has died at the age of 97."
+    other = "Quill won two acting awards for her roles in westerns during the 1950s."
+    ss = article("a", "One", [longer, other]) + article("b", "Two", [longer]) + article("c", "Three", [shorter])
+    texts = [s.text for s in summarize_story(ss, k=2, max_words=60)]
+    assert texts == [longer, other]              # the shorter says nothing the longer did not
+
+
 def test_story_summary_skips_questions_and_respects_max_words():
     for budget in (15, 30, 60, 160):
         summary = summarize_story(STORY, k=6, max_words=budget)

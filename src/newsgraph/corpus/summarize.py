@@ -10,8 +10,10 @@ article) and the caller's `support` (outlets found by corroboration), and how ea
 come in their article (the news lead); sentences unfit for a summary (fragments, questions,
 quote shards, dangling "He"/"But" openings) are dropped or penalised. Maximal marginal
 relevance then picks sentences that add something new until `k` or `max_words` is reached;
-two sentences that say the same are never both taken. A story summary is in rank order
-(article dates are not known here); an article summary is in article order. Ties are broken
+two sentences that say the same are never both taken, nor one whose content words are mostly
+in the sentences already taken ("X has died aged 103" after "Actor X has died aged 103").
+A story summary is in rank order (article dates are not known here); an article summary is in
+article order. Ties are broken
 by (article_id, index), so the output does not depend on the input order. When no sentence is
 fit for a summary the summary is empty.
 
@@ -61,6 +63,7 @@ W_ARTICLE_LEAD = 0.5     # the lead of a single article (its headline's paraphra
 LEAD_DECAY = 3.0         # the lead bonus halves every LEAD_DECAY sentences
 MMR_LAMBDA = 0.7         # relevance against novelty
 SAME_CONTENT = 0.85      # similarity above which two sentences say the same (never both taken)
+NEW_SHARE = 0.4          # a sentence adds something when at least this share of its content words is new
 EMBED_SHARE = 0.5        # share of the embedding cosine in the similarity (the rest is tf-idf)
 MIN_WORDS, LONG_WORDS = 6, 50
 
@@ -249,9 +252,12 @@ def _ordered(sentences: Sequence[Sentence]) -> list[Sentence]:
 def _mmr(sentences: Sequence[Sentence], relevance: np.ndarray, sim: np.ndarray, k: int,
          max_words: int | None) -> list[int]:
     """Indices picked greedily by relevance minus redundancy with what is already picked;
-    a sentence that says the same as a picked one, or does not fit the word budget, is skipped."""
+    a sentence that says the same as a picked one, adds too few new content words
+    (`NEW_SHARE`), or does not fit the word budget, is skipped."""
     picked: list[int] = []
     words = np.array([n_words(s.text) for s in sentences])
+    said: set[str] = set()  # content words of the picked sentences
+    bags = [set(content_words(s.text)) for s in sentences]
     budget = max_words if max_words is not None else math.inf
     open_ = relevance > 0
     redundancy = np.zeros(len(sentences))
@@ -259,9 +265,10 @@ def _mmr(sentences: Sequence[Sentence], relevance: np.ndarray, sim: np.ndarray, 
         gain = np.where(open_, MMR_LAMBDA * relevance - (1 - MMR_LAMBDA) * redundancy, -np.inf)
         i = int(np.argmax(gain))
         open_[i] = False
-        if words[i] > budget:
-            continue
+        if words[i] > budget or (bags[i] and len(bags[i] - said) < NEW_SHARE * len(bags[i])):
+            continue  # too long for what is left, or nothing new to say
         picked.append(i)
+        said |= bags[i]
         budget -= words[i]
         redundancy = np.maximum(redundancy, sim[i])
         open_ &= sim[i] < SAME_CONTENT
