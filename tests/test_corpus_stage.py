@@ -145,6 +145,31 @@ def test_brief_cli_html_and_errors(examples_nlp, tmp_path):
     assert fmt.exit_code == 2
 
 
+def test_summary_at_a_chosen_length_is_the_stored_one_made_shorter_and_cited(examples_nlp):
+    with Store(examples_nlp, read_only=True) as store:
+        stored = store.query("SELECT summary FROM stories").fetchone()[0]
+        full = store.story_summary(None, words=160, sentences=6)
+        short = store.story_summary(full["story"][:6], words=40, sentences=2)
+        texts = dict(store.query("SELECT id, text FROM articles").fetchall())
+    assert [s["text"] for s in full["sentences"]] == [s["text"] for s in stored]  # the stored budget, same made
+    assert 1 <= len(short["sentences"]) <= 2 and short["story"] == full["story"]
+    assert sum(len(s["text"].split()) for s in short["sentences"]) <= 40
+    for s in short["sentences"]:  # every sentence cited to its article by offsets
+        assert texts[s["article_id"]][s["start"]:s["end"]] == s["text"] and s["outlet"]
+
+
+def test_summary_cli_words_json_and_errors(examples_nlp):
+    runner = CliRunner()
+    result = runner.invoke(app, ["summary", "--db", examples_nlp, "--words", "50", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["sentences"] and sum(len(s["text"].split()) for s in data["sentences"]) <= 50
+    text = runner.invoke(app, ["summary", "--db", examples_nlp, "-w", "80", "-k", "3"])
+    assert text.exit_code == 0 and text.output.count("\n- ") >= 1
+    assert runner.invoke(app, ["summary", "--db", examples_nlp, "--story", "nope"]).exit_code == 2
+    assert runner.invoke(app, ["summary", "--db", examples_nlp, "--words", "0"]).exit_code == 2
+
+
 @pytest.mark.parametrize("table", ["stories", "links", "claims", "event_clusters"])
 def test_new_exports(examples_nlp, table):
     result = CliRunner().invoke(app, ["export", table, "--db", examples_nlp])

@@ -74,8 +74,9 @@ def default_story(con) -> str:
     return row[0]
 
 
-def build(con, story_id: str | None = None) -> Briefing:
-    """The briefing of one story (default: the one with most independent outlets)."""
+def find_story(con, story_id: str | None = None) -> dict:
+    """The stored row of the story with this id or id prefix (default: the one with most
+    independent outlets); a usage error when none or several match."""
     if story_id is not None and not story_id.strip():
         raise UsageError("give a story id (or leave --story out for the largest story)")
     sid = story_id or default_story(con)
@@ -84,7 +85,12 @@ def build(con, story_id: str | None = None) -> Briefing:
     if len(found) != 1:
         raise UsageError(f"{'no' if not found else 'more than one'} story matches {sid!r}; "
                          "`newsgraph stories` lists them")
-    story = found[0]
+    return found[0]
+
+
+def build(con, story_id: str | None = None) -> Briefing:
+    """The briefing of one story (default: the one with most independent outlets)."""
+    story = find_story(con, story_id)
     sid = story["id"]
     arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.author, a.published, a.url, a.path, a.flags,
                                a.repairs, a.text, a.language, c.seq

@@ -239,6 +239,36 @@ def brief(
 
 
 @app.command()
+def summary(
+    db: DbOpt = None,
+    story: Annotated[Optional[str], typer.Option("--story", help="Story id or prefix (default: the story "
+                                                 "with most independent outlets).")] = None,
+    words: Annotated[int, typer.Option("--words", "-w", help="At most this many words.")] = 60,
+    sentences: Annotated[int, typer.Option("--sentences", "-k", help="At most this many sentences.")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the sentences with their articles "
+                                          "and character offsets.")] = False,
+) -> None:
+    """Summarise a story in as many words as you have time for, every sentence cited."""
+    try:
+        with Store(load_settings(db=db).db, read_only=True) as store:
+            data = store.story_summary(story, words=words, sentences=sentences)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    except Exception as exc:
+        raise _internal(exc) from None
+    if as_json:
+        out.print_json(json.dumps(to_json(data)))
+        return
+    out.print(f"[bold]{escape(data['title'] or '(untitled story)')}[/bold]  [dim]{data['story']}: "
+              f"{data['articles']} articles, {data['independent_outlets']} independent outlets[/dim]")
+    if not data["sentences"]:
+        out.print("no summary: no sentence fits the budget")
+    for s in data["sentences"]:
+        out.print(f"- {escape(s['text'])} [dim]({escape(s['outlet'] or s['url'] or s['article_id'])})[/dim]",
+                  soft_wrap=True)
+
+
+@app.command()
 def stories(db: DbOpt = None,
             limit: Annotated[int, typer.Option(help="How many stories to list.")] = 20) -> None:
     """List the stories: id, articles, outlets (independent), dates and title."""

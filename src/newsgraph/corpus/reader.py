@@ -69,6 +69,11 @@ class Reader:
         out = {}
         for aid, text in texts.items():
             found = spans.get(aid) or split_sentences(text)
-            out[aid] = [SentenceRow(aid, k, s, e, text[s:e].strip()) for k, (s, e) in enumerate(found)
-                        if text[s:e].strip()]
+            rows = []
+            for k, (s, e) in enumerate(found):
+                part = text[s:e]
+                if part.strip():  # the offsets of the words themselves (stored spans end with their white space)
+                    s += len(part) - len(part.lstrip())
+                    rows.append(SentenceRow(aid, k, s, s + len(part.strip()), part.strip()))
+            out[aid] = rows
         return out

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
 
 REFRESH_BATCH = 64  # stories rebuilt per transaction
+STORY_SENTENCES, STORY_WORDS = 6, 160  # the stored story summary's budget (the briefing shows its first sentences)
 
 
 def refresh_stories(con, story_ids: Sequence[str]) -> None:
@@ -88,7 +89,13 @@ class _StoryRows:
                 WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
 
 
-def _refresh_story(stored: _StoryRows, sid: str) -> dict:
+def story_summary(con, sid: str, k: int, max_words: int) -> list[Sentence]:
+    """A stored story's summary at another budget (`k` sentences, `max_words` words), made as the
+    stored one is (the same sentences, corroboration and ranking) and not written anywhere."""
+    return _refresh_story(_StoryRows(con, [sid]), sid, k, max_words)["pool_summary"]
+
+
+def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_words: int = STORY_WORDS) -> dict:
     members = stored.members[sid]
     ids = [m[0] for m in members]
     mine = set(ids)
@@ -169,15 +176,16 @@ def _refresh_story(stored: _StoryRows, sid: str) -> dict:
               for s in sents.get(aid, [])]
         pool.extend(ss)
         article_summaries[aid] = summarize_article(ss)
-    story_summary = summarize_story(pool)
+    chosen = summarize_story(pool, k=k, max_words=max_words)
     title = _story_title(members)
-    summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in story_summary]
+    summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in chosen]
     return {"id": sid, "clusters": cluster_rows, "claims": claims,
             "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,
                                                             "text": x.text} for x in picked]}
                           for aid, picked in article_summaries.items()],
             "story": {"id": sid, "title": title, "outlets": n_out, "independent_outlets": n_ind,
-                      "articles": n_art, "summary": summary}}
+                      "articles": n_art, "summary": summary},
+            "pool_summary": chosen}
 
 
 _SUMMARY = pa.list_(pa.struct([("idx", pa.int32()), ("start", pa.int32()), ("end", pa.int32()),
