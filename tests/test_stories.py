@@ -311,6 +311,16 @@ def test_names_are_words_written_capitalised_inside_sentences_and_never_in_lower
     assert is_english(tokens("The ferry from Haldor is back in service after a refit at the yard. " * 4))
 
 
+def test_a_name_with_and_without_its_accents_is_one_term():
+    from newsgraph.corpus.features import content_words, name_terms, stem
+
+    assert stem("Díaz".casefold()) == stem("diaz") == "diaz" and stem("pogačar") == "pogacar"
+    assert stem("straße") == "straße" and stem("ørsted") == "ørsted"  # letters of their own stay
+    assert name_terms("Le président Miguel Díaz-Canel parle.") == name_terms("President Miguel Diaz-Canel speaks.")
+    assert content_words("Bavière, Mañueco") == ["baviere", "manueco"]
+    assert stem("हिंदी") == "हिंदी"  # other scripts keep their marks
+
+
 def test_an_article_by_its_names_joins_at_the_names_bar_and_never_by_vectors():
     import numpy as np
 
