@@ -420,6 +420,33 @@ def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(t
     assert stories["d_ferry_es.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
 
 
+def test_a_german_page_joins_its_story_by_its_names_not_its_nouns(tmp_path, run, query):
+    """German writes every noun capitalised (Fähre, Werft, Buchungen...): those are no names, and
+    against the English coverage they weigh less than Haldor, Brenvik, Kestrel Line and Ingrid
+    Solberg, which the German page shares with it."""
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "a_ferry.txt", story_text("ferry", extra=[
+        "Ingrid Solberg, who runs the Kestrel Line from Haldor, said bookings for Brenvik had doubled."]))
+    _write(src / "b_ferry.txt", "Ferry Back On The Haldor Run\n" + "\n".join([
+        "The Kestrel Line ferry is sailing between Haldor and Brenvik again after its refit.",
+        "Ingrid Solberg of the Kestrel Line thanked islanders in Haldor for their patience.",
+        "The crossing to Brenvik now takes forty minutes, the company said."]) + "\n")
+    _write(src / "c_bakery.txt", story_text("bakery"))
+    _write(src / "d_ferry_de.txt", "Die Fähre nach Haldor fährt wieder\n" + "\n".join([
+        "Die Fähre der Reederei Kestrel Line fährt nach sechs Wochen in der Werft von Brenvik wieder "
+        "zwischen Haldor und den Inseln.",
+        "Laut der Geschäftsführerin Ingrid Solberg haben sich die Buchungen für Brenvik verdoppelt.",
+        "Die Passagiere in Haldor standen seit dem Morgengrauen Schlange für die erste Überfahrt.",
+        "Die Regierung der Region begrüßte die Rückkehr des Schiffes, die Bürger der Insel sprachen von "
+        "einer großen Erleichterung für Pendler, Schüler, Familien und Touristen in der Saison."]) + "\n")
+    run([src])
+    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+    assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_de.txt")] == "de"
+    assert stories["d_ferry_de.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
+
+
 # Invented text, written for this test: a typhoon told twice, a festival once, in Japanese.
 _TYPHOON_A = ("台風十二号は二日朝、ミナト市付近に上陸した。気象台によると最大風速は四十メートルに達し、"
               "ミナト市では停電が約三万戸で発生した。市は避難所を開設し、住民に警戒を呼びかけている。")

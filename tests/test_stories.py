@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from newsgraph.corpus import stories as st
 from newsgraph.corpus.features import weighted_terms
 
@@ -319,6 +321,34 @@ def test_a_name_with_and_without_its_accents_is_one_term():
     assert name_terms("Le président Miguel Díaz-Canel parle.") == name_terms("President Miguel Diaz-Canel speaks.")
     assert content_words("Bavière, Mañueco") == ["baviere", "manueco"]
     assert stem("हिंदी") == "हिंदी"  # other scripts keep their marks
+
+
+def test_german_common_nouns_are_told_from_names_and_weigh_less_across_languages():
+    from newsgraph.corpus.features import common_nouns
+
+    text = "Merkel besuchte nach dem Hochwasser die Regierung in Brenvik und sprach mit Menschen aus Wimbledon."
+    assert common_nouns(text, "de") == {"hochwasser", "regierung", "menschen"}  # Merkel, Brenvik, Wimbledon: names
+    assert common_nouns(text, "es") == set() and common_nouns(text, None) == set()
+    vec = {"hochwasser": 0.8, "ahrweiler": 0.6}
+    down = st.noun_weighted(vec, {"hochwasser"})
+    assert down["ahrweiler"] > 0.85 and abs(sum(w * w for w in down.values()) - 1) < 1e-9
+    assert st.noun_weighted(vec, {"regierung"}) is vec  # no noun of its own: unchanged
+
+
+def test_a_german_page_meets_an_english_story_by_names_and_german_pages_by_their_nouns():
+    index = st.StoryIndex()
+    english = index.add(None, "e1", {"ferry": 0.6, "haldor": 0.6, "brenvik": 0.529}, DAY, _unit(1, 0.1))
+    raw = {"fahre": 0.6, "werft": 0.6, "buchung": 0.5, "haldor": 0.15, "brenvik": 0.15}
+    full = {t: w / sum(x * x for x in raw.values()) ** 0.5 for t, w in raw.items()}
+    nouns = {"fahre", "werft", "buchung"}
+    assert index.best(full, DAY, None, names=True)[0] is None  # its nouns drown the names it shares
+    sid, score = index.best(full, DAY, None, names=True, across=st.noun_weighted(full, nouns))
+    assert sid == english and score >= st.NAMES_JOIN
+    german = st.StoryIndex()
+    first = german.add(None, "g1", full, DAY, _unit(1, 0.1) * 0)
+    german.stories[first].nouns |= nouns
+    # between German pages the nouns count in full
+    assert german.best(full, DAY, None, names=True, across=st.noun_weighted(full, nouns))[1] == pytest.approx(1.0)
 
 
 def test_an_article_by_its_names_joins_at_the_names_bar_and_never_by_vectors():

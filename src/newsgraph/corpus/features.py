@@ -77,6 +77,36 @@ def is_english(words: Sequence[str], language: str | None = None) -> bool:
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"'”’)\]]+)\s*[\"'“‘(\[«-]*\s*$")
 
 
+# languages that capitalise every noun: there a capital does not make a name, and a common noun
+# (Hochwasser, Regierung) is told from a name by being far more frequent in the language than in
+# English (names are written alike in both: Merkel, Wimbledon, Amazon)
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+NOUN_ZIPF, NOUN_GAP = 3.0, 1.5  # at least this common in the language, this much more than in English
+
+
+@lru_cache(maxsize=100_000)
+def _common_noun(word: str, language: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    here = zipf_frequency(word, language)
+    return here >= NOUN_ZIPF and here - zipf_frequency(word, "en") >= NOUN_GAP
+
+
+def common_nouns(text: str, language: str | None) -> set[str]:
+    """Stemmed terms of the capitalised common nouns of a text in a language that capitalises
+    its nouns (empty for any other)."""
+    if language not in NOUNS_CAPITALISED:
+        return set()
+    out = set()
+    for m in WORD.finditer(text):
+        word = m.group()
+        if word[0].isupper():
+            folded = word.casefold().replace("’", "'")
+            if len(folded) > 2 and _common_noun(folded, language):
+                out.add(stem(folded))
+    return out
+
+
 def name_terms(text: str) -> set[str]:
     """The stemmed terms of the words a text writes as names: capitalised wherever they occur
     and at least once inside a sentence (not only as its first word). Names, places and

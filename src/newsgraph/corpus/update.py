@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pyarrow as pa
 
-from ..clean.language import other_than_english
+from ..clean.language import base, other_than_english
 from ..errors import StoreError
 from . import dedup
 from .features import (
     caseless,
+    common_nouns,
     content_tokens,
     content_words,
     cosine,
@@ -30,7 +31,7 @@ from .features import (
 )
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
-from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex
+from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex, noun_weighted
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -239,6 +240,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         else:
             vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [w for w in words(t)
                                                                                     if w in names])
+        # a German page's common nouns weigh less against stories that hold no German page
+        nouns = common_nouns(text, base(arts[aid][4])) if names is not None and aid not in local else set()
+        across = noun_weighted(vec, nouns) if nouns else None
         vectors[aid] = vec
         same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
@@ -252,8 +256,12 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                 sid = None
             score = 1.0
         else:
-            sid, score = index.best(vec, day, leads[aid], names=names is not None)
+            sid, score = index.best(vec, day, leads[aid], names=names is not None, across=across)
+        if across is not None and sid is not None and not index.stories[sid].nouns:
+            vec = vectors[aid] = across  # it joins a story without German pages as that story sees it
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
+        if nouns and vec is not across:
+            index.stories[sid].nouns |= nouns  # a story of German pages: their nouns count in full
         chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
         found.append((aid, sid, copies))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
