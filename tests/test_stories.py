@@ -103,13 +103,15 @@ def test_centroid_is_unit_length_and_truncated():
     assert abs(sum(v * v for v in c.values()) - 1.0) < 1e-9
 
 
-def test_corpus_df_lowers_terms_most_articles_share():
+def test_corpus_df_lowers_terms_most_articles_share_and_those_no_other_article_has():
     from newsgraph.corpus.update import CorpusDf
 
-    df = CorpusDf(1000, {"election": 950, "krill": 3})
+    df = CorpusDf(1000, {"election": 950, "krill": 3, "brenvik": 2, "zorbat": 1})
     assert df.damp("krill") > 0.8 > 0.5 > df.damp("election") >= CorpusDf.FLOOR
-    assert df.damp("unseen") == 1.0
-    assert CorpusDf(10, {"election": 10}).damp("election") == 1.0  # too few articles to judge
+    assert df.damp("brenvik") > 0.9  # two articles: a term that can tie a story together
+    # one article only (its own): a name no other report writes, a typo, a ticker code
+    assert df.damp("zorbat") == df.damp("unseen") == CorpusDf.UNIQUE < 0.5
+    assert CorpusDf(10, {"election": 10, "zorbat": 1}).damp("zorbat") == 1.0  # too few articles to judge
 
 
 def test_a_busy_day_asks_for_a_closer_match():

@@ -74,11 +74,15 @@ def _vector(title: str | None, text: str, entities: Sequence[tuple[str, int]],
 class CorpusDf:
     """Document frequencies of terms in the corpus (stored ones plus the run's pending
     articles), to lower the weight of what most articles of this corpus share: a name on every
-    page of an election corpus says little about which story a page tells. Below MIN_DOCS
-    articles the fixed IDF prior is used alone."""
+    page of an election corpus says little about which story a page tells; and of what no
+    other article has: a term found in one article only (the name of a resident one outlet
+    quoted, a ticker code, a typo) can match no story, and at full weight it only dilutes what
+    the article shares with its story's other reports. Below MIN_DOCS articles the fixed IDF
+    prior is used alone."""
 
     MIN_DOCS = 50
     FLOOR = 0.3  # a term in every article keeps this share of its weight
+    UNIQUE = 0.3  # ...and a term in no other article this share
 
     def __init__(self, n: int, df: dict[str, int]):
         self.n, self.df = n, df
@@ -87,6 +91,8 @@ class CorpusDf:
     def damp(self, term: str) -> float:
         if self.n < self.MIN_DOCS:
             return 1.0
+        if self.df.get(term, 0) <= 1:
+            return self.UNIQUE
         share = np.log((self.n + 1.0) / (self.df.get(term, 0) + 0.5)) / self._log_n
         return float(self.FLOOR + (1.0 - self.FLOOR) * min(1.0, max(0.0, share)))
 
