@@ -159,3 +159,29 @@ def test_stats_summarise_the_store(tmp_path):
     assert stats["flags"] == {"no_date": 2}
     assert stats["removed_lines"] == {"headline": 2}
     assert stats["published"] == (None, None)
+
+
+def test_migration_013_folds_stored_terms_as_the_engine_now_writes_them(tmp_path):
+    """Stores built before story terms folded their accents get their terms folded the same way
+    (one letter for one, the pairs of features.FOLD), counts of terms that now meet summed."""
+    import re
+
+    from newsgraph.corpus.features import FOLD, fold
+
+    sql = (files("newsgraph.store") / "migrations" / "013_fold_accents.sql").read_text(encoding="utf-8")
+    ((source, target),) = re.findall(r"translate\(t,\s*'([^']*)',\s*'([^']*)'\)", sql)
+    assert dict(zip(source, target)) == FOLD
+    store = Store(str(tmp_path / "old.duckdb"))
+    con = store.con
+    con.execute("INSERT INTO term_df VALUES ('díaz', 3), ('diaz', 2), ('@Díaz', 1), ('wałęsa', 1)")
+    con.execute("""INSERT INTO stories (id, first_article, articles, outlets, independent_outlets, terms)
+                   VALUES ('s1', 'a1', 1, 1, 1, [{'term': 'bogotá', 'w': 0.5}, {'term': '@Bogotá', 'w': 0.5}])""")
+    con.execute("""INSERT INTO corpus_articles (article_id, seq, story_id, text_hash, minhash, n_shingles, terms)
+                   VALUES ('a1', 1, 's1', 'h', [1], 1, [{'term': 'pogačar', 'w': 1.0}])""")
+    con.execute("DELETE FROM schema_migrations WHERE version = 13")
+    store.migrate()
+    assert dict(con.execute("SELECT term, df FROM term_df").fetchall()) == {"diaz": 5, "@Díaz": 1, "walesa": 1}
+    assert [t["term"] for t in con.execute("SELECT terms FROM stories").fetchone()[0]] == ["bogota", "@Bogotá"]
+    assert con.execute("SELECT terms FROM corpus_articles").fetchone()[0] == [{"term": "pogacar", "w": 1.0}]
+    assert fold("bogotá") == "bogota" and fold("हिंदी") == "हिंदी"
+    store.close()

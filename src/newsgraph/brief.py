@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clean import language
-from .corpus.features import content_words, idf
+from .corpus.features import content_words, idf, stem
 from .data import word_set
 from .errors import UsageError
 
@@ -550,7 +550,7 @@ def _proper_words(arts: list[dict]) -> set[str]:
             w = m.group(1).lower()
             seen[w] += 1
             upper[w] += m.group(1)[0].isupper()
-    return {w for w, n in seen.items() if upper[w] >= 0.5 * n}
+    return {stem(w) for w, n in seen.items() if upper[w] >= 0.5 * n}  # stemmed and folded as content words are
 
 
 def _framing(arts: list[dict], events: list[dict], sources: list[Source]) -> list[Item]:

@@ -250,7 +250,7 @@ def gist(text: str) -> frozenset[str]:
     """What a sentence is about, beyond who: its content words other than names and reporting
     verbs, cut to five letters so 'concerned' meets 'concern' and 'declared' 'declaration'. A
     capitalised first word counts as a name too (it mostly is one in news: 'Russia said ...')."""
-    names = {m.group().lower() for m in _NAME.finditer(text.strip())}
+    names = set(content_words(" ".join(m.group() for m in _NAME.finditer(text.strip()))))  # as the words are
     return frozenset(w[:5] for w in content_words(text) if w not in names and w not in REPORT_CUES)
 
 

@@ -37,10 +37,28 @@ def stopwords() -> frozenset[str]:
     return word_set("stopwords_en.txt")
 
 
-# Latin letters with diacritics to their base letter (é → e, ñ → n, č → c; ß, æ, ø stay): one name
-# spelled with and without its accents (Díaz and Diaz, Pogačar and Pogacar) is one term
-_FOLD_TABLE = str.maketrans({c: base for c in map(chr, range(0xC0, 0x250))
-                             for base in [unicodedata.normalize("NFKD", c)[0]] if base != c and base.isascii()})
+# Latin letters with diacritics to their base letter (é → e, ñ → n, č → c, ễ → e, and ł, đ, ı, ø, ħ, ŧ,
+# which have no decomposition, by hand; æ, œ, þ stay): one name spelled with and without its
+# accents (Díaz and Diaz, Pogačar and Pogacar, Wałęsa and Walesa) is one term. One letter for one,
+# so that migration 013 (SQL `translate`) folds the terms of stores built before it the same way.
+def _fold_pairs() -> dict[str, str]:
+    pairs = {}
+    for code in [*range(0xC0, 0x250), *range(0x1E00, 0x1F00)]:
+        c = chr(code)
+        base = "".join(x for x in unicodedata.normalize("NFKD", c) if not unicodedata.combining(x))
+        if base != c and len(base) == 1 and base.isascii() and base.isalpha():
+            pairs[c] = base
+    pairs.update(dict(zip("łŁđĐıøØħĦŧŦ", "lLdDioOhHtT")))
+    return pairs
+
+
+FOLD = _fold_pairs()
+_FOLD_TABLE = str.maketrans(FOLD)
+
+
+def fold(word: str) -> str:
+    """`word` with its Latin letters' accents removed (`FOLD`)."""
+    return word if word.isascii() else word.translate(_FOLD_TABLE)
 
 
 @lru_cache(maxsize=1 << 18)
@@ -48,8 +66,7 @@ def stem(word: str) -> str:
     """A light plural/possessive fold so 'talks' and 'talk', 'Russia's' and 'Russia' meet, and
     Latin letters without their accents, so 'Díaz' and 'Diaz' meet (memoised: a corpus run stems
     the same few hundred thousand words millions of times)."""
-    if not word.isascii():
-        word = word.translate(_FOLD_TABLE)
+    word = fold(word)
     if word.endswith("'s"):
         word = word[:-2]
     if len(word) > 4 and word.endswith("ies"):
