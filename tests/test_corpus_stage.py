@@ -433,13 +433,16 @@ def test_a_german_page_joins_its_story_by_its_names_not_its_nouns(tmp_path, run,
         "Ingrid Solberg of the Kestrel Line thanked islanders in Haldor for their patience.",
         "The crossing to Brenvik now takes forty minutes, the company said."]) + "\n")
     _write(src / "c_bakery.txt", story_text("bakery"))
-    _write(src / "d_ferry_de.txt", "Die Fähre nach Haldor fährt wieder\n" + "\n".join([
-        "Die Fähre der Reederei Kestrel Line fährt nach sechs Wochen in der Werft von Brenvik wieder "
-        "zwischen Haldor und den Inseln.",
-        "Laut der Geschäftsführerin Ingrid Solberg haben sich die Buchungen für Brenvik verdoppelt.",
-        "Die Passagiere in Haldor standen seit dem Morgengrauen Schlange für die erste Überfahrt.",
+    _write(src / "d_ferry_de.txt", "Die Fähre fährt wieder\n" + "\n".join([
+        "Die Fähre der Reederei Kestrel Line fährt nach sechs Wochen in der Werft wieder zwischen Haldor "
+        "und den Inseln.",
+        "Die Passagiere standen seit dem Morgengrauen Schlange für die erste Überfahrt, die Buchungen haben "
+        "sich laut der Geschäftsführung verdoppelt.",
         "Die Regierung der Region begrüßte die Rückkehr des Schiffes, die Bürger der Insel sprachen von "
-        "einer großen Erleichterung für Pendler, Schüler, Familien und Touristen in der Saison."]) + "\n")
+        "einer großen Erleichterung für Pendler, Schüler, Familien, Händler und Touristen in der Saison.",
+        "Die Besatzung, der Kapitän und die Mechaniker der Werft in Brenvik erhielten Dank vom Bürgermeister, "
+        "die Gemeinde plant ein Fest am Hafen mit Musik, Essen und einer Ausstellung zur Geschichte der "
+        "Schifffahrt."]) + "\n")
     run([src])
     stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
         JOIN articles a ON a.id = c.article_id"""))

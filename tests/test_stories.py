@@ -326,32 +326,40 @@ def test_a_name_with_and_without_its_accents_is_one_term():
     assert stem("हिंदी") == "हिंदी"  # other scripts keep their marks
 
 
-def test_german_common_nouns_are_told_from_names_and_weigh_less_across_languages():
-    from newsgraph.corpus.features import common_nouns
+def test_german_common_words_are_told_from_names_and_weigh_less_across_languages():
+    from newsgraph.corpus.features import german_words, stem
 
-    text = "Merkel besuchte nach dem Hochwasser die Regierung in Brenvik und sprach mit Menschen aus Wimbledon."
-    assert common_nouns(text, "de") == {"hochwasser", "regierung", "menschen"}  # Merkel, Brenvik, Wimbledon: names
-    assert common_nouns(text, "es") == set() and common_nouns(text, None) == set()
-    vec = {"hochwasser": 0.8, "ahrweiler": 0.6}
-    down = st.noun_weighted(vec, {"hochwasser"})
-    assert down["ahrweiler"] > 0.85 and abs(sum(w * w for w in down.values()) - 1) < 1e-9
-    assert st.noun_weighted(vec, {"regierung"}) is vec  # no noun of its own: unchanged
+    words = german_words()
+    assert {"hochwasser", "regierung", "menschen", stem("fähre")} <= words  # fähre: fahre, folded
+    assert not {"wimbledon", "amazon", "brenvik", "ferry", "election"} & words  # names, English words
+    vec = {"hochwasser": 0.8, "brenvik": 0.6}
+    down = st.noun_weighted(vec, {"ferry": 1.0})
+    assert down["brenvik"] > down["hochwasser"] and abs(sum(w * w for w in down.values()) - 1) < 1e-9
+    # a common word the other side writes too is used there as a name (Scholz, Bundestag): it keeps its weight
+    assert st.noun_weighted(vec, {"hochwasser": 0.5, "brenvik": 0.5}) is vec
+    assert st.german_share(vec) > 0.5 > st.german_share({"ferry": 0.8, "haldor": 0.6})
+
+
+def _normed(raw: dict[str, float]) -> dict[str, float]:
+    norm = sum(x * x for x in raw.values()) ** 0.5
+    return {t: w / norm for t, w in raw.items()}
 
 
 def test_a_german_page_meets_an_english_story_by_names_and_german_pages_by_their_nouns():
     index = st.StoryIndex()
     english = index.add(None, "e1", {"ferry": 0.6, "haldor": 0.6, "brenvik": 0.529}, DAY, _unit(1, 0.1))
-    raw = {"fahre": 0.6, "werft": 0.6, "buchung": 0.5, "haldor": 0.15, "brenvik": 0.15}
-    full = {t: w / sum(x * x for x in raw.values()) ** 0.5 for t, w in raw.items()}
-    nouns = {"fahre", "werft", "buchung"}
-    assert index.best(full, DAY, None, names=True)[0] is None  # its nouns drown the names it shares
-    sid, score = index.best(full, DAY, None, names=True, across=st.noun_weighted(full, nouns))
+    page = _normed({"fahre": 0.6, "werft": 0.6, "buchung": 0.5, "haldor": 0.15, "brenvik": 0.15})
+    assert index.best(page, DAY, None, names=True)[0] is None  # its common words drown the names it shares
+    sid, score = index.best(page, DAY, None, names=True, german=True)
     assert sid == english and score >= st.NAMES_JOIN
+    # the other way round: a page by its names against a German story weighs the story's common words down
     german = st.StoryIndex()
-    first = german.add(None, "g1", full, DAY, _unit(1, 0.1) * 0)
-    german.stories[first].nouns |= nouns
-    # between German pages the nouns count in full
-    assert german.best(full, DAY, None, names=True, across=st.noun_weighted(full, nouns))[1] == pytest.approx(1.0)
+    first = german.add(None, "g1", page, DAY, _unit(1, 0.1) * 0)
+    assert german.stories[first].german()
+    names = _normed({"haldor": 0.6, "brenvik": 0.6, "solberg": 0.5})
+    assert german.stories[first].similarity(names) < st.NAMES_JOIN <= german.best(names, DAY, None, names=True)[1]
+    # between German pages the common words count in full
+    assert german.best(page, DAY, None, names=True, german=True)[1] == pytest.approx(1.0)
 
 
 def test_an_article_by_its_names_joins_at_the_names_bar_and_never_by_vectors():

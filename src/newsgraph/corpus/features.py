@@ -94,34 +94,24 @@ def is_english(words: Sequence[str], language: str | None = None) -> bool:
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"'”’)\]]+)\s*[\"'“‘(\[«-]*\s*$")
 
 
-# languages that capitalise every noun: there a capital does not make a name, and a common noun
-# (Hochwasser, Regierung) is told from a name by being far more frequent in the language than in
-# English (names are written alike in both: Merkel, Wimbledon, Amazon)
-NOUNS_CAPITALISED = frozenset({"de", "lb"})
-NOUN_ZIPF, NOUN_GAP = 3.0, 1.5  # at least this common in the language, this much more than in English
+# German writes every noun capitalised, so the "names" a German page writes (what a page in another
+# language is placed by) are mostly its common nouns (Hochwasser, Regierung), which no page in
+# another language writes. A German common word is told from a name by being far more frequent in
+# German than in English (names are written alike in both: Merkel, Wimbledon, Amazon); local
+# names English lacks (Ahrweiler) are taken for common words too.
+NOUN_ZIPF, NOUN_GAP = 3.0, 1.5  # at least this common in German, this much more than in English
 
 
-@lru_cache(maxsize=100_000)
-def _common_noun(word: str, language: str) -> bool:
-    from wordfreq import zipf_frequency
+@cache
+def german_words() -> frozenset[str]:
+    """Terms (stemmed, folded) of the common German words by NOUN_ZIPF and NOUN_GAP (wordfreq)."""
+    from wordfreq import get_frequency_dict
 
-    here = zipf_frequency(word, language)
-    return here >= NOUN_ZIPF and here - zipf_frequency(word, "en") >= NOUN_GAP
-
-
-def common_nouns(text: str, language: str | None) -> set[str]:
-    """Stemmed terms of the capitalised common nouns of a text in a language that capitalises
-    its nouns (empty for any other)."""
-    if language not in NOUNS_CAPITALISED:
-        return set()
-    out = set()
-    for m in WORD.finditer(text):
-        word = m.group()
-        if word[0].isupper():
-            folded = word.casefold().replace("’", "'")
-            if len(folded) > 2 and _common_noun(folded, language):
-                out.add(stem(folded))
-    return out
+    english = get_frequency_dict("en")
+    floor = 10 ** (NOUN_ZIPF - 9)  # zipf = log10(frequency) + 9
+    gap = 10 ** NOUN_GAP
+    return frozenset(stem(word) for word, freq in get_frequency_dict("de").items()
+                     if freq >= floor and freq >= gap * english.get(word, 0.0) and len(word) > 2)
 
 
 def name_terms(text: str) -> set[str]:

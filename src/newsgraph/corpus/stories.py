@@ -25,7 +25,7 @@ from itertools import repeat
 
 import numpy as np
 
-from .features import cosine
+from .features import cosine, german_words
 
 JOIN = 0.35  # cosine between an article and a story centroid to join it (eval_stories.py --sweep)
 WINDOW_DAYS = 5  # an article joins a story active within this many days of its date
@@ -47,20 +47,33 @@ MERGE_EMBED = 0.75  # ...this close by title-and-lead vectors (both raised on bu
 NAMES_JOIN = 0.2  # an article in another language, by the names it writes: cosine to the story's centroid
 # (an article names only some of its story's names; lower values join more on the real sets 5 and 6, whose
 # foreign pages all have their story present, so they cannot show what a wrong join costs)
-NOUN_WEIGHT = 0.3  # a German page's common nouns (it writes them capitalised) against a story that holds none
+NOUN_WEIGHT = 0.3  # a German vector's common words against one in another language (`noun_weighted`)
 EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
 
 
-def noun_weighted(vec: dict[str, float], nouns: set[str]) -> dict[str, float]:
-    """`vec` with the terms in `nouns` at NOUN_WEIGHT, unit length again. German capitalises every
-    noun, so the "names" a German page writes (what it is placed by, like any page in another
-    language) are mostly common nouns (Hochwasser, Regierung) that no page in another language
-    writes: at full weight they drown the few names it shares with the English, French or
-    Spanish coverage of its story. Between two stories that both hold German pages they count
-    in full."""
-    if not nouns or not nouns.intersection(vec):
+GERMAN_SHARE = 0.3  # a vector whose German common words carry this share of its weight (squared) is German's
+
+
+def german_share(vec: dict[str, float]) -> float:
+    """The share of a vector's weight (squared) on German common words (`features.german_words`)."""
+    total = sum(w * w for w in vec.values())
+    if not total:
+        return 0.0
+    words = german_words()
+    return sum(w * w for t, w in vec.items() if t in words) / total
+
+
+def noun_weighted(vec: dict[str, float], other: dict[str, float]) -> dict[str, float]:
+    """`vec` as a vector in another language sees it: its German common words that `other` does
+    not have at NOUN_WEIGHT (a word both have, a name such as Scholz or Bundestag, keeps its
+    weight), unit length again. Between two German vectors nothing is weighed down."""
+    words = german_words()
+    low = [t for t in vec if t in words and t not in other]
+    if not low:
         return vec
-    out = {t: w * NOUN_WEIGHT if t in nouns else w for t, w in vec.items()}
+    out = dict(vec)
+    for t in low:
+        out[t] *= NOUN_WEIGHT
     norm = math.sqrt(sum(w * w for w in out.values())) or 1.0
     return {t: w / norm for t, w in out.items()}
 
@@ -91,11 +104,23 @@ class Story:
     _reach: tuple[int, int] | None = None  # reach(), kept by StoryIndex for the story's time in a posting list
     _listed: set[str] = field(default_factory=set)  # terms whose lists StoryIndex has put it in
     emb: np.ndarray | None = None  # summed title-and-lead vectors of its articles; None: not known
-    nouns: set[str] = field(default_factory=set)  # the common nouns its German pages write capitalised
+    _german: bool | None = None  # german(), computed again after an article joins
 
-    def across(self) -> dict[str, float]:
-        """The centroid as a story without German pages sees it: their common nouns at NOUN_WEIGHT."""
-        return noun_weighted(self.centroid(), self.nouns)
+    def german(self) -> bool:
+        """Whether the story is told in German: GERMAN_SHARE of its weight on German common words
+        (an English story that German pages joined holds their common words weighed down)."""
+        if self._german is None:
+            self._german = german_share(self.sums) >= GERMAN_SHARE
+        return self._german
+
+    def similarity_across(self, vec: dict[str, float], german: bool) -> float:
+        """`similarity`, with German common words weighed down on the German side when one of the
+        two (the article, by `german`, or the story) is German and the other is not."""
+        if german == self.german():
+            return self.similarity(vec)
+        if german:
+            return self.similarity(noun_weighted(vec, self.sums))
+        return cosine(vec, noun_weighted(self.centroid(), vec))
 
     def emb_similarity(self, emb: np.ndarray | None) -> float:
         """Cosine between a unit-length article vector and the mean of the story's (0: either unknown)."""
@@ -128,6 +153,7 @@ class Story:
         if len(sums) > CENTROID_TERMS * 2:
             self.sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
         self._norm = 0.0
+        self._german = None
         self.articles += 1
         if day is not None:
             self.first_date = day if self.first_date is None else min(self.first_date, day)
@@ -252,17 +278,19 @@ class StoryIndex:
 
     def best(self, vec: dict[str, float], day: dt.date | None,
              emb: np.ndarray | None = None, names: bool = False,
-             across: dict[str, float] | None = None) -> tuple[str | None, float]:
+             german: bool = False) -> tuple[str | None, float]:
         """The story this article belongs to (None: a new story), and the term similarity: the
         closest by terms if close enough, else, among those matched at least TERM_FLOOR by
         terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close. `names`: the
         vector holds only the names an article in another language writes; the closest story by
-        terms is joined at NAMES_JOIN (raised on busy days like JOIN). `across`: the vector with
-        its German common nouns weighed down (`noun_weighted`), used against stories that hold
-        no German pages."""
+        terms is joined at NAMES_JOIN (raised on busy days like JOIN). `german`: the vector is a
+        German page's, compared with stories in other languages by `Story.similarity_across`
+        (its German common words weighed down) and looked up by its names as well."""
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        if across is not None:
-            top += sorted(across.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        if german:  # its names too, which its common words would crowd out of the lookup
+            words = german_words()
+            top = list(dict(top + sorted(((t, w) for t, w in vec.items() if t not in words),
+                                         key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]).items())
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
         if in_order:
@@ -282,7 +310,7 @@ class StoryIndex:
                 if ordinal is not None and reach is not None and not reach[0] <= ordinal <= reach[1]:
                     continue
                 live += 1
-                score = story.similarity(across if across is not None and not story.nouns else vec)
+                score = story.similarity_across(vec, german) if names else story.similarity(vec)
                 if score > best_score or (score == best_score and best_id is not None and sid < best_id):
                     best_id, best_score = sid, score
                 if score >= TERM_FLOOR and emb is not None:
@@ -311,9 +339,11 @@ class StoryIndex:
         answer does not depend on how far the chunk has read."""
         vec = story.centroid()
         top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        across = story.across() if story.nouns else vec
-        if story.nouns:
-            top += sorted(across.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+        german = _names_only(story) and story.german()  # (an English corpus never loads the German words)
+        if german:  # its names too, which its common words would crowd out of the lookup
+            words = german_words()
+            top = list(dict(top + sorted(((t, w) for t, w in vec.items() if t not in words),
+                                         key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]).items())
         norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
         emb = story.emb / norm if norm else None
         seen, found, live = {story.id}, [], 0
@@ -333,13 +363,9 @@ class StoryIndex:
                 if days is not None and reach is not None and (reach[1] < days[0] or reach[0] > days[1]):
                     continue
                 live += 1
-                if other.articles >= story.articles:  # German nouns in full only between stories that hold them
-                    if story.nouns and other.nouns:
-                        found.append((other.similarity(vec), sid))
-                    elif other.nouns:
-                        found.append((cosine(other.across(), vec), sid))
-                    else:
-                        found.append((other.similarity(across), sid))
+                if other.articles >= story.articles:
+                    found.append((other.similarity_across(vec, german) if german or _names_only(other)
+                                  else other.similarity(vec), sid))
         raise_by = join_for(live) - JOIN
         near = EMBED_BUSY * raise_by
         ok = []
@@ -370,7 +396,6 @@ class StoryIndex:
                         del lists[term]
         self._ended.pop(sid, None)
         target = self.stories[into]
-        target.nouns |= gone.nouns
         for vec, day, emb in members:
             target.add(vec, day, emb)
         self._put(target)

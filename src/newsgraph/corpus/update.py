@@ -18,7 +18,6 @@ from ..errors import StoreError
 from . import dedup
 from .features import (
     caseless,
-    common_nouns,
     content_tokens,
     content_words,
     cosine,
@@ -246,9 +245,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         else:
             vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [w for w in words(t)
                                                                                     if w in names])
-        # a German page's common nouns weigh less against stories that hold no German page
-        nouns = common_nouns(text, base(arts[aid][4])) if names is not None and aid not in local else set()
-        across = noun_weighted(vec, nouns) if nouns else None
+        # a German page's common words weigh less against stories in other languages
+        german = names is not None and aid not in local and base(arts[aid][4]) == "de"
         vectors[aid] = vec
         same = [o for o in stored.by_hash.get(hashes[aid], []) + local_hash.get(hashes[aid], []) if o != aid]
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
@@ -262,12 +260,10 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                 sid = None
             score = 1.0
         else:
-            sid, score = index.best(vec, day, leads[aid], names=names is not None, across=across)
-        if across is not None and sid is not None and not index.stories[sid].nouns:
-            vec = vectors[aid] = across  # it joins a story without German pages as that story sees it
+            sid, score = index.best(vec, day, leads[aid], names=names is not None, german=german)
+        if german and sid is not None and not index.stories[sid].german():
+            vec = vectors[aid] = noun_weighted(vec, index.stories[sid].sums)  # as that story sees it
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
-        if nouns and vec is not across:
-            index.stories[sid].nouns |= nouns  # a story of German pages: their nouns count in full
         chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
         found.append((aid, sid, copies))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
