@@ -262,7 +262,7 @@ def summary(
     out.print(f"[bold]{escape(data['title'] or '(untitled story)')}[/bold]  [dim]{data['story']}: "
               f"{data['articles']} articles, {data['independent_outlets']} independent outlets[/dim]")
     if not data["sentences"]:
-        out.print("no summary: no sentence fits the budget")
+        out.print(f"no summary: no sentence of this story fit for a summary has {words} words or fewer")
     for s in data["sentences"]:
         out.print(f"- {escape(s['text'])} [dim]({escape(s['outlet'] or s['url'] or s['article_id'])})[/dim]",
                   soft_wrap=True)

@@ -126,6 +126,23 @@ def content_words(text: str) -> list[str]:
     return content_words_in(text, "en")
 
 
+def _languages(texts: Sequence[str]) -> tuple[list[bool], str | None]:
+    """Which texts are English, and the language of the others: a sentence in another language is
+    weighed in its own, which the story's other-language sentences tell (py3langid)."""
+    english_rows = [english(t) for t in texts]
+    other = " ".join(t for t, e in zip(texts, english_rows) if not e)
+    language = base(guess(other)) if other else None
+    if language in (None, "en"):  # too little to tell, or English after all (captions, lists)
+        english_rows = [True] * len(texts)
+    return english_rows, language
+
+
+def content_bags(texts: Sequence[str]) -> list[set[str]]:
+    """Each text's content words, less the function words of its language (`_languages`)."""
+    english_rows, language = _languages(texts)
+    return [set(content_words(t) if e else content_words_in(t, language)) for t, e in zip(texts, english_rows)]
+
+
 def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
     """L2-normalised tf-idf rows (raw term counts times the wordfreq IDF), one per text, as a
     sparse CSR matrix. With `shared_only`, the columns of words found in one text only are left
@@ -134,11 +151,7 @@ def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
 
     # a sentence in another language is weighed in its own: the story's other-language sentences
     # tell it (py3langid), whose function words (spaCy's list) and frequencies (wordfreq) then apply
-    english_rows = [english(t) for t in texts]
-    other = " ".join(t for t, e in zip(texts, english_rows) if not e)
-    language = base(guess(other)) if other else None
-    if language in (None, "en"):  # too little to tell, or English after all (captions, lists)
-        english_rows = [True] * len(texts)
+    english_rows, language = _languages(texts)
     bags = [Counter(content_words(t) if e else content_words_in(t, language)) for t, e in zip(texts, english_rows)]
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(w for w in df if df[w] > 1 or not shared_only))}
@@ -257,7 +270,7 @@ def _mmr(sentences: Sequence[Sentence], relevance: np.ndarray, sim: np.ndarray, 
     picked: list[int] = []
     words = np.array([n_words(s.text) for s in sentences])
     said: set[str] = set()  # content words of the picked sentences
-    bags = [set(content_words(s.text)) for s in sentences]
+    bags = content_bags([s.text for s in sentences])
     budget = max_words if max_words is not None else math.inf
     open_ = relevance > 0
     redundancy = np.zeros(len(sentences))
