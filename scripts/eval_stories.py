@@ -2,7 +2,7 @@
 """Story clustering: BCubed precision/recall/F1 of the articles export's `story_id` against
 reference story labels.
 
-    .venv/bin/python scripts/eval_stories.py [DATASET ...] [--nlp] [--sweep] [--synthetic-n 2000] [--json]
+    .venv/bin/python scripts/eval_stories.py [DATASET ...] [--nlp] [--sweep] [--by-day] [--synthetic-n 2000] [--json]
 
 Datasets (all by default; those whose files are absent are skipped with a note):
 
@@ -23,7 +23,8 @@ Datasets (all by default; those whose files are absent are skipped with a note):
 Each dataset goes through the real engine (`newsgraph analyze`, `--no-nlp` unless --nlp, then
 `newsgraph export articles`). With --sweep the stored articles are re-clustered in-process at
 other values of stories.JOIN and stories.WINDOW_DAYS (the module constants are set for the run
-only; the per-story refresh is skipped since it does not change story ids).
+only; the per-story refresh is skipped since it does not change story ids). With --by-day a labelled
+set is read as a daily feed: one `analyze` run per published day into one store, undated last.
 """
 from __future__ import annotations
 
@@ -189,17 +190,37 @@ def one_story(name: str, paths: list[str]) -> tuple[list[str], dict[str, dict[st
 
 
 # --------------------------------------------------------------------------- running
-def analyze(paths: list[str], db: str, nlp: bool, stories: bool = True) -> None:
+def analyze(paths: list[str], db: str, nlp: bool, stories: bool = True, by_day: bool = False) -> None:
+    """`newsgraph analyze` of `paths` into a new `db`; `by_day`: JSON Lines inputs one published day
+    at a time (undated articles last), one run each into the same store, as a daily feed is read."""
     if os.path.exists(db):
         os.remove(db)
+    batches = _days(paths, db) if by_day else [paths]
     env = dict(os.environ, NEWSGRAPH_STORIES="1" if stories else "0")
-    done = subprocess.run([NG, "analyze", *paths, "--db", db] + ([] if nlp else ["--no-nlp"]), env=env,
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    failed = [line for line in done.stderr.splitlines() if line.startswith("failed:")]
-    for line in failed:  # an input the engine refuses is reported and left out of the scores
-        print(f"note: {line}", file=sys.stderr)
-    if done.returncode and not (failed and os.path.exists(db)):
-        raise subprocess.CalledProcessError(done.returncode, done.args, stderr=done.stderr)
+    for batch in batches:
+        done = subprocess.run([NG, "analyze", *batch, "--db", db] + ([] if nlp else ["--no-nlp"]), env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        failed = [line for line in done.stderr.splitlines() if line.startswith("failed:")]
+        for line in failed:  # an input the engine refuses is reported and left out of the scores
+            print(f"note: {line}", file=sys.stderr)
+        if done.returncode and not (failed and os.path.exists(db)):
+            raise subprocess.CalledProcessError(done.returncode, done.args, stderr=done.stderr)
+
+
+def _days(paths: list[str], db: str) -> list[list[str]]:
+    """The articles of JSON Lines `paths` split into one file per published day, in date order."""
+    days: dict[str, list[str]] = defaultdict(list)
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            for line in filter(str.strip, f):
+                days[json.loads(line).get("published") or "9999-99-99"].append(line.rstrip("\n"))
+    out = []
+    for k, day in enumerate(sorted(days)):
+        name = f"{db}.day{k:04d}.jsonl"
+        with open(name, "w", encoding="utf-8") as f:
+            f.write("\n".join(days[day]) + "\n")
+        out.append([name])
+    return out
 
 
 def exported_stories(db: str) -> dict[str, str]:
@@ -250,6 +271,8 @@ def main() -> int:
     parser.add_argument("--joins", default="0.2,0.25,0.3,0.35,0.4")
     parser.add_argument("--windows", default="3,5,10,20")
     parser.add_argument("--keep", help="keep the inputs and databases here")
+    parser.add_argument("--by-day", action="store_true", help="labelled sets: one `analyze` run per published "
+                        "day (undated last) into one store, as a daily feed is read")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list missed and false near-copy pairs (stderr)")
     parser.add_argument("--adjudicated", help="JSONL of pairs read again blind (url_a, url_b, verdict): their "
@@ -282,7 +305,7 @@ def main() -> int:
                 continue
             paths, golds = data
             db = os.path.join(work, f"{_label(name).replace('/', '-')}.duckdb")
-            analyze(paths, db, args.nlp)
+            analyze(paths, db, args.nlp, by_day=args.by_day and name.endswith(".jsonl"))
             pred = exported_stories(db)
             for label, gold in golds.items():
                 results[label] = bcubed(pred, restrict(pred, gold))
