@@ -396,10 +396,8 @@ def test_two_reprints_edited_apart_are_linked_through_their_original(tmp_path, r
     assert pairs == {frozenset(("one", "wire")), frozenset(("two", "wire")), frozenset(("one", "two"))}
 
 
-def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(tmp_path, run, query):
-    """A page in Spanish about the Haldor ferry shares its names (Haldor, Brenvik, Kestrel Line,
-    Ingrid Solberg), not its words, with the English coverage; it joins that story, not the
-    bakery's."""
+def _ferry_coverage(tmp_path: Path) -> Path:
+    """A folder with two English reports of the Haldor ferry's return and one of a bakery."""
     src = tmp_path / "in"
     src.mkdir()
     _write(src / "a_ferry.txt", story_text("ferry", extra=[
@@ -409,6 +407,14 @@ def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(t
         "Ingrid Solberg of the Kestrel Line thanked islanders in Haldor for their patience.",
         "The crossing to Brenvik now takes forty minutes, the company said."]) + "\n")
     _write(src / "c_bakery.txt", story_text("bakery"))
+    return src
+
+
+def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(tmp_path, run, query):
+    """A page in Spanish about the Haldor ferry shares its names (Haldor, Brenvik, Kestrel Line,
+    Ingrid Solberg), not its words, with the English coverage; it joins that story, not the
+    bakery's."""
+    src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_es.txt", "Vuelve el transbordador de Haldor\n" + "\n".join([
         "El pequeño transbordador de la compañía Kestrel Line entre Haldor y las islas volvió al servicio "
         "el lunes tras seis semanas en el astillero de Brenvik.",
@@ -422,17 +428,9 @@ def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(t
 
 def test_a_german_page_joins_its_story_by_its_names_not_its_nouns(tmp_path, run, query):
     """German writes every noun capitalised (Fähre, Werft, Buchungen...): those are no names, and
-    against the English coverage they weigh less than Haldor, Brenvik, Kestrel Line and Ingrid
-    Solberg, which the German page shares with it."""
-    src = tmp_path / "in"
-    src.mkdir()
-    _write(src / "a_ferry.txt", story_text("ferry", extra=[
-        "Ingrid Solberg, who runs the Kestrel Line from Haldor, said bookings for Brenvik had doubled."]))
-    _write(src / "b_ferry.txt", "Ferry Back On The Haldor Run\n" + "\n".join([
-        "The Kestrel Line ferry is sailing between Haldor and Brenvik again after its refit.",
-        "Ingrid Solberg of the Kestrel Line thanked islanders in Haldor for their patience.",
-        "The crossing to Brenvik now takes forty minutes, the company said."]) + "\n")
-    _write(src / "c_bakery.txt", story_text("bakery"))
+    against the English coverage they weigh less than Haldor, Brenvik and Kestrel Line, which the
+    German page shares with it (with them at full weight it starts a story of its own)."""
+    src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_de.txt", "Die Fähre fährt wieder\n" + "\n".join([
         "Die Fähre der Reederei Kestrel Line fährt nach sechs Wochen in der Werft wieder zwischen Haldor "
         "und den Inseln.",

@@ -78,6 +78,17 @@ def noun_weighted(vec: dict[str, float], other: dict[str, float]) -> dict[str, f
     return {t: w / norm for t, w in out.items()}
 
 
+def _lookup_terms(vec: dict[str, float], german: bool) -> list[tuple[str, float]]:
+    """The QUERY_TERMS top terms a vector is looked up by in the index; a German vector's top names
+    as well, which its common words would crowd out."""
+    top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
+    if not german:
+        return top
+    words = german_words()
+    names = sorted(((t, w) for t, w in vec.items() if t not in words), key=lambda kv: (-kv[1], kv[0]))
+    return list(dict(top + names[:QUERY_TERMS]).items())
+
+
 def join_for(live: int) -> float:
     """The similarity an article needs to join a story when `live` stories active in the window
     share one of its top terms: JOIN on a quiet day, more on a busy one, where some unrelated story
@@ -286,11 +297,7 @@ class StoryIndex:
         terms is joined at NAMES_JOIN (raised on busy days like JOIN). `german`: the vector is a
         German page's, compared with stories in other languages by `Story.similarity_across`
         (its German common words weighed down) and looked up by its names as well."""
-        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
-        if german:  # its names too, which its common words would crowd out of the lookup
-            words = german_words()
-            top = list(dict(top + sorted(((t, w) for t, w in vec.items() if t not in words),
-                                         key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]).items())
+        top = _lookup_terms(vec, german)
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
         if in_order:
@@ -338,12 +345,8 @@ class StoryIndex:
         moved since `mark`, for a story dated since: the others ended too long before), so the
         answer does not depend on how far the chunk has read."""
         vec = story.centroid()
-        top = sorted(vec.items(), key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]
         german = _names_only(story) and story.german()  # (an English corpus never loads the German words)
-        if german:  # its names too, which its common words would crowd out of the lookup
-            words = german_words()
-            top = list(dict(top + sorted(((t, w) for t, w in vec.items() if t not in words),
-                                         key=lambda kv: (-kv[1], kv[0]))[:QUERY_TERMS]).items())
+        top = _lookup_terms(vec, german)
         norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
         emb = story.emb / norm if norm else None
         seen, found, live = {story.id}, [], 0
