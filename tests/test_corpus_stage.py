@@ -166,6 +166,15 @@ def test_summary_cli_words_json_and_errors(examples_nlp):
     assert data["sentences"] and sum(len(s["text"].split()) for s in data["sentences"]) <= 50
     text = runner.invoke(app, ["summary", "--db", examples_nlp, "-w", "80", "-k", "3"])
     assert text.exit_code == 0 and text.output.count("\n- ") >= 1
+    spanish = json.loads(runner.invoke(app, ["summary", "--db", examples_nlp, "-l", "es", "--json"]).output)
+    assert spanish["language"] == "Spanish" and spanish["sentences"]
+    assert {s["outlet"] for s in spanish["sentences"]} == {"Diario Austral"}  # the one article in Spanish
+    english = json.loads(runner.invoke(app, ["summary", "--db", examples_nlp, "-l", "en", "-k", "6", "-w", "300",
+                                             "--json"]).output)
+    assert english["sentences"] and "Diario Austral" not in {s["outlet"] for s in english["sentences"]}
+    german = runner.invoke(app, ["summary", "--db", examples_nlp, "-l", "de"])
+    assert german.exit_code == 0 and "no summary" in german.output
+    assert runner.invoke(app, ["summary", "--db", examples_nlp, "-l", "qq"]).exit_code == 2
     assert runner.invoke(app, ["summary", "--db", examples_nlp, "--story", "nope"]).exit_code == 2
     assert runner.invoke(app, ["summary", "--db", examples_nlp, "--words", "0"]).exit_code == 2
 

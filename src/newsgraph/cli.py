@@ -245,13 +245,15 @@ def summary(
                                                  "with most independent outlets).")] = None,
     words: Annotated[int, typer.Option("--words", "-w", help="At most this many words.")] = 60,
     sentences: Annotated[int, typer.Option("--sentences", "-k", help="At most this many sentences.")] = 3,
+    language: Annotated[Optional[str], typer.Option("--language", "-l", help="From the articles in this "
+                                                   "language only (a code: en, de, es...).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the sentences with their articles "
                                           "and character offsets.")] = False,
 ) -> None:
     """Summarise a story in as many words as you have time for, every sentence cited."""
     try:
         with Store(load_settings(db=db).db, read_only=True) as store:
-            data = store.story_summary(story, words=words, sentences=sentences)
+            data = store.story_summary(story, words=words, sentences=sentences, language=language)
     except NewsgraphError as exc:
         raise _fail(exc) from None
     except Exception as exc:
@@ -262,7 +264,8 @@ def summary(
     out.print(f"[bold]{escape(data['title'] or '(untitled story)')}[/bold]  [dim]{data['story']}: "
               f"{data['articles']} articles, {data['independent_outlets']} independent outlets[/dim]")
     if not data["sentences"]:
-        out.print(f"no summary: no sentence of this story fit for a summary has {words} words or fewer")
+        out.print(f"no summary: no sentence{' in ' + data['language'] if data['language'] else ''} of this "
+                  f"story fit for a summary has {words} words or fewer")
     for s in data["sentences"]:
         out.print(f"- {escape(s['text'])} [dim]({escape(s['outlet'] or s['url'] or s['article_id'])})[/dim]",
                   soft_wrap=True)

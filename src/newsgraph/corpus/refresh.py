@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pyarrow as pa
 
+from ..clean.language import base
 from .claims import ClaimContext, group_facts, normalise_event_parts, normalise_quote, normalise_sentence
 from .corroborate import (
     EventCluster,
@@ -63,8 +64,8 @@ class _StoryRows:
     def __init__(self, con, sids: Sequence[str]):
         read = Reader(con)
         self.members: dict[str, list[tuple]] = {sid: [] for sid in sids}
-        for sid, *member in read.rows("""SELECT c.story_id, a.id, a.outlet, a.source, a.published, a.title, c.terms
-                FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+        for sid, *member in read.rows("""SELECT c.story_id, a.id, a.outlet, a.source, a.published, a.title, c.terms,
+                a.language FROM corpus_articles c JOIN articles a ON a.id = c.article_id
                 WHERE c.story_id IN (SELECT unnest(?)) ORDER BY c.seq""", sids):
             self.members[sid].append(tuple(member))
         ids = [m[0] for ms in self.members.values() for m in ms]
@@ -89,13 +90,20 @@ class _StoryRows:
                 WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
 
 
-def story_summary(con, sid: str, k: int, max_words: int) -> list[Sentence]:
+def story_summary(con, sid: str, k: int, max_words: int, language: str | None = None) -> list[Sentence]:
     """A stored story's summary at another budget (`k` sentences, `max_words` words), made as the
-    stored one is (the same sentences, corroboration and ranking) and not written anywhere."""
-    return _refresh_story(_StoryRows(con, [sid]), sid, k, max_words)["pool_summary"]
+    stored one is (the same sentences, corroboration and ranking) and not written anywhere;
+    `language`: from the articles in that language only (a code: "de"; "en" takes articles
+    stored without a language too)."""
+    return _refresh_story(_StoryRows(con, [sid]), sid, k, max_words, language)["pool_summary"]
 
 
-def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_words: int = STORY_WORDS) -> dict:
+def _in_language(stored_language: str | None, language: str) -> bool:
+    return (base(stored_language) or "en") == language
+
+
+def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_words: int = STORY_WORDS,
+                   language: str | None = None) -> dict:
     members = stored.members[sid]
     ids = [m[0] for m in members]
     mine = set(ids)
@@ -171,7 +179,8 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
 
     article_summaries = {}
     pool: list[Sentence] = []
-    for aid in use:
+    language_of = {m[0]: m[6] for m in members}
+    for aid in use if language is None else [a for a in use if _in_language(language_of[a], language)]:
         ss = [Sentence(aid, s.index, s.start, s.end, s.text, outlet_of.get(aid), support.get((aid, s.index), 1))
               for s in sents.get(aid, [])]
         pool.extend(ss)

@@ -304,24 +304,31 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"cannot read the story from {self.path}: {exc}") from None
 
-    def story_summary(self, story_id: str | None = None, words: int = 60, sentences: int = 3) -> dict[str, Any]:
+    def story_summary(self, story_id: str | None = None, words: int = 60, sentences: int = 3,
+                      language: str | None = None) -> dict[str, Any]:
         """A story's extractive summary at a chosen length (at most `sentences` sentences and
         `words` words), most important first, each sentence cited to its article (id, outlet, url,
-        character offsets); made on demand as the stored summary is, nothing written."""
+        character offsets); made on demand as the stored summary is, nothing written. `language`
+        (a code such as "de"): from the story's articles in that language only."""
         from ..brief import find_story
+        from ..clean.language import base, name
         from ..corpus.refresh import story_summary
 
         if words < 1 or sentences < 1:
             raise UsageError(f"a summary needs at least one word and one sentence (got {words} and {sentences})")
+        code = base(language) if language is not None else None
+        if language is not None and (code is None or name(code) == code):
+            raise UsageError(f"unknown language {language!r}; give an ISO 639 code such as en, de or es")
         try:
             story = find_story(self.con, story_id)
-            picked = story_summary(self.con, story["id"], sentences, words)
+            picked = story_summary(self.con, story["id"], sentences, words, code)
             meta = {r[0]: r[1:] for r in self.con.execute(
                 "SELECT id, outlet, url, title FROM articles WHERE id IN (SELECT unnest(?))",
                 [sorted({s.article_id for s in picked})]).fetchall()}
         except duckdb.Error as exc:
             raise StoreError(f"cannot read the story from {self.path}: {exc}") from None
         return {"story": story["id"], "title": story["title"], "articles": story["articles"],
+                "language": None if code is None else name(code),
                 "independent_outlets": story["independent_outlets"],
                 "sentences": [{"article_id": s.article_id, "outlet": meta[s.article_id][0],
                                "url": meta[s.article_id][1], "start": s.start, "end": s.end, "text": s.text}
