@@ -40,6 +40,7 @@ from itertools import combinations
 
 import numpy as np
 
+from newsgraph.clean.language import base
 from newsgraph.corpus import summarize as sm
 from newsgraph.corpus.summarize import Sentence, lexrank, rouge1, summarize_article, summarize_story
 
@@ -181,7 +182,8 @@ def stories(sentences: list[Sentence], meta: dict, threshold: float = 0.3, days:
     return [[ids[i] for i in g] for g in groups if len(g) > 1]
 
 
-def labelled(path: str, references: dict[str, str] | None = None) -> list[tuple[list[Sentence], str]]:
+def labelled(path: str, references: dict[str, str] | None = None,
+             languages: dict[str, str] | None = None) -> list[tuple[list[Sentence], str]]:
     """(sentences of the story's engine-cleaned bodies, its articles' headlines or its written
     reference) per labelled story: the file goes through `newsgraph analyze --no-nlp` (furniture
     removed, as the engine does before it summarises), its labels withheld."""
@@ -202,7 +204,9 @@ def labelled(path: str, references: dict[str, str] | None = None) -> list[tuple[
     if run.returncode and not os.path.exists(db):
         raise SystemExit(f"newsgraph analyze failed on {path}: {run.stderr.strip() or run.stdout.strip()}")
     with duckdb.connect(db, read_only=True) as con:
-        rows = con.execute("SELECT id, outlet, text, url FROM articles").fetchall()
+        rows = con.execute("SELECT id, outlet, text, url, language FROM articles").fetchall()
+    language_of = {aid: base(lang) or "en" for aid, _, _, _, lang in rows}
+    rows = [r[:4] for r in rows]
     url_of = {aid: url for aid, _, _, url in rows}
     by_article: dict[str, list[Sentence]] = {}
     for sent in split_sentences({aid: (text, 0, outlet) for aid, outlet, text, _ in rows}):
@@ -211,7 +215,9 @@ def labelled(path: str, references: dict[str, str] | None = None) -> list[tuple[
     for aid in sorted(url_of):
         groups.setdefault(story[url_of[aid]], []).append(aid)
     if references is not None:
-        return [([s for a in g for s in by_article.get(a, [])], references[name])
+        # languages: only the articles in the reference's language are candidates (for every method)
+        return [([s for a in g for s in by_article.get(a, [])
+                  if languages is None or language_of[a] == languages.get(name, language_of[a])], references[name])
                 for name, g in groups.items() if len(g) > 1 and name in references]
     return [([s for a in g for s in by_article.get(a, [])], " ".join(titles[url_of[a]] for a in g if titles[url_of[a]]))
             for g in groups.values() if len(g) > 1 and any(titles[url_of[a]] for a in g)]
@@ -235,6 +241,9 @@ def main() -> int:
                         help="labelled stories: give every method only sentences fit to stand in a summary "
                              "(summarize.suitability > 0), not headline fragments and captions left in pages")
     parser.add_argument("--references", help="with --labelled: JSONL of written references, {story, summary} a line")
+    parser.add_argument("--same-language", action="store_true",
+                        help="with --references: every method summarises only the articles in the reference's "
+                             "`language` (as `newsgraph summary --language` does)")
     args = parser.parse_args()
     if not os.path.isdir(args.shared):
         print(f"skipped: no shared data at {args.shared}")
@@ -280,14 +289,18 @@ def main() -> int:
         print("skipped PolNeAR: no dev/polnear/text")
     if args.labelled:
         if os.path.exists(args.labelled):
-            refs = None
+            refs, langs = None, None
             if args.references:
                 with open(args.references, encoding="utf-8") as f:
-                    refs = {r["story"]: r["summary"] for r in map(json.loads, filter(str.strip, f))}
-            found = labelled(args.labelled, refs)
+                    rows = [json.loads(line) for line in f if line.strip()]
+                refs = {r["story"]: r["summary"] for r in rows}
+                if args.same_language:
+                    langs = {r["story"]: r["language"] for r in rows if r.get("language")}
+            found = labelled(args.labelled, refs, langs)
             if args.fit_only:
                 found = [([x for x in ss if sm.suitability(x.text) > 0], ref) for ss, ref in found]
-            name = os.path.basename(args.labelled) + (" (fit sentences only)" if args.fit_only else "")
+            name = os.path.basename(args.labelled) + (" (fit sentences only)" if args.fit_only else "") + (
+                " (reference's language only)" if langs else "")
             against = "written references" if refs else "their headlines"
             if refs:
                 cases[f"{name}: {len(found)} stories vs {against}, 40 words"] = (found, 2, 40)
