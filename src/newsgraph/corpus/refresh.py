@@ -179,8 +179,10 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
 
     article_summaries = {}
     pool: list[Sentence] = []
-    language_of = {m[0]: m[6] for m in members}
-    for aid in use if language is None else [a for a in use if _in_language(language_of[a], language)]:
+    if language is not None:  # from the articles in that language only
+        language_of = {m[0]: m[6] for m in members}
+        use = [a for a in use if _in_language(language_of[a], language)]
+    for aid in use:
         ss = [Sentence(aid, s.index, s.start, s.end, s.text, outlet_of.get(aid), support.get((aid, s.index), 1))
               for s in sents.get(aid, [])]
         pool.extend(ss)

@@ -32,7 +32,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 import regex
@@ -126,20 +126,21 @@ def content_words(text: str) -> list[str]:
     return content_words_in(text, "en")
 
 
-def _languages(texts: Sequence[str]) -> tuple[list[bool], str | None]:
+@lru_cache(maxsize=4)  # a story's sentences are read twice: for the similarity and for the selection
+def _languages(texts: tuple[str, ...]) -> tuple[tuple[bool, ...], str | None]:
     """Which texts are English, and the language of the others: a sentence in another language is
     weighed in its own, which the story's other-language sentences tell (py3langid)."""
-    english_rows = [english(t) for t in texts]
+    english_rows = tuple(english(t) for t in texts)
     other = " ".join(t for t, e in zip(texts, english_rows) if not e)
     language = base(guess(other)) if other else None
     if language in (None, "en"):  # too little to tell, or English after all (captions, lists)
-        english_rows = [True] * len(texts)
+        english_rows = (True,) * len(texts)
     return english_rows, language
 
 
 def content_bags(texts: Sequence[str]) -> list[set[str]]:
     """Each text's content words, less the function words of its language (`_languages`)."""
-    english_rows, language = _languages(texts)
+    english_rows, language = _languages(tuple(texts))
     return [set(content_words(t) if e else content_words_in(t, language)) for t, e in zip(texts, english_rows)]
 
 
@@ -151,7 +152,7 @@ def tfidf_vectors(texts: Sequence[str], shared_only: bool = False):
 
     # a sentence in another language is weighed in its own: the story's other-language sentences
     # tell it (py3langid), whose function words (spaCy's list) and frequencies (wordfreq) then apply
-    english_rows, language = _languages(texts)
+    english_rows, language = _languages(tuple(texts))
     bags = [Counter(content_words(t) if e else content_words_in(t, language)) for t, e in zip(texts, english_rows)]
     df = Counter(w for bag in bags for w in bag)
     vocab = {w: i for i, w in enumerate(sorted(w for w in df if df[w] > 1 or not shared_only))}
