@@ -164,6 +164,8 @@ def test_summary_cli_words_json_and_errors(examples_nlp):
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert data["sentences"] and sum(len(s["text"].split()) for s in data["sentences"]) <= 50
+    assert data["language"] == "English"  # most of the story's articles are English: the summary is
+    assert "Diario Austral" not in {s["outlet"] for s in data["sentences"]}
     text = runner.invoke(app, ["summary", "--db", examples_nlp, "-w", "80", "-k", "3"])
     assert text.exit_code == 0 and text.output.count("\n- ") >= 1
     spanish = json.loads(runner.invoke(app, ["summary", "--db", examples_nlp, "-l", "es", "--json"]).output)
@@ -455,6 +457,11 @@ def test_a_german_page_joins_its_story_by_its_names_not_its_nouns(tmp_path, run,
         JOIN articles a ON a.id = c.article_id"""))
     assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_de.txt")] == "de"
     assert stories["d_ferry_de.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
+    # the story is told in English by two of its three pages: its title and summary are English
+    (title, summary), = query("SELECT title, summary FROM stories WHERE id = ?", [stories["a_ferry.txt"]])
+    german_id, = query("SELECT id FROM articles WHERE path = ?", [str(src / "d_ferry_de.txt")])[0]
+    assert title == "Ferry Back On The Haldor Run" and summary
+    assert all(s["article_id"] != german_id for s in summary)
 
 
 # Invented text, written for this test: a typhoon told twice, a festival once, in Japanese.

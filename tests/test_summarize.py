@@ -234,3 +234,50 @@ def test_a_sentence_may_open_with_a_capital_of_any_latin_alphabet():
 
     text = "Der Sturm kam in der Nacht. Österreich war am stärksten betroffen. ¿Qué pasó después? Nada."
     assert len(split_sentences(text)) == 4
+
+
+# Invented text, written for this test: one harbour decision told by two German reports and one English.
+_HARBOUR_DE = [
+    ("de1", ["Der Stadtrat von Kelmar hat am Montag die Schließung des alten Hafens für Frachtschiffe beschlossen.",
+             "Die Frachter sollen ab Juni den neuen Hafen im Norden der Stadt anlaufen, sagte Bürgermeisterin "
+             "Anna Vell.",
+             "Die Händler am alten Kai fürchten um ihre Kunden, die Fischer dürfen aber weiter dort anlegen und "
+             "ihren Fang verkaufen."]),
+    ("de2", ["Kelmar schließt den alten Hafen: der Stadtrat stimmte am Montag mit großer Mehrheit dafür.",
+             "Bürgermeisterin Anna Vell sagte, der neue Hafen im Norden sei für die Frachter besser geeignet.",
+             "Die Opposition kritisierte die Kosten des Umzugs, die Stadt rechnet mit drei Jahren Bauzeit für "
+             "die neuen Straßen zum Hafen."]),
+]
+_HARBOUR_EN = ("en1", ["Kelmar's council voted on Monday to close the old harbour to cargo ships.",
+                       "Mayor Anna Vell said freighters would use the new northern port from June.",
+                       "Traders on the old quay fear for their trade, though fishing boats may still land their "
+                       "catch there, the council said."])
+
+
+def _pool(reports):
+    return [Sentence(aid, k, 0, len(t), t) for aid, texts in reports for k, t in enumerate(texts)]
+
+
+def test_a_story_is_summarised_in_the_language_most_of_its_articles_are_written_in():
+    """Two German reports and one English: the summary is German, told from the sentences or from
+    the stored languages; with the English report in the majority it is English."""
+    german = summarize_story(_pool([*_HARBOUR_DE, _HARBOUR_EN]), k=3, max_words=100)
+    assert german and {s.article_id for s in german} <= {"de1", "de2"}
+    told = summarize_story(_pool([*_HARBOUR_DE, _HARBOUR_EN]), k=3, max_words=100,
+                           languages={"de1": "de-DE", "de2": "de", "en1": "en"})
+    assert told == german
+    english_pool = _pool([_HARBOUR_DE[0], _HARBOUR_EN, ("en2", [
+        "The old Kelmar harbour closes to cargo ships, the council decided on Monday.",
+        "The vote was carried by a large majority after a long debate about the cost of the move to the north.",
+        "The opposition said the new roads to the northern port would take three years to build."])])
+    english = summarize_story(english_pool, k=3, max_words=100)
+    assert english and {s.article_id for s in english} <= {"en1", "en2"}
+
+
+def test_the_main_language_counts_articles_and_breaks_ties_the_same_way_each_time():
+    from newsgraph.corpus.summarize import main_language
+
+    assert main_language({"a": "de", "b": "de-AT", "c": "en"}) == "de"
+    assert main_language({"a": "de", "b": None}) == "en"  # a tie: English (none known counts as English)
+    assert main_language({"a": "fr", "b": "de"}) == main_language({"b": "de", "a": "fr"}) == "de"
+    assert main_language({}) is None

@@ -246,7 +246,8 @@ def summary(
     words: Annotated[int, typer.Option("--words", "-w", help="At most this many words.")] = 60,
     sentences: Annotated[int, typer.Option("--sentences", "-k", help="At most this many sentences.")] = 3,
     language: Annotated[Optional[str], typer.Option("--language", "-l", help="From the articles in this "
-                                                   "language only (a code: en, de, es...).")] = None,
+                                                   "language only (a code: en, de, es...; default: the "
+                                                   "language most of the story's articles are in).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON: the sentences with their articles "
                                           "and character offsets.")] = False,
 ) -> None:
@@ -264,7 +265,7 @@ def summary(
     out.print(f"[bold]{escape(data['title'] or '(untitled story)')}[/bold]  [dim]{data['story']}: "
               f"{data['articles']} articles, {data['independent_outlets']} independent outlets[/dim]")
     if not data["sentences"]:
-        out.print(f"no summary: no sentence{' in ' + data['language'] if data['language'] else ''} of this "
+        out.print(f"no summary: no sentence{' in ' + data['language'] if language else ''} of this "
                   f"story fit for a summary has {words} words or fewer")
     for s in data["sentences"]:
         out.print(f"- {escape(s['text'])} [dim]({escape(s['outlet'] or s['url'] or s['article_id'])})[/dim]",

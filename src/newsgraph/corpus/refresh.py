@@ -26,7 +26,7 @@ from .corroborate import (
 )
 from .features import content_words, cosine
 from .reader import Reader, outlet_key
-from .summarize import Sentence, summarize_article, summarize_story
+from .summarize import Sentence, main_language, summarize_article, summarize_story
 
 log = logging.getLogger(__name__)
 MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
@@ -179,16 +179,16 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
 
     article_summaries = {}
     pool: list[Sentence] = []
+    members_language = {m[0]: m[6] for m in members}
     if language is not None:  # from the articles in that language only
-        language_of = {m[0]: m[6] for m in members}
-        use = [a for a in use if _in_language(language_of[a], language)]
+        use = [a for a in use if _in_language(members_language[a], language)]
     for aid in use:
         ss = [Sentence(aid, s.index, s.start, s.end, s.text, outlet_of.get(aid), support.get((aid, s.index), 1))
               for s in sents.get(aid, [])]
         pool.extend(ss)
         article_summaries[aid] = summarize_article(ss)
-    chosen = summarize_story(pool, k=k, max_words=max_words)
-    title = _story_title(members)
+    chosen = summarize_story(pool, k=k, max_words=max_words, languages=members_language)
+    title = _story_title(members, main_language({a: members_language[a] for a in use}))
     summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in chosen]
     return {"id": sid, "clusters": cluster_rows, "claims": claims,
             "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,
@@ -277,8 +277,9 @@ def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: st
             "evidence": [{"article_id": e[0], "start": e[1], "end": e[2], "text": e[3]} for e in evidence]}
 
 
-def _story_title(members: Sequence[tuple]) -> str | None:
-    """The title of the article closest to the story's centre (the first of equals)."""
+def _story_title(members: Sequence[tuple], language: str | None = None) -> str | None:
+    """The title of the article closest to the story's centre (the first of equals), among the
+    articles in the story's main `language` (the summary's) when one of them has a title."""
     vecs = [({t["term"]: t["w"] for t in (m[5] or [])}, m) for m in members]
     if not vecs:
         return None
@@ -286,5 +287,7 @@ def _story_title(members: Sequence[tuple]) -> str | None:
     for v, _ in vecs:
         for k, w in v.items():
             centre[k] = centre.get(k, 0.0) + w
-    titled = [(cosine(v, centre), -k, m[4]) for k, (v, m) in enumerate(vecs) if m[4]]
+    titled = [(cosine(v, centre), -k, m[4], m[6]) for k, (v, m) in enumerate(vecs) if m[4]]
+    if language is not None and any(_in_language(t[3], language) for t in titled):
+        titled = [t for t in titled if _in_language(t[3], language)]
     return max(titled)[2] if titled else None

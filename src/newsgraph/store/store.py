@@ -308,8 +308,9 @@ class Store:
                       language: str | None = None) -> dict[str, Any]:
         """A story's extractive summary at a chosen length (at most `sentences` sentences and
         `words` words), most important first, each sentence cited to its article (id, outlet, url,
-        character offsets); made on demand as the stored summary is, nothing written. `language`
-        (a code such as "de"): from the story's articles in that language only."""
+        character offsets); made on demand as the stored summary is, nothing written. The summary
+        is in one language: `language` (a code such as "de"), or else the one most of the story's
+        articles are written in; "language" in the answer names it."""
         from ..brief import find_story
         from ..clean.language import base, name
         from ..corpus.refresh import story_summary
@@ -323,12 +324,13 @@ class Store:
             story = find_story(self.con, story_id)
             picked = story_summary(self.con, story["id"], sentences, words, code)
             meta = {r[0]: r[1:] for r in self.con.execute(
-                "SELECT id, outlet, url, title FROM articles WHERE id IN (SELECT unnest(?))",
+                "SELECT id, outlet, url, language FROM articles WHERE id IN (SELECT unnest(?))",
                 [sorted({s.article_id for s in picked})]).fetchall()}
         except duckdb.Error as exc:
             raise StoreError(f"cannot read the story from {self.path}: {exc}") from None
         return {"story": story["id"], "title": story["title"], "articles": story["articles"],
-                "language": None if code is None else name(code),
+                "language": name(code) if code is not None else name(base(meta[picked[0].article_id][2]) or "en")
+                if picked else None,
                 "independent_outlets": story["independent_outlets"],
                 "sentences": [{"article_id": s.article_id, "outlet": meta[s.article_id][0],
                                "url": meta[s.article_id][1], "start": s.start, "end": s.end, "text": s.text}
