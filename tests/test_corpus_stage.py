@@ -487,3 +487,54 @@ def test_articles_in_a_script_without_capitals_meet_by_their_own_words(tmp_path,
     languages = {lang for (lang,) in query("SELECT language FROM articles")}
     assert languages == {"ja"}
     assert stories["a"] == stories["b"] != stories["c"]
+
+
+# Invented text, written for this test: the Haldor ferry's return told in French, naming Haldor and
+# people and places the English reports do not name.
+_FERRY_FR = "\n".join([
+    "Le bac de Sorvik reprend la mer après son carénage",
+    "Le petit bac qui relie Haldor aux îles du large a repris son service lundi, après six semaines au "
+    "chantier naval.",
+    "Les passagers ont fait la queue dès l'aube sur la cale, et la première traversée est partie à "
+    "l'heure malgré un fort vent du nord.",
+    "Selon la compagnie, les nouveaux moteurs consomment moins de carburant et devraient raccourcir le "
+    "trajet d'un quart d'heure.",
+    "Les habitants des îles attendaient ce retour depuis des semaines, a rappelé Paul Marchand, maire de "
+    "Sorvik, qui salue le travail des mécaniciens de Nordlys Marine.",
+    "Pour Claire Dumont, qui tient l'épicerie de Sorvik, la fin de la ligne aurait été une catastrophe.",
+]) + "\n"
+
+
+@pytest.mark.parametrize("by_meaning", [True, False])
+def test_an_article_in_another_language_its_names_do_not_place_joins_its_story_by_meaning(
+        tmp_path, run, query, monkeypatch, by_meaning):
+    """A French report of the ferry's return names only Haldor of the English coverage's names: by
+    its names alone it starts a story of its own; its title and lead, read by the multilingual
+    encoder, say what the English reports say, and it joins their story (not the bakery's)."""
+    from newsgraph.corpus import stories as st
+
+    if not by_meaning:
+        monkeypatch.setattr(st, "ML_JOIN", 1.01)
+        monkeypatch.setattr(st, "ML_MERGE", 1.01)
+    src = _ferry_coverage(tmp_path)
+    _write(src / "d_ferry_fr.txt", _FERRY_FR)
+    run([src])
+    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+    assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_fr.txt")] == "fr"
+    assert stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
+    if by_meaning:
+        assert stories["d_ferry_fr.txt"] == stories["a_ferry.txt"]
+    else:  # by its names alone: a story of its own
+        assert stories["d_ferry_fr.txt"] not in {stories["a_ferry.txt"], stories["c_bakery.txt"]}
+
+
+def test_a_corpus_in_one_language_never_loads_the_multilingual_encoder(tmp_path, run, query, monkeypatch):
+    from newsgraph.corpus import features
+
+    def refuse():
+        raise AssertionError("the multilingual encoder was loaded for English pages")
+
+    monkeypatch.setattr(features, "_multilingual_model", refuse)
+    run([_ferry_coverage(tmp_path)])
+    assert query("SELECT count(*) FROM corpus_articles")[0][0] == 3

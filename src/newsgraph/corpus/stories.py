@@ -12,6 +12,13 @@ share few weighted terms. Each article therefore also carries a dense vector of 
 lead (WordLlama static embeddings, bundled), and a story the running sum of them: a candidate
 story found by a shared term that the article matches only weakly by terms (TERM_FLOOR) is
 joined when the title and lead say what the story's say (EMBED_JOIN).
+
+An article in another language is compared by the names (and numbers) it writes, which are spelled
+alike across languages written in Latin letters; where they are too few to place it, its title
+and lead, read by a multilingual encoder (Google's Universal Sentence Encoder v3, bundled), are
+compared with those of the stories in other languages it shares a term with (ML_JOIN), and a
+story begun in another language joins one in another language likewise (ML_MERGE). The encoder
+is loaded only when a corpus holds articles in more than one language.
 """
 from __future__ import annotations
 
@@ -19,9 +26,10 @@ import datetime as dt
 import hashlib
 import math
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
+from typing import NamedTuple
 
 import numpy as np
 
@@ -49,6 +57,13 @@ NAMES_JOIN = 0.2  # an article in another language, by the names it writes: cosi
 # foreign pages all have their story present, so they cannot show what a wrong join costs)
 NOUN_WEIGHT = 0.3  # a German vector's common words against one in another language (`noun_weighted`)
 EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
+# an article in another language that its names do not place: among the stories it shares a term with
+# (ML_FLOOR), the closest by multilingual title-and-lead vectors (cosine to the story's mean), if ML_JOIN
+# close; a story begun in another language joins another likewise at ML_MERGE (both raised on busy days)
+ML_FLOOR = 0.05
+ML_JOIN = 0.5
+ML_MERGE = 0.5
+ML_CANDIDATES = 5  # the closest stories by terms that are compared so
 
 
 GERMAN_SHARE = 0.3  # a vector whose German common words carry this share of its weight (squared) is German's
@@ -180,6 +195,29 @@ class Story:
         return self.first_date.toordinal() - WINDOW_DAYS, self.last_date.toordinal() + WINDOW_DAYS
 
 
+class Meaning(NamedTuple):
+    """A multilingual title-and-lead vector (unit length) and the language it was read in."""
+    vector: np.ndarray
+    language: str
+
+
+def _closest_by_meaning(mine: Meaning, weak: Sequence[tuple[float, str]],
+                        ml_of: Callable[[str], Meaning | None], floor: float, near: float) -> str | None:
+    """Of the ML_CANDIDATES stories closest by terms (at least `floor`) in another language than
+    `mine`'s, the one whose multilingual vector is closest to `mine`, if `near` close (None: none).
+    Two stories in one language compare by their words: their vectors would find two finals of
+    one night, or two strikes of one union, alike."""
+    best: tuple[float, float, str] | None = None
+    for t, sid in sorted((c for c in weak if c[0] >= floor), key=lambda c: (-c[0], c[1]))[:ML_CANDIDATES]:
+        theirs = ml_of(sid)
+        if theirs is None or theirs.language == mine.language:
+            continue
+        e = float(mine.vector @ theirs.vector)
+        if e >= near and (best is None or (e, t) > best[:2]):
+            best = (e, t, sid)
+    return best[2] if best else None
+
+
 def _names_only(story: Story) -> bool:
     """Whether a story knows its articles only by their names: begun by an article in another
     language (its lead vector left out, a zero sum) and joined by no English one yet."""
@@ -289,14 +327,18 @@ class StoryIndex:
 
     def best(self, vec: dict[str, float], day: dt.date | None,
              emb: np.ndarray | None = None, names: bool = False,
-             german: bool = False) -> tuple[str | None, float]:
+             german: bool = False, ml: Callable[[], Meaning | None] | None = None,
+             ml_of: Callable[[str], Meaning | None] | None = None) -> tuple[str | None, float]:
         """The story this article belongs to (None: a new story), and the term similarity: the
         closest by terms if close enough, else, among those matched at least TERM_FLOOR by
         terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close. `names`: the
         vector holds only the names an article in another language writes; the closest story by
         terms is joined at NAMES_JOIN (raised on busy days like JOIN). `german`: the vector is a
         German page's, compared with stories in other languages by `Story.similarity_across`
-        (its German common words weighed down) and looked up by its names as well."""
+        (its German common words weighed down) and looked up by its names as well. `ml`, with
+        `names`: the article's multilingual title-and-lead vector and language (made when asked),
+        compared with `ml_of(story id)` (the mean of its articles' and their language) when its
+        names do not place it, if they are in different languages (ML_FLOOR, ML_JOIN)."""
         top = _lookup_terms(vec, german)
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
@@ -320,11 +362,20 @@ class StoryIndex:
                 score = story.similarity_across(vec, german) if names else story.similarity(vec)
                 if score > best_score or (score == best_score and best_id is not None and sid < best_id):
                     best_id, best_score = sid, score
-                if score >= TERM_FLOOR and emb is not None:
+                if score >= TERM_FLOOR and emb is not None or names and ml is not None and score >= ML_FLOOR:
                     weak.append((score, sid))
         join = join_for(live)
         if names:
-            return (best_id, best_score) if best_score >= NAMES_JOIN + (join - JOIN) else (None, best_score)
+            if best_score >= NAMES_JOIN + (join - JOIN):
+                return best_id, best_score
+            raise_by = join - JOIN
+            if ml is not None and ml_of is not None and any(t >= ML_FLOOR + raise_by for t, _ in weak):
+                mine = ml()
+                sid = None if mine is None else _closest_by_meaning(mine, weak, ml_of, ML_FLOOR + raise_by,
+                                                                    ML_JOIN + EMBED_BUSY * raise_by)
+                if sid is not None:
+                    return sid, stories[sid].similarity_across(vec, german)
+            return None, best_score
         if best_score >= join:
             return best_id, best_score
         floor, near = TERM_FLOOR + (join - JOIN), EMBED_JOIN + EMBED_BUSY * (join - JOIN)
@@ -335,7 +386,7 @@ class StoryIndex:
             return sid, score
         return None, best_score
 
-    def closest(self, story: Story) -> str | None:
+    def closest(self, story: Story, ml_of: Callable[[str], Meaning | None] | None = None) -> str | None:
         """Another story, at least as large, that `story` belongs with (its centroid and mean lead
         vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
         when either story was begun in another language) with articles within
@@ -343,7 +394,10 @@ class StoryIndex:
         their own before the coverage that ties them to it has arrived. Candidates are found by
         the story's top terms in the live and the cold lists alike (of the cold lists, the stories
         moved since `mark`, for a story dated since: the others ended too long before), so the
-        answer does not depend on how far the chunk has read."""
+        answer does not depend on how far the chunk has read. `ml_of(story id)`: a story's
+        multilingual title-and-lead vector (the mean of its articles') and language, by which a story
+        begun in another language that its names do not place joins one in another language
+        (ML_FLOOR, ML_MERGE)."""
         vec = story.centroid()
         german = _names_only(story) and story.german()  # (an English corpus never loads the German words)
         top = _lookup_terms(vec, german)
@@ -373,16 +427,25 @@ class StoryIndex:
         near = EMBED_BUSY * raise_by
         ok = []
         by_names = _names_only(story)
+        weak = []  # (terms, story) of the stories begun in another language's matches too weak by names
         for t, sid in found:
+            across = by_names or _names_only(self.stories[sid])  # begun by an article in another language
+            if across and ml_of is not None and ML_FLOOR + raise_by <= t < NAMES_JOIN + raise_by:
+                weak.append((t, sid))
             if t < min(NAMES_JOIN, MERGE_FLOOR) + raise_by:
                 continue
-            if by_names or _names_only(self.stories[sid]):  # begun by an article in another language
+            if across:
                 if t >= NAMES_JOIN + raise_by:
                     ok.append((t, sid))
             elif t >= MERGE_FLOOR + raise_by:  # the vectors only for a close enough match by terms
                 e = self.stories[sid].emb_similarity(emb)
                 if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near) or e >= MERGE_EMBED + near:
                     ok.append((t + e, sid))
+        if not ok and weak:
+            mine = ml_of(story.id)
+            into = None if mine is None else _closest_by_meaning(mine, weak, ml_of, ML_FLOOR + raise_by,
+                                                                 ML_MERGE + near)
+            return into
         return min(ok, key=lambda c: (-c[0], c[1]))[1] if ok else None
 
     def merge(self, sid: str, into: str, members: Sequence[tuple[dict[str, float], dt.date | None,

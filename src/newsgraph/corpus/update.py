@@ -24,13 +24,14 @@ from .features import (
     is_english,
     lead_vectors,
     local_terms,
+    multilingual_vectors,
     name_terms,
     tokens,
     weighted_terms,
 )
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
-from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex, noun_weighted
+from .stories import COLD_STORIES, WINDOW_DAYS, Meaning, Story, StoryIndex, noun_weighted
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -215,7 +216,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     leads = dict(zip(ids, lead_vectors([(arts[i][1], arts[i][2]) for i in ids])))
     hashes = {i: _text_hash(arts[i][2], toks[i]) for i in ids}
     # an article in another language meets its story by the names it shares with it: its vector
-    # keeps only those, and its lead vector (an English model's) is left out of the story's
+    # keeps only those and the numbers it writes (a death toll, a vote count: 344 to 286), and its
+    # lead vector (an English model's) is left out of the story's; where they do not place it, its
+    # title and lead read by a multilingual encoder may (`_Meaning`, stories.ML_JOIN)
     foreign = {i: name_terms(arts[i][2]) for i in ids if not is_english(toks[i], arts[i][4])}
     for i in foreign:
         leads[i] = np.zeros_like(leads[i])
@@ -233,6 +236,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     vectors: dict[str, dict[str, float]] = {}
     found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
     rows, band_rows = [], []
+    meaning = _Meaning(read, cache, arts, story_of, index)
     for aid in ids:
         _, title, text, published, _ = arts[aid]
         day = day_of(published)
@@ -243,8 +247,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         elif aid in local:
             vec = _vector(None, "", (), df, local=local[aid])
         else:
-            vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [w for w in words(t)
-                                                                                    if w in names])
+            vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [
+                w for w in words(t) if w in names or w.isdigit()])
         # a German page's common words weigh less against stories in other languages
         german = names is not None and aid not in local and base(arts[aid][4]) == "de"
         vectors[aid] = vec
@@ -260,7 +264,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                 sid = None
             score = 1.0
         else:
-            sid, score = index.best(vec, day, leads[aid], names=names is not None, german=german)
+            sid, score = index.best(vec, day, leads[aid], names=names is not None, german=german,
+                                    ml=None if names is None or aid in local else lambda aid=aid: meaning.article(aid),
+                                    ml_of=meaning.story)
         if german and sid is not None and not index.stories[sid].german():
             vec = vectors[aid] = noun_weighted(vec, index.stories[sid].sums)  # as that story sees it
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
@@ -279,7 +285,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-    moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts)
+    moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
+                         meaning.story)
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
@@ -383,6 +390,65 @@ def _orient(con, links: Sequence[tuple], arts: dict[str, tuple]) -> list[tuple]:
     return out
 
 
+class _Meaning:
+    """Multilingual title-and-lead vectors (`multilingual_vectors`) of the articles, and of the
+    stories (the mean of their last MEMBERS articles'), that an article in another language is
+    compared with, made when asked: a corpus in one language never loads the model."""
+
+    MEMBERS = 8
+
+    def __init__(self, read: Reader, cache: _RunCache, arts: dict[str, tuple], story_of: dict[str, str],
+                 index: StoryIndex):
+        self.read, self.cache, self.arts, self.story_of, self.index = read, cache, arts, story_of, index
+        self.stories: dict[str, tuple[int, Meaning | None]] = {}
+
+    def _embed(self, ids: Sequence[str]) -> None:
+        need = [i for i in dict.fromkeys(ids) if i not in self.cache.ml]
+        if not need:
+            return
+        items = {i: (self.arts[i][1], self.arts[i][2], self.arts[i][4]) for i in need if i in self.arts}
+        rest = [i for i in need if i not in items]
+        if rest:
+            items |= {i: (title, text, language) for i, title, text, language in self.read.rows(
+                "SELECT id, title, text, language FROM articles WHERE id IN (SELECT unnest(?))", rest)}
+        found = [i for i in need if i in items]
+        for i, vec in zip(found, multilingual_vectors([items[i][:2] for i in found])):
+            self.cache.ml[i] = Meaning(vec, base(items[i][2]) or "en")
+        _recent(self.cache.ml, found, self.cache.ML)
+
+    def article(self, aid: str) -> Meaning | None:
+        self._embed([aid])
+        return self.cache.ml.get(aid)
+
+    def story(self, sid: str) -> Meaning | None:
+        """The mean of the vectors of the story's last MEMBERS articles, in the language most of them
+        are written in."""
+        story = self.index.stories.get(sid)
+        if story is None:
+            return None
+        known = self.stories.get(sid)
+        if known is not None and known[0] == story.articles:
+            return known[1]
+        ids = [a for a, s in self.story_of.items() if s == sid][-self.MEMBERS:]
+        if len(ids) < self.MEMBERS:
+            if sid not in self.cache.stored:
+                self.cache.stored[sid] = [r[0] for r in self.read.con.execute(
+                    "SELECT article_id FROM corpus_articles WHERE story_id = ? ORDER BY seq DESC LIMIT ?",
+                    [sid, self.MEMBERS]).fetchall()]
+            ids += [a for a in self.cache.stored[sid] if a not in ids][:self.MEMBERS - len(ids)]
+        self._embed(ids)
+        found = [self.cache.ml[a] for a in ids if a in self.cache.ml]
+        mean = None
+        if found:
+            total = np.sum([m.vector for m in found], axis=0)
+            norm = float(np.linalg.norm(total))
+            languages = Counter(m.language for m in found)
+            language = max(sorted(languages), key=lambda code: languages[code])
+            mean = Meaning(total / norm, language) if norm else None
+        self.stories[sid] = (story.articles, mean)
+        return mean
+
+
 class _RunCache:
     """What one run keeps in memory across chunks: the recent members (id and term vector) of the
     stories last touched, for the rewrite check, and recently aligned articles' sentence sets.
@@ -391,8 +457,11 @@ class _RunCache:
     MEMBERS = 200
     STORIES = 5000
     SETS = 4000
+    ML = 20_000
 
     def __init__(self) -> None:
+        self.ml: OrderedDict[str, Meaning] = OrderedDict()  # multilingual vectors (`_Meaning`)
+        self.stored: dict[str, list[str]] = {}  # a story's last stored members, as `_Meaning` read them
         self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
         self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
         self.own: OrderedDict[str, dedup.OwnWords] = OrderedDict()
@@ -528,7 +597,7 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
 
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
-                 arts: dict[str, tuple]) -> set[str]:
+                 arts: dict[str, tuple], ml_of: Callable[[str], Meaning | None] | None = None) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
     coverage that ties them to it arrives, and two parts of one event's coverage can each gather
@@ -547,7 +616,7 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         story = index.stories.get(sid)
         if story is None:
             continue
-        into = index.closest(story)
+        into = index.closest(story, ml_of)
         if into is None:
             continue
         keep, drop = into, sid
