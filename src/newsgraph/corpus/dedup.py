@@ -216,7 +216,9 @@ class OwnWords:
 
 
 LEAD_SENTENCES = 2  # sentences of eight words or more that make an article's lead
-LEAD_CONTAINED = 0.6  # share of one lead's own-word shingles found in the other article
+LEAD_CONTAINED = 0.6  # share of one lead's own-word shingles found in the other article...
+LEAD_REST = 0.15  # ...when the smaller article shares this much of its own words in all: a lead word for
+# word and hardly anything else is a lead reused (a brief, a post quoting it, a content farm's opening)
 PAIRS_CONTAINED = 0.5  # share of the smaller one's own word pairs found in the other...
 SENTENCES_KEPT = 0.5  # ...and share of one's sentences whose word pairs are mostly (SENTENCE_PAIRS) in the other
 SENTENCE_PAIRS = 0.6

@@ -548,7 +548,7 @@ def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     if runs is not None and runs >= dedup.RUN_SHARE:
         return runs
     lead = dedup.lead_share(a, b)
-    if lead is not None and lead >= dedup.LEAD_CONTAINED:
+    if lead is not None and lead >= dedup.LEAD_CONTAINED and (share or 0.0) >= dedup.LEAD_REST:
         return lead
     return dedup.pair_share(a, b)
 
