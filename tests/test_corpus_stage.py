@@ -511,11 +511,15 @@ def test_an_article_in_another_language_its_names_do_not_place_joins_its_story_b
     """A French report of the ferry's return names only Haldor of the English coverage's names: by
     its names alone it starts a story of its own; its title and lead, read by the multilingual
     encoder, say what the English reports say, and it joins their story (not the bakery's)."""
+    from newsgraph.corpus import features
     from newsgraph.corpus import stories as st
 
     if not by_meaning:
         monkeypatch.setattr(st, "ML_JOIN", 1.01)
         monkeypatch.setattr(st, "ML_MERGE", 1.01)
+    loads = []
+    model = features._multilingual_model
+    monkeypatch.setattr(features, "_multilingual_model", lambda: loads.append(1) or model())
     src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_fr.txt", _FERRY_FR)
     run([src])
@@ -523,6 +527,7 @@ def test_an_article_in_another_language_its_names_do_not_place_joins_its_story_b
         JOIN articles a ON a.id = c.article_id"""))
     assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_fr.txt")] == "fr"
     assert stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
+    assert loads  # the encoder read the French page and the English stories
     if by_meaning:
         assert stories["d_ferry_fr.txt"] == stories["a_ferry.txt"]
     else:  # by its names alone: a story of its own
@@ -538,3 +543,10 @@ def test_a_corpus_in_one_language_never_loads_the_multilingual_encoder(tmp_path,
     monkeypatch.setattr(features, "_multilingual_model", refuse)
     run([_ferry_coverage(tmp_path)])
     assert query("SELECT count(*) FROM corpus_articles")[0][0] == 3
+
+
+def test_a_page_in_another_language_keeps_its_figures_not_years_or_separated_thousands():
+    from newsgraph.corpus.update import _figure
+
+    assert _figure("344") and _figure("286") and _figure("1500")
+    assert not _figure("2019") and not _figure("1989") and not _figure("000") and not _figure("vote")

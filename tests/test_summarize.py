@@ -281,3 +281,12 @@ def test_the_main_language_counts_articles_and_breaks_ties_the_same_way_each_tim
     assert main_language({"a": "de", "b": None}) == "en"  # a tie: English (none known counts as English)
     assert main_language({"a": "fr", "b": "de"}) == main_language({"b": "de", "a": "fr"}) == "de"
     assert main_language({}) is None
+
+
+def test_a_story_whose_main_language_has_no_sentence_fit_for_a_summary_is_summarised_in_the_next():
+    questions = [("de1", ["Schließt Kelmar den alten Hafen für die Frachtschiffe der Reedereien?",
+                          "Wer bezahlt die neuen Straßen zum Hafen im Norden der Stadt Kelmar?"]),
+                 ("de2", ["Was wird aus den Händlern am alten Kai von Kelmar, wenn die Frachter gehen?"])]
+    summary = summarize_story(_pool([*questions, _HARBOUR_EN]), k=2, max_words=60,
+                              languages={"de1": "de", "de2": "de", "en1": "en"})
+    assert summary and {s.article_id for s in summary} == {"en1"}

@@ -263,7 +263,8 @@ def summary(
         out.print_json(json.dumps(to_json(data)))
         return
     out.print(f"[bold]{escape(data['title'] or '(untitled story)')}[/bold]  [dim]{data['story']}: "
-              f"{data['articles']} articles, {data['independent_outlets']} independent outlets[/dim]")
+              f"{data['articles']} articles, {data['independent_outlets']} independent outlets"
+              f"{'; in ' + data['language'] if data['language'] else ''}[/dim]")
     if not data["sentences"]:
         out.print(f"no summary: no sentence{' in ' + data['language'] if language else ''} of this "
                   f"story fit for a summary has {words} words or fewer")

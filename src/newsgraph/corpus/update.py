@@ -31,7 +31,8 @@ from .features import (
 )
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
-from .stories import COLD_STORIES, WINDOW_DAYS, Meaning, Story, StoryIndex, noun_weighted
+from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex, noun_weighted
+from .summarize import main_language
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -95,6 +96,13 @@ class CorpusDf:
             return self.UNIQUE
         share = np.log((self.n + 1.0) / (self.df.get(term, 0) + 0.5)) / self._log_n
         return float(self.FLOOR + (1.0 - self.FLOOR) * min(1.0, max(0.0, share)))
+
+
+def _figure(word: str) -> bool:
+    """Whether a token is a figure a page in another language shares with its story's coverage (a
+    toll, a count, a score: 344), not a year (2019) or the digits after a thousands separator
+    (the 000 of 4.000 or 4,000)."""
+    return word.isdigit() and word.strip("0") != "" and not (len(word) == 4 and word[:2] in ("19", "20"))
 
 
 def _article_terms(text: str, title: str | None, names: Sequence[str],
@@ -236,7 +244,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     vectors: dict[str, dict[str, float]] = {}
     found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
     rows, band_rows = [], []
-    meaning = _Meaning(read, cache, arts, story_of, index)
+    meaning = _Meaning(read, cache, arts, set(foreign), before)
     for aid in ids:
         _, title, text, published, _ = arts[aid]
         day = day_of(published)
@@ -248,7 +256,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             vec = _vector(None, "", (), df, local=local[aid])
         else:
             vec = _vector(title, text, ents.get(aid, ()), df, lambda t, names=names: [
-                w for w in words(t) if w in names or w.isdigit()])
+                w for w in words(t) if w in names or _figure(w)])
         # a German page's common words weigh less against stories in other languages
         german = names is not None and aid not in local and base(arts[aid][4]) == "de"
         vectors[aid] = vec
@@ -265,11 +273,13 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             score = 1.0
         else:
             sid, score = index.best(vec, day, leads[aid], names=names is not None, german=german,
-                                    ml=None if names is None or aid in local else lambda aid=aid: meaning.article(aid),
-                                    ml_of=meaning.story)
+                                    ml=None if names is None or aid in local else (
+                                        meaning.article_language(aid), lambda aid=aid: meaning.article(aid)),
+                                    ml_of=meaning)
         if german and sid is not None and not index.stories[sid].german():
             vec = vectors[aid] = noun_weighted(vec, index.stories[sid].sums)  # as that story sees it
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
+        meaning.add(aid, sid)
         chunk_stories[sid] = index.stories[sid]  # kept for the write even if the index forgets it
         found.append((aid, sid, copies))
         if sig.n_shingles >= dedup.MIN_SHINGLES:
@@ -286,7 +296,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
-                         meaning.story)
+                         meaning)
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
@@ -391,62 +401,80 @@ def _orient(con, links: Sequence[tuple], arts: dict[str, tuple]) -> list[tuple]:
 
 
 class _Meaning:
-    """Multilingual title-and-lead vectors (`multilingual_vectors`) of the articles, and of the
-    stories (the mean of their last MEMBERS articles'), that an article in another language is
-    compared with, made when asked: a corpus in one language never loads the model."""
+    """The languages and multilingual title-and-lead vectors (`multilingual_vectors`) of the stories
+    that an article in another language is compared with (a story's: the mean of its last MEMBERS
+    articles', in the language most of them are written in), and of such articles. Languages come
+    from the articles as stored, vectors only when asked for stories in another language than the
+    article's: a corpus in one language never loads the model. The last stored members of the
+    stories loaded before the chunk are read in one query, the first time the chunk asks."""
 
     MEMBERS = 8
 
-    def __init__(self, read: Reader, cache: _RunCache, arts: dict[str, tuple], story_of: dict[str, str],
-                 index: StoryIndex):
-        self.read, self.cache, self.arts, self.story_of, self.index = read, cache, arts, story_of, index
-        self.stories: dict[str, tuple[int, Meaning | None]] = {}
+    def __init__(self, read: Reader, cache: _RunCache, arts: dict[str, tuple], foreign: set[str],
+                 before: set[str]):
+        self.read, self.cache, self.arts, self.foreign, self.before = read, cache, arts, foreign, before
+        self.members: dict[str, list[str]] = {}  # the chunk's articles of each story, in arrival order
+        self.stored: dict[str, list[tuple[str, str]]] | None = None  # read when first asked
 
-    def _embed(self, ids: Sequence[str]) -> None:
-        need = [i for i in dict.fromkeys(ids) if i not in self.cache.ml]
-        if not need:
-            return
-        items = {i: (self.arts[i][1], self.arts[i][2], self.arts[i][4]) for i in need if i in self.arts}
-        rest = [i for i in need if i not in items]
-        if rest:
-            items |= {i: (title, text, language) for i, title, text, language in self.read.rows(
-                "SELECT id, title, text, language FROM articles WHERE id IN (SELECT unnest(?))", rest)}
-        found = [i for i in need if i in items]
-        for i, vec in zip(found, multilingual_vectors([items[i][:2] for i in found])):
-            self.cache.ml[i] = Meaning(vec, base(items[i][2]) or "en")
-        _recent(self.cache.ml, found, self.cache.ML)
+    def add(self, aid: str, sid: str) -> None:
+        self.members.setdefault(sid, []).append(aid)
 
-    def article(self, aid: str) -> Meaning | None:
-        self._embed([aid])
-        return self.cache.ml.get(aid)
+    def move(self, group: Sequence[str], drop: str, keep: str) -> None:
+        """The chunk's articles of story `drop` (`group`) merged into story `keep`."""
+        self.members.pop(drop, None)
+        self.members.setdefault(keep, []).extend(group)
 
-    def story(self, sid: str) -> Meaning | None:
-        """The mean of the vectors of the story's last MEMBERS articles, in the language most of them
-        are written in."""
-        story = self.index.stories.get(sid)
-        if story is None:
-            return None
-        known = self.stories.get(sid)
-        if known is not None and known[0] == story.articles:
-            return known[1]
-        ids = [a for a, s in self.story_of.items() if s == sid][-self.MEMBERS:]
-        if len(ids) < self.MEMBERS:
-            if sid not in self.cache.stored:
-                self.cache.stored[sid] = [r[0] for r in self.read.con.execute(
-                    "SELECT article_id FROM corpus_articles WHERE story_id = ? ORDER BY seq DESC LIMIT ?",
-                    [sid, self.MEMBERS]).fetchall()]
-            ids += [a for a in self.cache.stored[sid] if a not in ids][:self.MEMBERS - len(ids)]
-        self._embed(ids)
-        found = [self.cache.ml[a] for a in ids if a in self.cache.ml]
-        mean = None
-        if found:
-            total = np.sum([m.vector for m in found], axis=0)
-            norm = float(np.linalg.norm(total))
-            languages = Counter(m.language for m in found)
-            language = max(sorted(languages), key=lambda code: languages[code])
-            mean = Meaning(total / norm, language) if norm else None
-        self.stories[sid] = (story.articles, mean)
-        return mean
+    def article_language(self, aid: str) -> str:
+        """A chunk article's language ("und": in another language than English, not known which)."""
+        return base(self.arts[aid][4]) or ("und" if aid in self.foreign else "en")
+
+    def _last(self, sid: str) -> list[tuple[str, str]]:
+        """The story's last MEMBERS articles and their languages, newest first."""
+        last = [(aid, self.article_language(aid)) for aid in reversed(self.members.get(sid, []))]
+        if len(last) < self.MEMBERS and sid in self.before:
+            if self.stored is None:
+                self.stored = {}
+                for story, aid, language in self.read.rows("""SELECT story_id, article_id, language FROM (
+                        SELECT c.story_id, c.article_id, a.language,
+                               row_number() OVER (PARTITION BY c.story_id ORDER BY c.seq DESC) AS k
+                        FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+                        WHERE c.story_id IN (SELECT unnest(?))) WHERE k <= 8 ORDER BY story_id, k""",
+                                                           sorted(self.before)):
+                    self.stored.setdefault(story, []).append((aid, base(language) or "en"))
+            last += self.stored.get(sid, [])
+        return last[:self.MEMBERS]
+
+    def language(self, sid: str) -> str | None:
+        return main_language(dict(self._last(sid)))
+
+    def article(self, aid: str) -> np.ndarray | None:
+        return self._embed([aid]).get(aid)
+
+    def vectors(self, sids: Sequence[str]) -> dict[str, np.ndarray]:
+        last = {sid: [aid for aid, _ in self._last(sid)] for sid in sids}
+        vecs = self._embed([aid for ids in last.values() for aid in ids])
+        out = {}
+        for sid, ids in last.items():
+            have = [vecs[a] for a in ids if a in vecs]
+            total = np.sum(have, axis=0) if have else None
+            norm = float(np.linalg.norm(total)) if total is not None else 0.0
+            if norm:
+                out[sid] = total / norm
+        return out
+
+    def _embed(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        ids = list(dict.fromkeys(ids))
+        need = [i for i in ids if i not in self.cache.ml]
+        if need:
+            items = {i: (self.arts[i][1], self.arts[i][2]) for i in need if i in self.arts}
+            rest = [i for i in need if i not in items]
+            if rest:
+                items |= {i: (title, text) for i, title, text in self.read.rows(
+                    "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))", rest)}
+            found = [i for i in need if i in items]
+            for i, vec in zip(found, multilingual_vectors([items[i] for i in found])):
+                self.cache.ml[i] = vec
+        return _recent(self.cache.ml, [i for i in ids if i in self.cache.ml], self.cache.ML)
 
 
 class _RunCache:
@@ -460,8 +488,7 @@ class _RunCache:
     ML = 20_000
 
     def __init__(self) -> None:
-        self.ml: OrderedDict[str, Meaning] = OrderedDict()  # multilingual vectors (`_Meaning`)
-        self.stored: dict[str, list[str]] = {}  # a story's last stored members, as `_Meaning` read them
+        self.ml: OrderedDict[str, np.ndarray] = OrderedDict()  # multilingual vectors (`_Meaning`)
         self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
         self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
         self.own: OrderedDict[str, dedup.OwnWords] = OrderedDict()
@@ -540,7 +567,8 @@ def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dic
 def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     """How much of their own words two articles share when it makes one a near copy of the
     other: most of the smaller one's, a good part of them in long verbatim runs, one's lead word
-    for word, or most word pairs sentence by sentence (an edited copy; None: not a near copy)."""
+    for word with some of the rest (`dedup.rest_share`), or most word pairs sentence by sentence (an
+    edited copy; None: not a near copy)."""
     share = dedup.contained_share(a.full, b.full)
     if share is not None and share >= dedup.STORY_CONTAINMENT:
         return share
@@ -548,8 +576,10 @@ def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     if runs is not None and runs >= dedup.RUN_SHARE:
         return runs
     lead = dedup.lead_share(a, b)
-    if lead is not None and lead >= dedup.LEAD_CONTAINED and (share or 0.0) >= dedup.LEAD_REST:
-        return lead
+    if lead is not None and lead >= dedup.LEAD_CONTAINED:
+        rest = dedup.rest_share(a, b)
+        if rest is None or rest >= dedup.LEAD_REST:  # a lead reused before a text of its own is none
+            return lead
     return dedup.pair_share(a, b)
 
 
@@ -597,7 +627,7 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
 
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
-                 arts: dict[str, tuple], ml_of: Callable[[str], Meaning | None] | None = None) -> set[str]:
+                 arts: dict[str, tuple], meaning: _Meaning | None = None) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
     coverage that ties them to it arrives, and two parts of one event's coverage can each gather
@@ -616,7 +646,7 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         story = index.stories.get(sid)
         if story is None:
             continue
-        into = index.closest(story, ml_of)
+        into = index.closest(story, meaning)
         if into is None:
             continue
         keep, drop = into, sid
@@ -627,6 +657,8 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         chunk_stories.pop(drop, None)
         for aid in group:
             story_of[aid] = keep
+        if meaning is not None:
+            meaning.move(group, drop, keep)
         members.setdefault(keep, []).extend(group)
         moved.update(group)
         if keep in fresh:  # grown, it may join a larger story in turn

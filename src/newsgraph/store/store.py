@@ -310,7 +310,7 @@ class Store:
         `words` words), most important first, each sentence cited to its article (id, outlet, url,
         character offsets); made on demand as the stored summary is, nothing written. The summary
         is in one language: `language` (a code such as "de"), or else the one most of the story's
-        articles are written in; "language" in the answer names it."""
+        articles are written in; "language" in the answer names it (None: no summary)."""
         from ..brief import find_story
         from ..clean.language import base, name
         from ..corpus.refresh import story_summary
