@@ -293,29 +293,30 @@ def test_run_share_counts_each_word_once_and_the_words_between_quotes():
 
 
 def test_a_lead_reused_before_a_text_of_its_own_is_no_near_copy(monkeypatch):
-    """A page that opens with another's lead and goes on in its own words (a brief grown into a
-    column, a post quoting the lead) holds none of the rest of the other (LEAD_REST): no near copy,
-    where a later version that keeps the lead and some of the rest is one."""
+    """A page that opens with another's lead and goes on at length in its own words (a brief grown
+    into a column, a post quoting the lead) shares the lead and hardly anything else (LEAD_REST): no
+    near copy, where a later version keeping the lead and some of the rest is one."""
     from newsgraph.corpus.update import _own_share
 
     lead = ("Floodwater broke through a levee on the Tarn early on Thursday, forcing four thousand people "
             "from Brassac. The breach flooded the eastern streets of the town.")
-    more = ("Engineers from the regional water authority spent the afternoon inspecting the embankments further "
-            "downstream, where older sections of the dyke were patched with sandbags in the spring. Schools in "
-            "Brassac and two neighbouring villages will stay closed until Monday, and the railway line to the "
-            "coast is suspended while the bridge piers are checked for damage by divers and surveyors.")
-    report = lead + " " + ORIGINAL + " " + more
+    report = lead + " " + ORIGINAL + " " + (
+        "Engineers from the regional water authority spent the afternoon inspecting the embankments further "
+        "downstream, where older sections of the dyke were patched with sandbags in the spring. Schools in "
+        "Brassac and two neighbouring villages will stay closed until Monday, and the railway line to the "
+        "coast is suspended while the bridge piers are checked for damage by divers and surveyors.")
     version = lead + " " + " ".join(_sentences(ORIGINAL)[:2]) + " " + " ".join(_sentences(UNRELATED))
-    reused = lead + " " + UNRELATED  # a lead and a text of its own of about the lead's length
+    reused = lead + " " + UNRELATED + " " + (
+        "Our columnist has lived in the lowlands for thirty years and remembers the winter when the river "
+        "froze solid and children skated from one bank to the other. Farmers then argued for higher walls, "
+        "merchants for a canal, and the town for neither, and the money went to a new market hall whose roof "
+        "still leaks whenever the wind turns west and the rain comes in sideways off the hills.")
     own = {k: dedup.own_words_of(t, _spans(t)) for k, t in (("report", report), ("version", version),
                                                              ("reused", reused))}
-    for page in ("version", "reused"):
-        assert dedup.lead_share(own["report"], own[page]) >= dedup.LEAD_CONTAINED
-        assert dedup.contained_share(own["report"].full, own[page].full) < dedup.STORY_CONTAINMENT
-    assert dedup.rest_share(own["report"], own["version"]) >= dedup.LEAD_REST
     assert _own_share(own["report"], own["version"]) is not None
-    assert dedup.rest_share(own["report"], own["reused"]) < dedup.LEAD_REST
+    assert dedup.lead_share(own["report"], own["reused"]) >= dedup.LEAD_CONTAINED
     assert dedup.run_share(own["report"], own["reused"]) < dedup.RUN_SHARE
+    assert dedup.contained_share(own["report"].full, own["reused"].full) < dedup.LEAD_REST
     assert _own_share(own["report"], own["reused"]) is None
     monkeypatch.setattr(dedup, "LEAD_REST", 0.0)  # the lead alone would make it one
     assert _own_share(own["report"], own["reused"]) == dedup.lead_share(own["report"], own["reused"])

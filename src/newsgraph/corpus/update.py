@@ -567,8 +567,8 @@ def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dic
 def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     """How much of their own words two articles share when it makes one a near copy of the
     other: most of the smaller one's, a good part of them in long verbatim runs, one's lead word
-    for word with some of the rest (`dedup.rest_share`), or most word pairs sentence by sentence (an
-    edited copy; None: not a near copy)."""
+    for word (in a page not mostly of its own: LEAD_REST), or most word pairs sentence by sentence
+    (an edited copy; None: not a near copy)."""
     share = dedup.contained_share(a.full, b.full)
     if share is not None and share >= dedup.STORY_CONTAINMENT:
         return share
@@ -576,10 +576,9 @@ def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
     if runs is not None and runs >= dedup.RUN_SHARE:
         return runs
     lead = dedup.lead_share(a, b)
-    if lead is not None and lead >= dedup.LEAD_CONTAINED:
-        rest = dedup.rest_share(a, b)
-        if rest is None or rest >= dedup.LEAD_REST:  # a lead reused before a text of its own is none
-            return lead
+    # a lead reused in a page mostly of its own is none (`share` None: a page that is little but its lead)
+    if lead is not None and lead >= dedup.LEAD_CONTAINED and (share is None or share >= dedup.LEAD_REST):
+        return lead
     return dedup.pair_share(a, b)
 
 
