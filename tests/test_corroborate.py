@@ -108,6 +108,25 @@ def test_two_paraphrases_from_two_articles_form_one_claim():
     assert [m.index for m in fund.members] == [0, 0]
 
 
+def test_a_report_in_another_language_corroborates_the_same_claim():
+    """A German outlet's sentence says what an English outlet's says: one claim from two articles,
+    when the articles' languages are known (the multilingual encoder reads them); a German sentence
+    on another matter of the story stays a claim of its own."""
+    rows = [
+        SentenceRow("en1", 0, 0, 90, "Norway and Chile agreed to create a research fund of 240 million kroner "
+                                     "over five years for polar science."),
+        SentenceRow("de1", 0, 0, 95, "Norwegen und Chile haben vereinbart, einen Forschungsfonds von 240 "
+                                     "Millionen Kronen über fünf Jahre für die Polarforschung einzurichten."),
+        SentenceRow("de1", 1, 96, 180, "Rund zweihundert Demonstranten versammelten sich am Dienstagmorgen vor "
+                                       "der Nansen-Halle in Oslo."),
+    ]
+    languages = {"en1": "en", "de1": "de"}
+    groups = group_claims(rows, languages=languages)
+    fund = next(g for g in groups if g.members[0].index == 0 and g.members[0].article_id == "en1")
+    assert fund.articles == {"en1", "de1"} and len(groups) == 2
+    assert all(len(g.members) == 1 for g in group_claims(rows))  # read as one language: no match
+
+
 def test_two_sentences_of_one_article_never_share_a_claim():
     text = "Norway and Chile agreed to create a research fund of 240 million kroner over five years."
     rows = [SentenceRow("a1", 0, 0, 80, text), SentenceRow("a1", 1, 81, 160, text)]

@@ -305,7 +305,14 @@ def multilingual_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray:
     Polish, Russian, Arabic, Chinese and Japanese)."""
     if not items:
         return np.zeros((0, 512), dtype=np.float32)
-    texts = [f"{title or ''}. {' '.join(text[:ML_LEAD_CHARS].split())}" for title, text in items]
-    vecs = np.asarray(_multilingual_model().encode(texts), dtype=np.float32)
+    return multilingual_texts([f"{title or ''}. {' '.join(text[:ML_LEAD_CHARS].split())}" for title, text in items])
+
+
+def multilingual_texts(texts: Sequence[str]) -> np.ndarray:
+    """Unit-length vectors of short texts (sentences) that compare across languages
+    (`multilingual_vectors`' encoder)."""
+    if not texts:
+        return np.zeros((0, 512), dtype=np.float32)
+    vecs = np.asarray(_multilingual_model().encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     return vecs / np.where(norms > 0, norms, 1.0)

@@ -156,7 +156,7 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
             c["salience"] = round(checkability(c["text"], shared), 4)
     event_at = {(e.article_id, e.start) for e in events if not e.background}
     candidates = claim_sentences(rows)
-    groups = group_claims(candidates, ctx)
+    groups = group_claims(candidates, ctx, {m[0]: m[6] for m in members})
     support: dict[tuple[str, int], int] = {}
     for g in groups:
         a, o, i = sources.counts(g.articles)
