@@ -41,15 +41,21 @@ TENTHS: collections.Counter = collections.Counter()  # the sets' cross-language 
 def sentences(path: str) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
     """(hash -> sentence, story -> urls, url -> language) of a labelled set, cleaned by the engine;
     its stories' cross-language pairs counted per tenth of cosine into TENTHS."""
-    work = tempfile.mkdtemp(prefix="newsgraph-across-")
+    with tempfile.TemporaryDirectory(prefix="newsgraph-across-") as work:
+        return _sentences(path, work)
+
+
+def _sentences(path: str, work: str) -> tuple[dict[str, str], dict[str, list[str]], dict[str, str]]:
     src, db = os.path.join(work, "input.jsonl"), os.path.join(work, "set.duckdb")
     story = {}
     with open(path, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
         for r in map(json.loads, filter(str.strip, f)):
             story[r["url"]] = r["story"]
             out.write(json.dumps({k: v for k, v in r.items() if k not in ("story", "wire")}) + "\n")
-    subprocess.run([sys.executable, "-m", "newsgraph", "analyze", src, "--db", db, "--no-nlp"],
-                   capture_output=True, text=True, env=dict(os.environ, NEWSGRAPH_STORIES="0"))
+    run = subprocess.run([sys.executable, "-m", "newsgraph", "analyze", src, "--db", db, "--no-nlp"],
+                         capture_output=True, text=True, env=dict(os.environ, NEWSGRAPH_STORIES="0"))
+    if not os.path.exists(db):  # a page the engine refuses is left out; no store at all is a failure
+        raise SystemExit(f"newsgraph analyze failed on {path}: {run.stderr.strip() or run.stdout.strip()}")
     with duckdb.connect(db, read_only=True) as con:
         rows = con.execute("SELECT url, text, language FROM articles").fetchall()
     by_hash, members, language = {}, collections.defaultdict(list), {}

@@ -245,3 +245,22 @@ def test_of_undated_reports_only_those_published_near_the_happening_join_it():
     events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", None, **country), event("e3", "a3", None, **country)]
     found = cluster_events("s1", events, {"a1": dt.date(2025, 11, 11), "a2": dt.date(2025, 11, 12), "a3": None})
     assert sorted(sorted(m.id for m in c.members) for c in found) == [["e1", "e2"], ["e3"]]
+
+
+def test_sentences_in_two_languages_with_different_figures_are_no_one_claim(monkeypatch):
+    """The same blast with the same figures in Spanish is one claim with the English report; with other
+    figures it is not, even where the encoder reads them alike (CLAIM_ACROSS lowered to 0.6 here)."""
+    from newsgraph.corpus import corroborate
+
+    english = SentenceRow("en1", 0, 0, 80, "At least 30 people were killed and 400 wounded in the blast at the "
+                                           "market, officials said.")
+    same = SentenceRow("es1", 0, 0, 80, "Al menos 30 personas murieron y 400 resultaron heridas en la explosión "
+                                        "del mercado, según las autoridades.")
+    other = SentenceRow("es2", 0, 0, 80, "Al menos 45 personas murieron y 500 resultaron heridas en la explosión "
+                                         "del mercado, según las autoridades.")
+    languages = {"en1": "en", "es1": "es", "es2": "es"}
+    assert len(group_claims([english, same], languages=languages)) == 1
+    monkeypatch.setattr(corroborate, "CLAIM_ACROSS", 0.6)
+    assert len(group_claims([english, other], languages=languages)) == 2
+    monkeypatch.setattr(corroborate, "_figures_differ", lambda a, b: False)
+    assert len(group_claims([english, other], languages=languages)) == 1  # the figures keep them apart

@@ -188,8 +188,9 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
         pool.extend(ss)
         article_summaries[aid] = summarize_article(ss)
     chosen = summarize_story(pool, k=k, max_words=max_words, languages=members_language)
-    # the title in the summary's language: the one most of the articles it is made from are written in
-    title = _story_title(members, main_language({a: members_language[a] for a in use if sents.get(a)}))
+    # the title in the summary's language (the one most of its articles are written in, or the next)
+    title = _story_title(members, base(members_language[chosen[0].article_id]) or "en" if chosen else
+                         main_language({a: members_language[a] for a in use if sents.get(a)}))
     summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in chosen]
     return {"id": sid, "clusters": cluster_rows, "claims": claims,
             "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,

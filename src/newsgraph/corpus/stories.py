@@ -63,7 +63,7 @@ EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
 ML_FLOOR = 0.05
 ML_JOIN = 0.5
 ML_MERGE = 0.5
-ML_CANDIDATES = 5  # the closest stories by terms that are compared so
+ML_CANDIDATES = 5  # the closest stories by terms, in another language than the article's, compared so
 
 
 GERMAN_SHARE = 0.3  # a vector whose German common words carry this share of its weight (squared) is German's

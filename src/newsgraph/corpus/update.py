@@ -9,6 +9,7 @@ import logging
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import islice
 
 import numpy as np
 import pyarrow as pa
@@ -32,7 +33,6 @@ from .features import (
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex, noun_weighted
-from .summarize import main_language
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
@@ -102,7 +102,8 @@ def _figure(word: str) -> bool:
     """Whether a token is a figure a page in another language shares with its story's coverage (a
     toll, a count, a score: 344), not a year (2019) or the digits after a thousands separator
     (the 000 of 4.000 or 4,000)."""
-    return word.isdigit() and word.strip("0") != "" and not (len(word) == 4 and word[:2] in ("19", "20"))
+    year = len(word) == 4 and word[:2] in ("19", "20")
+    return word.isascii() and word.isdigit() and word.strip("0") != "" and not year
 
 
 def _article_terms(text: str, title: str | None, names: Sequence[str],
@@ -414,15 +415,17 @@ class _Meaning:
                  before: set[str]):
         self.read, self.cache, self.arts, self.foreign, self.before = read, cache, arts, foreign, before
         self.members: dict[str, list[str]] = {}  # the chunk's articles of each story, in arrival order
+        self.order: dict[str, int] = {}  # each chunk article's place in arrival order
         self.stored: dict[str, list[tuple[str, str]]] | None = None  # read when first asked
 
     def add(self, aid: str, sid: str) -> None:
+        self.order[aid] = len(self.order)
         self.members.setdefault(sid, []).append(aid)
 
     def move(self, group: Sequence[str], drop: str, keep: str) -> None:
         """The chunk's articles of story `drop` (`group`) merged into story `keep`."""
         self.members.pop(drop, None)
-        self.members.setdefault(keep, []).extend(group)
+        self.members[keep] = sorted([*self.members.get(keep, []), *group], key=self.order.__getitem__)
 
     def article_language(self, aid: str) -> str:
         """A chunk article's language ("und": in another language than English, not known which)."""
@@ -430,22 +433,26 @@ class _Meaning:
 
     def _last(self, sid: str) -> list[tuple[str, str]]:
         """The story's last MEMBERS articles and their languages, newest first."""
-        last = [(aid, self.article_language(aid)) for aid in reversed(self.members.get(sid, []))]
+        last = [(aid, self.article_language(aid)) for aid in islice(reversed(self.members.get(sid, [])), self.MEMBERS)]
         if len(last) < self.MEMBERS and sid in self.before:
             if self.stored is None:
                 self.stored = {}
-                for story, aid, language in self.read.rows("""SELECT story_id, article_id, language FROM (
-                        SELECT c.story_id, c.article_id, a.language,
-                               row_number() OVER (PARTITION BY c.story_id ORDER BY c.seq DESC) AS k
-                        FROM corpus_articles c JOIN articles a ON a.id = c.article_id
-                        WHERE c.story_id IN (SELECT unnest(?))) WHERE k <= 8 ORDER BY story_id, k""",
+                for story, aid, language in self.read.rows(f"""SELECT m.story_id, m.article_id, a.language FROM (
+                        SELECT story_id, article_id,
+                               row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
+                        FROM corpus_articles WHERE story_id IN (SELECT unnest(?))) m
+                        JOIN articles a ON a.id = m.article_id WHERE m.k <= {self.MEMBERS}
+                        ORDER BY m.story_id, m.k""",
                                                            sorted(self.before)):
                     self.stored.setdefault(story, []).append((aid, base(language) or "en"))
             last += self.stored.get(sid, [])
         return last[:self.MEMBERS]
 
     def language(self, sid: str) -> str | None:
-        return main_language(dict(self._last(sid)))
+        """The language most of the story's last articles are written in (English on a tie; "und",
+        another language not known which, is a language of its own)."""
+        counts = Counter(code for _, code in self._last(sid))
+        return max(sorted(counts), key=lambda code: (counts[code], code == "en")) if counts else None
 
     def article(self, aid: str) -> np.ndarray | None:
         return self._embed([aid]).get(aid)
