@@ -92,10 +92,12 @@ def test_cluster_ids_are_stable():
 
 
 # ------------------------------------------------------------------------------ claims
+FUND = "Norway and Chile agreed to create a research fund of 240 million kroner over five years for polar science."
+
+
 def test_two_paraphrases_from_two_articles_form_one_claim():
     rows = [
-        SentenceRow("a1", 0, 0, 90, "Norway and Chile agreed to create a research fund of 240 million kroner "
-                                    "over five years for polar science."),
+        SentenceRow("a1", 0, 0, 90, FUND),
         SentenceRow("a1", 1, 91, 160, "About two hundred protesters gathered outside Nansen Hall in Oslo "
                                       "on Tuesday morning."),
         SentenceRow("a2", 0, 0, 95, "Chile and Norway agreed on a 240 million kroner research fund for polar "
@@ -113,8 +115,7 @@ def test_a_report_in_another_language_corroborates_the_same_claim():
     when the articles' languages are known (the multilingual encoder reads them); a German sentence
     on another matter of the story stays a claim of its own."""
     rows = [
-        SentenceRow("en1", 0, 0, 90, "Norway and Chile agreed to create a research fund of 240 million kroner "
-                                     "over five years for polar science."),
+        SentenceRow("en1", 0, 0, 90, FUND),
         SentenceRow("de1", 0, 0, 95, "Norwegen und Chile haben vereinbart, einen Forschungsfonds von 240 "
                                      "Millionen Kronen über fünf Jahre für die Polarforschung einzurichten."),
         SentenceRow("de1", 1, 96, 180, "Rund zweihundert Demonstranten versammelten sich am Dienstagmorgen vor "
