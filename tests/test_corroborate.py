@@ -265,3 +265,15 @@ def test_sentences_in_two_languages_with_different_figures_are_no_one_claim(monk
     assert len(group_claims([english, other], languages=languages)) == 2
     monkeypatch.setattr(corroborate, "_figures_differ", lambda a, b: False)
     assert len(group_claims([english, other], languages=languages)) == 1  # the figures keep them apart
+
+
+def test_sentences_read_by_the_multilingual_encoder_are_read_once(monkeypatch):
+    from newsgraph.corpus import features
+
+    calls = []
+    encode = features._encode
+    monkeypatch.setattr(features, "_encode", lambda texts: calls.append(list(texts)) or encode(texts))
+    monkeypatch.setattr(features, "_ml_texts", {})
+    first = features.multilingual_texts([FUND, "Der Fonds wird von beiden Ländern getragen."])
+    again = features.multilingual_texts(["Der Fonds wird von beiden Ländern getragen.", FUND])
+    assert len(calls) == 1 and (again[1] == first[0]).all()

@@ -305,14 +305,31 @@ def multilingual_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray:
     Polish, Russian, Arabic, Chinese and Japanese)."""
     if not items:
         return np.zeros((0, 512), dtype=np.float32)
-    return multilingual_texts([f"{title or ''}. {' '.join(text[:ML_LEAD_CHARS].split())}" for title, text in items])
+    return _encode([f"{title or ''}. {' '.join(text[:ML_LEAD_CHARS].split())}" for title, text in items])
+
+
+ML_CACHE = 20_000  # sentence vectors kept (2 KB each)
+_ml_texts: dict[str, np.ndarray] = {}
 
 
 def multilingual_texts(texts: Sequence[str]) -> np.ndarray:
     """Unit-length vectors of short texts (sentences) that compare across languages
-    (`multilingual_vectors`' encoder)."""
+    (`multilingual_vectors`' encoder); the ML_CACHE texts read last are kept (a story's claims
+    are grouped again at each refresh)."""
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
+    missing = [t for t in dict.fromkeys(texts) if t not in _ml_texts]
+    if missing:
+        for text, vec in zip(missing, _encode(missing)):
+            _ml_texts[text] = vec
+        for old in list(islice(_ml_texts, max(0, len(_ml_texts) - ML_CACHE))):
+            del _ml_texts[old]
+        if any(t not in _ml_texts for t in texts):  # more texts than the cache holds
+            return _encode(list(texts))
+    return np.stack([_ml_texts[t] for t in texts])
+
+
+def _encode(texts: Sequence[str]) -> np.ndarray:
     vecs = np.asarray(_multilingual_model().encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     return vecs / np.where(norms > 0, norms, 1.0)
