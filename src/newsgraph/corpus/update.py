@@ -479,7 +479,8 @@ class _Meaning:
                 items |= {i: (title, text) for i, title, text in self.read.rows(
                     "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))", rest)}
             found = [i for i in need if i in items]
-            for i, vec in zip(found, multilingual_vectors([items[i] for i in found])):
+            vecs = multilingual_vectors([items[i] for i in found])
+            for i, vec in zip(found, vecs if vecs is not None else []):
                 self.cache.ml[i] = vec
         return _recent(self.cache.ml, [i for i in ids if i in self.cache.ml], self.cache.ML)
 
