@@ -30,6 +30,7 @@ import duckdb
 import numpy as np
 
 from newsgraph.clean.language import base
+from newsgraph.corpus import corroborate
 from newsgraph.corpus.features import multilingual_texts
 from newsgraph.corpus.reader import split_sentences
 
@@ -118,6 +119,23 @@ def main() -> int:
         print(f"{t:.2f} | {n['same']} / {n['partial']} / {n['different']} | {n['same'] / max(1, len(sel)):.2f} | "
               f"{(n['same'] + n['partial']) / max(1, len(sel)):.2f} | {n['same'] / max(1, same_total):.2f} | "
               f"{w['same'] / total:.2f} / {w['different'] / total:.2f}")
+    # the rule group_claims applies: CLAIM_ACROSS, or CLAIM_ACROSS_FIGURES with figures shared, never figures apart
+    sel = []
+    for r, c, k in zip(found, cos, tenth):
+        figures = corroborate._figures(texts[r["sentence_a"]], texts[r["sentence_b"]])
+        close = c >= corroborate.CLAIM_ACROSS or figures and c >= corroborate.CLAIM_ACROSS_FIGURES
+        if figures is not False and close:
+            sel.append((r["label"], k))
+    n = collections.Counter(label for label, _ in sel)
+    w = collections.Counter()
+    for label, k in sel:
+        w[label] += TENTHS[k] / drawn[k]
+    total = sum(w.values()) or 1.0
+    print(f"group_claims' rule ({corroborate.CLAIM_ACROSS}, or {corroborate.CLAIM_ACROSS_FIGURES} with figures shared, "
+          f"never figures apart) | {n['same']} / {n['partial']} / {n['different']} | "
+          f"{n['same'] / max(1, len(sel)):.2f} | "
+          f"{(n['same'] + n['partial']) / max(1, len(sel)):.2f} | {n['same'] / max(1, same_total):.2f} | "
+          f"{w['same'] / total:.2f} / {w['different'] / total:.2f}")
     print(f"drawn per tenth of cosine: {dict(sorted(drawn.items()))}; in the sets: {dict(sorted(TENTHS.items()))}")
     return 0
 

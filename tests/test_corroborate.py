@@ -263,8 +263,22 @@ def test_sentences_in_two_languages_with_different_figures_are_no_one_claim(monk
     assert len(group_claims([english, same], languages=languages)) == 1
     monkeypatch.setattr(corroborate, "CLAIM_ACROSS", 0.6)
     assert len(group_claims([english, other], languages=languages)) == 2
-    monkeypatch.setattr(corroborate, "_figures_differ", lambda a, b: False)
+    monkeypatch.setattr(corroborate, "_figures", lambda a, b: None)
     assert len(group_claims([english, other], languages=languages)) == 1  # the figures keep them apart
+
+
+def test_sentences_in_two_languages_sharing_their_figures_need_less_to_be_one_claim(monkeypatch):
+    from newsgraph.corpus import corroborate
+
+    english = SentenceRow("en1", 0, 0, 60, "The harbour council rejected the plan by 31 votes to 12 on Friday.")
+    german = SentenceRow("de1", 0, 0, 60, "Der Hafenrat lehnte den Plan am Freitag mit 31 zu 12 Stimmen ab.")
+    languages = {"en1": "en", "de1": "de"}
+    monkeypatch.setattr(corroborate, "CLAIM_ACROSS", 1.01)  # by the shared figures alone
+    assert len(group_claims([english, german], languages=languages)) == 1
+    monkeypatch.setattr(corroborate, "CLAIM_ACROSS_FIGURES", 1.01)
+    assert len(group_claims([english, german], languages=languages)) == 2
+    assert corroborate._figures("31 votes to 12", "31 zu 12") is True
+    assert corroborate._figures("30 dead", "45 Tote") is False and corroborate._figures("30 dead", "viele") is None
 
 
 def test_sentences_read_by_the_multilingual_encoder_are_read_once(monkeypatch):
