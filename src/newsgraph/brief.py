@@ -494,8 +494,10 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
         names = Counter(language.name(a["language"]) for a in other)
         out.append(Item(f"{len(other)} of {len(arts)} articles are in other languages ("
                         + ", ".join(f"{n} {k}" for k, n in sorted(names.items(), key=lambda kv: (-kv[1], kv[0])))
-                        + "): placed in the story by the names or words they share with it; their actors, "
-                        "quotes and events are not extracted (the extraction reads English)",
+                        + "): placed in the story by the names, figures or words they share with it, or by "
+                        "what their title and lead say (a multilingual encoder); their sentences confirm "
+                        "claims in other languages; their actors, quotes and events are not extracted (the "
+                        "extraction reads English)",
                         sorted(num[a["id"]] for a in other)))
     unnamed = Counter(q["article_id"] for q in quotes if not q["speaker_named"] and q["article_id"] in num)
     if unnamed:
