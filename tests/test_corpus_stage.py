@@ -192,6 +192,7 @@ def test_new_exports(examples_nlp, table):
         assert all(r["single_source"] == (r["independent_outlets"] <= 1) for r in rows)
     if table == "stories":
         assert len(rows[0]["article_ids"]) == rows[0]["articles"] == 16
+        assert len(rows[0]["article_languages"]) == 16 and rows[0]["article_languages"].count("es") == 1
 
 
 def test_articles_export_carries_story_id(examples_nlp):

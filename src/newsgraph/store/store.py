@@ -33,7 +33,8 @@ EXPORTS: dict[str, str] = {
                         sentence, "start", "end" FROM events ORDER BY article_id, "start", id""",
     "stories": """SELECT s.id, s.title, s.articles, s.outlets, s.independent_outlets, s.first_date, s.last_date,
                          s.summary, list(c.article_id ORDER BY c.seq) AS article_ids,
-                         list(coalesce(a.url, a.path, a.source) ORDER BY c.seq) AS article_urls
+                         list(coalesce(a.url, a.path, a.source) ORDER BY c.seq) AS article_urls,
+                         list(a.language ORDER BY c.seq) AS article_languages
                   FROM stories s JOIN corpus_articles c ON c.story_id = s.id JOIN articles a ON a.id = c.article_id
                   GROUP BY ALL ORDER BY s.articles DESC, s.id""",
     "links": """SELECT l.article_id, l.other_id, l.type, l.score, c.story_id,
