@@ -570,3 +570,32 @@ def test_a_page_in_another_language_keeps_its_figures_not_years_or_separated_tho
 
     assert _figure("344") and _figure("286") and _figure("1500")
     assert not _figure("2019") and not _figure("1989") and not _figure("000") and not _figure("vote")
+
+
+# Invented text, written for this test: the Haldor ferry's return told in Japanese.
+_FERRY_JA = ("ハルドールのフェリーが運航再開\n"
+             "ハルドールと離島を結ぶ小型フェリーが、ブレンビクの造船所での六週間の修理を終え、月曜日に運航を再開した。"
+             "乗客は夜明けから桟橋に並び、強い北風の中でも最初の便は定刻に出発した。"
+             "運航会社によると、新しいエンジンは燃料の消費が少なく、所要時間を十五分ほど短縮できるという。\n")
+
+
+@pytest.mark.parametrize("by_meaning", [True, False])
+def test_an_article_in_a_script_without_capitals_joins_its_story_in_another_script_by_meaning(
+        tmp_path, run, query, monkeypatch, by_meaning):
+    """A Japanese report of the ferry's return shares no term with the English reports (no capitals,
+    no shared words): by its words it starts a story of its own; read by the multilingual encoder it
+    joins their story (the largest of the batch in another language close enough), not the bakery's."""
+    from newsgraph.corpus import update
+
+    if not by_meaning:
+        monkeypatch.setattr(update, "SCRIPT_JOIN", 1.01)
+    src = _ferry_coverage(tmp_path)
+    _write(src / "d_ferry_ja.txt", _FERRY_JA)
+    run([src])
+    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+    assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_ja.txt")] == "ja"
+    if by_meaning:
+        assert stories["d_ferry_ja.txt"] == stories["a_ferry.txt"] != stories["c_bakery.txt"]
+    else:
+        assert stories["d_ferry_ja.txt"] not in {stories["a_ferry.txt"], stories["c_bakery.txt"]}

@@ -297,7 +297,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
-                         meaning)
+                         meaning, set(local))
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
@@ -634,14 +634,16 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
 
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
-                 arts: dict[str, tuple], meaning: _Meaning | None = None) -> set[str]:
+                 arts: dict[str, tuple], meaning: _Meaning | None = None,
+                 caseless: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
     coverage that ties them to it arrives, and two parts of one event's coverage can each gather
     articles before either is close enough to the other's first ones. Only stories not yet stored
     move, so a stored story id never changes; of two stories the chunk began, the one whose first
     article came first keeps its id, and a story so grown is looked at again. The articles that
-    moved."""
+    moved. A story begun by articles in a script without capitals (`caseless`: Arabic, Japanese...),
+    which share no term with coverage in other scripts, may join one by meaning (`_across_scripts`)."""
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story_of[aid], []).append(aid)
@@ -654,6 +656,8 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         if story is None:
             continue
         into = index.closest(story, meaning)
+        if into is None and meaning is not None and all(a in caseless for a in members[sid]):
+            into = _across_scripts(index, story, chunk_stories, meaning)
         if into is None:
             continue
         keep, drop = into, sid
@@ -671,6 +675,35 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         if keep in fresh:  # grown, it may join a larger story in turn
             pending = sorted({*pending, keep} & members.keys(), key=lambda x: (len(members[x]), x))
     return moved
+
+
+SCRIPT_CANDIDATES = 10  # the largest stories of the chunk in another language...
+SCRIPT_JOIN = 0.6  # ...that a story in a script without capitals joins when their vectors are this close
+
+
+def _across_scripts(index: StoryIndex, story: Story, chunk_stories: dict[str, Story], meaning: _Meaning) -> str | None:
+    """Of the SCRIPT_CANDIDATES largest stories the chunk touched in another language, at least as
+    large as `story` and within WINDOW_DAYS of its days, the one whose multilingual title-and-lead
+    vector is SCRIPT_JOIN close to the story's (None: none). An article in Arabic or Japanese shares
+    no term with coverage in other scripts, so no term finds it candidates."""
+    first = None if story.first_date is None else story.first_date.toordinal()
+    last = None if story.last_date is None else story.last_date.toordinal()
+    sizes = []
+    for sid, other in chunk_stories.items():
+        if sid == story.id or sid not in index.stories or other.articles < story.articles:
+            continue
+        reach = other.reach()
+        if first is not None and reach is not None and (reach[1] < first or reach[0] > last):
+            continue
+        sizes.append((-other.articles, sid))
+    language = meaning.language(story.id)
+    cands = [sid for _, sid in sorted(sizes) if meaning.language(sid) not in (None, language)][:SCRIPT_CANDIDATES]
+    mine = meaning.vectors([story.id]).get(story.id) if cands else None
+    if mine is None:
+        return None
+    theirs = meaning.vectors(cands)
+    best = max(((float(mine @ theirs[sid]), sid) for sid in cands if sid in theirs), default=None)
+    return best[1] if best is not None and best[0] >= SCRIPT_JOIN else None
 
 
 def _second_hop(read: Reader, links: Sequence[tuple], cache: _RunCache, texts: dict[str, str]) -> list[tuple]:
