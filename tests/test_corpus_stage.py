@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import OrderedDict
 from pathlib import Path
 
 import pytest
@@ -557,7 +558,7 @@ def test_without_the_multilingual_encoder_pages_in_other_languages_are_placed_by
 
     monkeypatch.setattr(features, "_multilingual_model", broken)
     monkeypatch.setattr(features, "_ml_failed", [])
-    monkeypatch.setattr(features, "_ml_texts", {})
+    monkeypatch.setattr(features, "_ml_texts", OrderedDict())
     src = _ferry_coverage(tmp_path)
     _write(src / "d_ferry_fr.txt", _FERRY_FR)
     run([src])

@@ -1,6 +1,8 @@
 """Corroboration: independent outlets, event clusters and claim groups, on small invented data."""
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from newsgraph.corpus.corroborate import (
     EventRow,
     SentenceRow,
@@ -287,7 +289,7 @@ def test_sentences_read_by_the_multilingual_encoder_are_read_once(monkeypatch):
     calls = []
     encode = features._encode
     monkeypatch.setattr(features, "_encode", lambda texts: calls.append(list(texts)) or encode(texts))
-    monkeypatch.setattr(features, "_ml_texts", {})
+    monkeypatch.setattr(features, "_ml_texts", OrderedDict())
     first = features.multilingual_texts([FUND, "Der Fonds wird von beiden Ländern getragen."])
     again = features.multilingual_texts(["Der Fonds wird von beiden Ländern getragen.", FUND])
     assert len(calls) == 1 and (again[1] == first[0]).all()

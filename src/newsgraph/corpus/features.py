@@ -12,7 +12,7 @@ import operator
 import os
 import re
 import unicodedata
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 from itertools import islice, repeat
@@ -310,7 +310,7 @@ def multilingual_vectors(items: Sequence[tuple[str | None, str]]) -> np.ndarray 
 
 
 ML_CACHE = 20_000  # sentence vectors kept (2 KB each)
-_ml_texts: dict[str, np.ndarray] = {}
+_ml_texts: OrderedDict[str, np.ndarray] = OrderedDict()
 
 
 def multilingual_texts(texts: Sequence[str]) -> np.ndarray | None:
@@ -320,6 +320,9 @@ def multilingual_texts(texts: Sequence[str]) -> np.ndarray | None:
     if not texts:
         return np.zeros((0, 512), dtype=np.float32)
     missing = [t for t in dict.fromkeys(texts) if t not in _ml_texts]
+    for text in dict.fromkeys(texts):  # read again: kept longer
+        if text in _ml_texts:
+            _ml_texts.move_to_end(text)
     if missing:
         found = _encode(missing)
         if found is None:
