@@ -10,6 +10,7 @@ from .clean import language
 from .clean.boilerplate import BODY, LineLabel, classify_lines, norm_line
 from .clean.normalize import build_clean_text
 from .errors import InputRejected
+from .ingest.credits import credits_of
 from .ingest.html import extract_html
 from .ingest.meta import (
     outlet_from_url,
@@ -68,13 +69,15 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
     if not published and (published := url_date(meta.get("url") or doc.url)):
         flags += ("date_from_url",)
     flags += () if published else ("no_date",)
+    outlet = meta.get("outlet") or meta.get("site_name") or outlet_from_url(meta.get("url") or doc.url)
     return Article(
         id=article_id(doc.source, digest), source=doc.source, fmt=doc.fmt, content_hash=digest,
-        raw_text=raw_text, text=text, path=doc.path, url=meta.get("url") or doc.url,
-        outlet=meta.get("outlet") or meta.get("site_name") or outlet_from_url(meta.get("url") or doc.url),
+        raw_text=raw_text, text=text, path=doc.path, url=meta.get("url") or doc.url, outlet=outlet,
         title=meta.get("title"), author=meta.get("author"), published=published,
         language=meta.get("language") or language.guess(text), site_name=meta.get("site_name"),
-        html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags)
+        html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags,
+        credits=credits_of(raw_text, outlet_from_url(meta.get("url") or doc.url) or outlet,
+                           max((s.raw_start + s.raw_len for s in segments), default=None), meta.get("url") or doc.url))
 
 
 def _check_prose(text: str) -> None:

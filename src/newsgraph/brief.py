@@ -17,6 +17,7 @@ from .clean import language
 from .corpus.features import content_words, idf, stem
 from .data import word_set
 from .errors import UsageError
+from .ingest.credits import agency_name, agency_of_site
 
 MAX_SUMMARY = 6
 MAX_STATEMENTS = 12
@@ -93,7 +94,7 @@ def build(con, story_id: str | None = None) -> Briefing:
     story = find_story(con, story_id)
     sid = story["id"]
     arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.author, a.published, a.url, a.path, a.flags,
-                               a.repairs, a.text, a.language, c.seq
+                               a.repairs, a.text, a.language, a.credits, c.seq
                         FROM corpus_articles c JOIN articles a ON a.id = c.article_id
                         WHERE c.story_id = ? ORDER BY a.published NULLS LAST, c.seq""", [sid])
     sources, num = _sources(arts)
@@ -476,6 +477,7 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
         else:
             text = f"{first} and {second}: {both}"
         out.append(Item(f"{text} (score {link['score']:.2f}); counted as one source", [num[a["id"]], num[b["id"]]]))
+    out += _agency_notes(arts, num)
     for a in arts:
         for r in a["repairs"] or []:
             word = _word_at(a["text"], r["start"], r["end"])
@@ -504,6 +506,25 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
         n, k = sum(unnamed.values()), len(unnamed)
         out.append(Item(f"{n} statement{'s' if n > 1 else ''} attributed to unnamed sources (officials, analysts, "
                         f"observers) in {k} article{'s' if k > 1 else ''}", sorted(num[a] for a in unnamed)))
+    return out
+
+
+def _agency_notes(arts: list[dict], num: dict[str, int]) -> list[Item]:
+    """One note per news agency whose copy other outlets' articles of the story carry (as their
+    pages credit it; the agency's own pages are no news)."""
+    by_agency: dict[str, list[dict]] = {}
+    for a in arts:
+        key = (a.get("credits") or [None])[0]
+        if key and agency_of_site(a["outlet"]) != key and (a["outlet"] or "").casefold() != agency_name(key).casefold():
+            by_agency.setdefault(key, []).append(a)
+    out = []
+    for key, members in sorted(by_agency.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        name = agency_name(key)
+        names = [f"{_outlet(a)} (source {num[a['id']]})" for a in sorted(members, key=lambda a: num[a["id"]])]
+        who = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+        verb = "carries" if len(names) == 1 else "carry"
+        out.append(Item(f"{who} {verb} {name} copy (credited on the page); counted with {name} as one source",
+                        sorted(num[a["id"]] for a in members)))
     return out
 
 

@@ -84,6 +84,7 @@ class Article:
     repairs: tuple[Repair, ...] = ()
     segments: tuple[Segment, ...] = ()
     flags: tuple[str, ...] = ()
+    credits: tuple[str, ...] = ()  # the news agencies the page credits for its text (ingest/credits.py)
 
 
 @dataclass(frozen=True, slots=True)

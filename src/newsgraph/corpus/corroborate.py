@@ -2,7 +2,8 @@
 
 Every fact carries `mentions` (how many times it is reported), `outlets` (distinct outlets) and
 `independent_outlets`: outlets are merged into one source when an article of one is a copy,
-near copy or rewrite of an article of the other, so a copy never counts as confirmation.
+near copy or rewrite of an article of the other, or when both carry one news agency's copy (the
+page credits the agency, or is the agency's own site), so a copy never counts as confirmation.
 """
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ import numpy as np
 
 from ..clean.language import base
 from ..events.lexicon import code_info
+from ..ingest.credits import agency_of_site
 from .claims import ClaimContext, canonical_text, subject_keys
 from .features import content_words, embed, idf, multilingual_texts, tokens
 
+AGENCY = "agency:"  # the source node of a news agency, beside the outlets
 JOINT_CODES = frozenset({"040", "043", "046", "050", "057", "061", "062"})  # A with B is B with A
 CLAIM_SIM = 0.86  # embedding cosine for two sentences of different outlets to state one claim
 CLAIM_WORDS = 0.6  # or: share of the rarer sentence's rare words shared...
@@ -38,14 +41,21 @@ STATEMENT_SIM = 0.5  # embedding cosine for two undated statements by no one nam
 
 
 class Sources:
-    """Which outlet each article is from, and which outlets are one source (copies, rewrites)."""
+    """Which outlet each article is from, and which outlets are one source (copies, rewrites, one
+    agency's copy). `credits`: the agencies each article's page credits; an article crediting
+    several is joined to the first only (it does not make two agencies one)."""
 
-    def __init__(self, outlet_of: dict[str, str], links: Iterable[tuple[str, str]]):
+    def __init__(self, outlet_of: dict[str, str], links: Iterable[tuple[str, str]],
+                 credits: Mapping[str, Sequence[str]] | None = None):
         self.outlet_of = outlet_of
         self._parent: dict[str, str] = {}
         for a, b in links:
             if a in outlet_of and b in outlet_of:
                 self._union(outlet_of[a], outlet_of[b])
+        for a, outlet in outlet_of.items():
+            agency = next(iter((credits or {}).get(a) or ()), None) or agency_of_site(outlet)
+            if agency:
+                self._union(outlet, AGENCY + agency)
 
     def _find(self, x: str) -> str:
         parent = self._parent

@@ -65,7 +65,7 @@ class _StoryRows:
         read = Reader(con)
         self.members: dict[str, list[tuple]] = {sid: [] for sid in sids}
         for sid, *member in read.rows("""SELECT c.story_id, a.id, a.outlet, a.source, a.published, a.title, c.terms,
-                a.language FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+                a.language, a.credits FROM corpus_articles c JOIN articles a ON a.id = c.article_id
                 WHERE c.story_id IN (SELECT unnest(?)) ORDER BY c.seq""", sids):
             self.members[sid].append(tuple(member))
         ids = [m[0] for ms in self.members.values() for m in ms]
@@ -108,7 +108,7 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     ids = [m[0] for m in members]
     mine = set(ids)
     outlet_of = {m[0]: outlet_key(m[1], m[2]) for m in members}
-    sources = Sources(outlet_of, [(a, b) for a, b in stored.links if a in mine])
+    sources = Sources(outlet_of, [(a, b) for a, b in stored.links if a in mine], {m[0]: m[7] for m in members})
     n_art, n_out, n_ind = sources.counts(ids)
 
     events = [e for e in stored.events if e.article_id in mine]

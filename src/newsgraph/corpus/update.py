@@ -16,6 +16,8 @@ import pyarrow as pa
 
 from ..clean.language import base, other_than_english
 from ..errors import StoreError
+from ..ingest.credits import credits_of
+from ..ingest.meta import outlet_from_url
 from . import dedup
 from .features import (
     caseless,
@@ -148,6 +150,7 @@ def _corpus_df(con, pending: Sequence[str]) -> CorpusDf:
 def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> CorpusReport:
     """Give every article not yet seen its links and story; rebuild the touched stories."""
     report = CorpusReport()
+    _fill_credits(con)
     pending = [r[0] for r in con.execute("""SELECT a.id FROM articles a
         WHERE NOT EXISTS (SELECT 1 FROM corpus_articles c WHERE c.article_id = a.id)
         ORDER BY a.published NULLS LAST, a.ingested_at, a.id""").fetchall()]
@@ -171,6 +174,21 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
     dirty = {r[0] for r in con.execute("SELECT id FROM stories WHERE dirty").fetchall()}
     refresh_stories(con, sorted(touched | dirty))
     return report
+
+
+def _fill_credits(con, batch: int = 5000) -> None:
+    """Credits for the articles stored before they were read at ingest (migration 014)."""
+    while True:
+        rows = con.execute(f"""SELECT id, url, outlet, raw_text,
+                list_max(list_transform(offsets, o -> o.raw_start + o.raw_len))
+                FROM articles WHERE credits IS NULL LIMIT {batch}""").fetchall()
+        if not rows:
+            return
+        found = pa.table({"id": [r[0] for r in rows], "credits": [
+            list(credits_of(r[3] or "", outlet_from_url(r[1]) or r[2], r[4], r[1])) for r in rows]})
+        con.register("ng_credits", found)
+        con.execute("UPDATE articles SET credits = f.credits FROM ng_credits f WHERE articles.id = f.id")
+        con.unregister("ng_credits")
 
 
 def _load_index(con, pending: Sequence[str]) -> StoryIndex:

@@ -18,7 +18,7 @@ from ..records import Article, Entity, Event, Frame, InputError, Quote
 
 EXPORTS: dict[str, str] = {
     "articles": """SELECT id, source, format, path, url, outlet, title, author, published, language,
-                          site_name, text, removed, repairs, flags, content_hash, c.story_id, c.summary
+                          site_name, credits, text, removed, repairs, flags, content_hash, c.story_id, c.summary
                    FROM articles LEFT JOIN corpus_articles c ON c.article_id = id
                    ORDER BY coalesce(path, ''), coalesce(url, ''), id""",
     "failures": "SELECT source, reason, seen_at FROM failures ORDER BY source",
@@ -64,6 +64,7 @@ _ARTICLE_SCHEMA = pa.schema([
     ("text", pa.string()), ("raw_text", pa.string()), ("html", pa.string()), ("removed", _REMOVED),
     ("repairs", _REPAIRS), ("offsets", _OFFSETS), ("flags", pa.list_(pa.string())),
     ("content_hash", pa.string()), ("ingested_at", pa.timestamp("us")), ("extracted", pa.bool_()),
+    ("credits", pa.list_(pa.string())),
 ])
 
 
@@ -382,6 +383,7 @@ def _articles_table(articles: Sequence[Article]) -> pa.Table:
             "removed": [asdict(r) for r in a.removed], "repairs": [asdict(r) for r in a.repairs],
             "offsets": [asdict(s) for s in a.segments], "flags": list(a.flags),
             "content_hash": a.content_hash, "ingested_at": now, "extracted": False,
+            "credits": list(a.credits),
         })
     return pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
 

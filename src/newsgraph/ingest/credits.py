@@ -1,0 +1,194 @@
+"""The news agencies an article is the copy of, as its page credits them.
+
+Thirty sites running one Associated Press story are one report, and so are an agency's English
+and French versions of it, though their words differ. A page says whose copy it carries in a
+few set places: the dateline ("PARIS (AFP) -", "Berlin (dpa) -", "MADRID, 5 jul (EFE).-"), the
+byline ("By Jane Doe, Associated Press", "By AFP", "AFP, BAGHDAD"), the closing signature
+("(Reporting by ...; Editing by ...)", "— AFP", "dpa/mh", "© 2019 The Associated Press") or the
+agency's own site. Agencies named anywhere else (photo credits such as "Jane Doe/AP" or "(AP
+Photo/...)", "told Reuters", "The Associated Press contributed to this report") are not credits.
+The agencies and their names are data (`data/agencies.tsv`); scored by scripts/eval_credits.py.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from urllib.parse import urlsplit
+
+from ..data import tsv_rows
+
+HEAD_CHARS = 1200  # datelines and bylines are read in the page's first characters...
+TAIL_CHARS = 400  # ...signatures in the article's last...
+AFTER_CHARS = 150  # ...and in the lines just after it (a signature line is page furniture to the cleaner)
+DATELINE_COLUMN = 150  # a dateline credit opens its paragraph: it ends this close to the line's start
+# beside the agency: a desk's or an editor's initials (dpa/lnw, shs/rc) or an outlet's code (CBSLA/AP)
+_WIRE_PATH = re.compile(r"/(?:wires?|agenc(?:y|ies)|news-agenc(?:y|ies))/([a-z]+)(?:/|$)")
+_CODE = re.compile(r"[a-z]{1,5}|[A-Z]{2,8}")
+_PHOTO = re.compile(r"\b(?:photo|photos|photograph|foto|fotos|image|images|picture|pictures|video|credit|"
+                    r"bild|imagen|imagem|immagine|getty)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Agencies:
+    full: dict[str, str]  # key -> the agency's name
+    names: dict[str, str]  # alias as written (and in capitals) -> key
+    keys: dict[str, str]  # key and lowercased aliases of one word -> key, for URL paths
+    domains: dict[str, str]  # site -> key
+    alias: str  # a regex alternation of every alias, longest first
+    long_alias: str  # ...of those of two words or more, which can stand alone on a byline line
+
+
+@cache
+def agencies() -> Agencies:
+    names: dict[str, str] = {}
+    domains: dict[str, str] = {}
+    rows = tsv_rows("newsgraph.data", "agencies.tsv")
+    for row in rows:
+        for alias in filter(None, row["aliases"].split("|")):
+            names.setdefault(alias, row["key"])
+            names.setdefault(alias.upper(), row["key"])
+        for site in filter(None, row["domains"].split("|")):
+            domains[site] = row["key"]
+    ordered = sorted(names, key=len, reverse=True)
+    alt = "|".join(map(re.escape, ordered))
+    long_alt = "|".join(re.escape(a) for a in ordered if " " in a)
+    keys = {a.lower(): k for a, k in names.items() if " " not in a} | {k: k for k in names.values()}
+    full = {row["key"]: row["name"] for row in rows}
+    return Agencies(full, names, keys, domains, alt, long_alt)
+
+
+def agency_name(key: str) -> str:
+    """'The Associated Press' for 'ap'; a key not in the table as it is."""
+    return agencies().full.get(key, key)
+
+
+def agency_of_site(outlet: str | None) -> str | None:
+    """The agency whose own site `outlet` (a host without 'www.') is, if any."""
+    if not outlet:
+        return None
+    sites = agencies().domains
+    host = outlet.lower()
+    while host:
+        if host in sites:
+            return sites[host]
+        host = host.partition(".")[2]
+    return None
+
+
+def agency_of_url(url: str | None) -> str | None:
+    """The agency a site's wire section names in the URL's path: /wires/reuters/, /agency/afp/."""
+    m = _WIRE_PATH.search(urlsplit(url).path.lower()) if url else None
+    return agencies().keys.get(m.group(1)) if m else None
+
+
+def credits_of(raw_text: str, site: str | None = None, body_end: int | None = None,
+               url: str | None = None) -> tuple[str, ...]:
+    """The keys of the agencies the page credits for its text, first found first; () if none.
+    Datelines and bylines are read at the start of the page, signatures where the article ends:
+    `body_end`, the offset in `raw_text` where its last kept line ends (the page's end if None)."""
+    found = list(dict.fromkeys(key for key in (agency_of_site(site), agency_of_url(url)) if key))
+    end = len(raw_text.rstrip()) if body_end is None else body_end
+    head = raw_text[:HEAD_CHARS]
+    tail, after = raw_text[max(0, end - TAIL_CHARS):end], raw_text[end:end + AFTER_CHARS]
+    dateline = _dateline(head)
+    for key in dateline + _bylines(head) + _signatures(tail + after.split("\n\n\n")[0], after, bool(dateline)):
+        if key not in found:
+            found.append(key)
+    return tuple(found)
+
+
+@cache
+def _patterns() -> dict[str, re.Pattern[str]]:
+    a = agencies()
+    joint = r"\s*(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+    return {
+        # "(AP) —", "(dpa/lnw) -", "(EFE).-", "(Reuters) -", "(AFP/Reuters) -", "(IANS) The ..."
+        "paren": re.compile(r"\(([^()\n]{1,60})\)(?=[ \t]*(?:\.?[ \t]*[-–—:]|[ \t][A-Z]))"),
+        # a wire dateline naming a source the table does not know: "OSLO, Nov 11 (Andes Wire) -"
+        "wire": re.compile(r"^[ \t]*[A-Z][A-Z .'-]{2,}(?:,[^()\n]{1,30})?[ \t]+\(([A-Z][^()\d\n]{1,39})\)[ \t]*[-–—]", re.M),
+        # a closing credit stands after the last sentence or on a line of its own: "... said. (AFP)"
+        "closing": re.compile(r"(?:^|[.!?\"”’/][ \t]*)\(([^()\n]{1,60})\)[ \t.]*$", re.M),
+        # "By Jane Doe, Associated Press", "By Steve Holland | Reuters", "By AFP", "... By Reuters"
+        # (a capital By inside a line: "cited by Reuters." is no byline)
+        "by": re.compile(rf"(?:^[ \t]*(?i:by|por|von|par|door|di)|[ \t](?:By|BY|Por|Von|Par|Door))[ \t]*:?[ \t]+"
+                         rf"(?:|[^\n]{{1,70}}?{joint})(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
+                         rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d))", re.M),
+        # "Yanan Wang, Associated Press"; "• REUTERS • SHARE"; "Reuters Updated: ..."
+        "signed": re.compile(rf"^[ \t]*(?:[A-Z][\w'.-]+[ \t]+){{1,3}}[A-Z][\w'.-]+[ \t]*,[ \t]*(?:[Tt]he[ \t]+)?"
+                             rf"(?P<a>{a.long_alias})[ \t]*$|^[ \t]*[•·|][ \t]*(?:[Tt]he[ \t]+)?(?P<b>{a.alias})[ \t]*(?:[•·|]|$)|"
+                             rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<c>{a.alias})[ \t]+(?:Updated|Published|Posted)\b", re.M),
+        # a line of the agency's full name alone, or "AFP, BAGHDAD"
+        "alone": re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<a>{a.long_alias})\s*$|^\s*(?P<b>{a.alias})\s*,\s*[A-Z][A-Z .'-]+$",
+                            re.M),
+        "reporting": re.compile(r"\(\s*Reporting by\b|\bReporting by\b[^\n]{0,200}\b(?:Editing|Writing) by\b", re.I),
+        "copyright": re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?:[Tt]he\s+)?(?P<a>{a.alias})\b(?!\s*/)"),
+        # "— AFP" on a line of its own or after the last sentence
+        "dash": re.compile(rf"(?:^|[.!?\"”’][ \t]*)[ \t]*[-–—\ufffd]{{1,2}}[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.alias})[ \t]*\.?[ \t]*$",
+                           re.M),
+        # the agency's name alone on the first line after the article: "REUTERS"
+        "bare": re.compile(rf"\A\s*(?P<a>{a.alias})[ \t]*(?:\n|\Z)"),
+        "desk": re.compile(rf"^\s*(?:[a-z]{{2,5}}/)*(?P<a>{a.alias})(?:/[a-z]{{2,5}})+\s*$|"
+                           rf"^\s*(?:[a-z]{{2,5}}/)+(?P<b>{a.alias})\s*$", re.M),
+    }
+
+
+def _agencies_in(inner: str) -> list[str]:
+    """The agencies named inside a credit's brackets when the rest are desk or outlet codes ('AP,
+    Reuters, dpa', 'dpa/lnw', 'CBSLA/AP'; not 'AP Photo/Evan Vucci' or 'FRANCE 24 with REUTERS')."""
+    names = agencies().names
+    keys = []
+    for part in re.split(r"\s*(?:[/,;&]|\band\b|\bund\b|\bet\b|\by\b)\s*", inner.strip()):
+        if part in names:
+            keys.append(names[part])
+        elif part and not _CODE.fullmatch(part):
+            return []
+    return keys
+
+
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _dateline(head: str) -> list[str]:
+    out: list[str] = []
+    for m in _patterns()["wire"].finditer(head):
+        if not _agencies_in(m.group(1)):
+            out.append(" ".join(m.group(1).split()))
+    for m in _patterns()["paren"].finditer(head):
+        if m.start() - _line_start(head, m.start()) > DATELINE_COLUMN:
+            continue
+        line = head[_line_start(head, m.start()):m.start()]
+        if _PHOTO.search(line):
+            continue
+        out += _agencies_in(m.group(1))
+    return out
+
+
+def _bylines(head: str) -> list[str]:
+    p, names = _patterns(), agencies().names
+    out = []
+    for m in p["by"].finditer(head):
+        line = head[_line_start(head, m.start()):m.end()]
+        if not _PHOTO.search(line):
+            out.append(names[m.group("a")])
+    for kind in ("alone", "signed"):
+        for m in p[kind].finditer(head):
+            out.append(names[next(g for g in m.groups() if g)])
+    return out
+
+
+def _signatures(tail: str, after: str, dateline: bool) -> list[str]:
+    """Closing credits; Reuters' "(Reporting by ...)" only when no dateline named the source."""
+    p, names = _patterns(), agencies().names
+    out = ["reuters"] if not dateline and p["reporting"].search(tail) else []
+    for m in p["closing"].finditer(tail):  # "... said. (AFP)", "shs, rc/ (AP, Reuters, dpa)" ending a line
+        if not _PHOTO.search(tail[_line_start(tail, m.start()):m.start()]):
+            out += _agencies_in(m.group(1))
+    for kind in ("copyright", "dash", "desk"):
+        for m in p[kind].finditer(tail):
+            out.append(names[next(g for g in m.groups() if g)])
+    if (m := p["bare"].match(after)):
+        out.append(names[m.group("a")])
+    return out

@@ -1,0 +1,122 @@
+"""Agency credits: which news agency's copy a page carries, and one agency's copies counted once."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsgraph import Store
+from newsgraph.brief import build, render
+from newsgraph.corpus.corroborate import Sources
+from newsgraph.corpus.update import update
+from newsgraph.ingest.credits import agency_name, agency_of_site, agency_of_url, credits_of
+
+BODY = ("The council approved the harbour budget on Tuesday after a long debate.\n\n"
+        "Members said the new ferry berth would open next spring.\n")
+
+
+@pytest.mark.parametrize("page, expected", [
+    ("PARIS (AFP) - " + BODY, ("afp",)),
+    ("Berlin (dpa/lnw) - " + BODY, ("dpa",)),
+    ("MADRID, 5 jul (EFE).- " + BODY, ("efe",)),
+    ("WASHINGTON, Oct 3 (Reuters) - " + BODY, ("reuters",)),
+    ("New Delhi, Oct 3 (IANS) The council " + BODY, ("ians",)),
+    ("LAS VEGAS (KSTV/AP) — " + BODY, ("ap",)),  # a station's code beside the agency
+    ("Harbour budget passes\nBy Jane Doe and John Roe, Associated Press\n\n" + BODY, ("ap",)),
+    ("Harbour budget passes\nBy AFP\n" + BODY, ("afp",)),
+    ("Harbour budget passes\nBy Jane Doe | Reuters\n" + BODY, ("reuters",)),
+    ("Harbour budget passes\nJane Doe, The Associated Press\n" + BODY, ("ap",)),
+    ("AFP, OSLO\n" + BODY, ("afp",)),
+    (BODY + "(Reporting by Jane Doe; Editing by John Roe)\n", ("reuters",)),
+    (BODY.rstrip() + " — AFP\n", ("afp",)),
+    (BODY + "dop/dpa\n", ("dpa",)),
+    (BODY + "© 2024 The Associated Press. All rights reserved.\n", ("ap",)),
+    ("Harbour budget passes\n(AFP, Reuters) - " + BODY, ("afp", "reuters")),
+    # named but not credited: photo credits, a source cited, a contribution, a former employer
+    ("Members at the vote (Jane Doe/AP)\n" + BODY, ()),
+    ("(AP Photo/Jane Doe) The vote\n" + BODY, ()),
+    ("Photo: Jane Doe/AFP\n" + BODY, ()),
+    ("Members at the vote. REUTERS/Jane Doe\n" + BODY, ()),
+    ("The budget was approved, a letter seen by Reuters.\n" + BODY, ()),
+    ("The mayor told AFP the berth was late.\n" + BODY, ()),
+    (BODY + "The Associated Press contributed to this report.\n", ()),
+    ("She later worked for Agence France-Presse (AFP).\n\nAt the time " + BODY, ()),
+    (BODY, ()),
+])
+def test_credits_read_where_a_page_states_them(page, expected):
+    assert credits_of(page) == expected
+
+
+def test_a_dateline_names_a_source_the_table_does_not_know():
+    """'(Andes Wire)' is that wire's copy, and its Reuters-style signature does not make it Reuters'."""
+    page = "OSLO, Nov 11 (Andes Wire) - " + BODY + "(Reporting by Jane Doe; Editing by John Roe)\n"
+    assert credits_of(page) == ("Andes Wire",)
+    assert agency_name("Andes Wire") == "Andes Wire" and agency_name("ap") == "The Associated Press"
+
+
+def test_signatures_are_read_where_the_article_ends_not_after_the_page_furniture():
+    page = BODY + "REUTERS\n\nMore stories\nSubscribe to our newsletter\n"
+    assert credits_of(page, body_end=len(BODY)) == ("reuters",)
+    assert credits_of(page) == ()  # the page's end is furniture: no credit there
+
+
+def test_an_agencys_own_site_and_its_wire_sections():
+    assert agency_of_site("apnews.com") == "ap" and agency_of_site("uk.reuters.com") == "reuters"
+    assert agency_of_site("harbourpost.example") is None and agency_of_site(None) is None
+    assert agency_of_url("https://www.dailypaper.example/wires/reuters/article-1/x.html") == "reuters"
+    assert agency_of_url("https://www.dailypaper.example/news/world/x.html") is None
+    assert credits_of(BODY, "apnews.com") == ("ap",)
+
+
+def test_one_agencys_copies_are_one_source():
+    outlets = {"a": "Harbour Post", "b": "Fjord Times", "c": "Coastal Gazette", "d": "apnews.com"}
+    plain = Sources(outlets, [])
+    assert plain.counts("abcd") == (4, 4, 4)
+    credited = Sources(outlets, [], {"a": ["ap"], "b": ["ap"], "c": []})
+    assert credited.counts("abc") == (3, 3, 2)
+    assert credited.counts("abcd") == (4, 4, 2)  # the agency's own site is the agency
+
+
+def test_a_page_crediting_two_agencies_does_not_make_them_one():
+    outlets = {"a": "Harbour Post", "b": "Fjord Times", "c": "Coastal Gazette"}
+    s = Sources(outlets, [], {"a": ["ap"], "b": ["reuters"], "c": ["ap", "reuters"]})
+    assert s.counts("abc") == (3, 3, 2)
+
+
+def _feed(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_credits_are_stored_counted_and_noted_in_the_briefing(tmp_path, run, settings):
+    body = ("The port authority of Valdivia reopened the northern ferry berth on Monday after "
+            "repairs that took eight months and cost 14 million pesos, officials said.")
+    rows = [
+        {"url": "https://harbourpost.example/a", "title": "Valdivia berth reopens", "published": "2025-03-03",
+         "text": "VALDIVIA, Chile (AP) — " + body + " Ferries to Corral will run hourly."},
+        {"url": "https://fjordtimes.example/b", "title": "Berth open again in Valdivia", "published": "2025-03-03",
+         "text": "By Ana Ruiz, Associated Press\n\n" + body + " The first ferry left at dawn with 40 cars."},
+        {"url": "https://coastalgazette.example/c", "title": "Valdivia ferry berth back in use", "published": "2025-03-03",
+         "text": "Ferries are again docking at the northern berth of the port of Valdivia, closed since July for "
+                 "repairs. Traders on the quay said the eight months without the crossing to Corral had cost them "
+                 "most of the summer trade, and the port authority promised hourly sailings."},
+    ]
+    run([_feed(tmp_path / "feed.jsonl", rows)])
+    with Store(settings().db) as store:
+        got = dict(store.con.execute("SELECT url, credits FROM articles").fetchall())
+        assert got == {"https://harbourpost.example/a": ["ap"], "https://fjordtimes.example/b": ["ap"],
+                       "https://coastalgazette.example/c": []}
+        stories = store.con.execute("SELECT articles, outlets, independent_outlets FROM stories").fetchall()
+        assert stories == [(3, 3, 2)]
+        md = render(build(store.con))
+    assert "carry The Associated Press copy (credited on the page)" in md
+
+
+def test_articles_stored_before_credits_get_them_from_the_corpus_stage(tmp_path, run, settings):
+    rows = [{"url": "https://harbourpost.example/a", "title": "Berth reopens", "published": "2025-03-03",
+             "text": "VALDIVIA, Chile (Reuters) - The port authority reopened the northern ferry berth on Monday."}]
+    run([_feed(tmp_path / "feed.jsonl", rows)])
+    with Store(settings().db) as store:
+        store.con.execute("UPDATE articles SET credits = NULL")  # as migration 014 leaves older rows
+        update(store.con)
+        assert store.con.execute("SELECT credits FROM articles").fetchone()[0] == ["reuters"]
