@@ -27,6 +27,10 @@ BODY = ("The council approved the harbour budget on Tuesday after a long debate.
     ("Harbour budget passes\nBy Jane Doe | Reuters\n" + BODY, ("reuters",)),
     ("Harbour budget passes\nJane Doe, The Associated Press\n" + BODY, ("ap",)),
     ("AFP, OSLO\n" + BODY, ("afp",)),
+    ("Harbour budget passes\nBy: Associated Press March 24, 2021\n" + BODY, ("ap",)),
+    ("Harbour budget passes\nVia AP news wire\n" + BODY, ("ap",)),
+    ("A long photo caption of the vote. " * 40 + "\nOSLO (AP) — " + BODY, ("ap",)),  # a dateline after captions
+    (BODY + "(Additional reporting by Jane Doe; Editing by John Roe)\n", ("reuters",)),
     (BODY + "(Reporting by Jane Doe; Editing by John Roe)\n", ("reuters",)),
     (BODY.rstrip() + " — AFP\n", ("afp",)),
     (BODY + "dop/dpa\n", ("dpa",)),
@@ -120,3 +124,11 @@ def test_articles_stored_before_credits_get_them_from_the_corpus_stage(tmp_path,
         store.con.execute("UPDATE articles SET credits = NULL")  # as migration 014 leaves older rows
         update(store.con)
         assert store.con.execute("SELECT credits FROM articles").fetchone()[0] == ["reuters"]
+
+
+def test_other_script_tells_pages_whose_names_latin_coverage_cannot_share():
+    from newsgraph.corpus.features import other_script
+    assert other_script("Премиерот Бабиш победи на изборите во Чешка со 29 отсто од гласовите.")
+    assert other_script("أعلنت الحكومة فوز الحزب في الانتخابات")
+    assert not other_script("Babiš gewinnt die Wahl in Tschechien mit 29 Prozent der Stimmen.")
+    assert not other_script("12 345 — 678")

@@ -174,6 +174,17 @@ def caseless(text: str) -> bool:
     return sum(map(str.isupper, sample)) * 100 < sum(map(str.isalpha, sample))
 
 
+_LATIN = regex.compile(r"\p{Latin}")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def other_script(text: str) -> bool:
+    """Whether a text is written mostly in letters other than Latin ones (Cyrillic, Greek, Arabic,
+    Han...): its names, if it writes any, are spelled otherwise than in Latin-letter coverage."""
+    sample = text[:2000]
+    return len(_LATIN.findall(sample)) * 2 < len(_LETTER.findall(sample))
+
+
 def local_terms(text: str, language: str | None) -> list[tuple[str, float]]:
     """The terms of a text in a script without capital letters, where names cannot be told from
     other words (Arabic, Hindi, Chinese, Japanese...): its words other than its language's

@@ -21,6 +21,7 @@ from ..ingest.meta import outlet_from_url
 from . import dedup
 from .features import (
     caseless,
+    other_script,
     content_tokens,
     content_words,
     cosine,
@@ -314,8 +315,11 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
+    # an article in another script (Arabic, Japanese, Cyrillic, Greek...) shares no term with
+    # coverage in Latin letters: its story may meet one there by meaning alone
+    scripts = set(local) | {i for i in foreign if other_script(arts[i][2])}
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
-                         meaning, set(local))
+                         meaning, scripts)
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..data import tsv_rows
 
-HEAD_CHARS = 1200  # datelines and bylines are read in the page's first characters...
+HEAD_CHARS = 2000  # datelines and bylines are read in the page's first characters...
 TAIL_CHARS = 400  # ...signatures in the article's last...
 AFTER_CHARS = 150  # ...and in the lines just after it (a signature line is page furniture to the cleaner)
 DATELINE_COLUMN = 150  # a dateline credit opens its paragraph: it ends this close to the line's start
@@ -114,7 +114,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # (a capital By inside a line: "cited by Reuters." is no byline)
         "by": re.compile(rf"(?:^[ \t]*(?i:by|por|von|par|door|di)|[ \t](?:By|BY|Por|Von|Par|Door))[ \t]*:?[ \t]+"
                          rf"(?:|[^\n]{{1,70}}?{joint})(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
-                         rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d))", re.M),
+                         rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|[A-Z][a-z]{{2,8}}\.?[ \t]+\d))",
+                         re.M),
+        # "Via AP news wire"
+        "via": re.compile(rf"^[ \t]*(?i:via)[ \t]+(?:[Tt]he[ \t]+)?(?P<a>{a.alias})(?:[ \t]+(?i:news[ \t]*wire|wire))?[ \t]*$",
+                          re.M),
         # "Yanan Wang, Associated Press"; "• REUTERS • SHARE"; "Reuters Updated: ..."
         "signed": re.compile(rf"^[ \t]*(?:[A-Z][\w'.-]+[ \t]+){{1,3}}[A-Z][\w'.-]+[ \t]*,[ \t]*(?:[Tt]he[ \t]+)?"
                              rf"(?P<a>{a.long_alias})[ \t]*$|^[ \t]*[•·|][ \t]*(?:[Tt]he[ \t]+)?(?P<b>{a.alias})[ \t]*(?:[•·|]|$)|"
@@ -122,7 +126,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a line of the agency's full name alone, or "AFP, BAGHDAD"
         "alone": re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<a>{a.long_alias})\s*$|^\s*(?P<b>{a.alias})\s*,\s*[A-Z][A-Z .'-]+$",
                             re.M),
-        "reporting": re.compile(r"\(\s*Reporting by\b|\bReporting by\b[^\n]{0,200}\b(?:Editing|Writing) by\b", re.I),
+        "reporting": re.compile(r"\(\s*(?:Additional\s+)?[Rr]eporting by\b|\bReporting by\b[^\n]{0,200}\b(?:Editing|Writing) by\b", re.I),
         "copyright": re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?:[Tt]he\s+)?(?P<a>{a.alias})\b(?!\s*/)"),
         # "— AFP" on a line of its own or after the last sentence
         "dash": re.compile(rf"(?:^|[.!?\"”’][ \t]*)[ \t]*[-–—\ufffd]{{1,2}}[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.alias})[ \t]*\.?[ \t]*$",
@@ -173,7 +177,7 @@ def _bylines(head: str) -> list[str]:
         line = head[_line_start(head, m.start()):m.end()]
         if not _PHOTO.search(line):
             out.append(names[m.group("a")])
-    for kind in ("alone", "signed"):
+    for kind in ("alone", "signed", "via"):
         for m in p[kind].finditer(head):
             out.append(names[next(g for g in m.groups() if g)])
     return out
