@@ -29,6 +29,9 @@ BODY = ("The council approved the harbour budget on Tuesday after a long debate.
     ("AFP, OSLO\n" + BODY, ("afp",)),
     ("Harbour budget passes\nBy: Associated Press March 24, 2021\n" + BODY, ("ap",)),
     ("Harbour budget passes\nVia AP news wire\n" + BODY, ("ap",)),
+    ("Harbour budget passes\nBy Jane Doe and John Roe Associated Press\n" + BODY, ("ap",)),
+    ("Hafen eröffnet\ndpa 25.07.2016\n" + BODY, ("dpa",)),
+    (BODY + "(dpa/rtr)\n", ("dpa", "reuters")),  # Reuters' code in German-language signatures
     ("A long photo caption of the vote. " * 40 + "\nOSLO (AP) — " + BODY, ("ap",)),  # a dateline after captions
     (BODY + "(Additional reporting by Jane Doe; Editing by John Roe)\n", ("reuters",)),
     (BODY + "(Reporting by Jane Doe; Editing by John Roe)\n", ("reuters",)),
@@ -43,6 +46,8 @@ BODY = ("The council approved the harbour budget on Tuesday after a long debate.
     ("Members at the vote. REUTERS/Jane Doe\n" + BODY, ()),
     ("The budget was approved, a letter seen by Reuters.\n" + BODY, ()),
     ("The mayor told AFP the berth was late.\n" + BODY, ()),
+    ("The plan was first reported by the Associated Press\n" + BODY, ()),
+    ("Photo by Jane Doe Associated Press\n" + BODY, ()),
     (BODY + "The Associated Press contributed to this report.\n", ()),
     ("She later worked for Agence France-Presse (AFP).\n\nAt the time " + BODY, ()),
     (BODY, ()),

@@ -102,7 +102,8 @@ def credits_of(raw_text: str, site: str | None = None, body_end: int | None = No
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     a = agencies()
-    joint = r"\s*(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*"
+    # between the writers and the agency: a comma, a bar, "and"; or a space before a full name
+    joint = rf"\s*(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*|[ \t]+(?=(?:[Tt]he[ \t]+)?(?:{a.long_alias})\b)"
     return {
         # "(AP) —", "(dpa/lnw) -", "(EFE).-", "(Reuters) -", "(AFP/Reuters) -", "(IANS) The ..."
         "paren": re.compile(r"\(([^()\n]{1,60})\)(?=[ \t]*(?:\.?[ \t]*[-–—:]|[ \t][A-Z]))"),
@@ -113,16 +114,17 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # "By Jane Doe, Associated Press", "By Steve Holland | Reuters", "By AFP", "... By Reuters"
         # (a capital By inside a line: "cited by Reuters." is no byline)
         "by": re.compile(rf"(?:^[ \t]*(?i:by|por|von|par|door|di)|[ \t](?:By|BY|Por|Von|Par|Door))[ \t]*:?[ \t]+"
-                         rf"(?:|[^\n]{{1,70}}?{joint})(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
+                         rf"(?:|[^\n]{{1,70}}?(?:{joint}))(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
                          rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|[A-Z][a-z]{{2,8}}\.?[ \t]+\d))",
                          re.M),
         # "Via AP news wire"
         "via": re.compile(rf"^[ \t]*(?i:via)[ \t]+(?:[Tt]he[ \t]+)?(?P<a>{a.alias})(?:[ \t]+(?i:news[ \t]*wire|wire))?[ \t]*$",
                           re.M),
-        # "Yanan Wang, Associated Press"; "• REUTERS • SHARE"; "Reuters Updated: ..."
-        "signed": re.compile(rf"^[ \t]*(?:[A-Z][\w'.-]+[ \t]+){{1,3}}[A-Z][\w'.-]+[ \t]*,[ \t]*(?:[Tt]he[ \t]+)?"
+        # "Yanan Wang, Associated Press"; "• REUTERS • SHARE"; "Reuters Updated: ..."; "dpa 25.07.2016"
+        "signed": re.compile(rf"^[ \t]*(?:[A-Z][\w'.-]+[ \t]+){{1,3}}[A-Z][\w'.-]+[ \t]*,?[ \t]*(?:[Tt]he[ \t]+)?"
                              rf"(?P<a>{a.long_alias})[ \t]*$|^[ \t]*[•·|][ \t]*(?:[Tt]he[ \t]+)?(?P<b>{a.alias})[ \t]*(?:[•·|]|$)|"
-                             rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<c>{a.alias})[ \t]+(?:Updated|Published|Posted)\b", re.M),
+                             rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<c>{a.alias})[ \t]+(?:Updated|Published|Posted|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\b",
+                             re.M),
         # a line of the agency's full name alone, or "AFP, BAGHDAD"
         "alone": re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<a>{a.long_alias})\s*$|^\s*(?P<b>{a.alias})\s*,\s*[A-Z][A-Z .'-]+$",
                             re.M),
