@@ -50,6 +50,23 @@ BODY = ("The council approved the harbour budget on Tuesday after a long debate.
     ("Photo by Jane Doe Associated Press\n" + BODY, ()),
     (BODY + "The Associated Press contributed to this report.\n", ()),
     ("She later worked for Agence France-Presse (AFP).\n\nAt the time " + BODY, ()),
+    # an abbreviation defined, a state, a headline, a tag line, a column's label
+    ("The Automobile Association (AA) - which represents drivers - said " + BODY, ()),
+    ("Students taking Advanced Placement (AP) Biology exams " + BODY, ()),
+    ("The American Psychological Association (APA) - " + BODY, ()),
+    ("PITTSBURGH (PA) — " + BODY, ()),
+    ("Exclusive: Draft EU Rules Seen By Reuters\n" + BODY, ()),
+    ("Gonzaga Ranked No. 1 By AP Top 25\n" + BODY, ()),
+    ("AP, NFL\n" + BODY, ()),
+    ("OPINION (Guest Column) — " + BODY, ()),
+    # photo and pool credits, a quotation's speaker, a style guide, another agency's reporting
+    (BODY + "Protesters march in Madrid on Monday. (EPA/EFE)\n", ()),
+    (BODY + "The prime minister arrives. (AFP/POOL)\n", ()),
+    (BODY + "Image copyright Reuters Image caption Members at the vote\n", ()),
+    (BODY + "Members at the vote. © Reuters\n", ()),
+    (BODY + '"Thank you, all of you." — EFE\n', ()),
+    (BODY + "(Additional reporting by Agence France-Presse)\n", ()),
+    (BODY + "Her reporting by hand was praised. Writing by lamplight, she finished.\n", ()),
     (BODY, ()),
 ])
 def test_credits_read_where_a_page_states_them(page, expected):
@@ -57,9 +74,13 @@ def test_credits_read_where_a_page_states_them(page, expected):
 
 
 def test_a_dateline_names_a_source_the_table_does_not_know():
-    """'(Andes Wire)' is that wire's copy, and its Reuters-style signature does not make it Reuters'."""
+    """'(Andes Wire)' is that wire's copy, and its Reuters-style signature does not make it Reuters';
+    a call sign or a name run together is a source too, a column's or a format's label is not."""
     page = "OSLO, Nov 11 (Andes Wire) - " + BODY + "(Reporting by Jane Doe; Editing by John Roe)\n"
     assert credits_of(page) == ("Andes Wire",)
+    assert credits_of("LAS VEGAS (KTNV) — " + BODY) == ("KTNV",)
+    assert credits_of("MIAMI (CBSMiami) — " + BODY) == ("CBSMiami",)
+    assert credits_of("WATCH (Video) — " + BODY) == () == credits_of("BREAKING (Live Updates) — " + BODY)
     assert agency_name("Andes Wire") == "Andes Wire" and agency_name("ap") == "The Associated Press"
 
 
@@ -92,6 +113,16 @@ def test_a_page_crediting_two_agencies_does_not_make_them_one():
     assert s.counts("abc") == (3, 3, 2)
 
 
+def test_an_outlet_running_two_agencies_or_its_own_report_beside_one_does_not_join_them():
+    outlets = {"y1": "Daily Digest", "y2": "Daily Digest", "x": "Fjord Times", "z": "Coastal Gazette",
+               "h1": "Harbour Post", "h2": "Harbour Post"}
+    s = Sources(outlets, [], {"y1": ["ap"], "y2": ["reuters"], "x": ["ap"], "z": ["reuters"], "h1": ["ap"]})
+    assert s.counts(["x", "z"]) == (2, 2, 2)  # AP's copy and Reuters' copy: two sources
+    assert s.counts(["h2", "x"]) == (2, 2, 2)  # Harbour Post's own report is not AP's
+    assert s.counts(["h1", "x"]) == (2, 2, 1)  # Harbour Post's AP copy is
+    assert s.counts(["h1", "h2"]) == (2, 1, 1)  # never more sources than outlets
+
+
 def _feed(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return path
@@ -121,14 +152,45 @@ def test_credits_are_stored_counted_and_noted_in_the_briefing(tmp_path, run, set
     assert "carry The Associated Press copy (credited on the page)" in md
 
 
-def test_articles_stored_before_credits_get_them_from_the_corpus_stage(tmp_path, run, settings):
-    rows = [{"url": "https://harbourpost.example/a", "title": "Berth reopens", "published": "2025-03-03",
-             "text": "VALDIVIA, Chile (Reuters) - The port authority reopened the northern ferry berth on Monday."}]
+def test_articles_stored_before_credits_get_them_from_the_corpus_stage(tmp_path, run, settings, monkeypatch):
+    """Older rows (credits NULL, as migration 014 leaves them) are read again, in batches, and the
+    stories of those now credited count their sources again; a page the rules fail on keeps none."""
+    from newsgraph.corpus import update as stage
+
+    rows = [{"url": f"https://outlet{k}.example/a", "title": "Valdivia berth reopens", "published": "2025-03-03",
+             "text": f"VALDIVIA, Chile (AP) — {_VALDIVIA} Reported for outlet {k}."} for k in range(3)]
+    rows.append({"url": "https://harbourpost.example/own", "title": "Ferry berth open", "published": "2025-03-03",
+                 "text": "The port of Valdivia has its northern ferry berth back after eight months of repairs, "
+                         "traders on the quay told this newspaper, and the crossing to Corral runs hourly again."})
     run([_feed(tmp_path / "feed.jsonl", rows)])
     with Store(settings().db) as store:
-        store.con.execute("UPDATE articles SET credits = NULL")  # as migration 014 leaves older rows
-        update(store.con)
-        assert store.con.execute("SELECT credits FROM articles").fetchone()[0] == ["reuters"]
+        con = store.con
+        con.execute("UPDATE articles SET credits = NULL, offsets = NULL")
+        con.execute("UPDATE stories SET independent_outlets = 99, dirty = false")
+        real = stage.article_credits
+        monkeypatch.setattr(stage, "article_credits", lambda raw, url, *a: (
+            real(raw, url, *a) if "outlet2" not in (url or "") else 1 / 0))
+        stage._fill_credits(con, batch=2)
+        got = dict(con.execute("SELECT url, credits FROM articles").fetchall())
+        assert got["https://outlet0.example/a"] == got["https://outlet1.example/a"] == ["ap"]
+        assert got["https://outlet2.example/a"] == [] and got["https://harbourpost.example/own"] == []
+        assert con.execute("SELECT count(*) FROM stories WHERE dirty").fetchone()[0] >= 1
+        update(con)
+        assert con.execute("SELECT max(independent_outlets) FROM stories").fetchone()[0] < 99
+
+
+_VALDIVIA = ("The port authority of Valdivia reopened the northern ferry berth on Monday after repairs that "
+             "took eight months and cost 14 million pesos, officials said.")
+
+
+def test_a_store_written_before_credits_is_brought_up_to_date_when_read(tmp_path):
+    db = str(tmp_path / "old.duckdb")
+    with Store(db) as store:
+        store.con.execute("ALTER TABLE articles DROP COLUMN credits")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 14")
+    with Store(db, read_only=True) as store:
+        assert store.con.execute("SELECT count(*) FROM articles WHERE credits IS NULL").fetchone() == (0,)
+        assert store.schema_version() == 14
 
 
 def test_other_script_tells_pages_whose_names_latin_coverage_cannot_share():

@@ -10,7 +10,7 @@ from .clean import language
 from .clean.boilerplate import BODY, LineLabel, classify_lines, norm_line
 from .clean.normalize import build_clean_text
 from .errors import InputRejected
-from .ingest.credits import credits_of
+from .ingest.credits import article_credits
 from .ingest.html import extract_html
 from .ingest.meta import (
     outlet_from_url,
@@ -76,8 +76,8 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
         title=meta.get("title"), author=meta.get("author"), published=published,
         language=meta.get("language") or language.guess(text), site_name=meta.get("site_name"),
         html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags,
-        credits=credits_of(raw_text, outlet_from_url(meta.get("url") or doc.url) or outlet,
-                           max((s.raw_start + s.raw_len for s in segments), default=None), meta.get("url") or doc.url))
+        credits=article_credits(raw_text, meta.get("url") or doc.url, outlet,
+                                max((s.raw_start + s.raw_len for s in segments), default=None)))
 
 
 def _check_prose(text: str) -> None:

@@ -18,6 +18,7 @@ from .corpus.features import content_words, idf, stem
 from .data import word_set
 from .errors import UsageError
 from .ingest.credits import agency_name, agency_of_site
+from .ingest.meta import outlet_from_url
 
 MAX_SUMMARY = 6
 MAX_STATEMENTS = 12
@@ -515,7 +516,10 @@ def _agency_notes(arts: list[dict], num: dict[str, int]) -> list[Item]:
     by_agency: dict[str, list[dict]] = {}
     for a in arts:
         key = (a.get("credits") or [None])[0]
-        if key and agency_of_site(a["outlet"]) != key and (a["outlet"] or "").casefold() != agency_name(key).casefold():
+        if not key:
+            continue
+        site = outlet_from_url(a.get("url")) or a["outlet"]
+        if agency_of_site(site) != key and (a["outlet"] or "").casefold() != agency_name(key).casefold():
             by_agency.setdefault(key, []).append(a)
     out = []
     for key, members in sorted(by_agency.items(), key=lambda kv: (-len(kv[1]), kv[0])):

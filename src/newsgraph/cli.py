@@ -316,7 +316,7 @@ def show(article: Annotated[str, typer.Argument(help="Article id (or a prefix), 
             row = store.find_article(article)
     except NewsgraphError as exc:
         raise _fail(exc) from None
-    for key in ("id", "source", "outlet", "title", "author", "published", "language", "flags"):
+    for key in ("id", "source", "outlet", "title", "author", "published", "language", "credits", "flags"):
         out.print(f"[bold]{key}:[/bold] {row[key]}")
     out.rule("text")
     out.print(row["text"], markup=False)

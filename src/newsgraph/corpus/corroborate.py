@@ -41,21 +41,24 @@ STATEMENT_SIM = 0.5  # embedding cosine for two undated statements by no one nam
 
 
 class Sources:
-    """Which outlet each article is from, and which outlets are one source (copies, rewrites, one
-    agency's copy). `credits`: the agencies each article's page credits; an article crediting
-    several is joined to the first only (it does not make two agencies one)."""
+    """Which outlet each article is from, and which articles are one source: an article is its
+    outlet's report, or the agency's whose copy it carries (`credits`: the agencies each page
+    credits, the first counting; or the agency's own site); the sources of a copy, near copy or
+    rewrite and of its original are one. An outlet that runs one agency's copy beside its own
+    reports, or two agencies' copies, does not make them one source."""
 
     def __init__(self, outlet_of: dict[str, str], links: Iterable[tuple[str, str]],
                  credits: Mapping[str, Sequence[str]] | None = None):
         self.outlet_of = outlet_of
+        credits = credits or {}
+        self.source_of = {}
+        for a, outlet in outlet_of.items():
+            agency = next(iter(credits.get(a) or ()), None) or agency_of_site(outlet)
+            self.source_of[a] = AGENCY + agency if agency else outlet
         self._parent: dict[str, str] = {}
         for a, b in links:
             if a in outlet_of and b in outlet_of:
-                self._union(outlet_of[a], outlet_of[b])
-        for a, outlet in outlet_of.items():
-            agency = next(iter((credits or {}).get(a) or ()), None) or agency_of_site(outlet)
-            if agency:
-                self._union(outlet, AGENCY + agency)
+                self._union(self.source_of[a], self.source_of[b])
 
     def _find(self, x: str) -> str:
         parent = self._parent
@@ -70,10 +73,13 @@ class Sources:
             self._parent[max(ra, rb)] = min(ra, rb)
 
     def counts(self, article_ids: Iterable[str]) -> tuple[int, int, int]:
-        """(articles, outlets, independent outlets) of a set of supporting articles."""
+        """(articles, outlets, independent outlets) of a set of supporting articles: independent
+        sources, no more than the outlets (an outlet's own report and the agency copy it runs
+        beside it are two sources but one outlet)."""
         ids = set(article_ids)
         outlets = {self.outlet_of.get(a, a) for a in ids}
-        return len(ids), len(outlets), len({self._find(o) for o in outlets})
+        sources = {self._find(self.source_of.get(a, self.outlet_of.get(a, a))) for a in ids}
+        return len(ids), len(outlets), min(len(outlets), len(sources))
 
 
 # ---------------------------------------------------------------------------------- events

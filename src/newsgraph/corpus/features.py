@@ -178,9 +178,17 @@ _LATIN = regex.compile(r"\p{Latin}")
 _LETTER = regex.compile(r"\p{L}")
 
 
-def other_script(text: str) -> bool:
-    """Whether a text is written mostly in letters other than Latin ones (Cyrillic, Greek, Arabic,
-    Han...): its names, if it writes any, are spelled otherwise than in Latin-letter coverage."""
+# the languages Google's multilingual Universal Sentence Encoder v3 was trained on
+ENCODER_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
+
+
+def other_script(text: str, language: str | None = None) -> bool:
+    """Whether a text is written mostly in letters other than Latin ones (Cyrillic, Arabic, Han...):
+    its names, if it writes any, are spelled otherwise than in Latin-letter coverage. With a
+    `language`: only if the multilingual encoder reads that language (Greek, Ukrainian or Georgian
+    pages of one event read hardly closer to it than to any other)."""
+    if language is not None and base(language) not in ENCODER_LANGUAGES:
+        return False
     sample = text[:2000]
     return len(_LATIN.findall(sample)) * 2 < len(_LETTER.findall(sample))
 

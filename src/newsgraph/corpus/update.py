@@ -16,8 +16,7 @@ import pyarrow as pa
 
 from ..clean.language import base, other_than_english
 from ..errors import StoreError
-from ..ingest.credits import credits_of
-from ..ingest.meta import outlet_from_url
+from ..ingest.credits import article_credits
 from . import dedup
 from .features import (
     caseless,
@@ -185,11 +184,22 @@ def _fill_credits(con, batch: int = 5000) -> None:
                 FROM articles WHERE credits IS NULL LIMIT {batch}""").fetchall()
         if not rows:
             return
-        found = pa.table({"id": [r[0] for r in rows], "credits": [
-            list(credits_of(r[3] or "", outlet_from_url(r[1]) or r[2], r[4], r[1])) for r in rows]})
+        found = pa.table({"id": [r[0] for r in rows], "credits": pa.array(
+            [_credits_or_none(*r) for r in rows], pa.list_(pa.string()))})
         con.register("ng_credits", found)
         con.execute("UPDATE articles SET credits = f.credits FROM ng_credits f WHERE articles.id = f.id")
+        # the stories of articles now credited count their sources again
+        con.execute("""UPDATE stories SET dirty = true WHERE id IN (SELECT c.story_id FROM corpus_articles c
+                       JOIN ng_credits f ON f.id = c.article_id WHERE len(f.credits) > 0)""")
         con.unregister("ng_credits")
+
+
+def _credits_or_none(aid: str, url: str | None, outlet: str | None, raw: str | None, end: int | None) -> list[str]:
+    try:
+        return list(article_credits(raw or "", url, outlet, end))
+    except Exception as exc:  # noqa: BLE001 - one page the rules cannot read keeps no credit; the run goes on
+        log.warning("agency credits of article %s not read: %s", aid, exc)
+        return []
 
 
 def _load_index(con, pending: Sequence[str]) -> StoryIndex:
@@ -315,9 +325,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                      "terms": [{"term": t, "w": w} for t, w in vec.items()], "summary": None})
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
-    # an article in another script (Arabic, Japanese, Cyrillic, Greek...) shares no term with
-    # coverage in Latin letters: its story may meet one there by meaning alone
-    scripts = set(local) | {i for i in foreign if other_script(arts[i][2])}
+    # an article in another script (Arabic, Japanese, Russian...) shares no term with coverage in
+    # Latin letters: its story may meet one there by meaning alone, where the encoder reads it
+    scripts = set(local) | {i for i in foreign if other_script(arts[i][2], arts[i][4] or "und")}
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
                          meaning, scripts)
     if moved:
@@ -657,15 +667,15 @@ def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
                  arts: dict[str, tuple], meaning: _Meaning | None = None,
-                 caseless: frozenset[str] | set[str] = frozenset()) -> set[str]:
+                 scripts: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
     coverage that ties them to it arrives, and two parts of one event's coverage can each gather
     articles before either is close enough to the other's first ones. Only stories not yet stored
     move, so a stored story id never changes; of two stories the chunk began, the one whose first
     article came first keeps its id, and a story so grown is looked at again. The articles that
-    moved. A story begun by articles in a script without capitals (`caseless`: Arabic, Japanese...),
-    which share no term with coverage in other scripts, may join one by meaning (`_across_scripts`)."""
+    moved. A story begun by articles in another script (`scripts`: Arabic, Japanese, Russian...),
+    which share no term with coverage in Latin letters, may join one by meaning (`_across_scripts`)."""
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story_of[aid], []).append(aid)
@@ -678,7 +688,7 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         if story is None:
             continue
         into = index.closest(story, meaning)
-        if into is None and meaning is not None and all(a in caseless for a in members[sid]):
+        if into is None and meaning is not None and all(a in scripts for a in members[sid]):
             into = _across_scripts(index, story, chunk_stories, meaning)
         if into is None:
             continue
@@ -700,14 +710,14 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
 
 
 SCRIPT_CANDIDATES = 10  # the largest stories of the chunk in another language...
-SCRIPT_JOIN = 0.6  # ...that a story in a script without capitals joins when their vectors are this close
+SCRIPT_JOIN = 0.6  # ...that a story in another script joins when their vectors are this close
 
 
 def _across_scripts(index: StoryIndex, story: Story, chunk_stories: dict[str, Story], meaning: _Meaning) -> str | None:
     """Of the SCRIPT_CANDIDATES largest stories the chunk touched in another language, at least as
     large as `story` and within WINDOW_DAYS of its days, the one whose multilingual title-and-lead
-    vector is SCRIPT_JOIN close to the story's (None: none). An article in Arabic or Japanese shares
-    no term with coverage in other scripts, so no term finds it candidates."""
+    vector is SCRIPT_JOIN close to the story's (None: none). An article in Arabic, Japanese or
+    Russian shares no term with coverage in Latin letters, so no term finds it candidates."""
     first = None if story.first_date is None else story.first_date.toordinal()
     last = None if story.last_date is None else story.last_date.toordinal()
     sizes = []

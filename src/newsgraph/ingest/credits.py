@@ -18,6 +18,7 @@ from functools import cache
 from urllib.parse import urlsplit
 
 from ..data import tsv_rows
+from .meta import outlet_from_url
 
 HEAD_CHARS = 2000  # datelines and bylines are read in the page's first characters...
 TAIL_CHARS = 400  # ...signatures in the article's last...
@@ -27,7 +28,19 @@ DATELINE_COLUMN = 150  # a dateline credit opens its paragraph: it ends this clo
 _WIRE_PATH = re.compile(r"/(?:wires?|agenc(?:y|ies)|news-agenc(?:y|ies))/([a-z]+)(?:/|$)")
 _CODE = re.compile(r"[a-z]{1,5}|[A-Z]{2,8}")
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|foto|fotos|image|images|picture|pictures|video|credit|"
-                    r"bild|imagen|imagem|immagine|getty)\b", re.I)
+                    r"caption|pool|bild|imagen|imagem|immagine|getty)\b", re.I)
+_PICTURE_CODES = frozenset("POOL FILE EPA PHOTO FOTO GETTY SIPA ABACA IMAGO ZUMA SHUTTERSTOCK VIDEO".split())
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
+          r"August|September|October|November|December)")
+# lower-case words a dateline may hold: months as agencies abbreviate them, "de", "del"
+_LOWER_DATE_WORDS = frozenset("janv févr mars avril juin juil août sept octo nov déc enero febr marzo abril mayo junio "
+                              "julio agosto sept octubre noviembre diciembre".split())
+_SECTION = r"(?:NEWS|SPORTS?|WORLD|POLITICS|BUSINESS|NATIONAL|LOCAL|ENTERTAINMENT|HEALTH|TECH|SCIENCE)"
+# a source a dateline names that the table does not know: a call sign or code (KTNV, CNS), a name
+# run together (CBSMiami), or words ending as an outlet's name does (Andes Wire, Gray News)
+_OUTLET_NAME = re.compile(r"[A-Z]{3,6}|[A-Z]{2,}[a-z]+[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|"
+                          r"(?:[A-Z][\w&.'-]*[ \t]){0,3}(?:News|Wire|Press|Service|Agency|Media|TV|Radio|Network|Now)")
+_NOT_SOURCES = frozenset("video audio live update updates opinion analysis exclusive watch breaking photos".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +96,11 @@ def agency_of_url(url: str | None) -> str | None:
     return agencies().keys.get(m.group(1)) if m else None
 
 
+def article_credits(raw_text: str, url: str | None, outlet: str | None, body_end: int | None) -> tuple[str, ...]:
+    """`credits_of` an article as stored: its site from its address (else its outlet's name)."""
+    return credits_of(raw_text, outlet_from_url(url) or outlet, body_end, url)
+
+
 def credits_of(raw_text: str, site: str | None = None, body_end: int | None = None,
                url: str | None = None) -> tuple[str, ...]:
     """The keys of the agencies the page credits for its text, first found first; () if none.
@@ -110,12 +128,12 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a wire dateline naming a source the table does not know: "OSLO, Nov 11 (Andes Wire) -"
         "wire": re.compile(r"^[ \t]*[A-Z][A-Z .'-]{2,}(?:,[^()\n]{1,30})?[ \t]+\(([A-Z][^()\d\n]{1,39})\)[ \t]*[-–—]", re.M),
         # a closing credit stands after the last sentence or on a line of its own: "... said. (AFP)"
-        "closing": re.compile(r"(?:^|[.!?\"”’/][ \t]*)\(([^()\n]{1,60})\)[ \t.]*$", re.M),
-        # "By Jane Doe, Associated Press", "By Steve Holland | Reuters", "By AFP", "... By Reuters"
-        # (a capital By inside a line: "cited by Reuters." is no byline)
-        "by": re.compile(rf"(?:^[ \t]*(?i:by|por|von|par|door|di)|[ \t](?:By|BY|Por|Von|Par|Door))[ \t]*:?[ \t]+"
+        "closing": re.compile(r"(?:^|[.!?/][ \t]*)\(([^()\n]{1,60})\)[ \t.]*$", re.M),
+        # "By Jane Doe, Associated Press", "By Steve Holland | Reuters", "By AFP", "By: AP March 24, 2021"
+        # (only as a line's first word: "... Seen By Reuters" in a headline is no byline)
+        "by": re.compile(rf"^[ \t]*(?:[-–—•·|][ \t]*)?(?i:by|por|von|par|door|di)[ \t]*:?[ \t]+"
                          rf"(?:|[^\n]{{1,70}}?(?:{joint}))(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
-                         rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|[A-Z][a-z]{{2,8}}\.?[ \t]+\d))",
+                         rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|{_MONTH}\.?[ \t]+\d))",
                          re.M),
         # "Via AP news wire"
         "via": re.compile(rf"^[ \t]*(?i:via)[ \t]+(?:[Tt]he[ \t]+)?(?P<a>{a.alias})(?:[ \t]+(?i:news[ \t]*wire|wire))?[ \t]*$",
@@ -125,30 +143,36 @@ def _patterns() -> dict[str, re.Pattern[str]]:
                              rf"(?P<a>{a.long_alias})[ \t]*$|^[ \t]*[•·|][ \t]*(?:[Tt]he[ \t]+)?(?P<b>{a.alias})[ \t]*(?:[•·|]|$)|"
                              rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<c>{a.alias})[ \t]+(?:Updated|Published|Posted|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\b",
                              re.M),
-        # a line of the agency's full name alone, or "AFP, BAGHDAD"
-        "alone": re.compile(rf"^\s*(?:[Tt]he\s+)?(?P<a>{a.long_alias})\s*$|^\s*(?P<b>{a.alias})\s*,\s*[A-Z][A-Z .'-]+$",
+        # a line of the agency's full name alone, or "AFP, BAGHDAD" (not a tag line: "AP, NFL")
+        "alone": re.compile(rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.long_alias})[ \t]*$|"
+                            rf"^[ \t]*(?P<b>{a.alias})[ \t]*,[ \t]*(?!{_SECTION}\b)[A-Z][A-Z'-]{{3,}}(?:[ \t][A-Z][A-Z'-]+)*[ \t]*$",
                             re.M),
-        "reporting": re.compile(r"\(\s*(?:Additional\s+)?[Rr]eporting by\b|\bReporting by\b[^\n]{0,200}\b(?:Editing|Writing) by\b", re.I),
-        "copyright": re.compile(rf"(?:©|\((?i:c)\)|(?i:copyright))\s*(?:\d{{4}}\s*)?(?:[Tt]he\s+)?(?P<a>{a.alias})\b(?!\s*/)"),
-        # "— AFP" on a line of its own or after the last sentence
-        "dash": re.compile(rf"(?:^|[.!?\"”’][ \t]*)[ \t]*[-–—\ufffd]{{1,2}}[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.alias})[ \t]*\.?[ \t]*$",
+        # Reuters' signature, "(Reporting by Jane Doe; Editing by John Roe)", naming no agency
+        "reporting": re.compile(r"\((?:Additional\s+)?[Rr]eporting by ([^()]{3,300})\)|"
+                                r"\b[Rr]eporting by ([^\n]{3,200}?)[;,]\s*(?:[Ee]diting|[Ww]riting) by\b"),
+        # a copyright line: "© 2024 The Associated Press. All rights reserved."
+        "copyright": re.compile(rf"^[ \t]*(?:©|\((?i:c)\)|(?i:copyright))[ \t]*(?:\d{{4}}[ \t]*)?(?:[Tt]he[ \t]+)?"
+                                rf"(?P<a>{a.alias})[ \t]*(?:[.,;]|$|(?i:all rights))", re.M),
+        # "— AFP" on a line of its own or after the last sentence (not after a quotation: '"..." — Efe')
+        "dash": re.compile(rf"(?:^|[.!?][ \t]*)[ \t]*[-–—\ufffd]{{1,2}}[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.alias})[ \t]*\.?[ \t]*$",
                            re.M),
         # the agency's name alone on the first line after the article: "REUTERS"
         "bare": re.compile(rf"\A\s*(?P<a>{a.alias})[ \t]*(?:\n|\Z)"),
-        "desk": re.compile(rf"^\s*(?:[a-z]{{2,5}}/)*(?P<a>{a.alias})(?:/[a-z]{{2,5}})+\s*$|"
-                           rf"^\s*(?:[a-z]{{2,5}}/)+(?P<b>{a.alias})\s*$", re.M),
+        "desk": re.compile(rf"^[ \t]*(?:[a-z]{{2,5}}/)*(?P<a>{a.alias})(?:/[a-z]{{2,5}})+[ \t]*$|"
+                           rf"^[ \t]*(?:[a-z]{{2,5}}/)+(?P<b>{a.alias})[ \t]*$", re.M),
     }
 
 
 def _agencies_in(inner: str) -> list[str]:
     """The agencies named inside a credit's brackets when the rest are desk or outlet codes ('AP,
-    Reuters, dpa', 'dpa/lnw', 'CBSLA/AP'; not 'AP Photo/Evan Vucci' or 'FRANCE 24 with REUTERS')."""
+    Reuters, dpa', 'dpa/lnw', 'CBSLA/AP'; not 'AP Photo/Evan Vucci', 'EPA/EFE', 'AFP/POOL' or
+    'FRANCE 24 with REUTERS')."""
     names = agencies().names
     keys = []
     for part in re.split(r"\s*(?:[/,;&]|\band\b|\bund\b|\bet\b|\by\b)\s*", inner.strip()):
         if part in names:
             keys.append(names[part])
-        elif part and not _CODE.fullmatch(part):
+        elif part and (not _CODE.fullmatch(part) or part.upper() in _PICTURE_CODES):
             return []
     return keys
 
@@ -157,16 +181,31 @@ def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
+def _dateline_prefix(before: str, inner: str) -> bool:
+    """Whether the words before a bracket are a dateline ('WASHINGTON', 'Marseille', 'MADRID, 5 jul',
+    'New Delhi, Oct 3', 'YANGON, Myanmar') and not a name the bracket abbreviates ('The Automobile
+    Association (AA)', 'Canadian Pacific (CP)') or a sentence ('Students taking Advanced Placement')."""
+    words = re.findall(r"[^\W_]+(?:['’.][^\W_]+)*", before)
+    if len(words) > 8 or (words and words[0] in ("The", "A", "An")):
+        return False
+    if any(w[0].islower() and len(w) > 4 and w.lower() not in _LOWER_DATE_WORDS for w in words):
+        return False
+    initials = "".join(w[0] for w in words if w[0].isupper()).upper()
+    code = re.sub(r"[^A-Za-z]", "", inner.split("/")[0]).upper()
+    return not (len(code) >= 2 and initials.endswith(code))
+
+
 def _dateline(head: str) -> list[str]:
     out: list[str] = []
     for m in _patterns()["wire"].finditer(head):
-        if not _agencies_in(m.group(1)):
-            out.append(" ".join(m.group(1).split()))
+        name = " ".join(m.group(1).split())
+        if not _agencies_in(name) and _OUTLET_NAME.fullmatch(name) and name.casefold() not in _NOT_SOURCES:
+            out.append(name)
     for m in _patterns()["paren"].finditer(head):
         if m.start() - _line_start(head, m.start()) > DATELINE_COLUMN:
             continue
-        line = head[_line_start(head, m.start()):m.start()]
-        if _PHOTO.search(line):
+        before = head[_line_start(head, m.start()):m.start()]
+        if _PHOTO.search(before) or not _dateline_prefix(before, m.group(1)):
             continue
         out += _agencies_in(m.group(1))
     return out
@@ -188,13 +227,21 @@ def _bylines(head: str) -> list[str]:
 def _signatures(tail: str, after: str, dateline: bool) -> list[str]:
     """Closing credits; Reuters' "(Reporting by ...)" only when no dateline named the source."""
     p, names = _patterns(), agencies().names
-    out = ["reuters"] if not dateline and p["reporting"].search(tail) else []
+    out = []
+    if not dateline and (m := p["reporting"].search(tail)) and not _names_agency(m.group(1) or m.group(2)):
+        out.append("reuters")
     for m in p["closing"].finditer(tail):  # "... said. (AFP)", "shs, rc/ (AP, Reuters, dpa)" ending a line
         if not _PHOTO.search(tail[_line_start(tail, m.start()):m.start()]):
             out += _agencies_in(m.group(1))
     for kind in ("copyright", "dash", "desk"):
         for m in p[kind].finditer(tail):
-            out.append(names[next(g for g in m.groups() if g)])
+            if not _PHOTO.search(tail[_line_start(tail, m.start()):m.end()]):
+                out.append(names[next(g for g in m.groups() if g)])
     if (m := p["bare"].match(after)):
         out.append(names[m.group("a")])
     return out
+
+
+def _names_agency(text: str) -> bool:
+    a = agencies()
+    return any(w in a.names for w in re.findall(r"[\w-]+", text)) or bool(re.search(a.long_alias, text))

@@ -80,6 +80,22 @@ class Store:
             raise StoreError(f"cannot open the database {path}: {exc}") from None
         if not read_only:
             self.migrate()
+        elif self._pending():  # written by an older newsgraph: brought up to date first, then read
+            self.con.close()
+            try:
+                Store(path, memory_limit=memory_limit).close()
+            except StoreError as exc:
+                raise StoreError(f"the database {path} was written by an older newsgraph and cannot be "
+                                 f"brought up to date here ({exc}); open it once where it can be written") from None
+            self.con = duckdb.connect(path, read_only=True, config={"memory_limit": memory_limit})
+
+    def _pending(self) -> list:
+        """The migration files this store has not had, in order."""
+        try:
+            done = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
+        except duckdb.Error:
+            return []  # not a newsgraph store yet: what reads it says so
+        return [e for e in _migration_files() if _version(e) not in done]
 
     def close(self) -> None:
         self.con.close()
@@ -95,14 +111,8 @@ class Store:
         """Apply the numbered migrations not yet applied, each in its own transaction."""
         self.con.execute("""CREATE TABLE IF NOT EXISTS schema_migrations (
             version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)""")
-        done = {v for (v,) in self.con.execute("SELECT version FROM schema_migrations").fetchall()}
-        folder = files(__package__).joinpath("migrations")
-        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-            if not entry.name.endswith(".sql"):
-                continue
-            version = int(entry.name.split("_", 1)[0])
-            if version in done:
-                continue
+        for entry in self._pending():
+            version = _version(entry)
             self.con.begin()
             try:
                 self.con.execute(entry.read_text(encoding="utf-8"))
@@ -170,7 +180,7 @@ class Store:
             before = self.con.execute("SELECT count(*) FROM articles").fetchone()[0]
             if articles:
                 self.con.register("batch_articles", _articles_table(articles))
-                self.con.execute("INSERT OR IGNORE INTO articles SELECT * FROM batch_articles")
+                self.con.execute("INSERT OR IGNORE INTO articles BY NAME SELECT * FROM batch_articles")
                 self.con.unregister("batch_articles")
                 self.con.execute("DELETE FROM failures WHERE source IN (SELECT unnest(?))",
                                  [[a.source for a in articles]])
@@ -368,6 +378,15 @@ class Store:
             "statements_in_several_articles": q("""SELECT count(*) FROM (SELECT statement_id FROM quotes
                 GROUP BY 1 HAVING count(DISTINCT article_id) > 1)""")[0][0],
         }
+
+
+def _migration_files() -> list:
+    folder = files(__package__).joinpath("migrations")
+    return sorted((e for e in folder.iterdir() if e.name.endswith(".sql")), key=lambda e: e.name)
+
+
+def _version(entry) -> int:
+    return int(entry.name.split("_", 1)[0])
 
 
 def _articles_table(articles: Sequence[Article]) -> pa.Table:
