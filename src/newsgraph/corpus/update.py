@@ -327,7 +327,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
     # an article in another script (Arabic, Japanese, Russian...) shares no term with coverage in
     # Latin letters: its story may meet one there by meaning alone, where the encoder reads it
-    scripts = set(local) | {i for i in foreign if other_script(arts[i][2], arts[i][4] or "und")}
+    scripts = set(local) | {i for i in foreign if other_script(arts[i][2], arts[i][4])}
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
                          meaning, scripts)
     if moved:

@@ -32,15 +32,17 @@ _PHOTO = re.compile(r"\b(?:photo|photos|photograph|foto|fotos|image|images|pictu
 _PICTURE_CODES = frozenset("POOL FILE EPA PHOTO FOTO GETTY SIPA ABACA IMAGO ZUMA SHUTTERSTOCK VIDEO".split())
 _MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|June|July|"
           r"August|September|October|November|December)")
-# lower-case words a dateline may hold: months as agencies abbreviate them, "de", "del"
-_LOWER_DATE_WORDS = frozenset("janv févr mars avril juin juil août sept octo nov déc enero febr marzo abril mayo junio "
-                              "julio agosto sept octubre noviembre diciembre".split())
+_WORDS = re.compile(r"[^\W_]+(?:['’.][^\W_]+)*")
 _SECTION = r"(?:NEWS|SPORTS?|WORLD|POLITICS|BUSINESS|NATIONAL|LOCAL|ENTERTAINMENT|HEALTH|TECH|SCIENCE)"
 # a source a dateline names that the table does not know: a call sign or code (KTNV, CNS), a name
 # run together (CBSMiami), or words ending as an outlet's name does (Andes Wire, Gray News)
 _OUTLET_NAME = re.compile(r"[A-Z]{3,6}|[A-Z]{2,}[a-z]+[A-Za-z]*|[A-Z][a-z]+[A-Z][A-Za-z]*|"
-                          r"(?:[A-Z][\w&.'-]*[ \t]){0,3}(?:News|Wire|Press|Service|Agency|Media|TV|Radio|Network|Now)")
-_NOT_SOURCES = frozenset("video audio live update updates opinion analysis exclusive watch breaking photos".split())
+                          r"(?:[A-Z][\w&.'-]*[ \t]){0,3}(?:News|Wire|Newswire|NEWSWIRE|Press|Service|Agency|Media|TV|"
+                          r"Radio|Network|Now|Business|Money|Daily|Group)")
+# labels, not sources: a name all of whose words are these is no source ("Breaking News", "STAFF")
+_NOT_SOURCES = frozenset("video audio live update updates opinion analysis exclusive watch breaking photos photo "
+                         "news now latest top world local staff file paid review recap poll quiz map sponsored good "
+                         "fake sports sport business money daily".split())
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +123,8 @@ def credits_of(raw_text: str, site: str | None = None, body_end: int | None = No
 def _patterns() -> dict[str, re.Pattern[str]]:
     a = agencies()
     # between the writers and the agency: a comma, a bar, "and"; or a space before a full name
-    joint = rf"\s*(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*|[ \t]+(?=(?:[Tt]he[ \t]+)?(?:{a.long_alias})\b)"
+    # (spaces matched possessively: a run of them after "By" must not be split every which way)
+    joint = rf"[ \t]*+(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b)[ \t]*+|[ \t]++(?=(?:[Tt]he[ \t]+)?(?:{a.long_alias})\b)"
     return {
         # "(AP) —", "(dpa/lnw) -", "(EFE).-", "(Reuters) -", "(AFP/Reuters) -", "(IANS) The ..."
         "paren": re.compile(r"\(([^()\n]{1,60})\)(?=[ \t]*(?:\.?[ \t]*[-–—:]|[ \t][A-Z]))"),
@@ -131,7 +134,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "closing": re.compile(r"(?:^|[.!?/][ \t]*)\(([^()\n]{1,60})\)[ \t.]*$", re.M),
         # "By Jane Doe, Associated Press", "By Steve Holland | Reuters", "By AFP", "By: AP March 24, 2021"
         # (only as a line's first word: "... Seen By Reuters" in a headline is no byline)
-        "by": re.compile(rf"^[ \t]*(?:[-–—•·|][ \t]*)?(?i:by|por|von|par|door|di)[ \t]*:?[ \t]+"
+        "by": re.compile(rf"^[ \t]*+(?:[-–—•·|][ \t]*+)?(?i:by|por|von|par|door|di)(?:[ \t]*+:)?[ \t]++"
                          rf"(?:|[^\n]{{1,70}}?(?:{joint}))(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
                          rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|{_MONTH}\.?[ \t]+\d))",
                          re.M),
@@ -147,9 +150,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "alone": re.compile(rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.long_alias})[ \t]*$|"
                             rf"^[ \t]*(?P<b>{a.alias})[ \t]*,[ \t]*(?!{_SECTION}\b)[A-Z][A-Z'-]{{3,}}(?:[ \t][A-Z][A-Z'-]+)*[ \t]*$",
                             re.M),
-        # Reuters' signature, "(Reporting by Jane Doe; Editing by John Roe)", naming no agency
-        "reporting": re.compile(r"\((?:Additional\s+)?[Rr]eporting by ([^()]{3,300})\)|"
-                                r"\b[Rr]eporting by ([^\n]{3,200}?)[;,]\s*(?:[Ee]diting|[Ww]riting) by\b"),
+        # Reuters' signature, "(Reporting by Jane Doe; Editing by John Roe)", naming no other agency
+        "reporting": re.compile(r"\((?:Additional\s+)?[Rr]eporting\s+[Bb]y\s([^()]{1,300}?;\s*(?:[Ee]diting|[Ww]riting)\s+"
+                                r"[Bb]y\s[^()]{1,200})\)|^[ \t]*[Rr]eporting\s+[Bb]y\s([^\n]{1,200}?;\s*(?:[Ee]diting|"
+                                r"[Ww]riting)\s+[Bb]y\s)", re.M),
         # a copyright line: "© 2024 The Associated Press. All rights reserved."
         "copyright": re.compile(rf"^[ \t]*(?:©|\((?i:c)\)|(?i:copyright))[ \t]*(?:\d{{4}}[ \t]*)?(?:[Tt]he[ \t]+)?"
                                 rf"(?P<a>{a.alias})[ \t]*(?:[.,;]|$|(?i:all rights))", re.M),
@@ -185,12 +189,15 @@ def _dateline_prefix(before: str, inner: str) -> bool:
     """Whether the words before a bracket are a dateline ('WASHINGTON', 'Marseille', 'MADRID, 5 jul',
     'New Delhi, Oct 3', 'YANGON, Myanmar') and not a name the bracket abbreviates ('The Automobile
     Association (AA)', 'Canadian Pacific (CP)') or a sentence ('Students taking Advanced Placement')."""
-    words = re.findall(r"[^\W_]+(?:['’.][^\W_]+)*", before)
-    if len(words) > 8 or (words and words[0] in ("The", "A", "An")):
+    place, _, rest = before.partition(",")
+    words = _WORDS.findall(before)
+    if len(words) > 12:
         return False
-    if any(w[0].islower() and len(w) > 4 and w.lower() not in _LOWER_DATE_WORDS for w in words):
+    # the place may hold short particles (Rio de Janeiro, Reggio nell'Emilia), the date any words
+    if any(w[0].islower() and len(w) > 4 and "'" not in w and "’" not in w for w in _WORDS.findall(place)):
         return False
-    initials = "".join(w[0] for w in words if w[0].isupper()).upper()
+    last = _WORDS.findall(before.rpartition(",")[2])  # the words the bracket follows ('Pa.' in 'ALLENTOWN, Pa.')
+    initials = "".join(w[0] for w in last if w[0].isupper()).upper()
     code = re.sub(r"[^A-Za-z]", "", inner.split("/")[0]).upper()
     return not (len(code) >= 2 and initials.endswith(code))
 
@@ -199,7 +206,8 @@ def _dateline(head: str) -> list[str]:
     out: list[str] = []
     for m in _patterns()["wire"].finditer(head):
         name = " ".join(m.group(1).split())
-        if not _agencies_in(name) and _OUTLET_NAME.fullmatch(name) and name.casefold() not in _NOT_SOURCES:
+        generic = all(w in _NOT_SOURCES for w in name.casefold().split())
+        if not _agencies_in(name) and _OUTLET_NAME.fullmatch(name) and not generic and not _PHOTO.search(name):
             out.append(name)
     for m in _patterns()["paren"].finditer(head):
         if m.start() - _line_start(head, m.start()) > DATELINE_COLUMN:
@@ -243,5 +251,11 @@ def _signatures(tail: str, after: str, dateline: bool) -> list[str]:
 
 
 def _names_agency(text: str) -> bool:
+    """Whether a Reuters-style signature names another agency ('Additional reporting by AFP'); a
+    one-word alias written as a given name is (Hina, Antara), and Reuters' own units are, not."""
     a = agencies()
-    return any(w in a.names for w in re.findall(r"[\w-]+", text)) or bool(re.search(a.long_alias, text))
+    for w in re.findall(r"[\w-]+", text):
+        key = a.names.get(w)
+        if key and key != "reuters" and not (w[0].isupper() and w[1:].islower()):
+            return True
+    return any(a.names[m.group(0)] != "reuters" for m in re.finditer(a.long_alias, text))

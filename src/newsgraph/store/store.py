@@ -80,14 +80,12 @@ class Store:
             raise StoreError(f"cannot open the database {path}: {exc}") from None
         if not read_only:
             self.migrate()
-        elif self._pending():  # written by an older newsgraph: brought up to date first, then read
-            self.con.close()
-            try:
-                Store(path, memory_limit=memory_limit).close()
-            except StoreError as exc:
-                raise StoreError(f"the database {path} was written by an older newsgraph and cannot be "
-                                 f"brought up to date here ({exc}); open it once where it can be written") from None
-            self.con = duckdb.connect(path, read_only=True, config={"memory_limit": memory_limit})
+        elif any(_version(e) == 14 for e in self._pending()):
+            # written before articles had credits (migration 014): read as if none were found; a
+            # read-only open never writes the file (an older newsgraph may still be writing it)
+            catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
+            self.con.execute(f"""CREATE TEMP VIEW articles AS SELECT *, NULL::VARCHAR[] AS credits
+                                 FROM "{catalog}".main.articles""")
 
     def _pending(self) -> list:
         """The migration files this store has not had, in order."""
@@ -120,7 +118,10 @@ class Store:
                                  [version, entry.name, dt.datetime.now()])
                 self.con.commit()
             except duckdb.Error as exc:
-                self.con.rollback()
+                try:
+                    self.con.rollback()
+                except duckdb.Error:
+                    pass  # the failed commit ended the transaction already (a folder it cannot write to)
                 raise StoreError(f"migration {entry.name} failed on {self.path}: {exc}") from None
 
     def schema_version(self) -> int:
