@@ -6,11 +6,11 @@ import json
 import pytest
 
 from newsgraph import Store
-from newsgraph.store.store import EXPORTS
 from newsgraph.brief import build, render
 from newsgraph.corpus.corroborate import Sources
 from newsgraph.corpus.update import update
 from newsgraph.ingest.credits import agency_name, agency_of_site, agency_of_url, credits_of
+from newsgraph.store.store import EXPORTS
 
 BODY = ("The council approved the harbour budget on Tuesday after a long debate.\n\n"
         "Members said the new ferry berth would open next spring.\n")
@@ -160,7 +160,8 @@ def test_credits_are_stored_counted_and_noted_in_the_briefing(tmp_path, run, set
          "text": "VALDIVIA, Chile (AP) — " + body + " Ferries to Corral will run hourly."},
         {"url": "https://fjordtimes.example/b", "title": "Berth open again in Valdivia", "published": "2025-03-03",
          "text": "By Ana Ruiz, Associated Press\n\n" + body + " The first ferry left at dawn with 40 cars."},
-        {"url": "https://coastalgazette.example/c", "title": "Valdivia ferry berth back in use", "published": "2025-03-03",
+        {"url": "https://coastalgazette.example/c", "title": "Valdivia ferry berth back in use",
+         "published": "2025-03-03",
          "text": "Ferries are again docking at the northern berth of the port of Valdivia, closed since July for "
                  "repairs. Traders on the quay said the eight months without the crossing to Corral had cost them "
                  "most of the summer trade, and the port authority promised hourly sailings."},

@@ -20,7 +20,6 @@ from ..ingest.credits import article_credits
 from . import dedup
 from .features import (
     caseless,
-    other_script,
     content_tokens,
     content_words,
     cosine,
@@ -29,6 +28,7 @@ from .features import (
     local_terms,
     multilingual_vectors,
     name_terms,
+    other_script,
     tokens,
     weighted_terms,
 )

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-
 from urllib.parse import urlsplit
 
 from ..data import tsv_rows
@@ -24,8 +23,8 @@ HEAD_CHARS = 2000  # datelines and bylines are read in the page's first characte
 TAIL_CHARS = 400  # ...signatures in the article's last...
 AFTER_CHARS = 150  # ...and in the lines just after it (a signature line is page furniture to the cleaner)
 DATELINE_COLUMN = 150  # a dateline credit opens its paragraph: it ends this close to the line's start
-# beside the agency: a desk's or an editor's initials (dpa/lnw, shs/rc) or an outlet's code (CBSLA/AP)
 _WIRE_PATH = re.compile(r"/(?:wires?|agenc(?:y|ies)|news-agenc(?:y|ies))/([a-z]+)(?:/|$)")
+# beside the agency: a desk's or an editor's initials (dpa/lnw, shs/rc) or an outlet's code (CBSLA/AP)
 _CODE = re.compile(r"[a-z]{1,5}|[A-Z]{2,8}")
 _PHOTO = re.compile(r"\b(?:photo|photos|photograph|foto|fotos|image|images|picture|pictures|video|credit|"
                     r"caption|pool|bild|imagen|imagem|immagine|getty)\b", re.I)
@@ -122,48 +121,49 @@ def credits_of(raw_text: str, site: str | None = None, body_end: int | None = No
 @cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     a = agencies()
+    sp, the = r"[ \t]", r"(?:[Tt]he[ \t]+)?"  # a space within a line; an optional "The"
+    alias, full = f"(?:{a.alias})", f"(?:{a.long_alias})"
     # between the writers and the agency: a comma, a bar, "and"; or a space before a full name
     # (spaces matched possessively: a run of them after "By" must not be split every which way)
-    joint = rf"[ \t]*+(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b)[ \t]*+|[ \t]++(?=(?:[Tt]he[ \t]+)?(?:{a.long_alias})\b)"
+    joint = rf"{sp}*+(?:,|&|\||\band\b|\bund\b|\bet\b|\by\b|\be\b){sp}*+|{sp}++(?={the}{full}\b)"
+    byline_end = rf"(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|{_MONTH}\.?{sp}+\d)"
+    date = r"\d{1,2}\.\d{1,2}\.\d{2,4}"
     return {
         # "(AP) —", "(dpa/lnw) -", "(EFE).-", "(Reuters) -", "(AFP/Reuters) -", "(IANS) The ..."
-        "paren": re.compile(r"\(([^()\n]{1,60})\)(?=[ \t]*(?:\.?[ \t]*[-–—:]|[ \t][A-Z]))"),
+        "paren": re.compile(rf"\(([^()\n]{{1,60}})\)(?={sp}*(?:\.?{sp}*[-–—:]|{sp}[A-Z]))"),
         # a wire dateline naming a source the table does not know: "OSLO, Nov 11 (Andes Wire) -"
-        "wire": re.compile(r"^[ \t]*[A-Z][A-Z .'-]{2,}(?:,[^()\n]{1,30})?[ \t]+\(([A-Z][^()\d\n]{1,39})\)[ \t]*[-–—]", re.M),
+        "wire": re.compile(rf"^{sp}*[A-Z][A-Z .'-]{{2,}}(?:,[^()\n]{{1,30}})?{sp}+"
+                           rf"\(([A-Z][^()\d\n]{{1,39}})\){sp}*[-–—]", re.M),
         # a closing credit stands after the last sentence or on a line of its own: "... said. (AFP)"
-        "closing": re.compile(r"(?:^|[.!?/][ \t]*)\(([^()\n]{1,60})\)[ \t.]*$", re.M),
+        "closing": re.compile(rf"(?:^|[.!?/]{sp}*)\(([^()\n]{{1,60}})\)[ \t.]*$", re.M),
         # "By Jane Doe, Associated Press", "By Steve Holland | Reuters", "By AFP", "By: AP March 24, 2021"
         # (only as a line's first word: "... Seen By Reuters" in a headline is no byline)
-        "by": re.compile(rf"^[ \t]*+(?:[-–—•·|][ \t]*+)?(?i:by|por|von|par|door|di)(?:[ \t]*+:)?[ \t]++"
-                         rf"(?:|[^\n]{{1,70}}?(?:{joint}))(?:[Tt]he\s+)?(?P<a>{a.alias})(?:[ \t]+(?i:staff))?"
-                         rf"(?=[ \t]*\.?[ \t]*(?:$|[•·|]|(?:More|Updated|Published|Posted|Last)\b|\d|{_MONTH}\.?[ \t]+\d))",
-                         re.M),
+        "by": re.compile(rf"^{sp}*+(?:[-–—•·|]{sp}*+)?(?i:by|por|von|par|door|di)(?:{sp}*+:)?{sp}++"
+                         rf"(?:|[^\n]{{1,70}}?(?:{joint})){the}(?P<a>{alias})(?:{sp}+(?i:staff))?"
+                         rf"(?={sp}*\.?{sp}*{byline_end})", re.M),
         # "Via AP news wire"
-        "via": re.compile(rf"^[ \t]*(?i:via)[ \t]+(?:[Tt]he[ \t]+)?(?P<a>{a.alias})(?:[ \t]+(?i:news[ \t]*wire|wire))?[ \t]*$",
-                          re.M),
+        "via": re.compile(rf"^{sp}*(?i:via){sp}+{the}(?P<a>{alias})(?:{sp}+(?i:news{sp}*wire|wire))?{sp}*$", re.M),
         # "Yanan Wang, Associated Press"; "• REUTERS • SHARE"; "Reuters Updated: ..."; "dpa 25.07.2016"
-        "signed": re.compile(rf"^[ \t]*(?:[A-Z][\w'.-]+[ \t]+){{1,3}}[A-Z][\w'.-]+[ \t]*,?[ \t]*(?:[Tt]he[ \t]+)?"
-                             rf"(?P<a>{a.long_alias})[ \t]*$|^[ \t]*[•·|][ \t]*(?:[Tt]he[ \t]+)?(?P<b>{a.alias})[ \t]*(?:[•·|]|$)|"
-                             rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<c>{a.alias})[ \t]+(?:Updated|Published|Posted|\d{{1,2}}\.\d{{1,2}}\.\d{{2,4}})\b",
-                             re.M),
+        "signed": re.compile(rf"^{sp}*(?:[A-Z][\w'.-]+{sp}+){{1,3}}[A-Z][\w'.-]+{sp}*,?{sp}*{the}(?P<a>{full}){sp}*$|"
+                             rf"^{sp}*[•·|]{sp}*{the}(?P<b>{alias}){sp}*(?:[•·|]|$)|"
+                             rf"^{sp}*{the}(?P<c>{alias}){sp}+(?:Updated|Published|Posted|{date})\b", re.M),
         # a line of the agency's full name alone, or "AFP, BAGHDAD" (not a tag line: "AP, NFL")
-        "alone": re.compile(rf"^[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.long_alias})[ \t]*$|"
-                            rf"^[ \t]*(?P<b>{a.alias})[ \t]*,[ \t]*(?!{_SECTION}\b)[A-Z][A-Z'-]{{3,}}(?:[ \t][A-Z][A-Z'-]+)*[ \t]*$",
+        "alone": re.compile(rf"^{sp}*{the}(?P<a>{full}){sp}*$|"
+                            rf"^{sp}*(?P<b>{alias}){sp}*,{sp}*(?!{_SECTION}\b)[A-Z][A-Z'-]{{3,}}(?:{sp}[A-Z][A-Z'-]+)*{sp}*$",
                             re.M),
         # Reuters' signature, "(Reporting by Jane Doe; Editing by John Roe)", naming no other agency
-        "reporting": re.compile(r"\((?:Additional\s+)?[Rr]eporting\s+[Bb]y\s([^()]{1,300}?;\s*(?:[Ee]diting|[Ww]riting)\s+"
-                                r"[Bb]y\s[^()]{1,200})\)|^[ \t]*[Rr]eporting\s+[Bb]y\s([^\n]{1,200}?;\s*(?:[Ee]diting|"
-                                r"[Ww]riting)\s+[Bb]y\s)", re.M),
+        "reporting": re.compile(r"\((?:Additional\s+)?[Rr]eporting\s+[Bb]y\s([^()]{1,300}?;\s*(?:[Ee]diting|[Ww]riting)"
+                                r"\s+[Bb]y\s[^()]{1,200})\)|^[ \t]*[Rr]eporting\s+[Bb]y\s([^\n]{1,200}?;\s*"
+                                r"(?:[Ee]diting|[Ww]riting)\s+[Bb]y\s)", re.M),
         # a copyright line: "© 2024 The Associated Press. All rights reserved."
-        "copyright": re.compile(rf"^[ \t]*(?:©|\((?i:c)\)|(?i:copyright))[ \t]*(?:\d{{4}}[ \t]*)?(?:[Tt]he[ \t]+)?"
-                                rf"(?P<a>{a.alias})[ \t]*(?:[.,;]|$|(?i:all rights))", re.M),
+        "copyright": re.compile(rf"^{sp}*(?:©|\((?i:c)\)|(?i:copyright)){sp}*(?:\d{{4}}{sp}*)?{the}"
+                                rf"(?P<a>{alias}){sp}*(?:[.,;]|$|(?i:all rights))", re.M),
         # "— AFP" on a line of its own or after the last sentence (not after a quotation: '"..." — Efe')
-        "dash": re.compile(rf"(?:^|[.!?][ \t]*)[ \t]*[-–—\ufffd]{{1,2}}[ \t]*(?:[Tt]he[ \t]+)?(?P<a>{a.alias})[ \t]*\.?[ \t]*$",
-                           re.M),
+        "dash": re.compile(rf"(?:^|[.!?]{sp}*){sp}*[-–—\ufffd]{{1,2}}{sp}*{the}(?P<a>{alias}){sp}*\.?{sp}*$", re.M),
         # the agency's name alone on the first line after the article: "REUTERS"
-        "bare": re.compile(rf"\A\s*(?P<a>{a.alias})[ \t]*(?:\n|\Z)"),
-        "desk": re.compile(rf"^[ \t]*(?:[a-z]{{2,5}}/)*(?P<a>{a.alias})(?:/[a-z]{{2,5}})+[ \t]*$|"
-                           rf"^[ \t]*(?:[a-z]{{2,5}}/)+(?P<b>{a.alias})[ \t]*$", re.M),
+        "bare": re.compile(rf"\A\s*(?P<a>{alias}){sp}*(?:\n|\Z)"),
+        "desk": re.compile(rf"^{sp}*(?:[a-z]{{2,5}}/)*(?P<a>{alias})(?:/[a-z]{{2,5}})+{sp}*$|"
+                           rf"^{sp}*(?:[a-z]{{2,5}}/)+(?P<b>{alias}){sp}*$", re.M),
     }
 
 
