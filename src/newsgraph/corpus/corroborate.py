@@ -1,9 +1,9 @@
 """Corroboration: events merged across articles, statements grouped, claims with their support.
 
 Every fact carries `mentions` (how many times it is reported), `outlets` (distinct outlets) and
-`independent_outlets`: outlets are merged into one source when an article of one is a copy,
-near copy or rewrite of an article of the other, or when both carry one news agency's copy (the
-page credits the agency, or is the agency's own site), so a copy never counts as confirmation.
+`independent_outlets`: the independent sources among them: an article and its copy, near copy or
+rewrite are one source, and so are the articles carrying one news agency's copy (their pages
+credit the agency, or are its own site), so a copy never counts as confirmation.
 """
 from __future__ import annotations
 

@@ -185,7 +185,7 @@ def _fill_credits(con, batch: int = 5000) -> None:
         if not rows:
             return
         found = pa.table({"id": [r[0] for r in rows], "credits": pa.array(
-            [_credits_or_none(*r) for r in rows], pa.list_(pa.string()))})
+            [_stored_credits(*r) for r in rows], pa.list_(pa.string()))})
         con.register("ng_credits", found)
         con.execute("UPDATE articles SET credits = f.credits FROM ng_credits f WHERE articles.id = f.id")
         # the stories of articles now credited count their sources again
@@ -194,7 +194,7 @@ def _fill_credits(con, batch: int = 5000) -> None:
         con.unregister("ng_credits")
 
 
-def _credits_or_none(aid: str, url: str | None, outlet: str | None, raw: str | None, end: int | None) -> list[str]:
+def _stored_credits(aid: str, url: str | None, outlet: str | None, raw: str | None, end: int | None) -> list[str]:
     try:
         return list(article_credits(raw or "", url, outlet, end))
     except Exception as exc:  # noqa: BLE001 - one page the rules cannot read keeps no credit; the run goes on
