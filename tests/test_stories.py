@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from newsgraph.corpus import stories as st
-from newsgraph.corpus.features import weighted_terms
+from newsgraph.corpus.features import weighted_terms, year_floor
 
 # Invented articles, written for this test: two on one dam story, one on a circus.
 DAM_A = ("Marrowby council votes to rebuild Kessel dam",
@@ -72,6 +72,31 @@ def test_story_outside_the_time_window_is_not_joined():
     # within the window, or undated, it joins
     assert index.best(vec(DAM_B), DAY + dt.timedelta(days=st.WINDOW_DAYS))[0] == st.story_id("a1")
     assert index.best(vec(DAM_B), None)[0] == st.story_id("a1")
+
+
+def test_an_undated_article_naming_a_later_year_does_not_join_a_story_that_ended_before_it():
+    index = st.StoryIndex()
+    sid = index.add(None, "a1", vec(DAM_A), DAY)
+    assert index.best(vec(DAM_B), None, year=DAY.year)[0] == sid
+    assert index.best(vec(DAM_B), None, year=DAY.year - 3)[0] == sid  # an older year tells nothing
+    assert index.best(vec(DAM_B), None, year=DAY.year + 1)[0] is None
+    assert index.latest == DAY
+
+
+@pytest.mark.parametrize("text, latest, year", [
+    ("The dam cracked in 2019 and was patched in 2021.", None, 2021),
+    ("The council voted in 2021 and will rebuild the dam in 2030.", None, 2021),  # ahead: will
+    ("Works are scheduled for March 2027. The dam cracked in 2019.", None, 2019),
+    ("Anglers hope for the 2028 season.", None, None),
+    ("Halvorsen, elected in 2020, will stand until 2029.", None, 2020),
+    ("Source: Kessel report, accessed 4 Apr. 2026.", None, None),  # a citation's reading date
+    ("The levy rose to $2,025 a head, up 2023% since 1998.", None, 1998),  # amounts and shares are no years
+    ("The dam cracked in 2019; its 2031 inspection ran early.", 2025, 2019),  # past the corpus: ahead
+    ("Die Arbeiten sollen bis 2028 dauern; der Damm brach 2024.", None, 2024),
+    ("No year here at all.", None, None),
+])
+def test_year_floor_reads_the_latest_year_named_as_past_or_present(text, latest, year):
+    assert year_floor(text, latest) == year
 
 
 def test_window_follows_the_latest_article():

@@ -212,6 +212,41 @@ def local_terms(text: str, language: str | None) -> list[tuple[str, float]]:
     return [(w, (1.0 + math.log(n)) * _local_idf(w, code)) for w, n in sorted(counts.items())]
 
 
+# An article that names a year was most likely written in it or later, unless the year lies ahead
+# of it: "will hold elections in 2030", "scheduled for March 2024", "the 2020 Olympics", "accessed
+# 2025" (a citation's reading date). Years with such words before them in their sentence, or after
+# them closely, are not read (an undated article then keeps more stories in reach, never fewer).
+_YEAR = re.compile(r"(?<![\d.,$€£/])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+_AHEAD_BEFORE = re.compile(
+    r"\b(?:will|would|could|can|shall|should|by|until|till|through|next|for|scheduled|expected|expects?|"
+    r"forecasts?|projected|projections?|plans?|planned|planning|targets?|targeted|aims?|aimed|goal|ahead|"
+    r"upcoming|early as|end of|accessed|retrieved|hasta|para|bis|für|d'ici|jusqu'en|jusqu'à|pour|entro|"
+    r"fino al|até|tot|voor)\b", re.IGNORECASE)
+_AHEAD_AFTER = re.compile(r"^[^.!?\n]{0,25}?\b(?:olympics?|olympic|games|world cup|season|elections?|campaign|"
+                          r"budget|target|forecast)\b", re.IGNORECASE)
+_SENTENCE_BREAK = regex.compile(r"[!?;\n]|\.\s+(?=[\p{Lu}\"“«])")
+YEAR_CONTEXT = 60  # characters before a year read for words that put it ahead
+
+
+def year_floor(text: str, latest: int | None = None) -> int | None:
+    """The latest year `text` names as past or present (None: none): years from 1900 to 2099 that
+    are not part of a longer number, an amount or a percentage, nor said to lie ahead (`_AHEAD_*`).
+    `latest`: the latest year known to the corpus; a year beyond it is taken for one ahead as well."""
+    found = None
+    for m in _YEAR.finditer(text):
+        year = int(m.group())
+        if found is not None and year <= found or latest is not None and year > latest:
+            continue
+        before = text[max(0, m.start() - YEAR_CONTEXT):m.start()]
+        cuts = list(_SENTENCE_BREAK.finditer(before))
+        if cuts:  # the clause the year is in, not the one before it ("Apr. 2025" is one)
+            before = before[cuts[-1].end():]
+        if _AHEAD_BEFORE.search(before) or _AHEAD_AFTER.match(text, m.end(), m.end() + 40):
+            continue
+        found = year
+    return found
+
+
 def content_words(text: str) -> list[str]:
     """Stemmed tokens without stopwords and bare numbers of one or two digits."""
     return content_tokens(tokens(text))

@@ -257,6 +257,7 @@ class StoryIndex:
         self._mark = -1  # `floor` when `mark` was last called...
         self._moved: dict[str, dict[str, None]] = {}  # ...and term -> stories moved to a cold list since
         self._seq = 0
+        self.latest: dt.date | None = None  # the last day of any story held
         for s in stories:
             self._put(s)
 
@@ -264,6 +265,8 @@ class StoryIndex:
         self._seq += 1
         story.seq = self._seq
         story._reach = story.reach()
+        if story.last_date is not None and (self.latest is None or story.last_date > self.latest):
+            self.latest = story.last_date
         self.stories[story.id] = story
         self._ended.pop(story.id, None)
         if story._listed and self.cold:  # a story gone cold and updated since: the lists that still hold it
@@ -339,7 +342,7 @@ class StoryIndex:
     def best(self, vec: dict[str, float], day: dt.date | None,
              emb: np.ndarray | None = None, names: bool = False,
              german: bool = False, ml: tuple[str | None, Callable[[], np.ndarray | None]] | None = None,
-             ml_of: Meanings | None = None) -> tuple[str | None, float]:
+             ml_of: Meanings | None = None, year: int | None = None) -> tuple[str | None, float]:
         """The story this article belongs to (None: a new story), and the term similarity: the
         closest by terms if close enough, else, among those matched at least TERM_FLOOR by
         terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close. `names`: the
@@ -349,7 +352,8 @@ class StoryIndex:
         (its German common words weighed down) and looked up by its names as well. `ml`, with
         `names`: the article's language and a function that makes its multilingual title-and-lead
         vector, compared with those of the stories in other languages (`ml_of`) when its names do
-        not place it (ML_FLOOR, ML_JOIN)."""
+        not place it (ML_FLOOR, ML_JOIN). `year`, for an undated article: the latest year it names
+        (`features.year_floor`); a story that ended in an earlier year is out of its reach."""
         top = _lookup_terms(vec, german)
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
@@ -368,6 +372,8 @@ class StoryIndex:
                 story = stories[sid]
                 reach = story._reach
                 if ordinal is not None and reach is not None and not reach[0] <= ordinal <= reach[1]:
+                    continue
+                if year is not None and story.last_date is not None and story.last_date.year < year:
                     continue
                 live += 1
                 score = story.similarity_across(vec, german) if names else story.similarity(vec)

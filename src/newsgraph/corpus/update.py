@@ -31,6 +31,7 @@ from .features import (
     other_script,
     tokens,
     weighted_terms,
+    year_floor,
 )
 from .reader import Reader, day_of, rows_in, split_sentences
 from .refresh import refresh_stories
@@ -305,7 +306,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             sid, score = index.best(vec, day, leads[aid], names=names is not None, german=german,
                                     ml=None if names is None or aid in local else (
                                         meaning.article_language(aid), lambda aid=aid: meaning.article(aid)),
-                                    ml_of=meaning)
+                                    ml_of=meaning, year=None if day is not None else year_floor(
+                                        f"{title or ''}\n{text}", index.latest.year if index.latest else None))
         if german and sid is not None and not index.stories[sid].german():
             vec = vectors[aid] = noun_weighted(vec, index.stories[sid].sums)  # as that story sees it
         sid = story_of[aid] = index.add(sid, aid, vec, day, leads[aid])
