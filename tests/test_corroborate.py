@@ -9,6 +9,7 @@ from newsgraph.corpus.corroborate import (
     Sources,
     cluster_events,
     group_claims,
+    own_words,
 )
 
 
@@ -32,6 +33,42 @@ def test_copies_chain_into_one_source_and_unknown_links_are_ignored():
 def test_two_articles_of_one_outlet_are_one_outlet():
     s = Sources({"a1": "A", "a2": "A", "b1": "B"}, [])
     assert s.counts(["a1", "a2", "b1"]) == (3, 2, 2)
+
+
+LEAD = ("The Kessel dam above Marrowby burst its eastern spillway late on Sunday, flooding forty farms "
+        "along the valley road.")
+
+
+def test_one_long_sentence_written_alike_by_two_outlets_is_one_source_for_that_fact():
+    s = Sources({"a1": "Andes Wire", "b1": "Coastal Gazette", "c1": "Fjord Times"}, [])
+    edited = LEAD.replace("late on Sunday", "late Sunday")  # a copy lightly edited
+    own = ("Forty farms were flooded when the dam's eastern spillway gave way on Sunday night, "
+           "the valley's fire service said.")
+    assert s.counts_of_sentences([("a1", LEAD), ("b1", edited), ("c1", own)]) == (3, 3, 2)
+    assert s.counts_of_sentences([("a1", LEAD), ("c1", own)]) == (2, 2, 2)
+    # a short sentence alike is a stock phrase, not a copy
+    short = "It was the worst flood in the valley's history."
+    assert s.counts_of_sentences([("a1", short), ("b1", short)]) == (2, 2, 2)
+    # the articles' other links still count
+    linked = Sources({"a1": "Andes Wire", "b1": "Coastal Gazette", "c1": "Fjord Times"}, [("c1", "a1")])
+    assert linked.counts_of_sentences([("a1", LEAD), ("b1", edited), ("c1", own)]) == (3, 3, 1)
+
+
+def test_a_speaker_quoted_alike_by_two_outlets_is_no_copy():
+    s = Sources({"a1": "Andes Wire", "b1": "Coastal Gazette"}, [])
+    quote = ("We will rebuild the spillway before the spring thaw and no farmer in this valley will "
+             "pay for it")
+    one = f'"{quote}," Mayor Ingrid Halvorsen said on Monday.'
+    other = f"“{quote},” Halvorsen told reporters."
+    assert s.counts_of_sentences([("a1", own_words(one)), ("b1", own_words(other))]) == (2, 2, 2)
+    # a quotation running on from the sentence before: its words before the closing mark are quoted
+    tail = f'{quote}," she said.'
+    assert own_words(tail).split() == ["she", "said."]
+    assert own_words(f'The mayor said: "{quote}').split() == ["The", "mayor", "said:"]
+    # the article's direct quotations by offsets: a quotation the marks do not show
+    text = f"The mayor said {quote}."
+    at = 500 + text.index(quote)
+    assert own_words(text, 500, [(at, at + len(quote))]).split() == ["The", "mayor", "said", "."]
 
 
 # ------------------------------------------------------------------------------ events

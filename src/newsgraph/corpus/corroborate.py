@@ -3,7 +3,9 @@
 Every fact carries `mentions` (how many times it is reported), `outlets` (distinct outlets) and
 `independent_outlets`: the independent sources among them: an article and its copy, near copy or
 rewrite are one source, and so are the articles carrying one news agency's copy (their pages
-credit the agency, or are its own site), so a copy never counts as confirmation.
+credit the agency, or are its own site), so a copy never counts as confirmation. Beyond them, the
+articles whose sentences stating one fact are one text (the reporter's words the same, word for
+word or nearly) are one source for that fact: two outlets do not write a long sentence alike apart.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz
 
 from ..clean.language import base
 from ..events.lexicon import code_info
@@ -38,6 +41,10 @@ CLAIM_ACROSS_FIGURES = 0.65  # ...or this close when both give figures and share
 # (scripts/eval_claims_across.py: of the pairs the rule takes, 0.93 state the same fact, 0.02 a different one)
 _BLOCK = 512  # rows of the sentence similarity matrix computed at once
 STATEMENT_SIM = 0.5  # embedding cosine for two undated statements by no one named to say one thing
+COPIED_SENTENCE = 90.0  # rapidfuzz ratio (0-100) of two sentences' own words (outside quotation marks)...
+COPIED_MIN_WORDS = 12  # ...of at least this many words, for the two to be one text copied
+COPIED_MAX_TEXTS = 60  # distinct sentences of one fact compared pair by pair (the rest by exact words only)
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
 
 
 class Sources:
@@ -80,6 +87,70 @@ class Sources:
         outlets = {self.outlet_of.get(a, a) for a in ids}
         sources = {self._find(self.source_of.get(a, self.outlet_of.get(a, a))) for a in ids}
         return len(ids), len(outlets), min(len(outlets), len(sources))
+
+    def counts_of_sentences(self, members: Iterable[tuple[str, str]]) -> tuple[int, int, int]:
+        """`counts` of the articles of (article, sentence) pairs stating one fact, where articles of
+        different sources whose sentences are one text (`copied_words`: COPIED_SENTENCE alike, at
+        least COPIED_MIN_WORDS words) count as one source: one outlet took the words of the other,
+        or both of a third text, so they do not confirm each other. The caller leaves quoted words
+        out (`own_words`): two outlets quote a speaker alike apart."""
+        members = list(members)
+        ids = {a for a, _ in members}
+        outlets = {self.outlet_of.get(a, a) for a in ids}
+        root = {a: self._find(self.source_of.get(a, self.outlet_of.get(a, a))) for a in ids}
+        parent: dict[str, str] = {}
+
+        def find(x: str) -> str:
+            while parent.get(x, x) != x:
+                x = parent[x]
+            return x
+
+        by_text: dict[str, str] = {}  # a sentence's own words -> the first source that wrote them
+        for a, text in members:
+            words = copied_words(text)
+            if words is None:
+                continue
+            first = by_text.setdefault(words, root[a])
+            if find(first) != find(root[a]):
+                parent[find(root[a])] = find(first)
+        texts = list(by_text.items())[:COPIED_MAX_TEXTS]
+        for i, (w1, s1) in enumerate(texts):
+            for w2, s2 in texts[i + 1:]:
+                if find(s1) != find(s2) and fuzz.ratio(w1, w2) >= COPIED_SENTENCE:
+                    parent[find(s2)] = find(s1)
+        sources = {find(r) for r in root.values()}
+        return len(ids), len(outlets), min(len(outlets), len(sources))
+
+
+def own_words(sentence: str, start: int = 0, quoted: Sequence[tuple[int, int]] = ()) -> str:
+    """A sentence (at offset `start` of its article) without the words it quotes: the article's
+    direct quotations (`quoted`: their offsets), what stands between quotation marks, and, where a
+    mark is left alone (a quotation that began or goes on in another sentence), the words on its
+    quoted side: before a closing mark, after an opening one."""
+    end = start + len(sentence)
+    for a, b in quoted:
+        if a < end and b > start:
+            lo, hi = max(a, start) - start, min(b, end) - start
+            sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
+    sentence = _QUOTED.sub(" ", sentence)
+    close = max(sentence.rfind("”"), sentence.rfind("»"), _lone_closing(sentence))
+    if close >= 0:
+        sentence = sentence[close + 1:]
+    opening = [k for k in (sentence.find("“"), sentence.find("«"), sentence.find("„"), sentence.find('"')) if k >= 0]
+    return sentence[:min(opening)] if opening else sentence
+
+
+def _lone_closing(sentence: str) -> int:
+    """Where a straight quotation mark left alone closes a quotation (after a comma or a stop)."""
+    k = sentence.find('"')
+    return k if k > 0 and sentence[k - 1] in ",.!?" else -1
+
+
+def copied_words(sentence: str) -> str | None:
+    """A sentence's words (`own_words` of it, as the caller gives it), lower-cased and joined by
+    spaces, if at least COPIED_MIN_WORDS (None: too few to tell a copy from two reports alike)."""
+    words = tokens(sentence)
+    return " ".join(words) if len(words) >= COPIED_MIN_WORDS else None
 
 
 # ---------------------------------------------------------------------------------- events

@@ -22,6 +22,7 @@ from .corroborate import (
     event_label,
     event_parts,
     group_claims,
+    own_words,
     salience,
 )
 from .features import content_words, cosine
@@ -77,6 +78,10 @@ class _StoryRows:
         self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence,
                 cue FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
                 ORDER BY article_id, "start" """, ids)
+        self.quoted: dict[str, list[tuple[int, int]]] = {}  # each article's direct quotations, by offsets
+        for aid, start, end in read.rows("""SELECT article_id, "start", "end" FROM quotes
+                WHERE article_id IN (SELECT unnest(?)) AND kind = 'direct' ORDER BY article_id, "start" """, ids):
+            self.quoted.setdefault(aid, []).append((start, end))
         use = [m[0] for ms in self.members.values() for m in ms[-MAX_STORY_ARTICLES_FOR_CLAIMS:]]
         self.sentences = read.sentences(use)
         self.mentions = read.rows("""SELECT article_id, name, m."start", m."end" FROM
@@ -117,7 +122,8 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     cluster_rows = []
     for c in clusters:
         arts = [m.article_id for m in c.members]
-        a, o, i = sources.counts(arts)
+        a, o, i = sources.counts_of_sentences((m.article_id, own_words(m.sentence, m.start, stored.quoted.get(
+            m.article_id, ()))) for m in c.members)
         f = c.first
         parts = event_parts(c)
         label = event_label(c, parts)
@@ -159,7 +165,8 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     groups = group_claims(candidates, ctx, {m[0]: m[6] for m in members})
     support: dict[tuple[str, int], int] = {}
     for g in groups:
-        a, o, i = sources.counts(g.articles)
+        a, o, i = sources.counts_of_sentences((m.article_id, own_words(m.text, m.start, stored.quoted.get(
+            m.article_id, ()))) for m in g.members)
         for m in g.members:
             support[(m.article_id, m.index)] = i
         head = g.members[0]
