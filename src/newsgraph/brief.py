@@ -114,7 +114,7 @@ def build(con, story_id: str | None = None) -> Briefing:
         overview=_overview(story, arts),
         summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
         timeline=_timeline(clusters, cite, _names_of(events)),
-        statements=_statements(claims, cite),
+        statements=_statements(claims, cite, {(q["article_id"], q["start"]): q["kind"] for q in quotes}),
         corroborated=[], single_source=[], source_notes=_notes(arts, links, quotes, num),
         framing=_framing(arts, events, sources), sources=sources)
     background = frozenset(c["id"] for c in clusters if c["background"])
@@ -227,7 +227,12 @@ def _support(independent: int, outlets: int) -> str:
     return f"{independent} independent outlets{extra}"
 
 
-def _statements(claims: list[dict], cite) -> list[Item]:
+def _statements(claims: list[dict], cite, kinds: dict[tuple[str, int], str] | None = None) -> list[Item]:
+    """Who said what: each statement once, its words as most outlets give them, other versions
+    (translations, wordings) beneath it. `kinds`: each quotation's kind by (article, start); words
+    reported in the writer's own (indirect or mixed) are shown as reported speech, not between
+    quotation marks."""
+    kinds = kinds or {}
     quotes = [c for c in claims if c["kind"] == "quote"]
     named = lambda c: c["speaker"] and c["speaker"][:1].isupper() and " " in c["speaker"]  # noqa: E731
     quotes.sort(key=lambda c: (-c["independent_outlets"], not named(c), -(c["salience"] or 0), c["id"]))
@@ -235,16 +240,33 @@ def _statements(claims: list[dict], cite) -> list[Item]:
     for c in quotes:
         ev = sorted(c["evidence"], key=lambda e: (e["article_id"], e["start"]))
         texts: dict[str, list[str]] = {}
+        reported: dict[str, bool] = {}
         for e in ev:
             texts.setdefault(e["text"], []).append(e["article_id"])
+            reported.setdefault(e["text"], kinds.get((e["article_id"], e["start"])) in ("indirect", "mixed"))
         if len(content_words(c["text"])) < 3 and c["independent_outlets"] < 2:
             continue  # a one- or two-word fragment said once is no statement to brief
         main = max(texts, key=lambda t: (len(texts[t]), len(t)))
-        item = Item(f"{c['speaker'].rstrip(' ,;:')}: “{_clip(main)}”", cite(texts[main]),
+        speaker = c["speaker"].rstrip(" ,;:") + (" (reported)" if reported[main] else "")
+        item = Item(f"{speaker}: {_words(main, reported[main])}", cite(texts[main]),
                     _support(c["independent_outlets"], c["outlets"]))
-        item.variants = [(_clip(t), cite(ids)) for t, ids in texts.items() if t != main]
+        item.variants = [(_words(t, reported[t]) if not reported[t] or reported[main] else
+                          f"(reported) {_words(t, True)}", cite(ids)) for t, ids in texts.items() if t != main]
         out.append(item)
     return out[:MAX_STATEMENTS]
+
+
+def _words(text: str, reported: bool) -> str:
+    """A statement's words: quoted, or as reported speech (the quotation marks a quoted fragment
+    opens inside it closed)."""
+    text = _clip(text)
+    if not reported:
+        return f"“{text}”"
+    if text.count("“") > text.count("”"):
+        text += "”"
+    elif text.count('"') % 2:
+        text += '"'
+    return text
 
 
 def _clip(text: str, limit: int = 320) -> str:
@@ -664,7 +686,7 @@ def to_markdown(b: Briefing) -> str:
             note = f" — {it.note}" if it.note else ""
             lines.append(f"- {_md(it.text)} {_cites(it.cites)}{note}".rstrip())
             for text, cites in it.variants:
-                lines.append(f"  - also reported as: “{_md(text)}” {_cites(cites)}")
+                lines.append(f"  - also reported as: {_md(text)} {_cites(cites)}")
         if more:
             lines.append(f"- … and {more} more (`newsgraph export claims`)")
         lines.append("")
@@ -697,7 +719,7 @@ def to_html(b: Briefing) -> str:
         parts.append("<ul>")
         for it in items:
             note = f" <span class='note'>— {e(it.note)}</span>" if it.note else ""
-            sub = "".join(f"<li>also reported as: “{e(t)}” {cites(c)}</li>" for t, c in it.variants)
+            sub = "".join(f"<li>also reported as: {e(t)} {cites(c)}</li>" for t, c in it.variants)
             parts.append(f"<li>{e(it.text)} {cites(it.cites)}{note}" + (f"<ul>{sub}</ul>" if sub else "") + "</li>")
         if more:
             parts.append(f"<li>… and {more} more</li>")
