@@ -181,3 +181,40 @@ def test_articles_in_another_language_get_no_english_phrase_tests_or_function_wo
     sources = [Source(1, "a1", "Hafenblatt", None, None, ""), Source(2, "a2", "Harbour News", None, None, "")]
     [de, _] = _framing(arts, [], sources)
     assert not {"die", "den", "und", "nicht"} & set(de.text.split(": ")[-1].split(", "))
+    assert "its only article in de" in de.text  # the lone German page is not set against English words
+
+
+def test_framing_words_are_drawn_within_a_language_as_the_articles_write_them():
+    from newsgraph.brief import Source, _framing
+
+    harbour = ("The harbour board approved the quay rules at 10:50pm. Fishermen called the rules a betrayal, "
+               "a betrayal of the trout grounds, and said the quays belong to the town. See pic.twitter.com/x1")
+    calm = ("The harbour board approved new quay rules on Tuesday. Officials said the rules protect the trout "
+            "grounds and keep the quays open to traffic. The rules take effect in spring.")
+    arts = [{"id": "a1", "text": harbour, "language": "en"}, {"id": "a2", "text": calm, "language": "en"},
+            {"id": "a3", "text": calm.replace("Tuesday", "Monday"), "language": None}]
+    sources = [Source(k, f"a{k}", f"Outlet {k}", None, None, "") for k in (1, 2, 3)]
+    first = _framing(arts, [], sources)[0].text
+    words = first.split("framing words: ")[1].split(", ")
+    assert "betrayal" in words  # as written (not a stem), and counted against the other English pages
+    assert not {"50pm", "pic", "twitter", "com"} & set(words)
+
+
+def test_reported_speech_is_not_shown_between_quotation_marks():
+    from newsgraph.brief import _statements
+
+    said, words = "the dam would be rebuilt before the thaw", "We will rebuild the dam before the thaw"
+    claims = [{"kind": "quote", "speaker": "Ingrid Halvorsen", "independent_outlets": 2, "outlets": 2,
+               "salience": 1.0, "id": "q1", "text": said,
+               "evidence": [{"article_id": "a1", "start": 10, "end": 50, "text": said},
+                            {"article_id": "a2", "start": 5, "end": 45, "text": words}]},
+              {"kind": "quote", "speaker": "Olav Strand", "independent_outlets": 1, "outlets": 1, "salience": 1.0,
+               "id": "q2", "text": "the anglers would go to court over the “spawning beds",
+               "evidence": [{"article_id": "a1", "start": 90, "end": 140,
+                             "text": "the anglers would go to court over the “spawning beds"}]}]
+    kinds = {("a1", 10): "indirect", ("a2", 5): "direct", ("a1", 90): "mixed"}
+    cite = lambda ids: sorted({1 if a == "a1" else 2 for a in ids})  # noqa: E731
+    mayor, angler = _statements(claims, cite, kinds)
+    assert mayor.text == "Ingrid Halvorsen (reported): the dam would be rebuilt before the thaw"
+    assert mayor.variants == [("“We will rebuild the dam before the thaw”", [2])]  # a quotation beneath it
+    assert angler.text == "Olav Strand (reported): the anglers would go to court over the “spawning beds”"

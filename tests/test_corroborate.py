@@ -7,6 +7,7 @@ from newsgraph.corpus.corroborate import (
     EventRow,
     SentenceRow,
     Sources,
+    claim_sentences,
     cluster_events,
     group_claims,
     own_words,
@@ -330,3 +331,10 @@ def test_sentences_read_by_the_multilingual_encoder_are_read_once(monkeypatch):
     first = features.multilingual_texts([FUND, "Der Fonds wird von beiden Ländern getragen."])
     again = features.multilingual_texts(["Der Fonds wird von beiden Ländern getragen.", FUND])
     assert len(calls) == 1 and (again[1] == first[0]).all()
+
+
+def test_lines_of_the_page_state_no_claim():
+    rows = [SentenceRow("a1", 0, 0, 60, "The Kessel dam burst its eastern spillway late on Sunday night."),
+            SentenceRow("a1", 1, 61, 110, "(Writing by Olav Strand; Editing by Petra Voss and Ingrid Lund)"),
+            SentenceRow("a1", 2, 111, 160, "Dam burst floods forty farms near Marrowby pic.twitter.com/Ab12Cd")]
+    assert [r.index for r in claim_sentences(rows)] == [0]

@@ -6,9 +6,11 @@ import pytest
 
 from newsgraph.corpus.summarize import (
     Sentence,
+    cut_off,
     lexrank,
     lexrank_scores,
     n_words,
+    page_line,
     rouge1,
     suitability,
     summarize_article,
@@ -290,3 +292,30 @@ def test_a_story_whose_main_language_has_no_sentence_fit_for_a_summary_is_summar
     summary = summarize_story(_pool([*questions, _HARBOUR_EN]), k=2, max_words=60,
                               languages={"de1": "de", "de2": "de", "en1": "en"})
     assert summary and {s.article_id for s in summary} == {"en1"}
+
+
+@pytest.mark.parametrize("text, cut", [
+    ("Chuck Halvorsen and Sen. Ingrid Strand became th", True),
+    ("The ferry was en route to Lindholt...", True),
+    ("The ferry was en route to Lindholt …", True),
+    ("The ferry docked at Lindholt.", False),
+    ("“We are home,” the captain said.”", False),
+    ("Will the ferry run again?", False),
+])
+def test_a_last_sentence_that_breaks_off_is_cut_off(text, cut):
+    assert cut_off(text) is cut
+
+
+@pytest.mark.parametrize("text, line", [
+    ("(Writing by Olav Strand; Editing by Petra Voss)", True),
+    ("(Photo: Lindholt Harbour Office)", True),
+    ("The ferry docked at Lindholt, officials said. pic.twitter.com/Ab12Cd", True),
+    ("5/11Ferry passengers wait on the quay", True),
+    ("Photo by Petra Voss for the Lindholt Courier.", True),
+    ("The ferry (the island's only link) docked at Lindholt on Monday.", False),
+    ("A 3/4 majority of the council backed the new ferry timetable.", False),
+])
+def test_lines_of_the_page_around_a_report_are_told_apart(text, line):
+    assert page_line(text) is line
+    if line:
+        assert suitability(text) == 0.0

@@ -24,6 +24,7 @@ from ..events.lexicon import code_info
 from ..ingest.credits import agency_of_site
 from .claims import ClaimContext, canonical_text, subject_keys
 from .features import content_words, embed, idf, multilingual_texts, tokens
+from .summarize import page_line
 
 AGENCY = "agency:"  # the source node of a news agency, beside the outlets
 JOINT_CODES = frozenset({"040", "043", "046", "050", "057", "061", "062"})  # A with B is B with A
@@ -427,12 +428,13 @@ class ClaimGroup:
 
 
 def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
-    """Sentences that can state a claim: long enough, not questions, among the article's first
-    MAX_CLAIM_SENTENCES."""
+    """Sentences that can state a claim: long enough, not questions, no line of the page around
+    the report (`summarize.page_line`), among the article's first MAX_CLAIM_SENTENCES."""
     out = []
     for s in sentences:
         text = s.text.strip()
-        if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS:
+        if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS \
+                or page_line(text):
             continue
         out.append(s)
     return out

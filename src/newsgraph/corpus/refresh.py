@@ -27,7 +27,7 @@ from .corroborate import (
 )
 from .features import content_words, cosine
 from .reader import Reader, outlet_key
-from .summarize import Sentence, main_language, summarize_article, summarize_story
+from .summarize import Sentence, main_language, summarize_article, summarize_story, whole
 
 log = logging.getLogger(__name__)
 MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
@@ -83,7 +83,9 @@ class _StoryRows:
                 WHERE article_id IN (SELECT unnest(?)) AND kind = 'direct' ORDER BY article_id, "start" """, ids):
             self.quoted.setdefault(aid, []).append((start, end))
         use = [m[0] for ms in self.members.values() for m in ms[-MAX_STORY_ARTICLES_FOR_CLAIMS:]]
-        self.sentences = read.sentences(use)
+        # an article's last sentence cut off (a teaser, a page cut to a length) states no claim and
+        # stands in no summary
+        self.sentences = {aid: whole(ss) for aid, ss in read.sentences(use).items()}
         self.mentions = read.rows("""SELECT article_id, name, m."start", m."end" FROM
                 (SELECT article_id, name, unnest(mentions) AS m FROM entities
                  WHERE article_id IN (SELECT unnest(?)))""", use)

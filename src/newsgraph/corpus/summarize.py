@@ -236,7 +236,8 @@ def suitability(text: str) -> float:
     words = n_words(text)
     if words < MIN_WORDS or not (text[:1].isalnum() or text[:1] in "\"“‘'(„«»「"):
         return 0.0
-    if text.rstrip().endswith(("?", "？")) or text[:1].islower() or "http" in text or "www." in text:
+    if text.rstrip().endswith(("?", "？")) or text[:1].islower() or "http" in text or "www." in text \
+            or page_line(text):
         return 0.0
     fit = 1.0
     quoted = sum(n_words(m.group()) for m in _QUOTED.finditer(text))
@@ -250,6 +251,33 @@ def suitability(text: str) -> float:
     if words > LONG_WORDS:
         fit *= 0.7
     return fit
+
+
+_CREDIT_LINE = re.compile(r"^\s*[(\[].*[)\]]\W*$|pic\.twitter\.com|\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
+                          r"[Aa]dditional reporting|[Cc]ompiled|[Pp]hoto(?:graph)?s?|[Vv]ideo) [Bb]y\b|\bPhoto:|"
+                          r"^\s*\d+/\d+\s*\S")
+
+
+def page_line(text: str) -> bool:
+    """Whether a sentence is a line of the page around the report rather than of it: wholly in
+    brackets ("(Photo: AP)", "(Writing by ...; Editing by ...)"), a credit ("Reporting by",
+    "Photo by"), an embedded post's address, a gallery caption's counter ("5/11 ...")."""
+    return _CREDIT_LINE.search(text) is not None
+
+
+_CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"”’»)\]]*$")
+
+
+def cut_off(text: str) -> bool:
+    """Whether an article's last sentence breaks off: it ends without a stop or closing mark
+    ("...became th"), or with an ellipsis, as a teaser or a page cut to a length does."""
+    text = text.rstrip()
+    return bool(text) and (not text.endswith((*_END, "?", "？", "]")) or _CUT.search(text) is not None)
+
+
+def whole(sentences: list) -> list:
+    """An article's sentences (in order, with `.text`) without a last one that breaks off (`cut_off`)."""
+    return sentences[:-1] if sentences and cut_off(sentences[-1].text) else sentences
 
 
 def _cut_quote(text: str) -> bool:
