@@ -455,3 +455,21 @@ def test_a_jsonl_line_nested_too_deeply_and_a_broken_gzip_are_named(tmp_path):
     fake.write_bytes(gzip.compress(json.dumps({"text": "x"}).encode())[:-12] + b"\x00" * 12)
     [err] = read(fake)
     assert err.source == str(fake) and err.reason.startswith("cannot read")
+
+
+@pytest.mark.parametrize("content, meta, published, title", [
+    ("date 2017-10-01 Gunman kills four at Lindholt festival\n", {}, "2017-10-01",
+     "Gunman kills four at Lindholt festival"),  # the rest of the line is the headline
+    ("Published: 2017-10-01 09:30\n", {}, "2017-10-01", None),
+    ("date 2017-10-01 Gunman kills four at Lindholt festival\n",
+     {"published": "2017-10-03", "title": "date 2017-10-01 Gunman kills four at Lindholt festival"},
+     "2017-10-03", "Gunman kills four at Lindholt festival"),  # the record's own date comes first
+    ("date 2017-10\n", {}, None, None),  # a month is no publication date
+])
+def test_a_leading_date_stamp_dates_the_page_and_leaves_its_text(content, meta, published, title):
+    body = ("A gunman opened fire on a crowd at the Lindholt harbour festival on Sunday night, killing four "
+            "people, police said. The attacker was arrested at the scene, according to officials.")
+    a = make_article(RawDoc(source="x.jsonl", fmt="jsonl", content=content + body, meta=meta))
+    assert a.published == published
+    assert a.title == title
+    assert a.text == body

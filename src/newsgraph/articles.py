@@ -22,6 +22,9 @@ from .ingest.meta import (
 from .records import Article, InputError, RawDoc, RemovedLine
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
+# a date stamp some stored pages and feeds begin with: "date 2017-10-01 Headline...", "Published: 2021-03-17 09:30"
+_STAMP = re.compile(r"[ \t]*(?:date|published|updated|posted)[ \t]*:?[ \t]+(\d{4}-\d{2}(?:-\d{2})?)"
+                    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?=\s|$)", re.I)
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -57,8 +60,13 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
     else:
         raw_text = doc.content
     raw_text = raw_text.replace("\r\n", "\n").replace("\r", "\n")
-    labels = classify_lines(raw_text, meta.get("title"), outlet_repeats)
-    meta = _text_metadata(labels) | meta
+    stamped, end = date_stamp(raw_text)
+    if meta.get("title"):
+        meta["title"] = meta["title"][date_stamp(meta["title"])[1]:].strip() or None
+    # the stamp is read as the page's date and kept out of its text (blanked, so offsets stay raw ones)
+    masked = "".join(c if c == "\n" else " " for c in raw_text[:end]) + raw_text[end:] if end else raw_text
+    labels = classify_lines(masked, meta.get("title"), outlet_repeats)
+    meta = _text_metadata(labels) | ({"published": stamped} if stamped else {}) | meta
     text, segments, repairs = build_clean_text(raw_text, _kept_spans(labels))
     if not _WORDS.search(text):
         removed = sum(ln.label != BODY for ln in labels)
@@ -78,6 +86,15 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
         html=html, removed=_removed(labels), repairs=repairs, segments=segments, flags=flags,
         credits=article_credits(raw_text, meta.get("url") or doc.url, outlet,
                                 max((s.raw_start + s.raw_len for s in segments), default=None)))
+
+
+def date_stamp(text: str) -> tuple[str | None, int]:
+    """A date stamp the text begins with (`_STAMP`): the date it gives (None when it gives only a
+    month, or none) and where the stamp ends (0: no stamp)."""
+    m = _STAMP.match(text, len(text) - len(text.lstrip()))
+    if not m:
+        return None, 0
+    return _iso_date(m.group(1)) if len(m.group(1)) == 10 else None, m.end()
 
 
 def _check_prose(text: str) -> None:
