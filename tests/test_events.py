@@ -689,3 +689,29 @@ def test_the_militant_group_is_the_armed_group_named_before(nlp):
                for e in attack)
     events, _ = events_of(nlp, "Rebels ambushed a convoy of Ugandan soldiers near the border.")
     assert [(e.source_code, e.event_code[:2]) for e in events] == [("UGAREB", "18")]
+
+
+@pytest.mark.parametrize("text, code, negated", [
+    ("Governor Ingrid Halvorsen of Norway said: \"I am not going to resign.\"", "0831", True),
+    ("Ingrid Halvorsen, Norway's prime minister, does not want to resign before the vote.", "0831", True),
+    ("Ingrid Halvorsen, Norway's prime minister, is going to resign on Friday.", "0831", False),
+])
+def test_a_verb_takes_the_negation_of_the_verb_it_completes(nlp, text, code, negated):
+    events, _ = events_of(nlp, text)
+    found = [e for e in events if e.event_code == code]
+    assert found and all(e.negated is negated for e in found)
+
+
+def test_a_vow_not_to_yield_is_a_refusal_and_what_it_joins_is_negated_too(nlp):
+    events, _ = events_of(nlp, "Norway's prime minister Ingrid Halvorsen vowed not to bow to pressure and step down.")
+    codes = {e.event_code: e.negated for e in events}
+    assert codes.get("124") is False  # refuse to yield, not an intent to yield (035)
+    assert "035" not in codes
+    assert codes.get("0831") is True
+
+
+def test_stepping_up_a_war_is_a_threat_and_waging_one_is_fighting(nlp):
+    events, _ = events_of(nlp, "Chad's president vowed to step up the war against Boko Haram after the raid.")
+    assert [(e.event_code[:3], e.target) for e in events] == [("138", "Boko Haram")]
+    events, _ = events_of(nlp, "Chad's army waged war on Boko Haram after a wave of kidnappings.")
+    assert [(e.event_code, e.target) for e in events] == [("190", "Boko Haram")]

@@ -37,6 +37,7 @@ from .patterns import (
     _has_coded_complement,
     _symmetric,
     clear_caches,
+    negated,
 )
 
 _YEAR = re.compile(r"\b(1[89]|20)\d{2}\b")
@@ -243,12 +244,8 @@ _STATE_NOUNS = {"partnership", "alliance", "relation", "relationship", "tie", "f
 
 # ------------------------------------------------------------------ context
 def _negated(verb) -> bool:
-    """'not', 'never' on the verb, or the act denied ('denies providing support')."""
-    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in ("deny", "dismiss"):
-        return True
-    neg = cues("negation")
-    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
-               or (c.dep_ in ("advmod", "neg") and c.lower_ in neg) for c in verb.children)
+    """'not', 'never' on the verb or the verb it completes, or the act denied (`patterns.negated`)."""
+    return negated(verb)
 
 
 def _modality(verb) -> str:

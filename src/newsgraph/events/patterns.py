@@ -3,7 +3,7 @@ intents, demands, refusals, threats) that take the code of the event they govern
 characterizations, and the cache of codes per token."""
 from __future__ import annotations
 
-from .lexicon import Pattern, Term, derived_code, noun_patterns, verb_patterns
+from .lexicon import Pattern, Term, cues, derived_code, noun_patterns, verb_patterns
 
 _PARTICLES = {"away", "back", "off", "out", "down", "up", "over", "in", "aside"}
 
@@ -170,9 +170,12 @@ def _base_code(verb) -> tuple[str | None, str]:
     characterized = _characterization(verb)
     if characterized:
         return characterized, verb.text
+    lemma = verb.lemma_.lower()
+    particle = _particle(verb)
+    light = {lemma, f"{lemma}_{particle}"} if particle else {lemma}  # "stepped up the war": step_up
     for obj in _objects(verb):
         for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
-            if verb.lemma_.lower() in verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
+            if light & verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
                 return code, obj.text
     pattern = _best(verb_patterns().get(verb.lemma_.lower(), ()), verb)
     if pattern is None:
@@ -219,6 +222,28 @@ def _obligation(verb) -> str | None:
     return None
 
 
+_DENYING = ("deny", "dismiss", "refuse", "decline", "reject", "fail")
+
+
+def negated(verb, inherit: bool = True, depth: int = 0) -> bool:
+    """'not', 'never' on the verb, or the act denied ('denies providing support', 'refused to
+    resign'); a verb also takes the negation of the verb it completes ('is not going to resign',
+    'does not want to meet') and, without a subject of its own, of the verb it is joined to ('vowed
+    not to bow to pressure and step down'), unless `inherit` is False."""
+    if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _DENYING:
+        return True
+    neg = cues("negation")
+    if any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
+           or (c.dep_ in ("advmod", "neg") and c.lower_ in neg) for c in verb.children):
+        return True
+    if not inherit or depth >= 3 or verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.dep_ == "xcomp" or verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                               for c in verb.children):
+        return negated(verb.head, True, depth + 1)
+    return False
+
+
 def _governed(verb, code: str | None = None):
     """'agreed to hold drills', 'threatened to impose sanctions', 'refused to lift the embargo': an
     appeal, intent, demand, rejection or threat takes the code CAMEO derives from the event it governs
@@ -232,7 +257,10 @@ def _governed(verb, code: str | None = None):
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
             inner, _ = _code_of(c)
             if inner and inner != "-" and inner[:2] not in _GOVERNORS and inner[:2] not in ("01", "02"):
-                derived = derived_code(_GOVERNORS[code[:2]], inner)
+                kind = _GOVERNORS[code[:2]]
+                if kind == "intent" and negated(c, inherit=False):
+                    kind = "reject"  # "vowed not to step down": a refusal to yield
+                derived = derived_code(kind, inner)
                 if derived and derived[:2] == "13" and verb.lemma_.lower() in _OFFERS:
                     derived = "0334" if inner[:2] == "15" else "030"  # "offered to send troops": no threat
                 if derived:
