@@ -611,3 +611,30 @@ def test_an_article_in_another_script_joins_its_story_in_latin_letters_by_meanin
         assert stories[name] == stories["a_ferry.txt"] != stories["c_bakery.txt"]
     else:
         assert stories[name] not in {stories["a_ferry.txt"], stories["c_bakery.txt"]}
+
+
+def test_a_story_summarised_in_another_language_gets_an_english_summary_too(tmp_path, run, settings):
+    """Three Spanish pages and two English ones on the Haldor ferry: the summary is in Spanish (most
+    pages), and the briefing adds one made from the English pages, cited to them."""
+    from newsgraph import brief
+
+    src = _ferry_coverage(tmp_path)
+    (src / "c_bakery.txt").unlink()
+    for k, town in enumerate(("Haldor", "Brenvik", "Skarsund")):
+        _write(src / f"d_ferry_es{k}.txt", f"Vuelve el transbordador de {town}\n" + "\n".join([
+            "El pequeño transbordador de la compañía Kestrel Line entre Haldor y Brenvik volvió al servicio "
+            "el lunes tras seis semanas en el astillero.",
+            f"Según Ingrid Solberg, directora de la Kestrel Line, las reservas desde {town} se han duplicado.",
+            "Los pasajeros hicieron cola desde el amanecer para el primer cruce de la temporada."]) + "\n")
+    run([src])
+    with Store(settings().db, read_only=True) as store:
+        b = brief.build(store.con)
+    english = {s.n for s in b.sources if "_es" not in s.where}
+    assert len(english) == 2 and "transbordador" in " ".join(i.text for i in b.summary)
+    assert b.summary_en and {n for i in b.summary_en for n in i.cites} <= english
+    assert "## Summary of the English articles" in brief.render(b)
+    (src / "a_ferry.txt").unlink()
+    (src / "b_ferry.txt").unlink()
+    run([src], db=str(tmp_path / "spanish.duckdb"))
+    with Store(str(tmp_path / "spanish.duckdb"), read_only=True) as store:
+        assert brief.build(store.con).summary_en == []  # no English page: no such section

@@ -61,6 +61,7 @@ class Briefing:
     framing: list[Item]
     sources: list[Source]
     more: dict[str, int] = field(default_factory=dict)
+    summary_en: list[Item] = field(default_factory=list)  # from the English articles, when the summary is not
 
 
 def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -124,7 +125,21 @@ def build(con, story_id: str | None = None) -> Briefing:
     _claims(b, claims, cite, confirmed, bios)
     skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
     b.single_source.extend(_only_here(arts, num, skip))
+    b.summary_en = _english_summary(con, sid, story, arts, cite)
     return b
+
+
+def _english_summary(con, sid: str, story: dict, arts: list[dict], cite) -> list[Item]:
+    """The story summarised from its English articles, when its summary is in another language
+    (the one most of its articles are written in) and some of its articles are in English."""
+    from .corpus.refresh import STORY_SENTENCES, STORY_WORDS, story_summary
+
+    lang = {a["id"]: language.base(a.get("language")) or "en" for a in arts}
+    first = next(iter(story["summary"] or []), None)
+    if first is None or lang.get(first["article_id"], "en") == "en" or "en" not in lang.values():
+        return []
+    return [Item(x.text, cite([x.article_id]))
+            for x in story_summary(con, sid, STORY_SENTENCES, STORY_WORDS, "en")[:MAX_SUMMARY]]
 
 
 def _sources(arts: list[dict]) -> tuple[list[Source], dict[str, int]]:
@@ -684,6 +699,7 @@ def _framing(arts: list[dict], events: list[dict], sources: list[Source]) -> lis
 # ------------------------------------------------------------------------------ rendering
 SECTIONS = (  # title, Briefing field, what to say when it is empty
     ("Summary", "summary", "no summary: the articles have no sentences to cite"),
+    ("Summary of the English articles", "summary_en", None),
     ("Timeline", "timeline", "no dated events"),
     ("Who said what", "statements", "no attributed statements"),
     ("Corroborated by independent outlets", "corroborated", "nothing is confirmed by two independent outlets"),
@@ -708,7 +724,9 @@ def _md(text: str | None) -> str:
 def to_markdown(b: Briefing) -> str:
     lines = [f"# {_md(b.headline)}", "", b.overview, ""]
 
-    def section(title: str, items: list[Item], empty: str, more: int = 0) -> None:
+    def section(title: str, items: list[Item], empty: str | None, more: int = 0) -> None:
+        if not items and empty is None:
+            return  # a section shown only when it has something
         lines.extend([f"## {title}", ""])
         if not items:
             lines.extend([f"_{empty}_", ""])
@@ -742,7 +760,9 @@ def to_html(b: Briefing) -> str:
              ".note{color:#555;font-size:.9em}li{margin:.25rem 0}</style></head><body>",
              f"<h1>{e(b.headline)}</h1>", f"<p>{e(b.overview)}</p>"]
 
-    def section(title: str, items: list[Item], empty: str, more: int = 0) -> None:
+    def section(title: str, items: list[Item], empty: str | None, more: int = 0) -> None:
+        if not items and empty is None:
+            return
         parts.append(f"<h2>{e(title)}</h2>")
         if not items:
             parts.append(f"<p><em>{e(empty)}</em></p>")
@@ -760,8 +780,10 @@ def to_html(b: Briefing) -> str:
         section(title, getattr(b, field_), empty, b.more.get(field_, 0))
     parts.append("<h2>Sources</h2><ol>")
     for s in b.sources:
+        where = (f"<a href='{e(s.where, quote=True)}'>{e(s.where)}</a>"
+                 if s.where.startswith(("http://", "https://")) else e(s.where))
         parts.append(f"<li id='src{s.n}'>{e(s.outlet)} — {e(s.title or '(untitled)')} — "
-                     f"{e(s.published or 'no date')} — {e(s.where)}</li>")
+                     f"{e(s.published or 'no date')} — {where}</li>")
     parts.append("</ol></body></html>")
     return "\n".join(parts) + "\n"
 
