@@ -725,3 +725,12 @@ def test_a_wire_dateline_is_no_subject_of_the_sentence_after_it(nlp):
         "NATO said on Monday - after talks - that it would act."]
     events, _ = events_of(nlp, "OSLO (Andes Wire) — Prosecutors opened their case against Olav Strand on Monday.")
     assert not any(e.source == "OSLO" for e in events)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Spanish riot police stormed polling stations across Catalonia on Sunday.", "173"),
+    ("Protesters stormed the Spanish embassy in Caracas on Sunday.", "145"),
+])
+def test_who_storms_decides_the_code(nlp, text, code):
+    events, _ = events_of(nlp, text)
+    assert [e.event_code for e in events if e.trigger == "stormed"] == [code]

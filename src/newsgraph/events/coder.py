@@ -388,6 +388,11 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
         return "166"  # "forced the UN refugee agency out": an organisation expelled
     if code == "190" and verb.lemma_.lower() in ("raid", "storm") and all(s.sector == "COP" for s, _ in sources):
         return "173"  # "police raided the offices": a police raid is an arrest or search
+    if code == "145" and verb.lemma_.lower() == "storm" and sources:  # protesters storm; police and troops raid
+        if all(s.sector == "COP" for s, _ in sources):
+            return "173"  # "riot police stormed polling stations"
+        if all(s.sector in ("MIL", "REB", "INS", "UAF") for s, _ in sources):
+            return "190"  # "troops stormed the compound"
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         return _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     return code
