@@ -638,3 +638,17 @@ def test_a_story_summarised_in_another_language_gets_an_english_summary_too(tmp_
     run([src], db=str(tmp_path / "spanish.duckdb"))
     with Store(str(tmp_path / "spanish.duckdb"), read_only=True) as store:
         assert brief.build(store.con).summary_en == []  # no English page: no such section
+
+
+def test_the_story_headline_is_a_title_that_reads_as_one():
+    terms = [{"term": t, "w": w} for t, w in (("ferry", 3.0), ("haldor", 2.5), ("brenvik", 2.0), ("refit", 1.0))]
+
+    def member(title: str | None) -> tuple:
+        return ("a", "outlet", "src", None, title, terms, "en", [])
+
+    furniture = [member("Skip to main content"), member("By Olav Strand, March 3, 2025"), member("Watch Lindholt TV")]
+    assert refresh._story_title(furniture) is None  # none reads as the headline: the briefing uses its summary
+    caption = member("Passengers queue at the Haldor quay as the ferry returns from its refit in Brenvik on Monday.")
+    headline = member("Haldor ferry back on the Brenvik run after refit")
+    assert refresh._story_title([*furniture, caption]) == caption[4]
+    assert refresh._story_title([caption, *furniture, headline]) == headline[4]

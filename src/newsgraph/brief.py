@@ -112,7 +112,8 @@ def build(con, story_id: str | None = None) -> Briefing:
                                  e.trigger FROM events e
                           JOIN corpus_articles c ON c.article_id = e.article_id WHERE c.story_id = ?""", [sid])
     b = Briefing(
-        story_id=sid, headline=story["title"] or "(untitled story)",
+        story_id=sid, headline=story["title"] or _clip((story["summary"] or [{}])[0].get("text") or "", 120)
+        or "(untitled story)",  # no page title reads as the headline: the summary's first sentence
         overview=_overview(story, arts),
         summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
         timeline=_timeline(clusters, cite, _names_of(events)),

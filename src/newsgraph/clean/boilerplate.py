@@ -154,6 +154,11 @@ def classify_lines(raw: str, title: str | None = None,
     return _mark_end_zone(lines)
 
 
+def furniture_line(text: str) -> bool:
+    """Whether a line standing alone reads as page furniture or a byline, not as text."""
+    return _label_alone(LineLabel(0, 0, len(text), text), False, True).label != BODY
+
+
 def _label_alone(ln: LineLabel, english: bool, edge: bool) -> LineLabel:
     n = len(_words(ln.text))
     if _REFERENCE.match(ln.text):

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pyarrow as pa
 
+from ..clean.boilerplate import furniture_line
 from ..clean.language import base
 from .claims import ClaimContext, group_facts, normalise_event_parts, normalise_quote, normalise_sentence
 from .corroborate import (
@@ -290,7 +291,8 @@ def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: st
 
 def _story_title(members: Sequence[tuple], language: str | None = None) -> str | None:
     """The title of the article closest to the story's centre (the first of equals), among the
-    articles in the story's main `language` (the summary's) when one of them has a title."""
+    articles in the story's main `language` (the summary's) when one of them has a title, and
+    among the titles that read as its headline (`_headline_fit`) when one does."""
     vecs = [({t["term"]: t["w"] for t in (m[5] or [])}, m) for m in members]
     if not vecs:
         return None
@@ -298,7 +300,23 @@ def _story_title(members: Sequence[tuple], language: str | None = None) -> str |
     for v, _ in vecs:
         for k, w in v.items():
             centre[k] = centre.get(k, 0.0) + w
-    titled = [(cosine(v, centre), -k, m[4], m[6]) for k, (v, m) in enumerate(vecs) if m[4]]
-    if language is not None and any(_in_language(t[3], language) for t in titled):
-        titled = [t for t in titled if _in_language(t[3], language)]
-    return max(titled)[2] if titled else None
+    top = set(sorted(centre, key=lambda k: (-centre[k], k))[:TITLE_TERMS])
+    titled = [(_headline_fit(m[4], top), cosine(v, centre), -k, m[4], m[6]) for k, (v, m) in enumerate(vecs) if m[4]]
+    if language is not None and any(_in_language(t[4], language) for t in titled):
+        titled = [t for t in titled if _in_language(t[4], language)]
+    best = max(titled, default=None)
+    return best[3] if best is not None and best[0] > 0 else None  # no title reads as its headline: none
+
+
+TITLE_TERMS = 30  # a headline names one of the story's top terms
+
+
+def _headline_fit(title: str, top: set[str]) -> float:
+    """How well a page's title reads as its story's headline: 0 when it is a line of page furniture
+    (a byline, a date, "Skip to main content": `boilerplate.furniture_line`) or names none of the
+    story's top terms (a site's name), 0.5 when it reads as a caption or a sentence (a closing
+    stop, or more than 25 words), else 1."""
+    if furniture_line(title) or not set(content_words(title)) & top:
+        return 0.0
+    text = title.rstrip()
+    return 0.5 if text.endswith(".") and not text.endswith("...") or len(text.split()) > 25 else 1.0
