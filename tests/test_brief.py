@@ -218,3 +218,22 @@ def test_reported_speech_is_not_shown_between_quotation_marks():
     assert mayor.text == "Ingrid Halvorsen (reported): the dam would be rebuilt before the thaw"
     assert mayor.variants == [("“We will rebuild the dam before the thaw”", [2])]  # a quotation beneath it
     assert angler.text == "Olav Strand (reported): the anglers would go to court over the “spawning beds”"
+
+
+def test_a_pair_linked_twice_gets_one_note_and_a_site_crediting_its_own_brand_none():
+    from newsgraph.brief import _notes
+
+    arts = [{"id": "a1", "outlet": "Andes Wire", "published": None, "repairs": [], "text": "", "url": None},
+            {"id": "a2", "outlet": "Coastal Gazette", "published": None, "repairs": [], "text": "", "url": None,
+             "credits": ["Andes Wire"]},
+            {"id": "a3", "outlet": "haldortv.example", "published": None, "repairs": [], "text": "",
+             "url": "https://www.haldortv.example/news/1", "credits": ["HaldorTV"]}]
+    links = [{"article_id": "a2", "other_id": "a1", "type": "rewrite", "score": 0.7},
+             {"article_id": "a2", "other_id": "a1", "type": "near_copy", "score": 0.8},
+             {"article_id": "a1", "other_id": "a2", "type": "rewrite", "score": 0.7}]
+    texts = [i.text for i in _notes(arts, links, [], {"a1": 1, "a2": 2, "a3": 3})]
+    assert [t for t in texts if "(source 1)" in t and "(source 2)" in t and "score" in t] == [
+        "Coastal Gazette (source 2) and Andes Wire (source 1): one is a near copy of the other (score 0.80); "
+        "counted as one source"]
+    assert any(t.startswith("Coastal Gazette (source 2) carries Andes Wire copy") for t in texts)
+    assert not any("HaldorTV" in t for t in texts)  # its own brand's dateline is no agency's copy

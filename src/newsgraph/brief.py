@@ -505,10 +505,14 @@ def _notes(arts: list[dict], links: list[dict], quotes: list[dict], num: dict[st
                         f"scores {min(scores):.2f}–{max(scores):.2f}); counted as one source",
                         sorted(num[m] for m in members)))
     grouped = {m for members in groups for m in members}
-    for link in links:
+    noted: set[frozenset[str]] = set()  # one note a pair, of its closest link
+    rank = {"copy": 0, "near_copy": 1, "rewrite": 2}
+    for link in sorted(links, key=lambda k: (rank.get(k["type"], 3), k["article_id"], k["other_id"])):
         a, b = by_id.get(link["article_id"]), by_id.get(link["other_id"])
-        if a is None or b is None or (link["type"] != "rewrite" and a["id"] in grouped):
+        if a is None or b is None or (link["type"] != "rewrite" and a["id"] in grouped) \
+                or frozenset((a["id"], b["id"])) in noted:
             continue
+        noted.add(frozenset((a["id"], b["id"])))
         one_way, both = kinds.get(link["type"], (link["type"], link["type"]))
         first, second = f"{_outlet(a)} (source {num[a['id']]})", f"{_outlet(b)} (source {num[b['id']]})"
         if a["published"] and b["published"] and a["published"] != b["published"]:
@@ -559,7 +563,8 @@ def _agency_notes(arts: list[dict], num: dict[str, int]) -> list[Item]:
         if not key:
             continue
         site = outlet_from_url(a.get("url")) or a["outlet"]
-        if agency_of_site(site) != key and (a["outlet"] or "").casefold() != agency_name(key).casefold():
+        if agency_of_site(site) != key and (a["outlet"] or "").casefold() != agency_name(key).casefold() \
+                and not _own_brand(agency_name(key), site):
             by_agency.setdefault(key, []).append(a)
     out = []
     for key, members in sorted(by_agency.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -570,6 +575,18 @@ def _agency_notes(arts: list[dict], num: dict[str, int]) -> list[Item]:
         out.append(Item(f"{who} {verb} {name} copy (credited on the page); counted with {name} as one source",
                         sorted(num[a["id"]] for a in members)))
     return out
+
+
+_BRAND_PART = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|$|\W)|[A-Z]?[a-z]+|[A-Z]+|\d+")
+
+
+def _own_brand(credit: str, site: str | None) -> bool:
+    """Whether a credited source is the site's own brand ('CBSNewYork' on newyork.cbslocal.com,
+    'WCCO' on wcco.com, 'NewsNation Now' on newsnationnow.com): every part of its name is in the
+    site's address."""
+    host = re.sub(r"[^a-z0-9]", "", (site or "").lower())
+    parts = [p.lower() for p in _BRAND_PART.findall(credit)]
+    return bool(host and parts) and all(p in host for p in parts)
 
 
 def _copy_groups(links: list[dict], by_id: dict[str, dict]) -> list[set[str]]:
