@@ -290,3 +290,13 @@ def test_offsets_hold_across_a_mixed_article(nlp):
     assert {q.kind for q in quotes} >= {"direct", "indirect", "fragment", "mixed"}
     assert_offsets(doc, quotes)
     assert [q.end for q in quotes] == sorted(q.end for q in quotes)  # in text order
+
+
+@pytest.mark.parametrize("text, speaker, code", [
+    ("Barcelona's mayor said at least 460 people were injured in the clashes on Sunday.", "Barcelona's mayor", None),
+    ("\"We will not give up,\" Spain's foreign minister told reporters on Monday.", "Spain's foreign minister", "ESP"),
+    ("Leading EU countries said they would resume the vaccinations.", "Leading EU countries", "IGOEUREEC"),
+])
+def test_an_office_or_group_of_a_place_or_body_speaks_not_the_place(nlp, text, speaker, code):
+    _, quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.speaker_code, q.speaker_named) for q in quotes] == [(speaker, code, False)]

@@ -367,8 +367,13 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
         owner = _noun_owner(tok)  # "remarks from the Chinese side reiterated that"
         if owner is not None and owner.i != tok.i:
             return _speaker_from_token(owner, actors)
-    if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt"):
+    if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt") \
+            and (tok.pos_ != "NOUN" or actor.type == "PERSON"):  # "Clinton's team", "Pagliano's lawyer"
         return _as_speaker(actor, phrase, tok.i, actors)
+    if actor is not None and tok.pos_ == "NOUN" and actor.type != "PERSON":
+        # "Barcelona's mayor", "Spain's foreign minister", "leading EU countries": an office or a
+        # group of the place or body named, not the place or body itself
+        return _Speaker(phrase.rstrip(" ,;:"), actor.code or actor.country, False, phrase)
     country = next((actors.at(t.i).country for t in tok.subtree if actors.at(t.i)), None)
     if tok.pos_ == "PROPN":  # a name the entity recogniser missed: "Tester said"
         name = tok.doc[min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i]):tok.i + 1]
