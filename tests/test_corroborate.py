@@ -47,6 +47,11 @@ def test_one_long_sentence_written_alike_by_two_outlets_is_one_source_for_that_f
            "the valley's fire service said.")
     assert s.counts_of_sentences([("a1", LEAD), ("b1", edited), ("c1", own)]) == (3, 3, 2)
     assert s.counts_of_sentences([("a1", LEAD), ("c1", own)]) == (2, 2, 2)
+    # two reports told alike, with their own figures, are two sources
+    storm = ("The storm reached the Kessel coast on Monday with winds of up to 150 kilometres an hour, "
+             "the weather office said.")
+    other = "Storm Hedda hit the Kessel coast on Monday with winds of up to 130 kilometres an hour, forecasters said."
+    assert s.counts_of_sentences([("a1", storm), ("b1", other)]) == (2, 2, 2)
     # a short sentence alike is a stock phrase, not a copy
     short = "It was the worst flood in the valley's history."
     assert s.counts_of_sentences([("a1", short), ("b1", short)]) == (2, 2, 2)
