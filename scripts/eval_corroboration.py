@@ -70,14 +70,14 @@ def main() -> int:
 
 
 def score(db: str, rows: list[dict], show: int = 0, sure: bool = False) -> tuple[Counter[str], list[str]]:
-    group_of = {r["url"]: (f"wire:{r['wire']}" if r.get("wire") and not (sure and r.get("wire_doubt")) else None)
+    group_of = {r.get("url"): (f"wire:{r['wire']}" if r.get("wire") and not (sure and r.get("wire_doubt")) else None)
                 for r in rows}
     arts = {r["id"]: r for r in map(json.loads, _export(db, "articles"))}
     counts: Counter[str] = Counter()
     shown = []
     for c in map(json.loads, _export(db, "claims")):
         ids = {e["article_id"] for e in c["evidence"]}
-        groups = {group_of.get(arts[a].get("url")) or f"outlet:{arts[a].get('outlet')}" for a in ids if a in arts}
+        groups = {group_of.get(arts[a].get("url")) or f"outlet:{arts[a].get('outlet') or a}" for a in ids if a in arts}
         labelled = len(groups)
         if c["independent_outlets"] >= 2:
             counts["confirmed"] += 1

@@ -237,3 +237,11 @@ def test_a_pair_linked_twice_gets_one_note_and_a_site_crediting_its_own_brand_no
         "counted as one source"]
     assert any(t.startswith("Coastal Gazette (source 2) carries Andes Wire copy") for t in texts)
     assert not any("HaldorTV" in t for t in texts)  # its own brand's dateline is no agency's copy
+
+
+def test_an_agency_name_inside_a_longer_site_name_is_not_its_brand():
+    from newsgraph.brief import _own_brand
+
+    assert _own_brand("CBSNewYork", "newyork.cbslocal.com") and _own_brand("KTNV", "www.ktnv.com")
+    assert not _own_brand("ANSA", "kansascity.com") and not _own_brand("SID", "businessinsider.com")
+    assert not _own_brand("HINA", "chinadaily.com.cn")

@@ -652,3 +652,7 @@ def test_the_story_headline_is_a_title_that_reads_as_one():
     headline = member("Haldor ferry back on the Brenvik run after refit")
     assert refresh._story_title([*furniture, caption]) == caption[4]
     assert refresh._story_title([caption, *furniture, headline]) == headline[4]
+    japanese = "東京で大きな地震が発生した"  # a title in a script without spaces reads by its terms
+    from newsgraph.corpus.features import local_terms
+    terms_ja = [{"term": t, "w": w} for t, w in local_terms(japanese + "。地震の被害が広がっている。", "ja")]
+    assert refresh._story_title([("a", "o", "s", None, japanese, terms_ja, "ja", [])], "ja") == japanese

@@ -72,6 +72,9 @@ def test_a_speaker_quoted_alike_by_two_outlets_is_no_copy():
     assert own_words(tail).split() == ["she", "said."]
     assert own_words(f'The mayor said: "{quote}').split() == ["The", "mayor", "said:"]
     # the article's direct quotations by offsets: a quotation the marks do not show
+    # guillemets open either way round: »…« is a German quotation too
+    assert own_words(f"Die Bürgermeisterin sagte, »{quote}«, und ging.").split() == \
+        ["Die", "Bürgermeisterin", "sagte,", ",", "und", "ging."]
     text = f"The mayor said {quote}."
     at = 500 + text.index(quote)
     assert own_words(text, 500, [(at, at + len(quote))]).split() == ["The", "mayor", "said", "."]

@@ -695,6 +695,12 @@ def test_the_militant_group_is_the_armed_group_named_before(nlp):
     ("Governor Ingrid Halvorsen of Norway said: \"I am not going to resign.\"", "0831", True),
     ("Ingrid Halvorsen, Norway's prime minister, does not want to resign before the vote.", "0831", True),
     ("Ingrid Halvorsen, Norway's prime minister, is going to resign on Friday.", "0831", False),
+    # a negation turned round, or of another clause, does not pass on
+    ("Russian troops did not hesitate to attack Ukrainian positions near Kharkiv.", "190", False),
+    ("Russian forces never stopped shelling Kharkiv in Ukraine.", "194", False),
+    ("Russia refused to stop attacking Ukraine.", "190", False),
+    ("Israeli police did not arrest the suspect but released him.", "0841", False),
+    ("The Russian army did not retreat and attacked Ukrainian positions.", "190", False),
 ])
 def test_a_verb_takes_the_negation_of_the_verb_it_completes(nlp, text, code, negated):
     events, _ = events_of(nlp, text)
@@ -723,6 +729,9 @@ def test_a_wire_dateline_is_no_subject_of_the_sentence_after_it(nlp):
     assert [s.text.strip() for s in doc.sents] == [
         "LINDHOLT, March 3 (Andes Wire) —", "Prosecutors opened their case against Olav Strand on Monday.",
         "NATO said on Monday - after talks - that it would act."]
+    for text in ("Andes Wire Director Olav Strand – in a statement – said the ferry would sail.",
+                 "NATO Secretary-General Jens Stoltenberg said the ferry would sail."):
+        assert len(list(nlp(ng_nlp.for_parser(text)).sents)) == 1  # no dateline: a subject and its words
     events, _ = events_of(nlp, "OSLO (Andes Wire) — Prosecutors opened their case against Olav Strand on Monday.")
     assert not any(e.source == "OSLO" for e in events)
 

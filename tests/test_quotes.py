@@ -298,5 +298,12 @@ def test_offsets_hold_across_a_mixed_article(nlp):
     ("Leading EU countries said they would resume the vaccinations.", "Leading EU countries", "IGOEUREEC"),
 ])
 def test_an_office_or_group_of_a_place_or_body_speaks_not_the_place(nlp, text, speaker, code):
+    """(A company's lawyers or team still speak for the company.)"""
     _, quotes = quotes_of(nlp, text)
     assert [(q.speaker, q.speaker_code, q.speaker_named) for q in quotes] == [(speaker, code, False)]
+
+
+def test_a_persons_or_companys_staff_still_speak_for_them(nlp):
+    _, quotes = quotes_of(nlp, "Microsoft's lawyers said the ruling was wrong. Hillary Clinton's team said "
+                               "the scenario was unlikely.")
+    assert [(q.speaker, q.speaker_named) for q in quotes] == [("Microsoft", True), ("Hillary Clinton", True)]

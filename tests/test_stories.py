@@ -88,6 +88,7 @@ def test_an_undated_article_naming_a_later_year_does_not_join_a_story_that_ended
     ("The council voted in 2021 and will rebuild the dam in 2030.", None, 2021),  # ahead: will
     ("Works are scheduled for March 2027. The dam cracked in 2019.", None, 2019),
     ("Anglers hope for the 2028 season.", None, None),
+    ("The 2028 season opens on Friday.", None, None),  # a year read as ahead by the words after it
     ("Halvorsen, elected in 2020, will stand until 2029.", None, 2020),
     ("Source: Kessel report, accessed 4 Apr. 2026.", None, None),  # a citation's reading date
     ("The levy rose to $2,025 a head, up 2023% since 1998.", None, 1998),  # amounts and shares are no years

@@ -301,6 +301,7 @@ def test_a_story_whose_main_language_has_no_sentence_fit_for_a_summary_is_summar
     ("The ferry docked at Lindholt.", False),
     ("“We are home,” the captain said.”", False),
     ("Will the ferry run again?", False),
+    ("नौका सोमवार को लौट आई।", False),  # a stop of another script
 ])
 def test_a_last_sentence_that_breaks_off_is_cut_off(text, cut):
     assert cut_off(text) is cut
@@ -314,6 +315,11 @@ def test_a_last_sentence_that_breaks_off_is_cut_off(text, cut):
     ("Photo by Petra Voss for the Lindholt Courier.", True),
     ("The ferry (the island's only link) docked at Lindholt on Monday.", False),
     ("A 3/4 majority of the council backed the new ferry timetable.", False),
+    # credits, brackets and counters inside a report's own sentence are no page lines
+    ("The ferry's losses, compiled by the Lindholt Harbour Office, doubled.", False),
+    ("Investigative reporting by the Courier revealed the ferry's debts.", False),
+    ("9/11 families sued the ferry company.", False),
+    ("(Andes Wire) The ferry docked at Lindholt on Monday (local time).", False),
 ])
 def test_lines_of_the_page_around_a_report_are_told_apart(text, line):
     assert page_line(text) is line

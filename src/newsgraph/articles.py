@@ -23,7 +23,7 @@ from .records import Article, InputError, RawDoc, RemovedLine
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 # a date stamp some stored pages and feeds begin with: "date 2017-10-01 Headline...", "Published: 2021-03-17 09:30"
-_STAMP = re.compile(r"[ \t]*(?:date|published|updated|posted)[ \t]*:?[ \t]+(\d{4}-\d{2}(?:-\d{2})?)"
+_STAMP = re.compile(r"[ \t]*(?:date|published|updated|posted)(?:[ \t]*:[ \t]*|[ \t]+)(\d{4}-\d{2}(?:-\d{2})?)"
                     r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)?(?=\s|$)", re.I)
 _WORDS = re.compile(r"[^\W\d_]+")
 

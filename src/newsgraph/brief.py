@@ -580,13 +580,18 @@ def _agency_notes(arts: list[dict], num: dict[str, int]) -> list[Item]:
 _BRAND_PART = re.compile(r"[A-Z]{2,}(?=[A-Z][a-z]|$|\W)|[A-Z]?[a-z]+|[A-Z]+|\d+")
 
 
+_HOST_WORDS = frozenset("www com org net co gov ac edu news amp m mobile".split())
+
+
 def _own_brand(credit: str, site: str | None) -> bool:
     """Whether a credited source is the site's own brand ('CBSNewYork' on newyork.cbslocal.com,
     'WCCO' on wcco.com, 'NewsNation Now' on newsnationnow.com): every part of its name is in the
-    site's address."""
-    host = re.sub(r"[^a-z0-9]", "", (site or "").lower())
+    site's name (its address without the common labels and the country ending), and they make
+    most of it (not ANSA in kansascity.com, nor SID in businessinsider.com)."""
+    labels = [x for x in re.split(r"[^a-z0-9]+", (site or "").lower()) if x]
+    name = "".join(x for x in labels[:-1] if x not in _HOST_WORDS) if len(labels) > 1 else "".join(labels)
     parts = [p.lower() for p in _BRAND_PART.findall(credit)]
-    return bool(host and parts) and all(p in host for p in parts)
+    return bool(name and parts) and all(p in name for p in parts) and len("".join(parts)) >= 0.6 * len(name)
 
 
 def _copy_groups(links: list[dict], by_id: dict[str, dict]) -> list[set[str]]:

@@ -367,10 +367,11 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
         owner = _noun_owner(tok)  # "remarks from the Chinese side reiterated that"
         if owner is not None and owner.i != tok.i:
             return _speaker_from_token(owner, actors)
-    if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt") \
-            and (tok.pos_ != "NOUN" or actor.type == "PERSON"):  # "Clinton's team", "Pagliano's lawyer"
-        return _as_speaker(actor, phrase, tok.i, actors)
-    if actor is not None and tok.pos_ == "NOUN" and actor.type != "PERSON":
+    of_place = actor is not None and tok.pos_ == "NOUN" and (actor.type in ("GPE", "LOC")
+                                                           or (actor.code or "").startswith("IGO"))
+    if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt") and not of_place:
+        return _as_speaker(actor, phrase, tok.i, actors)  # "Clinton's team", "Google's lawyers"
+    if of_place:
         # "Barcelona's mayor", "Spain's foreign minister", "leading EU countries": an office or a
         # group of the place or body named, not the place or body itself
         return _Speaker(phrase.rstrip(" ,;:"), actor.code or actor.country, False, phrase)

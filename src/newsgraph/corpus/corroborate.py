@@ -47,7 +47,7 @@ STATEMENT_SIM = 0.5  # embedding cosine for two undated statements by no one nam
 COPIED_SENTENCE = 85.0  # rapidfuzz ratio (0-100) of two sentences' own words (outside quotation marks)...
 COPIED_MIN_WORDS = 12  # ...of at least this many words, for the two to be one text copied
 COPIED_MAX_TEXTS = 60  # distinct sentences of one fact compared pair by pair (the rest by exact words only)
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|„[^“”]*[“”]')
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”„]*[“”]')  # German quotes „…“ and »…« too
 
 
 class Sources:
@@ -129,17 +129,18 @@ def own_words(sentence: str, start: int = 0, quoted: Sequence[tuple[int, int]] =
     """A sentence (at offset `start` of its article) without the words it quotes: the article's
     direct quotations (`quoted`: their offsets), what stands between quotation marks, and, where a
     mark is left alone (a quotation that began or goes on in another sentence), the words on its
-    quoted side: before a closing mark, after an opening one."""
+    quoted side: before a closing mark, after an opening one (guillemets, which open either way
+    round, only in pairs)."""
     end = start + len(sentence)
     for a, b in quoted:
         if a < end and b > start:
             lo, hi = max(a, start) - start, min(b, end) - start
             sentence = sentence[:lo] + " " * (hi - lo) + sentence[hi:]
     sentence = _QUOTED.sub(" ", sentence)
-    close = max(sentence.rfind("”"), sentence.rfind("»"), _lone_closing(sentence))
+    close = max(sentence.rfind("”"), _lone_closing(sentence))
     if close >= 0:
         sentence = sentence[close + 1:]
-    opening = [k for k in (sentence.find("“"), sentence.find("«"), sentence.find("„"), sentence.find('"')) if k >= 0]
+    opening = [k for k in (sentence.find("“"), sentence.find("„"), sentence.find('"')) if k >= 0]
     return sentence[:min(opening)] if opening else sentence
 
 

@@ -222,7 +222,7 @@ _AHEAD_BEFORE = re.compile(
     r"forecasts?|projected|projections?|plans?|planned|planning|targets?|targeted|aims?|aimed|goal|ahead|"
     r"upcoming|early as|end of|accessed|retrieved|hasta|para|bis|für|d'ici|jusqu'en|jusqu'à|pour|entro|"
     r"fino al|até|tot|voor)\b", re.IGNORECASE)
-_AHEAD_AFTER = re.compile(r"^[^.!?\n]{0,25}?\b(?:olympics?|olympic|games|world cup|season|elections?|campaign|"
+_AHEAD_AFTER = re.compile(r"[^.!?\n]{0,25}?\b(?:olympics?|olympic|games|world cup|season|elections?|campaign|"
                           r"budget|target|forecast)\b", re.IGNORECASE)
 _SENTENCE_BREAK = regex.compile(r"[!?;\n]|\.\s+(?=[\p{Lu}\"“«])")
 YEAR_CONTEXT = 60  # characters before a year read for words that put it ahead

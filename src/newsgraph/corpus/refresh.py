@@ -26,7 +26,7 @@ from .corroborate import (
     own_words,
     salience,
 )
-from .features import content_words, cosine
+from .features import caseless, content_words, cosine, local_terms
 from .reader import Reader, outlet_key
 from .summarize import Sentence, main_language, summarize_article, summarize_story, whole
 
@@ -301,7 +301,8 @@ def _story_title(members: Sequence[tuple], language: str | None = None) -> str |
         for k, w in v.items():
             centre[k] = centre.get(k, 0.0) + w
     top = set(sorted(centre, key=lambda k: (-centre[k], k))[:TITLE_TERMS])
-    titled = [(_headline_fit(m[4], top), cosine(v, centre), -k, m[4], m[6]) for k, (v, m) in enumerate(vecs) if m[4]]
+    titled = [(_headline_fit(m[4], top, m[6]), cosine(v, centre), -k, m[4], m[6])
+              for k, (v, m) in enumerate(vecs) if m[4]]
     if language is not None and any(_in_language(t[4], language) for t in titled):
         titled = [t for t in titled if _in_language(t[4], language)]
     best = max(titled, default=None)
@@ -311,12 +312,14 @@ def _story_title(members: Sequence[tuple], language: str | None = None) -> str |
 TITLE_TERMS = 30  # a headline names one of the story's top terms
 
 
-def _headline_fit(title: str, top: set[str]) -> float:
+def _headline_fit(title: str, top: set[str], language: str | None = None) -> float:
     """How well a page's title reads as its story's headline: 0 when it is a line of page furniture
     (a byline, a date, "Skip to main content": `boilerplate.furniture_line`) or names none of the
     story's top terms (a site's name), 0.5 when it reads as a caption or a sentence (a closing
     stop, or more than 25 words), else 1."""
-    if furniture_line(title) or not set(content_words(title)) & top:
+    unspaced = caseless(title)  # a script without capitals: its terms as its stories', no furniture test by words
+    words = {t for t, _ in local_terms(title, language)} if unspaced else set(content_words(title))
+    if not unspaced and furniture_line(title) or not words & top:
         return 0.0
     text = title.rstrip()
     return 0.5 if text.endswith(".") and not text.endswith("...") or len(text.split()) > 25 else 1.0

@@ -253,16 +253,32 @@ def suitability(text: str) -> float:
     return fit
 
 
-_CREDIT_LINE = re.compile(r"^\s*[(\[].*[)\]]\W*$|pic\.twitter\.com|\b(?:[Rr]eporting|[Ww]riting|[Ee]diting|"
-                          r"[Aa]dditional reporting|[Cc]ompiled|[Pp]hoto(?:graph)?s?|[Vv]ideo) [Bb]y\b|\bPhoto:|"
-                          r"^\s*\d+/\d+\s*\S")
+_CREDIT_LINE = re.compile(r"^\W*(?:(?:Reporting|Writing|Editing|Additional reporting|Compiled|Photos?|Photograph|"
+                          r"Video) [Bb]y\b|Photos?:)|pic\.twitter\.com|^\s*\d{1,2}/\d{1,2}(?=[^\W\d_])")
+_OPEN, _CLOSE = "([", ")]"
 
 
 def page_line(text: str) -> bool:
     """Whether a sentence is a line of the page around the report rather than of it: wholly in
-    brackets ("(Photo: AP)", "(Writing by ...; Editing by ...)"), a credit ("Reporting by",
-    "Photo by"), an embedded post's address, a gallery caption's counter ("5/11 ...")."""
-    return _CREDIT_LINE.search(text) is not None
+    brackets ("(Photo: AP)", "(Writing by ...; Editing by ...)"), a credit it opens with
+    ("Reporting by", "Photo by"), an embedded post's address, a gallery caption's counter glued
+    to it ("5/11Fighters ...")."""
+    return _CREDIT_LINE.search(text) is not None or _bracketed(text)
+
+
+def _bracketed(text: str) -> bool:
+    """Whether the text is one bracketed part ("(Photo: AP)."), not one that opens with one
+    ("(CNN) The president ...")."""
+    text = text.strip()
+    if not text or text[0] not in _OPEN:
+        return False
+    depth = 0
+    for k, ch in enumerate(text):
+        depth += ch in _OPEN
+        depth -= ch in _CLOSE
+        if depth == 0:
+            return not any(c.isalnum() for c in text[k + 1:])
+    return False
 
 
 _CUT = re.compile(r"(?:\.\.\.|…|\[…\]|\[\.\.\.\])[\"”’»)\]]*$")
@@ -272,7 +288,8 @@ def cut_off(text: str) -> bool:
     """Whether an article's last sentence breaks off: it ends without a stop or closing mark
     ("...became th"), or with an ellipsis, as a teaser or a page cut to a length does."""
     text = text.rstrip()
-    return bool(text) and (not text.endswith((*_END, "?", "？", "]")) or _CUT.search(text) is not None)
+    return bool(text) and (not text.endswith((*_END, "?", "？", "]", "'", "।", "॥", "۔", "؟", "؛")) or
+                           _CUT.search(text) is not None)
 
 
 def whole(sentences: list) -> list:

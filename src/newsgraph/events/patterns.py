@@ -223,25 +223,39 @@ def _obligation(verb) -> str | None:
 
 
 _DENYING = ("deny", "dismiss", "refuse", "decline", "reject", "fail")
+# a verb whose negation affirms what it governs: "did not hesitate to attack", "never stopped shelling"
+_REVERSING = frozenset({*_DENYING, "hesitate", "stop", "cease", "quit", "halt", "end", "avoid", "refrain"})
 
 
 def negated(verb, inherit: bool = True, depth: int = 0) -> bool:
     """'not', 'never' on the verb, or the act denied ('denies providing support', 'refused to
-    resign'); a verb also takes the negation of the verb it completes ('is not going to resign',
-    'does not want to meet') and, without a subject of its own, of the verb it is joined to ('vowed
-    not to bow to pressure and step down'), unless `inherit` is False."""
+    resign'); unless `inherit` is False, a verb also takes the negation of the verb it completes
+    ('is not going to resign', 'does not want to meet'; not through a verb that turns it round:
+    'did not hesitate to attack', 'refused to stop attacking') and, a bare infinitive, that of
+    the bare infinitive it is joined to ('vowed not to bow to pressure and step down'; not 'did
+    not retreat and attacked', nor after 'but')."""
     if verb.dep_ in ("xcomp", "ccomp") and verb.head.lemma_.lower() in _DENYING:
         return True
-    neg = cues("negation")
-    if any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
-           or (c.dep_ in ("advmod", "neg") and c.lower_ in neg) for c in verb.children):
+    if _negated_itself(verb):
         return True
-    if not inherit or depth >= 3 or verb.head is verb or verb.head.pos_ not in ("VERB", "AUX"):
+    head = verb.head
+    if not inherit or depth >= 3 or head is verb or head.pos_ not in ("VERB", "AUX") \
+            or head.lemma_.lower() in _REVERSING:
         return False
-    if verb.dep_ == "xcomp" or verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
-                                                               for c in verb.children):
-        return negated(verb.head, True, depth + 1)
+    if verb.dep_ == "xcomp":
+        return _negated_itself(head) or head.dep_ in ("xcomp", "conj") and negated(head, True, depth + 1)
+    if verb.dep_ == "conj" and verb.tag_ == "VB" and head.tag_ == "VB" \
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children) \
+            and not any(c.dep_ == "cc" and c.lower_ in ("but", "yet") for c in head.children):
+        return _negated_itself(head) or negated(head, True, depth + 1)
     return False
+
+
+def _negated_itself(verb) -> bool:
+    """'not', 'never' (the negation cues) on the verb or its auxiliary."""
+    neg = cues("negation")
+    return any(c.dep_ == "neg" or (c.dep_ == "aux" and any(g.dep_ == "neg" for g in c.children))
+               or (c.dep_ in ("advmod", "neg") and c.lower_ in neg) for c in verb.children)
 
 
 def _governed(verb, code: str | None = None):

@@ -31,18 +31,24 @@ _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec".split
 
 
 def _dateline_end(doc, start: int) -> int | None:
-    """Where the dash ending a dateline at token `start` is: a place in capitals, then only
-    capitalised words, dates and an agency in brackets before a dash ('WASHINGTON, March 3
-    (Reuters) -', 'GAZA CITY, Gaza Strip —'); None if the paragraph opens otherwise."""
+    """Where the dash ending a dateline at token `start` is: a place in capitals (every word up to
+    the first comma or bracket), then only capitalised words, dates and an agency in brackets
+    before a dash set off by a space ('WASHINGTON, March 3 (Reuters) -', 'GAZA CITY, Gaza Strip —');
+    None if the paragraph opens otherwise ('FBI Director Christopher Wray – in a statement –')."""
     first = doc[start]
     if not (first.is_alpha and first.is_upper and len(first) >= 3):
         return None
+    place = True  # still in the place name, before a comma or bracket
     for tok in doc[start + 1:start + 14]:
-        if tok.text in _DASHES:
+        if tok.text in _DASHES and doc[tok.i - 1].whitespace_:
             return tok.i if tok.i + 1 < len(doc) and "\n" not in tok.whitespace_ else None
         if "\n" in tok.text or "\n" in tok.whitespace_:
             return None
+        if tok.text in (",", "("):
+            place = False
         word = tok.text.rstrip(".").lower()
+        if place and tok.is_alpha and not tok.is_upper:
+            return None
         if tok.is_alpha and not (tok.text[:1].isupper() or word in _MONTHS) and not _in_brackets(doc, tok, start):
             return None
     return None
