@@ -325,3 +325,13 @@ def test_lines_of_the_page_around_a_report_are_told_apart(text, line):
     assert page_line(text) is line
     if line:
         assert suitability(text) == 0.0
+
+
+def test_story_summary_skips_a_rewording_of_what_it_has_said():
+    said = "Governor Ingrid Halvorsen said on Friday she will not step down despite calls from lawmakers in her party."
+    again = ("Embattled Governor Ingrid Halvorsen on Friday refused to step down, defying heavyweights of her "
+             "party.")  # 4 of its 10 content words are new: the same fact told again
+    news = "The state assembly will open an impeachment inquiry into the governor next week."
+    ss = (article("a", "One", [said, news]) + article("b", "Two", [said]) + article("c", "Three", [said])
+          + article("d", "Four", [again]))
+    assert [s.text for s in summarize_story(ss, k=3, max_words=80)] == [said, news]
