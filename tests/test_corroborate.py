@@ -346,3 +346,12 @@ def test_lines_of_the_page_state_no_claim():
             SentenceRow("a1", 1, 61, 110, "(Writing by Olav Strand; Editing by Petra Voss and Ingrid Lund)"),
             SentenceRow("a1", 2, 111, 160, "Dam burst floods forty farms near Marrowby pic.twitter.com/Ab12Cd")]
     assert [r.index for r in claim_sentences(rows)] == [0]
+
+
+def test_a_sentence_printed_twice_in_one_page_states_one_claim():
+    lead = "The Kessel dam burst its eastern spillway late on Sunday night."
+    rows = [SentenceRow("a1", 0, 0, 60, lead),
+            SentenceRow("a1", 1, 61, 110, "Forty farms near Marrowby were flooded by the morning."),
+            SentenceRow("a1", 2, 111, 172, "The Kessel dam  burst its eastern spillway late on Sunday night."),
+            SentenceRow("a2", 0, 0, 60, lead)]
+    assert [(r.article_id, r.index) for r in claim_sentences(rows)] == [("a1", 0), ("a1", 1), ("a2", 0)]

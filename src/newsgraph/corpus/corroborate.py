@@ -432,13 +432,20 @@ class ClaimGroup:
 
 def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
     """Sentences that can state a claim: long enough, not questions, no line of the page around
-    the report (`summarize.page_line`), among the article's first MAX_CLAIM_SENTENCES."""
+    the report (`summarize.page_line`), among the article's first MAX_CLAIM_SENTENCES, and not
+    one its article has said already word for word (a page printing its teaser again as the lead
+    would otherwise state the claim twice, as two claims)."""
     out = []
+    said: set[tuple[str, str]] = set()
     for s in sentences:
         text = s.text.strip()
         if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS \
                 or page_line(text):
             continue
+        key = (s.article_id, " ".join(text.casefold().split()))
+        if key in said:
+            continue
+        said.add(key)
         out.append(s)
     return out
 
