@@ -143,3 +143,24 @@ def test_offset_map_returns_raw_word_when_cleaning_changes_its_length():
     raw = "The cafe\u0301 owner\u200b and the light\u00adhouse keeper met."
     for raw_word, mapped in _words_round_trip(raw):
         assert mapped == raw_word
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("The levee held.Engineers checked it at dawn.", "The levee held. Engineers checked it at dawn."),
+    ("to keep the town dry again’.‘We stayed,’ she said.", "to keep the town dry again’. ‘We stayed,’ she said."),
+    ("the mayor said.”We will rebuild.", "the mayor said.” We will rebuild."),
+    ("Ya no hay combates.Las tropas se retiraron.", "Ya no hay combates. Las tropas se retiraron."),
+])
+def test_sentences_glued_together_are_set_apart(raw, text):
+    cleaned, segments, repairs = clean(raw)
+    assert cleaned == text and repairs == ()
+    offsets = OffsetMap(segments)
+    for word in re.finditer(r"\S+", cleaned):  # every word still maps to its own raw characters
+        a, b = offsets.span_to_raw(word.start(), word.end())
+        assert raw[a:b] == word.group()
+
+
+@pytest.mark.parametrize("raw", ["Mr.Okafor flew to St.Petersburg.", "News.Az reported it first.",
+                                 "Write to ada.Lovelace@example.org today.", "See www.Harbour.Org now."])
+def test_abbreviations_addresses_and_site_names_are_not_split(raw):
+    assert clean(raw)[0] == raw

@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
+import regex
 from anyascii import anyascii
 
 from ..data import data_lines, word_set
@@ -19,6 +20,24 @@ _SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
 # Lines holding any of these need word-by-word work: irregular whitespace, invisible
 # characters, or Greek/Cyrillic letters that may be look-alikes.
 _SPECIAL = re.compile(r"\s\s|[^\S ]|[\u200b-\u200d\u2060\ufeff\u00ad\u0370-\u03ff\u0400-\u052f]")
+# Two sentences glued together where a page lost the break between its paragraphs ("was
+# plagiarised.Commentators noticed", "again'.'If you want"): a word's end, a stop (a closing quotation
+# mark either side of it), then a capital and a small letter. The text gets a space there, so that
+# sentences, quotations and claims are read apart. Abbreviations ("Mr.Smith", "St.Petersburg") keep
+# one small letter before the stop; addresses and a site's name ("News.Az") are left alone.
+_GLUED = regex.compile(r"(?<=\p{Ll}\p{Ll}[’”\"']?[.!?][’”\"']?)(?=[‘“\"']?\p{Lu}\p{Ll})")
+_NOT_GLUED = regex.compile(r"@|://|^www\.|^\p{Lu}\p{Ll}+\.\p{Lu}\p{Ll}\W*$")
+
+
+def _pieces(word: str, start: int) -> list[tuple[str, int]]:
+    """A raw word and its start, or the sentences glued in it (`_GLUED`) one by one."""
+    if _NOT_GLUED.search(word):
+        return [(word, start)]
+    cuts = [m.start() for m in _GLUED.finditer(word) if 0 < m.start() < len(word)]
+    if not cuts:
+        return [(word, start)]
+    bounds = [0, *cuts, len(word)]
+    return [(word[a:b], start + a) for a, b in zip(bounds, bounds[1:])]
 
 
 @cache
@@ -153,24 +172,24 @@ def build_clean_text(raw: str, spans: list[tuple[int, int, bool]]
             sep = "\n\n" if new_par else "\n"
             parts.append(sep)
             pos += len(sep)
-        if _SPECIAL.search(line) is None and unicodedata.is_normalized("NFC", line):
+        if _SPECIAL.search(line) is None and _GLUED.search(line) is None and unicodedata.is_normalized("NFC", line):
             parts.append(line)  # the common case: nothing to normalise or repair
             _add_segment(segments, Segment(pos, len(line), start, len(line)))
             pos += len(line)
             continue
-        matches = list(_TOKEN.finditer(raw, start, end))
-        normal = [unicodedata.normalize("NFC", m.group().translate(_INVISIBLE)) for m in matches]
+        words = [p for m in _TOKEN.finditer(raw, start, end) for p in _pieces(m.group(), m.start())]
+        normal = [unicodedata.normalize("NFC", w.translate(_INVISIBLE)) for w, _ in words]
         fixed = repair_mixed_script(normal)
-        for j, (m, word, new) in enumerate(zip(matches, normal, fixed)):
+        for j, ((original, at), word, new) in enumerate(zip(words, normal, fixed)):
             if not new:
                 continue
             if j and parts and not parts[-1].endswith("\n"):
                 parts.append(" ")
                 pos += 1
             if new != word:
-                repairs.append(Repair(original=m.group(), repaired=new, start=pos, end=pos + len(new)))
+                repairs.append(Repair(original=original, repaired=new, start=pos, end=pos + len(new)))
             parts.append(new)
-            _add_segment(segments, Segment(pos, len(new), m.start(), m.end() - m.start()))
+            _add_segment(segments, Segment(pos, len(new), at, len(original)))
             pos += len(new)
     return "".join(parts), tuple(segments), tuple(repairs)
 
