@@ -320,6 +320,9 @@ def test_a_last_sentence_that_breaks_off_is_cut_off(text, cut):
     ("Investigative reporting by the Courier revealed the ferry's debts.", False),
     ("9/11 families sued the ferry company.", False),
     ("(Andes Wire) The ferry docked at Lindholt on Monday (local time).", False),
+    ("Harbour master Olav Strand (left) and Mayor Petra Voss (R) open the new quay.", True),
+    ("Olav Strand (am Mikrofon) eröffnet den neuen Kai.", True),
+    ("The ferry (c) 2024 Lindholt Lines sails at noon again.", False),
 ])
 def test_lines_of_the_page_around_a_report_are_told_apart(text, line):
     assert page_line(text) is line

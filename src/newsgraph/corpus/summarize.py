@@ -257,14 +257,19 @@ def suitability(text: str) -> float:
 _CREDIT_LINE = re.compile(r"^\W*(?:(?:Reporting|Writing|Editing|Additional reporting|Compiled|Photos?|Photograph|"
                           r"Video) [Bb]y\b|Photos?:)|pic\.twitter\.com|^\s*\d{1,2}/\d{1,2}(?=[^\W\d_])")
 _OPEN, _CLOSE = "([", ")]"
+# where a photo shows someone: "Minister X (left) and Y (R) attend...", "X (am Mikrofon) verkündet..."
+_CAPTION = re.compile(r"\((?:[LRC]|\d(?:st|nd|rd|th) [LR]|left|right|cent(?:re|er)|links|rechts|Mitte|l\.|r\.|"
+                      r"izquierda|derecha|gauche|droite|à gauche|à droite|sinistra|destra|am Mikrofon|im Bild|"
+                      r"pictured|seen here)\)")
 
 
 def page_line(text: str) -> bool:
     """Whether a sentence is a line of the page around the report rather than of it: wholly in
     brackets ("(Photo: AP)", "(Writing by ...; Editing by ...)"), a credit it opens with
     ("Reporting by", "Photo by"), an embedded post's address, a gallery caption's counter glued
-    to it ("5/11Fighters ...")."""
-    return _CREDIT_LINE.search(text) is not None or _bracketed(text)
+    to it ("5/11Fighters ..."), a photo's caption placing the people it shows ("X (left) and Y
+    (right) attend ...")."""
+    return _CREDIT_LINE.search(text) is not None or _CAPTION.search(text) is not None or _bracketed(text)
 
 
 def _bracketed(text: str) -> bool:
