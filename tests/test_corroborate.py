@@ -352,6 +352,6 @@ def test_a_sentence_printed_twice_in_one_page_states_one_claim():
     lead = "The Kessel dam burst its eastern spillway late on Sunday night."
     rows = [SentenceRow("a1", 0, 0, 60, lead),
             SentenceRow("a1", 1, 61, 110, "Forty farms near Marrowby were flooded by the morning."),
-            SentenceRow("a1", 2, 111, 172, "The Kessel dam  burst its eastern spillway late on Sunday night."),
+            SentenceRow("a1", 2, 111, 171, "The Kessel dam  burst its eastern spillway late on Sunday night"),
             SentenceRow("a2", 0, 0, 60, lead)]
     assert [(r.article_id, r.index) for r in claim_sentences(rows)] == [("a1", 0), ("a1", 1), ("a2", 0)]

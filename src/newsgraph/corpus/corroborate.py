@@ -430,6 +430,9 @@ class ClaimGroup:
         return {m.article_id for m in self.members}
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
     """Sentences that can state a claim: long enough, not questions, no line of the page around
     the report (`summarize.page_line`), among the article's first MAX_CLAIM_SENTENCES, and not
@@ -442,7 +445,7 @@ def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
         if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS \
                 or page_line(text):
             continue
-        key = (s.article_id, " ".join(text.casefold().split()))
+        key = (s.article_id, " ".join(_WORDS.findall(text.casefold())))  # its words: a stop more or less alike
         if key in said:
             continue
         said.add(key)
