@@ -268,17 +268,19 @@ def test_a_small_story_stays_apart_from_a_distant_or_unlike_one():
     assert index.closest(index.stories[unlike]) is None
 
 
-def test_stories_more_than_the_window_apart_never_merge():
-    """Each story's reach is WINDOW_DAYS either side; two reaches meeting is not enough."""
+def test_stories_more_than_merge_days_apart_never_merge():
+    """A story begun days after another went quiet is news of its own, however alike (Würzburg's
+    axe attack and Reutlingen's machete attack five days later); one a day or two later is more
+    of the same coverage."""
     index = st.StoryIndex()
     big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
     first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
     index.add(first, "a2", big, DAY, _unit(1, 0.1))
-    near = index.add(None, "b1", big, DAY + dt.timedelta(days=st.WINDOW_DAYS), _unit(1, 0.1))
+    near = index.add(None, "b1", big, DAY + dt.timedelta(days=st.MERGE_DAYS), _unit(1, 0.1))
     assert index.closest(index.stories[near]) == first
-    index.merge(near, first, [(big, DAY + dt.timedelta(days=st.WINDOW_DAYS), _unit(1, 0.1))])
-    far = index.add(None, "c1", big, DAY + dt.timedelta(days=3 * st.WINDOW_DAYS + 1), _unit(1, 0.1))
-    assert index.closest(index.stories[far]) is None
+    index.merge(near, first, [(big, DAY + dt.timedelta(days=st.MERGE_DAYS), _unit(1, 0.1))])
+    quiet = index.add(None, "c1", big, DAY + dt.timedelta(days=2 * st.MERGE_DAYS + 1), _unit(1, 0.1))
+    assert index.closest(index.stories[quiet]) is None
 
 
 def test_a_story_gone_cold_during_the_chunk_is_still_found_by_a_small_story_of_the_chunk():

@@ -52,6 +52,9 @@ MERGE_JOIN = 0.4  # its centroid this close by terms to the other's, with lead v
 MERGE_JOIN_EMBED = 0.65
 MERGE_FLOOR = 0.2  # ...or this close by terms and...
 MERGE_EMBED = 0.75  # ...this close by title-and-lead vectors (both raised on busy days, like JOIN)
+MERGE_DAYS = 2  # ...and their days this close: a story begun days after another went quiet is news of its own
+# (the one such merge in the fifteen labelled sets joined Reutlingen's machete attack to Würzburg's axe attack
+# of five days before; every right merge was of stories a day apart at most)
 NAMES_JOIN = 0.2  # an article in another language, by the names it writes: cosine to the story's centroid
 # (an article names only some of its story's names; lower values join more on the real sets 5 and 6, whose
 # foreign pages all have their story present, so they cannot show what a wrong join costs)
@@ -406,7 +409,7 @@ class StoryIndex:
         """Another story, at least as large, that `story` belongs with (its centroid and mean lead
         vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
         when either story was begun in another language) with articles within
-        WINDOW_DAYS of its own; None: none. The first articles of an event often start a story of
+        MERGE_DAYS of its own; None: none. The first articles of an event often start a story of
         their own before the coverage that ties them to it has arrived. Candidates are found by
         the story's top terms in the live and the cold lists alike (of the cold lists, the stories
         moved since `mark`, for a story dated since: the others ended too long before), so the
@@ -435,6 +438,9 @@ class StoryIndex:
                 if days is not None and reach is not None and (reach[1] < days[0] or reach[0] > days[1]):
                     continue
                 live += 1
+                if days is not None and reach is not None and (
+                        reach[1] - WINDOW_DAYS + MERGE_DAYS < days[0] or reach[0] + WINDOW_DAYS - MERGE_DAYS > days[1]):
+                    continue
                 if other.articles >= story.articles:
                     found.append((other.similarity_across(vec, german) if german or _names_only(other)
                                   else other.similarity(vec), sid))
