@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
+import pytest
+
 from newsgraph.corpus.corroborate import (
     EventRow,
     SentenceRow,
@@ -12,6 +14,7 @@ from newsgraph.corpus.corroborate import (
     group_claims,
     own_words,
 )
+from newsgraph.ingest.credits import cited_agency
 
 
 # ------------------------------------------------------------------------------ Sources
@@ -58,6 +61,30 @@ def test_one_long_sentence_written_alike_by_two_outlets_is_one_source_for_that_f
     # the articles' other links still count
     linked = Sources({"a1": "Andes Wire", "b1": "Coastal Gazette", "c1": "Fjord Times"}, [("c1", "a1")])
     assert linked.counts_of_sentences([("a1", LEAD), ("b1", edited), ("c1", own)]) == (3, 3, 1)
+
+
+def test_outlets_relaying_one_news_agency_are_one_source_for_what_they_relay():
+    s = Sources({"a1": "Coastal Gazette", "b1": "Fjord Times", "c1": "Valley Post", "w1": "apnews.com"}, [])
+    one = "Rescuers could not reach Marrowby because the valley road was blocked, according to The Associated Press."
+    other = "The Associated Press reported that blocked roads kept rescue teams from the flooded village."
+    own = "Our reporter saw rescue teams turned back at the blocked valley road."
+    assert s.counts_of_sentences([("a1", one), ("b1", other), ("c1", own)]) == (3, 3, 2)
+    assert s.counts_of_sentences([("a1", one), ("w1", own)]) == (2, 2, 1)  # and the agency's own report
+    told = "A police officer told Reuters that the dam had been inspected in May."
+    assert s.counts_of_sentences([("a1", told), ("c1", own)]) == (2, 2, 2)
+
+
+@pytest.mark.parametrize("text, agency", [
+    ("Forty farms were flooded, according to the Associated Press.", "ap"),
+    ("A police officer told Reuters the toll was rising.", "reuters"),
+    ("Wie die dpa berichtete, wurde der Damm am Montag geöffnet.", "dpa"),
+    ("Le bilan est lourd, selon l'AFP.", "afp"),
+    ("AP Photo/Ola Nordmann shows the flooded farms.", None),
+    ("The mayor said AP was wrong to publish the photograph.", None),
+    ("Forty farms were flooded, officials said.", None),
+])
+def test_the_agency_a_sentence_cites(text, agency):
+    assert cited_agency(text) == agency
 
 
 def test_a_speaker_quoted_alike_by_two_outlets_is_no_copy():

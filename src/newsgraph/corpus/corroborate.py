@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 
 from ..clean.language import base
 from ..events.lexicon import code_info
-from ..ingest.credits import agency_of_site
+from ..ingest.credits import agency_of_site, cited_agency
 from .claims import ClaimContext, canonical_text, subject_keys
 from .features import content_words, embed, idf, multilingual_texts, tokens
 from .summarize import page_line
@@ -95,8 +95,9 @@ class Sources:
         """`counts` of the articles of (article, sentence) pairs stating one fact, where articles of
         different sources whose sentences are one text (`copied_words`: COPIED_SENTENCE alike, at
         least COPIED_MIN_WORDS words) count as one source: one outlet took the words of the other,
-        or both of a third text, so they do not confirm each other. The caller leaves quoted words
-        out (`own_words`): two outlets quote a speaker alike apart."""
+        or both of a third text, so they do not confirm each other; so do those whose sentences say
+        they have it from one news agency (`cited_agency`), and the agency's own copy. The caller
+        leaves quoted words out (`own_words`): two outlets quote a speaker alike apart."""
         members = list(members)
         ids = {a for a, _ in members}
         outlets = {self.outlet_of.get(a, a) for a in ids}
@@ -108,6 +109,10 @@ class Sources:
                 x = parent[x]
             return x
 
+        for a, text in members:  # outlets relaying one agency ("..., according to Reuters") are one source
+            agency = cited_agency(text)
+            if agency is not None and find(root[a]) != find(AGENCY + agency):
+                parent[find(root[a])] = find(AGENCY + agency)
         by_text: dict[str, str] = {}  # a sentence's own words -> the first source that wrote them
         for a, text in members:
             words = copied_words(text)

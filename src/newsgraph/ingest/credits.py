@@ -119,6 +119,29 @@ def credits_of(raw_text: str, site: str | None = None, body_end: int | None = No
 
 
 @cache
+def _citing() -> re.Pattern[str]:
+    alias = f"(?:{agencies().alias})"
+    the = r"(?:[Tt]he |[Dd]ie |[Dd]er |[Ll]a |[Ll]'|l’|[Ll]e )?"
+    return re.compile(
+        rf"\b(?:[Aa]ccording to|[Cc]iting|[Tt]old|[Ll]aut|[Ss]elon|[Ss]egún|[Ss]econdo|[Bb]erichtet(?:e)?|"
+        rf"[Mm]eldet(?:e)?|[Ii]nform(?:ó|a)) {the}(?P<a>{alias})\b(?! (?:Photo|photo|Foto|foto|[Ii]mages?)\b)|"
+        rf"\b(?P<b>{alias})(?: news agency)? (?:reported|reports|said|says|wrote|writes|quoted|learned|learnt|"
+        rf"has reported|has learned|berichtete|meldete|berichtet|meldet|rapporte|a rapporté|informó|informa)\b|"
+        rf"\b(?:an?|the|[Dd]ie|[Dd]er|[Ll]a|[Ll]'|l’)(?: news)? ?(?:agency|Agentur|agence|agencia|agenzia) "
+        rf"(?P<c>{alias})\b")
+
+
+def cited_agency(sentence: str) -> str | None:
+    """The news agency a sentence says it has what it states from ("..., according to The
+    Associated Press", "a police officer told Reuters", "berichtete die dpa"): two outlets repeating
+    it relay the agency, one source. None: it cites none."""
+    m = _citing().search(sentence)
+    if m is None:
+        return None
+    return agencies().names.get(m.group("a") or m.group("b") or m.group("c"))
+
+
+@cache
 def _patterns() -> dict[str, re.Pattern[str]]:
     a = agencies()
     sp, the = r"[ \t]", r"(?:[Tt]he[ \t]+)?"  # a space within a line; an optional "The"
