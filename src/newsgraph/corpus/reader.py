@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import pyarrow as pa
 import regex
 
+from ..data import word_set
 from .corroborate import SentenceRow
 
 
@@ -22,11 +23,38 @@ def outlet_key(outlet: str | None, source: str) -> str:
 _SPLIT = regex.compile(r"(?<=[.!?…”\"’»])\s+(?=[\"“‘„«¿¡(\[]?[\p{Lu}\p{Lo}0-9])|(?<=[。！？])(?![」』）])\s*|\n+")
 
 
+_LAST_WORD = regex.compile(r"(\S+)\s+(\S+)\.$|(\S+)\.$")
+_NEXT_WORD = regex.compile(r"[\p{L}]+")
+# German (and Nordic) words before a day or rank written as an ordinal with a stop ("am 14.", "die 108.")
+_ORDINAL_AFTER = frozenset("am im vom zum zur bis den dem der die das des ab seit beim ins ans".split())
+
+
+def _runs_on(text: str, stop: int, after: int) -> bool:
+    """Whether the stop ending text[:stop] ends no sentence: it closes an abbreviation ("Sgt.",
+    "Dra."; data/abbreviations.txt) or an initial ("Micah X. Johnson", "M. Piccard"), or a day or
+    rank written as an ordinal ("am 14. Juli", "die 108. Tour", "Rice (95. Henderson)")."""
+    m = _LAST_WORD.search(text, max(0, stop - 40), stop)
+    if m is None:
+        return False
+    word = (m.group(2) or m.group(3)).lstrip("(\"“‘„«[")
+    if len(word) == 1 and word.isupper() or word.casefold() in word_set("abbreviations.txt"):
+        return True
+    if not (word.isdigit() and len(word) <= 3):
+        return False
+    following = _NEXT_WORD.match(text, after)
+    before = (m.group(1) or "").casefold()
+    return (following is not None and following.group().casefold() in word_set("month_names.txt")
+            or before in _ORDINAL_AFTER or (m.group(2) or m.group(3)).startswith("("))
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans for articles stored without a parse (a punctuation rule)."""
+    """Sentence spans for articles stored without a parse (a punctuation rule; not after an
+    abbreviation, an initial or an ordinal: `_runs_on`)."""
     spans, start = [], 0
     for m in _SPLIT.finditer(text):
         if m.end() <= start:  # an empty match where the last one ended
+            continue
+        if m.start() and text[m.start() - 1] == "." and _runs_on(text, m.start(), m.end()):
             continue
         if text[start:m.start()].strip():
             spans.append((start, m.start()))

