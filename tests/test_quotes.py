@@ -307,3 +307,9 @@ def test_a_persons_or_companys_staff_still_speak_for_them(nlp):
     _, quotes = quotes_of(nlp, "Microsoft's lawyers said the ruling was wrong. Hillary Clinton's team said "
                                "the scenario was unlikely.")
     assert [(q.speaker, q.speaker_named) for q in quotes] == [("Microsoft", True), ("Hillary Clinton", True)]
+
+
+def test_no_sentence_ends_after_a_title_abbreviation(nlp):
+    doc = nlp("He was released on bail, harbour police Sgt. Olav Lund said on Monday. The ferry sailed.")
+    assert [s.text for s in doc.sents] == ["He was released on bail, harbour police Sgt. Olav Lund said on Monday.",
+                                          "The ferry sailed."]

@@ -238,6 +238,21 @@ def test_a_sentence_may_open_with_a_capital_of_any_latin_alphabet():
     assert len(split_sentences(text)) == 4
 
 
+@pytest.mark.parametrize("text, sentences", [
+    ("Der Hafen von Kelmar schließt am 14. Juli für Frachter. Dann kommt der Umbau.", 2),
+    ("Die 108. Regatta von Kelmar endete am Sonntag. Es gewann Lund.", 2),
+    ("Das Boot sank 1923 vor Kelmar, sagte Dr. Vell dem Rat. Niemand kam um.", 2),
+    ("«Le port est sauvé», a lancé M. Vell devant le conseil. La séance a été levée.", 2),
+    ("El capitán fue identificado como Olav K. Lund, dijo la policía. Luego habló la alcaldesa.", 2),
+    ("Die Zahl der Schiffe stieg auf 110. Die Behörde prüft den Hafen.", 2),  # a number ending a sentence
+    ("Der Hafen wurde 2016. Renoviert wurde er nie.", 2),
+])
+def test_the_punctuation_rule_runs_on_after_abbreviations_initials_and_ordinals(text, sentences):
+    from newsgraph.corpus.reader import split_sentences
+
+    assert len(split_sentences(text)) == sentences
+
+
 # Invented text, written for this test: one harbour decision told by two German reports and one English.
 _HARBOUR_DE = [
     ("de1", ["Der Stadtrat von Kelmar hat am Montag die Schließung des alten Hafens für Frachtschiffe beschlossen.",
