@@ -652,6 +652,10 @@ def test_the_story_headline_is_a_title_that_reads_as_one():
     headline = member("Haldor ferry back on the Brenvik run after refit")
     assert refresh._story_title([*furniture, caption]) == caption[4]
     assert refresh._story_title([caption, *furniture, headline]) == headline[4]
+    # a list item, a caption with its photo credit, a market-status banner: none reads as the headline
+    others = [member("- Haldor Vell, 27"), member("Ferry docks at Brenvik. Foto: Lindholt Lines"),
+              member("Ferry (left) at the Haldor quay"), member("U.S. Markets closed")]
+    assert refresh._story_title(others) is None
     japanese = "東京で大きな地震が発生した"  # a title in a script without spaces reads by its terms
     from newsgraph.corpus.features import local_terms
     terms_ja = [{"term": t, "w": w} for t, w in local_terms(japanese + "。地震の被害が広がっている。", "ja")]

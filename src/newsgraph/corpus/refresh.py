@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -28,7 +29,7 @@ from .corroborate import (
 )
 from .features import caseless, content_words, cosine, local_terms
 from .reader import Reader, outlet_key
-from .summarize import Sentence, main_language, summarize_article, summarize_story, whole
+from .summarize import Sentence, main_language, page_line, summarize_article, summarize_story, whole
 
 log = logging.getLogger(__name__)
 MAX_STORY_ARTICLES_FOR_CLAIMS = 150  # the most recent articles of a big story give its claims
@@ -310,16 +311,19 @@ def _story_title(members: Sequence[tuple], language: str | None = None) -> str |
 
 
 TITLE_TERMS = 30  # a headline names one of the story's top terms
+# a list item ("- Lois Oglesby, 27") or a caption with its photo credit ("Kane trifft. Foto: AFP/X") is no headline
+_NOT_HEADLINE = re.compile(r"^\s*[-–—•·*]\s|\b(?:Foto|Photo|Bild|Image|Credit|Crédit|Crédito)\s*:")
 
 
 def _headline_fit(title: str, top: set[str], language: str | None = None) -> float:
     """How well a page's title reads as its story's headline: 0 when it is a line of page furniture
-    (a byline, a date, "Skip to main content": `boilerplate.furniture_line`) or names none of the
+    (a byline, a date, "Skip to main content": `boilerplate.furniture_line`), a list item, a photo's
+    caption (`_NOT_HEADLINE`, `summarize.page_line`) or names none of the
     story's top terms (a site's name), 0.5 when it reads as a caption or a sentence (a closing
     stop, or more than 25 words), else 1."""
     unspaced = caseless(title)  # a script without capitals: its terms as its stories', no furniture test by words
     words = {t for t, _ in local_terms(title, language)} if unspaced else set(content_words(title))
-    if not unspaced and furniture_line(title) or not words & top:
+    if not unspaced and furniture_line(title) or not words & top or _NOT_HEADLINE.search(title) or page_line(title):
         return 0.0
     text = title.rstrip()
     return 0.5 if text.endswith(".") and not text.endswith("...") or len(text.split()) > 25 else 1.0
