@@ -313,3 +313,13 @@ def test_no_sentence_ends_after_a_title_abbreviation(nlp):
     doc = nlp("He was released on bail, harbour police Sgt. Olav Lund said on Monday. The ferry sailed.")
     assert [s.text for s in doc.sents] == ["He was released on bail, harbour police Sgt. Olav Lund said on Monday.",
                                           "The ferry sailed."]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Officials in Brenvik, where the ferry ran aground, said the crew was safe.", "Officials in Brenvik"),
+    ("Medical sources, who put the toll at 30, said the blast hit the quay.", "Medical sources"),
+    ("Harbour officials who declined to be named said the ferry would sail again.", "Harbour officials"),
+])
+def test_an_unnamed_speaker_is_named_without_the_clause_that_follows_it(nlp, text, speaker):
+    doc = nlp(text)
+    assert [q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")] == [speaker]

@@ -374,14 +374,26 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
     if of_place:
         # "Barcelona's mayor", "Spain's foreign minister", "leading EU countries": an office or a
         # group of the place or body named, not the place or body itself
-        return _Speaker(phrase.rstrip(" ,;:"), actor.code or actor.country, False, phrase)
+        return _Speaker(_head_phrase(tok), actor.code or actor.country, False, phrase)
     country = next((actors.at(t.i).country for t in tok.subtree if actors.at(t.i)), None)
     if tok.pos_ == "PROPN":  # a name the entity recogniser missed: "Tester said"
         name = tok.doc[min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i]):tok.i + 1]
         return _named(tok.doc, name.text, actors)
     if tok.lemma_.lower() not in word_set("unnamed_heads.txt") | word_set("speech_nouns.txt"):
         return _Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
-    return _Speaker(phrase, country, False, phrase)
+    return _Speaker(_head_phrase(tok), country, False, phrase)
+
+
+def _head_phrase(tok) -> str:
+    """An unnamed speaker as the briefing names it: the noun phrase without the clause or aside
+    that follows it ("officials in Reutlingen", not "..., where the attack occurred"; "medical
+    sources", not "..., who estimated the toll at 30")."""
+    end = tok.right_edge.i
+    for t in tok.doc[tok.i + 1:end + 1]:
+        if t.text in (",", ";", "(", "—", "–") or t.dep_ in ("relcl", "acl") and t.head.i >= tok.i:
+            end = (t.left_edge.i if t.dep_ in ("relcl", "acl") else t.i) - 1
+            break
+    return tok.doc[tok.left_edge.i:max(end, tok.i) + 1].text.rstrip(" ,;:")
 
 
 def _named(doc, name: str, actors: ArticleActors) -> _Speaker:
