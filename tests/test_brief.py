@@ -1,6 +1,9 @@
 """Briefing pieces built from stored rows, on small invented stories."""
 from __future__ import annotations
 
+import pytest
+
+from newsgraph import brief
 from newsgraph.brief import _author_lines, _confirmed_spans, _names_of, _only_here, _standalone
 
 
@@ -245,3 +248,14 @@ def test_an_agency_name_inside_a_longer_site_name_is_not_its_brand():
     assert _own_brand("CBSNewYork", "newyork.cbslocal.com") and _own_brand("KTNV", "www.ktnv.com")
     assert not _own_brand("ANSA", "kansascity.com") and not _own_brand("SID", "businessinsider.com")
     assert not _own_brand("HINA", "chinadaily.com.cn")
+
+
+@pytest.mark.parametrize("label, loop", [
+    ("Haiti → Haiti: use conventional military force", True),
+    ("France and France: consult", True),
+    ("United States (Ann Vell) → United States (Olav Lund): dismiss", False),
+    ("Norway → Sweden: make a visit", False),
+    ("Norway: make statement", False),
+])
+def test_an_event_whose_sides_read_the_same_is_left_out_of_the_briefing(label, loop):
+    assert brief._self_loop(label) is loop

@@ -223,8 +223,20 @@ def _trigger_at(sentence: str, trigger: str | None) -> int:
     return m.start() if m else 0
 
 
+def _self_loop(label: str) -> bool:
+    """Whether an event's two sides read the same ('Haiti → Haiti: use conventional military force',
+    'France and France: consult'): one state acting on itself, as its own parts, tells a reader
+    nothing; the exports keep it."""
+    sides = label.rpartition(": ")[0]
+    for sep in (" → ", " and "):
+        left, found, right = sides.partition(sep)
+        if found:
+            return left.strip() == right.strip()
+    return False
+
+
 def _timeline(clusters: list[dict], cite, names_of: dict[str, list[str]]) -> list[Item]:
-    dated = [c for c in clusters if c["date"] and not c["negated"]]
+    dated = [c for c in clusters if c["date"] and not c["negated"] and not _self_loop(c["label"])]
     dated.sort(key=lambda c: (c["date"], -c["independent_outlets"], c["id"]))
     out = []
     for c in dated:
@@ -368,7 +380,8 @@ def _standalone(text: str) -> bool:
 def _claims(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
             bios: dict[str, list[tuple[int, int]]] | None = None) -> None:
     said = {c["text"] for c in claims if c["kind"] == "quote"}
-    many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"]
+    many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"
+            and not (c["kind"] == "event" and _self_loop(c["text"]))]
     many.sort(key=lambda c: (-c["independent_outlets"], -(c["salience"] or 0), c["id"]))
     for c in many[:MAX_CORROBORATED]:
         b.corroborated.append(Item(_claim_text(c), cite(e["article_id"] for e in c["evidence"]),
