@@ -323,3 +323,11 @@ def test_no_sentence_ends_after_a_title_abbreviation(nlp):
 def test_an_unnamed_speaker_is_named_without_the_clause_that_follows_it(nlp, text, speaker):
     doc = nlp(text)
     assert [q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")] == [speaker]
+
+
+def test_words_an_outlet_relays_are_the_speakers_not_the_outlets(nlp):
+    doc = nlp('"The ferry is safe," the harbour police said, according to Andes Wire.')
+    quotes = extract_quotes(doc, resolve_actors(doc), "a1")
+    assert [(q.speaker, q.text) for q in quotes] == [("the harbour police", "The ferry is safe")]
+    doc = nlp("At least nine people were hurt on the ferry, according to Mayor Ann Vell.")
+    assert [q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")] == ["Ann Vell"]

@@ -526,6 +526,9 @@ def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if sum(quoted[start:end]) / max(1, end - start) > 0.85:
         return None
+    if any(_is_cue(t, word_set("speech_verbs.txt")) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+           for t in tokens):
+        return None  # 'X said ..., according to Reuters': X's words, which the agency relays
     speaker = _speaker_of(tok, actors, set())
     return _make(doc, start, end, "indirect", tok, speaker, article_id) if speaker.name else None
 
