@@ -385,15 +385,24 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
 
 
 def _head_phrase(tok) -> str:
-    """An unnamed speaker as the briefing names it: the noun phrase without the clause or aside
-    that follows it ("officials in Reutlingen", not "..., where the attack occurred"; "medical
-    sources", not "..., who estimated the toll at 30")."""
+    """An unnamed speaker as the briefing names it: the noun phrase without the aside or the
+    relative clause that follows it ("officials in Reutlingen", not "..., where the attack
+    occurred"; "officials", not "officials who declined to be named"). A clause without a
+    relative word keeps the source it names: "a complaint filed by the SEC", "a speech Clinton gave"."""
     end = tok.right_edge.i
     for t in tok.doc[tok.i + 1:end + 1]:
-        if t.text in (",", ";", "(", "—", "–") or t.dep_ in ("relcl", "acl") and t.head.i >= tok.i:
-            end = (t.left_edge.i if t.dep_ in ("relcl", "acl") else t.i) - 1
+        if t.text in (",", ";", "(", "—", "–"):
+            end = t.i - 1
+            break
+        if t.dep_ == "relcl" and t.head.i >= tok.i and t.left_edge.lower_ in _RELATIVE_WORDS:
+            end = t.left_edge.i - 1
             break
     return tok.doc[tok.left_edge.i:max(end, tok.i) + 1].text.rstrip(" ,;:")
+
+
+_RELATIVE_WORDS = frozenset("who whom whose which where when that".split())
+# verbs that report words someone said (not 'reported', which an outlet does, nor 'ordered', an act told)
+_SAYING = frozenset("say tell add state announce declare write insist stress warn".split())
 
 
 def _named(doc, name: str, actors: ArticleActors) -> _Speaker:
@@ -526,9 +535,9 @@ def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if sum(quoted[start:end]) / max(1, end - start) > 0.85:
         return None
-    if any(_is_cue(t, word_set("speech_verbs.txt")) and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
-           for t in tokens):
-        return None  # 'X said ..., according to Reuters': X's words, which the agency relays
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _SAYING
+           and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children) for t in tokens):
+        return None  # 'X said ..., according to Reuters': X's words, which the outlet relays
     speaker = _speaker_of(tok, actors, set())
     return _make(doc, start, end, "indirect", tok, speaker, article_id) if speaker.name else None
 
