@@ -353,3 +353,20 @@ def test_story_summary_skips_a_rewording_of_what_it_has_said():
     ss = (article("a", "One", [said, news]) + article("b", "Two", [said]) + article("c", "Three", [said])
           + article("d", "Four", [again]))
     assert [s.text for s in summarize_story(ss, k=3, max_words=80)] == [said, news]
+
+
+def test_story_summary_takes_one_of_the_leads_that_tell_the_main_fact():
+    """Each outlet's lead says the cyclist won his third title in Paris, in its own words: the
+    summary takes one and goes on to what else the story holds."""
+    leads = ["Olav Lund became Norway's first three-time winner of the Tour of the Fjords when he crossed the line "
+             "in Bergen on Sunday.",
+             "Olav Lund secured a third Tour of the Fjords title on Sunday after crossing the finish line in Bergen "
+             "alongside his teammates.",
+             "Defending champion Olav Lund completed his third Tour of the Fjords title in four years on Sunday's "
+             "ceremonial final stage in Bergen."]
+    margin = "Lund beat Petter Strand by two minutes and 52 seconds, with Ivar Berg third."
+    stage = "The final stage went to the sprinter Anders Moe, who won the bunch finish on the harbour front."
+    ss = (article("a", "One", [leads[0], margin]) + article("b", "Two", [leads[1], stage])
+          + article("c", "Three", [leads[2]]))
+    picked = [s.text for s in summarize_story(ss, k=3, max_words=100)]
+    assert sum(s in leads for s in picked) == 1 and margin in picked
