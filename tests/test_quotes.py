@@ -331,3 +331,15 @@ def test_words_an_outlet_relays_are_the_speakers_not_the_outlets(nlp):
     assert [(q.speaker, q.text) for q in quotes] == [("the harbour police", "The ferry is safe")]
     doc = nlp("At least nine people were hurt on the ferry, according to Mayor Ann Vell.")
     assert [q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")] == ["Ann Vell"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Ann Vell, who speaks for the ferry crews, wrote on Saturday. "We wish he [Olav Lund] had lived to see the '
+     'new quay," she tweeted.', "Ann Vell"),
+    ('The Red Cross confirmed that children were among the dead. "This attack right before Midsummer Day is a '
+     'terrible reminder," it said.', "Red Cross"),
+])
+def test_a_name_inside_the_quotation_is_not_the_speaker_a_pronoun_refers_to(nlp, text, speaker):
+    doc = nlp(text)
+    speakers = {q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")}
+    assert speakers and all(speaker in s for s in speakers)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from .actors.resolve import ActorRef, ArticleActors
@@ -427,15 +428,17 @@ def _as_speaker(actor: ActorRef, text: str, token_i: int, actors: ArticleActors)
 
 def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     """The actor a pronoun refers to: the latest person (he/she) or group (they/it) named
-    before it, preferring subjects, within the last three sentences."""
+    before it, preferring subjects, within the last three sentences; a name inside quotation
+    marks is not one ('"... we wish he [Epstein] had lived ...," she tweeted': she is not Epstein)."""
     want_person = tok.lower_ in ("he", "she", "him", "her", "his", "i")
     doc = tok.doc
     sent_starts = [s.start for s in _sentences(doc)[0] if s.start <= tok.i]
     floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
+    quoted = _quoted(doc)
     best = None
     for i in range(tok.i - 1, floor - 1, -1):
         actor = actors.at(i)
-        if actor is None or (want_person and actor.type != "PERSON"):
+        if actor is None or (want_person and actor.type != "PERSON") or _inside(quoted, doc[i].idx):
             continue
         if not want_person and actor.type == "PERSON" and tok.lower_ in ("it",):
             continue
@@ -443,6 +446,20 @@ def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
             return actor
         best = best or actor
     return best
+
+
+def _quoted(doc) -> tuple[list[int], list[int]]:
+    """The starts and ends of the doc's quotations (`quote_spans`), read once per doc."""
+    found = doc.user_data.get("newsgraph_quoted")
+    if found is None:
+        spans = quote_spans(doc.text)
+        found = doc.user_data["newsgraph_quoted"] = ([a for a, _ in spans], [b for _, b in spans])
+    return found
+
+
+def _inside(quoted: tuple[list[int], list[int]], pos: int) -> bool:
+    k = bisect_right(quoted[0], pos) - 1
+    return k >= 0 and pos < quoted[1][k]
 
 
 def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) -> _Speaker | None:
