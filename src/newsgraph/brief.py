@@ -15,6 +15,8 @@ from typing import Any
 
 from .clean import language
 from .corpus.features import content_tokens, content_words, idf, stem, tokens
+from .corpus.figures import story_figures
+from .corpus.reader import split_sentences
 from .corpus.summarize import cut_off
 from .data import word_set
 from .errors import UsageError
@@ -62,6 +64,7 @@ class Briefing:
     sources: list[Source]
     more: dict[str, int] = field(default_factory=dict)
     summary_en: list[Item] = field(default_factory=list)  # from the English articles, when the summary is not
+    figures: list[Item] = field(default_factory=list)  # counts the outlets give differently for one claim
 
 
 def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:
@@ -127,7 +130,23 @@ def build(con, story_id: str | None = None) -> Briefing:
     skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
     b.single_source.extend(_only_here(arts, num, skip))
     b.summary_en = _english_summary(con, sid, story, arts, cite)
+    day_of = {a["id"]: str(a["published"])[:10] for a in arts if a["published"]}
+    b.figures = [_figure(d, cite, day_of) for d in story_figures(
+        (a["id"], [a["text"][x:y] for x, y in split_sentences(a["text"] or "")]) for a in arts)]
     return b
+
+
+def _figure(d, cite, day_of: dict[str, str]) -> Item:
+    """'dead: 84 [1][3]', the figure most articles lead with, and beneath it the others, by the
+    day of their first report ('also reported as: dead: 60, 2021-07-15 [5]': a toll that rose)."""
+    def told(kind: str, value: int, articles) -> str:
+        days = sorted(day_of[a] for a in articles if day_of.get(a))
+        return f"{kind}: {value:,}" + (f", {days[0]}" if days else "")
+
+    (value, first), *rest = d.values
+    rest.sort(key=lambda va: (min((day_of[a] for a in va[1] if day_of.get(a)), default="~"), -va[0]))
+    return Item(told(d.kind, value, first), cite(first), "outlets give different figures",
+                [(told(d.kind, v, a), cite(a)) for v, a in rest])
 
 
 def _english_summary(con, sid: str, story: dict, arts: list[dict], cite) -> list[Item]:
@@ -739,6 +758,7 @@ SECTIONS = (  # title, Briefing field, what to say when it is empty
     ("Timeline", "timeline", "no dated events"),
     ("Who said what", "statements", "no attributed statements"),
     ("Corroborated by independent outlets", "corroborated", "nothing is confirmed by two independent outlets"),
+    ("Figures the outlets give differently", "figures", None),
     ("Single-source claims", "single_source", "none"),
     ("Source notes", "source_notes", "nothing to note"),
     ("How the outlets frame it", "framing", "one outlet only"),

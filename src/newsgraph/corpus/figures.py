@@ -1,0 +1,86 @@
+"""Counts that a story's outlets give differently: "at least 84 killed" beside "80 dead".
+
+Where the articles of a story lead with a count of the same kind of thing (the dead, the
+injured, the arrested...) and the numbers differ, an analyst wants to see each, and which outlet
+says which: a toll that rose from report to report, a figure misread, an early report left
+standing. Kinds and their words in several languages: data/figure_nouns.tsv.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from ..data import tsv_rows
+
+_NUMBER = r"(\d{1,3}(?:[,.\u202f ]\d{3})+|\d+)"
+# up to three words, of letters only, between a number and what it counts ("84 people were killed"; not across a
+# comma or a conjunction: "nine people dead, dozens injured", "killed nine people and injured 27")
+_GAP = r"(?:\s+(?!(?:and|und|et|y|e|or|oder|ou|o|but|aber|mais|pero|ma)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?\s+"
+
+
+@dataclass(frozen=True, slots=True)
+class Differing:
+    kind: str  # 'dead', 'injured'...
+    values: tuple[tuple[int, tuple[str, ...]], ...]  # (figure, articles giving it), the most given first
+
+
+@cache
+def _words() -> dict[str, int]:
+    return {row["word"]: int(row["value"]) for row in tsv_rows("newsgraph.data", "number_words.tsv")}
+
+
+@cache
+def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
+    number = "(" + _NUMBER[1:-1] + "|" + "|".join(sorted(map(re.escape, _words()), key=len, reverse=True)) + ")"
+    out = []
+    for row in tsv_rows("newsgraph.data", "figure_nouns.tsv"):
+        nouns = "|".join(map(re.escape, row["nouns"].split()))
+        after = re.compile(rf"(?<![\d.,\w-]){number}{_GAP}?(?:{nouns})\b", re.I)
+        verbs = "|".join(map(re.escape, row["verbs"].split()))
+        before = re.compile(rf"\b(?:{verbs})\s+(?:at least |more than |some |about |nearly |over )?{number}\b",
+                            re.I) if verbs else None
+        out.append((row["kind"], after, before))
+    return out
+
+
+def figures_in(text: str) -> dict[str, set[int]]:
+    """The figures a sentence gives, by kind: {'dead': {84}}; a year is no count."""
+    found: dict[str, set[int]] = {}
+    for kind, after, before in _patterns():
+        for pattern in (after, before):
+            for m in pattern.finditer(text) if pattern is not None else ():
+                word = m.group(1).lower()
+                value = _words()[word] if word in _words() else int(re.sub(r"\D", "", word))
+                if 0 < value and not 1900 <= value <= 2100:
+                    found.setdefault(kind, set()).add(value)
+    return found
+
+
+LEAD_SENTENCES = 2  # the figures an article leads with are its report of the count; later ones are background
+
+
+def story_figures(leads: Iterable[tuple[str, Sequence[str]]]) -> list[Differing]:
+    """The counts a story's articles lead with, where they differ (`leads`: each article's id
+    and first sentences): for each kind, the first figure each article gives in its first
+    LEAD_SENTENCES sentences (a toll that rose from report to report, a figure misread, an
+    early report left standing)."""
+    members = []
+    for article, sentences in leads:
+        seen: set[str] = set()
+        for text in sentences[:LEAD_SENTENCES]:
+            for kind, values in figures_in(text).items():
+                if kind not in seen and len(values) == 1:
+                    seen.add(kind)
+                    members.append((article, kind, next(iter(values))))
+    by_kind: dict[str, dict[int, set[str]]] = {}
+    for article, kind, value in members:
+        by_kind.setdefault(kind, {}).setdefault(value, set()).add(article)
+    out = []
+    for kind in sorted(by_kind):
+        values = by_kind[kind]
+        if len(values) > 1:
+            ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), -kv[0]))
+            out.append(Differing(kind, tuple((v, tuple(sorted(a))) for v, a in ranked)))
+    return out

@@ -1,0 +1,35 @@
+"""Counts that a story's outlets give differently, on invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import brief
+from newsgraph.corpus.figures import figures_in, story_figures
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Nine people were killed and 27 injured when the ferry capsized.", {"dead": {9}, "injured": {27}}),
+    ("A gunman killed nine people and injured at least 27 on the quay.", {"dead": {9}, "injured": {27}}),
+    ("At least 1,200 people were evacuated from Brenvik.", {"evacuated": {1200}}),
+    ("Beim Unglück gab es 84 Tote und 18 Verletzte.", {"dead": {84}, "injured": {18}}),
+    ("Le naufrage a fait 12 morts et 40 blessés.", {"dead": {12}, "injured": {40}}),
+    ("Police arrested 12 people after the riot.", {"arrested": {12}}),
+    # neither a count across a comma or a conjunction, nor part of a word, nor a year
+    ("Nine people died, dozens were injured.", {"dead": {9}}),
+    ("THIRTY-FIVE passengers were rescued.", {}),
+    ("The ferry, built in 1998, sank; the 2015 disaster killed more.", {}),
+])
+def test_the_counts_a_sentence_gives(text, found):
+    assert figures_in(text) == found
+
+
+def test_the_counts_a_story_leads_with_where_they_differ():
+    leads = [("a1", ["At least 84 people were killed when the ferry capsized.", "It sank in minutes."]),
+             ("a2", ["The capsizing killed 84 people.", "Divers found 12 bodies later."]),  # its lead counts first
+             ("a3", ["Rescuers say 80 people died and 30 were injured."]),
+             ("a4", ["The ferry sank on Monday.", "Officials said 30 people were injured."])]
+    found = story_figures(leads)
+    assert [(d.kind, d.values) for d in found] == [("dead", ((84, ("a1", "a2")), (80, ("a3",))))]
+    cite = lambda ids: sorted(int(a[1]) for a in ids)  # noqa: E731
+    item = brief._figure(found[0], cite, {"a1": "2025-03-02", "a3": "2025-03-01"})
+    assert (item.text, item.cites, item.variants) == ("dead: 84, 2025-03-02", [1, 2], [("dead: 80, 2025-03-01", [3])])
