@@ -82,6 +82,8 @@ def test_outlets_relaying_one_news_agency_are_one_source_for_what_they_relay():
     ("AP Photo/Ola Nordmann shows the flooded farms.", None),
     ("The mayor said AP was wrong to publish the photograph.", None),
     ("Forty farms were flooded, officials said.", None),
+    ("AFP said the toll rose to forty.", "afp"),
+    ("Bloomberg said he would spend 500 million dollars on the campaign.", None),  # the man, as often as the agency
 ])
 def test_the_agency_a_sentence_cites(text, agency):
     assert cited_agency(text) == agency

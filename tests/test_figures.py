@@ -18,6 +18,11 @@ from newsgraph.corpus.figures import figures_in, story_figures
     ("Nine people died, dozens were injured.", {"dead": {9}}),
     ("THIRTY-FIVE passengers were rescued.", {}),
     ("The ferry, built in 1998, sank; the 2015 disaster killed more.", {}),
+    ("About 2,000 people were injured.", {"injured": {2000}}),  # a count with a separator is no year
+    ("On July 14 200 people died in the storm.", {"dead": {200}}),  # a day, then a count
+    ("Malaria killed 2.5 million people last year.", {}),
+    ("A blast killing 84-year-old Ann Vell shook the quay.", {}),
+    ("A lista dos mortos foi divulgada.", {}),
 ])
 def test_the_counts_a_sentence_gives(text, found):
     assert figures_in(text) == found

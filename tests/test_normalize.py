@@ -150,6 +150,7 @@ def test_offset_map_returns_raw_word_when_cleaning_changes_its_length():
     ("to keep the town dry again’.‘We stayed,’ she said.", "to keep the town dry again’. ‘We stayed,’ she said."),
     ("the mayor said.”We will rebuild.", "the mayor said.” We will rebuild."),
     ("Ya no hay combates.Las tropas se retiraron.", "Ya no hay combates. Las tropas se retiraron."),
+    ('The levee held."The water is falling," she said.', 'The levee held. "The water is falling," she said.'),
 ])
 def test_sentences_glued_together_are_set_apart(raw, text):
     cleaned, segments, repairs = clean(raw)

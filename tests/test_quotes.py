@@ -343,3 +343,23 @@ def test_a_name_inside_the_quotation_is_not_the_speaker_a_pronoun_refers_to(nlp,
     doc = nlp(text)
     speakers = {q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")}
     assert speakers and all(speaker in s for s in speakers)
+
+
+
+def test_a_pronoun_inside_a_quotation_may_refer_to_a_name_in_it(nlp):
+    from newsgraph.quotes import antecedent
+
+    doc = nlp('Ann Vell spoke on Monday. "Olav Lund is a good captain. He will sail again," she said.')
+    actors = resolve_actors(doc)
+    found = {t.lower_: antecedent(t, actors).name for t in doc if t.lower_ in ("he", "she")}
+    assert found == {"he": "Olav Lund", "she": "Ann Vell"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("According to police, the skipper told officers he had not seen the buoy.", "police"),
+    ("According to the report, the company wrote off two ferries last year.", "the report"),
+    ("Officials in Washington, D.C. said the ferry was safe.", "Officials in Washington, D.C."),
+])
+def test_words_no_named_speaker_said_stay_with_who_they_are_according_to(nlp, text, speaker):
+    doc = nlp(text)
+    assert [q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")] == [speaker]

@@ -246,6 +246,12 @@ def test_a_sentence_may_open_with_a_capital_of_any_latin_alphabet():
     ("El capitán fue identificado como Olav K. Lund, dijo la policía. Luego habló la alcaldesa.", 2),
     ("Die Zahl der Schiffe stieg auf 110. Die Behörde prüft den Hafen.", 2),  # a number ending a sentence
     ("Der Hafen wurde 2016. Renoviert wurde er nie.", 2),
+    # ends of sentences all the same: a paragraph break, "no.", a letter after a common word, "am" before a number
+    ("The council voted no.\n\nThe ferry runs on.", 2),
+    ("She said no. The council then closed the quay.", 2),
+    ("The ration holds vitamin C. The crew stayed healthy.", 2),
+    ("“I am 65. I have never seen a flood like it,” she said.", 2),
+    ("He lives at No. 10 Harbour Street. He sails daily.", 2),
 ])
 def test_the_punctuation_rule_runs_on_after_abbreviations_initials_and_ordinals(text, sentences):
     from newsgraph.corpus.reader import split_sentences
@@ -338,6 +344,10 @@ def test_a_last_sentence_that_breaks_off_is_cut_off(text, cut):
     ("Harbour master Olav Strand (left) and Mayor Petra Voss (R) open the new quay.", True),
     ("Olav Strand (am Mikrofon) eröffnet den neuen Kai.", True),
     ("The ferry (c) 2024 Lindholt Lines sails at noon again.", False),
+    ("Harbour master Olav Strand (L) greets Mayor Petra Voss (R) on the new quay.", True),
+    ("Senator Petra Voss (R) said the ferry bill would pass.", False),  # a party label
+    ("Olav Strand (pictured) was rescued from the water.", False),
+    ("The logo (C) belongs to the ferry company, the court ruled.", False),
 ])
 def test_lines_of_the_page_around_a_report_are_told_apart(text, line):
     assert page_line(text) is line

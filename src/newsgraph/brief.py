@@ -64,7 +64,7 @@ class Briefing:
     sources: list[Source]
     more: dict[str, int] = field(default_factory=dict)
     summary_en: list[Item] = field(default_factory=list)  # from the English articles, when the summary is not
-    figures: list[Item] = field(default_factory=list)  # counts the outlets give differently for one claim
+    figures: list[Item] = field(default_factory=list)  # counts the articles lead with, where they differ
 
 
 def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:

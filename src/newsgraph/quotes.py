@@ -392,7 +392,7 @@ def _head_phrase(tok) -> str:
     relative word keeps the source it names: "a complaint filed by the SEC", "a speech Clinton gave"."""
     end = tok.right_edge.i
     for t in tok.doc[tok.i + 1:end + 1]:
-        if t.text in (",", ";", "(", "—", "–"):
+        if t.text in (",", ";", "(", "—", "–") and not _in_place_name(t):
             end = t.i - 1
             break
         if t.dep_ == "relcl" and t.head.i >= tok.i and t.left_edge.lower_ in _RELATIVE_WORDS:
@@ -401,9 +401,33 @@ def _head_phrase(tok) -> str:
     return tok.doc[tok.left_edge.i:max(end, tok.i) + 1].text.rstrip(" ,;:")
 
 
+def _in_place_name(comma) -> bool:
+    """A comma inside a name ("Washington, D.C.", "Reutlingen, Germany"): names either side of it."""
+    doc = comma.doc
+    return comma.text == "," and (comma.ent_iob_ == "I" or 0 < comma.i < len(doc) - 1
+                                  and doc[comma.i - 1].pos_ == "PROPN" and doc[comma.i + 1].pos_ == "PROPN")
+
+
 _RELATIVE_WORDS = frozenset("who whom whose which where when that".split())
 # verbs that report words someone said (not 'reported', which an outlet does, nor 'ordered', an act told)
 _SAYING = frozenset("say tell add state announce declare write insist stress warn".split())
+
+
+def _relayed(verb, actors: ArticleActors) -> bool:
+    """Whether `verb` reports what a named speaker said ('Turkey's intelligence agency said "...',
+    'Smith told reporters that ...'): a verb of saying with a quotation of its own, or with a clause
+    said and a subject holding a name or an actor the article names. 'The driver told officers
+    he had not seen ...' or 'the storm added to the damage' is no such report."""
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _SAYING:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if any(c.dep_ == "punct" and c.text in _QUOTE_MARKS for c in verb.children):
+        return bool(subjects)  # '"...," the harbour police said': the quotation is theirs, named or not
+    named = any(t.pos_ == "PROPN" or actors.at(t.i) is not None for c in subjects for t in c.subtree)
+    return named and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+
+
+_QUOTE_MARKS = frozenset('"“”‘’\'«»„')
 
 
 def _named(doc, name: str, actors: ArticleActors) -> _Speaker:
@@ -428,17 +452,21 @@ def _as_speaker(actor: ActorRef, text: str, token_i: int, actors: ArticleActors)
 
 def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     """The actor a pronoun refers to: the latest person (he/she) or group (they/it) named
-    before it, preferring subjects, within the last three sentences; a name inside quotation
-    marks is not one ('"... we wish he [Epstein] had lived ...," she tweeted': she is not Epstein)."""
+    before it, preferring subjects, within the last three sentences; a name inside a quotation is
+    one only for a pronoun in that quotation ('"... we wish he [Epstein] had lived ...," she
+    tweeted': she is not Epstein; '"Obama is a good man. He will win"': he is)."""
     want_person = tok.lower_ in ("he", "she", "him", "her", "his", "i")
     doc = tok.doc
     sent_starts = [s.start for s in _sentences(doc)[0] if s.start <= tok.i]
     floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
     quoted = _quoted(doc)
+    mine = _span_of(quoted, tok.idx)  # the quotation the pronoun stands in, if any: its names count
     best = None
     for i in range(tok.i - 1, floor - 1, -1):
         actor = actors.at(i)
-        if actor is None or (want_person and actor.type != "PERSON") or _inside(quoted, doc[i].idx):
+        if actor is None or (want_person and actor.type != "PERSON"):
+            continue
+        if (k := _span_of(quoted, doc[i].idx)) is not None and k != mine:
             continue
         if not want_person and actor.type == "PERSON" and tok.lower_ in ("it",):
             continue
@@ -457,9 +485,10 @@ def _quoted(doc) -> tuple[list[int], list[int]]:
     return found
 
 
-def _inside(quoted: tuple[list[int], list[int]], pos: int) -> bool:
+def _span_of(quoted: tuple[list[int], list[int]], pos: int) -> int | None:
+    """Which quotation (its index in `_quoted`) the character at `pos` stands in; None: none."""
     k = bisect_right(quoted[0], pos) - 1
-    return k >= 0 and pos < quoted[1][k]
+    return k if k >= 0 and pos < quoted[1][k] else None
 
 
 def _context_speaker(doc, inner, actors: ArticleActors, earlier: list[Quote]) -> _Speaker | None:
@@ -552,8 +581,7 @@ def _according_quote(doc, tok, quoted, actors, article_id) -> Quote | None:
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
     if sum(quoted[start:end]) / max(1, end - start) > 0.85:
         return None
-    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in _SAYING
-           and any(c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN") for c in t.children) for t in tokens):
+    if any(_relayed(t, actors) for t in tokens):
         return None  # 'X said ..., according to Reuters': X's words, which the outlet relays
     speaker = _speaker_of(tok, actors, set())
     return _make(doc, start, end, "indirect", tok, speaker, article_id) if speaker.name else None

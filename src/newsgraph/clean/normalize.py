@@ -34,6 +34,8 @@ def _pieces(word: str, start: int) -> list[tuple[str, int]]:
     if _NOT_GLUED.search(word):
         return [(word, start)]
     cuts = [m.start() for m in _GLUED.finditer(word) if 0 < m.start() < len(word)]
+    # a straight mark between a stop and a capital opens or closes: cut once, before it ('over. "The end')
+    cuts = [c for k, c in enumerate(cuts) if not (k and c - cuts[k - 1] == 1)]
     if not cuts:
         return [(word, start)]
     bounds = [0, *cuts, len(word)]

@@ -14,7 +14,11 @@ from functools import cache
 
 from ..data import tsv_rows
 
-_NUMBER = r"(\d{1,3}(?:[,.\u202f ]\d{3})+|\d+)"
+# thousands set off by a comma, a stop or a narrow or no-break space ("1,200", "2.000", "2 000"), never a plain
+# space: "On July 14 200 people died" is a day and a count
+_NUMBER = r"(\d{1,3}(?:[,.\u202f\u00a0]\d{3})+|\d+)"
+# what a count is not: a decimal or an age after it ("2.5 million", "84-year-old"), a magnitude ("2 million people")
+_NOT_COUNT = r"(?![.,]\d|-|\s*(?:million|billion|thousand|Millionen|Milliarden|millions?|milliards?|millones|mil|mila))"
 # up to three words, of letters only, between a number and what it counts ("84 people were killed"; not across a
 # comma or a conjunction: "nine people dead, dozens injured", "killed nine people and injured 27")
 _GAP = r"(?:\s+(?!(?:and|und|et|y|e|or|oder|ou|o|but|aber|mais|pero|ma)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?\s+"
@@ -37,23 +41,24 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     out = []
     for row in tsv_rows("newsgraph.data", "figure_nouns.tsv"):
         nouns = "|".join(map(re.escape, row["nouns"].split()))
-        after = re.compile(rf"(?<![\d.,\w-]){number}{_GAP}?(?:{nouns})\b", re.I)
+        after = re.compile(rf"(?<![\d.,\w-]){number}{_NOT_COUNT}(?:{_GAP})?(?:{nouns})\b", re.I)
         verbs = "|".join(map(re.escape, row["verbs"].split()))
-        before = re.compile(rf"\b(?:{verbs})\s+(?:at least |more than |some |about |nearly |over )?{number}\b",
-                            re.I) if verbs else None
+        before = re.compile(rf"\b(?:{verbs})\s+(?:at least |more than |some |about |nearly |over )?"
+                            rf"{number}\b{_NOT_COUNT}", re.I) if verbs else None
         out.append((row["kind"], after, before))
     return out
 
 
 def figures_in(text: str) -> dict[str, set[int]]:
-    """The figures a sentence gives, by kind: {'dead': {84}}; a year is no count."""
+    """The figures a sentence gives, by kind: {'dead': {84}}; a year written bare is no count."""
     found: dict[str, set[int]] = {}
     for kind, after, before in _patterns():
         for pattern in (after, before):
             for m in pattern.finditer(text) if pattern is not None else ():
                 word = m.group(1).lower()
                 value = _words()[word] if word in _words() else int(re.sub(r"\D", "", word))
-                if 0 < value and not 1900 <= value <= 2100:
+                year = word.isdigit() and 1900 <= value <= 2100  # "since 2015 killed", not "2,000 injured"
+                if 0 < value and not year:
                     found.setdefault(kind, set()).add(value)
     return found
 

@@ -26,7 +26,9 @@ _SPLIT = regex.compile(r"(?<=[.!?…”\"’»])\s+(?=[\"“‘„«¿¡(\[]?[\p
 _LAST_WORD = regex.compile(r"(\S+)\s+(\S+)\.$|(\S+)\.$")
 _NEXT_WORD = regex.compile(r"[\p{L}]+")
 # German (and Nordic) words before a day or rank written as an ordinal with a stop ("am 14.", "die 108.")
-_ORDINAL_AFTER = frozenset("am im vom zum zur bis den dem der die das des ab seit beim ins ans".split())
+# ("am 14. Juli" is read by its month: "I am 65." ends a sentence)
+_ORDINAL_AFTER = frozenset("im vom zum zur bis den dem der die das des ab seit beim ins ans".split())
+_BEFORE_NUMBERS = frozenset("no nos ca".split())  # abbreviations that stand before a number only
 
 
 def _runs_on(text: str, stop: int, after: int) -> bool:
@@ -37,12 +39,17 @@ def _runs_on(text: str, stop: int, after: int) -> bool:
     if m is None:
         return False
     word = (m.group(2) or m.group(3)).lstrip("(\"“‘„«[")
-    if len(word) == 1 and word.isupper() or word.casefold() in word_set("abbreviations.txt"):
+    before = m.group(1) or ""
+    if len(word) == 1 and word.isupper():  # an initial after a name ("Micah X."), or French "M."
+        return word == "M" or before[:1].isupper()
+    if word.casefold() in _BEFORE_NUMBERS:  # "No. 10", "ca. 300"; not "she said no."
+        return text[after:after + 1].isdigit()
+    if word.casefold() in word_set("abbreviations.txt"):
         return True
     if not (word.isdigit() and len(word) <= 3):
         return False
     following = _NEXT_WORD.match(text, after)
-    before = (m.group(1) or "").casefold()
+    before = before.casefold()
     return (following is not None and following.group().casefold() in word_set("month_names.txt")
             or before in _ORDINAL_AFTER or (m.group(2) or m.group(3)).startswith("("))
 
@@ -54,7 +61,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     for m in _SPLIT.finditer(text):
         if m.end() <= start:  # an empty match where the last one ended
             continue
-        if m.start() and text[m.start() - 1] == "." and _runs_on(text, m.start(), m.end()):
+        if m.start() and text[m.start() - 1] == "." and "\n" not in m.group() and _runs_on(text, m.start(), m.end()):
             continue
         if text[start:m.start()].strip():
             spans.append((start, m.start()))

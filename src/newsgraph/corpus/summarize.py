@@ -258,10 +258,11 @@ def suitability(text: str) -> float:
 _CREDIT_LINE = re.compile(r"^\W*(?:(?:Reporting|Writing|Editing|Additional reporting|Compiled|Photos?|Photograph|"
                           r"Video) [Bb]y\b|Photos?:)|pic\.twitter\.com|^\s*\d{1,2}/\d{1,2}(?=[^\W\d_])")
 _OPEN, _CLOSE = "([", ")]"
-# where a photo shows someone: "Minister X (left) and Y (R) attend...", "X (am Mikrofon) verkündet..."
-_CAPTION = re.compile(r"\((?:[LRC]|\d(?:st|nd|rd|th) [LR]|left|right|cent(?:re|er)|links|rechts|Mitte|l\.|r\.|"
-                      r"izquierda|derecha|gauche|droite|à gauche|à droite|sinistra|destra|am Mikrofon|im Bild|"
-                      r"pictured|seen here)\)")
+# where a photo shows someone: "Minister X (left) and Y (right) attend...", "X (am Mikrofon) verkündet...";
+# a single letter ("(R)": also a US party label, "Paul Ryan (R) said") only beside another such mark
+_CAPTION = re.compile(r"\((?:\d(?:st|nd|rd|th) [LR]|left|right|cent(?:re|er)|links|rechts|Mitte|l\.|r\.|izquierda|"
+                      r"derecha|gauche|droite|à gauche|à droite|sinistra|destra|am Mikrofon|im Bild)\)")
+_CAPTION_LETTER = re.compile(r"\([LRC]\)")
 
 
 def page_line(text: str) -> bool:
@@ -269,8 +270,9 @@ def page_line(text: str) -> bool:
     brackets ("(Photo: AP)", "(Writing by ...; Editing by ...)"), a credit it opens with
     ("Reporting by", "Photo by"), an embedded post's address, a gallery caption's counter glued
     to it ("5/11Fighters ..."), a photo's caption placing the people it shows ("X (left) and Y
-    (right) attend ...")."""
-    return _CREDIT_LINE.search(text) is not None or _CAPTION.search(text) is not None or _bracketed(text)
+    (right) attend ...", "X (L) greets Y (R)")."""
+    return (_CREDIT_LINE.search(text) is not None or _CAPTION.search(text) is not None
+            or len(_CAPTION_LETTER.findall(text)) >= 2 or _bracketed(text))
 
 
 def _bracketed(text: str) -> bool:

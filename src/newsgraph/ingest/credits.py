@@ -121,12 +121,15 @@ def credits_of(raw_text: str, site: str | None = None, body_end: int | None = No
 @cache
 def _citing() -> re.Pattern[str]:
     alias = f"(?:{agencies().alias})"
+    # an agency 'said' only under a name in capitals (AFP, AP): 'Bloomberg said' is as often the man
+    caps = "|".join(re.escape(a) for a in sorted(agencies().names, key=len, reverse=True) if a.isupper())
     the = r"(?:[Tt]he |[Dd]ie |[Dd]er |[Ll]a |[Ll]'|l’|[Ll]e )?"
     return re.compile(
         rf"\b(?:[Aa]ccording to|[Cc]iting|[Tt]old|[Ll]aut|[Ss]elon|[Ss]egún|[Ss]econdo|[Bb]erichtet(?:e)?|"
         rf"[Mm]eldet(?:e)?|[Ii]nform(?:ó|a)) {the}(?P<a>{alias})\b(?! (?:Photo|photo|Foto|foto|[Ii]mages?)\b)|"
-        rf"\b(?P<b>{alias})(?: news agency)? (?:reported|reports|said|says|wrote|writes|quoted|learned|learnt|"
-        rf"has reported|has learned|berichtete|meldete|berichtet|meldet|rapporte|a rapporté|informó|informa)\b|"
+        rf"\b(?P<b>{alias})(?: news agency)? (?:reported|reports|quoted|learned|learnt|has reported|has learned|"
+        rf"berichtete|meldete|berichtet|meldet|rapporte|a rapporté|informó|informa)\b|"
+        rf"\b(?P<d>{caps})(?: news agency)? (?:said|says|wrote|writes)\b|"
         rf"\b(?:an?|the|[Dd]ie|[Dd]er|[Ll]a|[Ll]'|l’)(?: news)? ?(?:agency|Agentur|agence|agencia|agenzia) "
         rf"(?P<c>{alias})\b")
 
@@ -138,7 +141,7 @@ def cited_agency(sentence: str) -> str | None:
     m = _citing().search(sentence)
     if m is None:
         return None
-    return agencies().names.get(m.group("a") or m.group("b") or m.group("c"))
+    return agencies().names.get(m.group("a") or m.group("b") or m.group("c") or m.group("d"))
 
 
 @cache

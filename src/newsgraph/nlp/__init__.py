@@ -94,10 +94,10 @@ def _keep_abbreviations(nlp) -> None:
     sentence's end); a preset sentence start of False it does not heed."""
     from spacy.symbols import ORTH
 
-    for word in word_set("abbreviations.txt"):
-        for form in {word.capitalize() + ".", word.upper() + "."}:
-            if len(nlp.tokenizer(form)) > 1:
-                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    for word in word_set("abbreviations.txt"):  # as written in text: "Sgt." (not "SGT.", a headline's word)
+        form = word.capitalize() + "."
+        if len(nlp.tokenizer(form)) > 1:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 # Inline reference markers ("Putin,[1] remarked"): blanked for the parser, offsets unchanged.
