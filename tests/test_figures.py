@@ -35,6 +35,11 @@ def test_the_counts_a_story_leads_with_where_they_differ():
              ("a4", ["The ferry sank on Monday.", "Officials said 30 people were injured."])]
     found = story_figures(leads)
     assert [(d.kind, d.values) for d in found] == [("dead", ((84, ("a1", "a2")), (80, ("a3",))))]
+    # a1 and a2 are one text: 80, told by two independent reports, comes before 84, told by copies of one
+    more = [*leads, ("a5", ["Officials counted 80 dead by nightfall."])]
+    one_text = story_figures(more, lambda ids: len({"a1" if a == "a2" else a for a in ids}))
+    assert [v for v, _ in one_text[0].values] == [80, 84]
+    assert [v for v, _ in story_figures(more)[0].values] == [84, 80]  # counted by articles, a tie goes to the larger
     cite = lambda ids: sorted(int(a[1]) for a in ids)  # noqa: E731
     item = brief._figure(found[0], cite, {"a1": "2025-03-02", "a3": "2025-03-01"})
     assert (item.text, item.cites, item.variants) == ("dead: 84, 2025-03-02", [1, 2], [("dead: 80, 2025-03-01", [3])])

@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .clean import language
+from .corpus.corroborate import Sources
 from .corpus.features import content_tokens, content_words, idf, stem, tokens
 from .corpus.figures import story_figures
-from .corpus.reader import split_sentences
+from .corpus.reader import outlet_key, split_sentences
 from .corpus.summarize import cut_off
 from .data import word_set
 from .errors import UsageError
@@ -131,13 +132,16 @@ def build(con, story_id: str | None = None) -> Briefing:
     b.single_source.extend(_only_here(arts, num, skip))
     b.summary_en = _english_summary(con, sid, story, arts, cite)
     day_of = {a["id"]: str(a["published"])[:10] for a in arts if a["published"]}
+    independent = Sources({a["id"]: outlet_key(a["outlet"], a["source"]) for a in arts},
+                          [(x["article_id"], x["other_id"]) for x in links], {a["id"]: a["credits"] for a in arts})
     b.figures = [_figure(d, cite, day_of) for d in story_figures(
-        (a["id"], [a["text"][x:y] for x, y in split_sentences(a["text"] or "")]) for a in arts)]
+        ((a["id"], [a["text"][x:y] for x, y in split_sentences(a["text"] or "")]) for a in arts),
+        lambda ids: independent.counts(ids)[2])]
     return b
 
 
 def _figure(d, cite, day_of: dict[str, str]) -> Item:
-    """'dead: 84 [1][3]', the figure most articles lead with, and beneath it the others, by the
+    """'dead: 84 [1][3]', the figure most independent sources lead with, and beneath it the others, by the
     day of their first report ('also reported as: dead: 60, 2021-07-15 [5]': a toll that rose)."""
     def told(kind: str, value: int, articles) -> str:
         days = sorted(day_of[a] for a in articles if day_of.get(a))

@@ -8,7 +8,7 @@ standing. Kinds and their words in several languages: data/figure_nouns.tsv.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +27,7 @@ _GAP = r"(?:\s+(?!(?:and|und|et|y|e|or|oder|ou|o|but|aber|mais|pero|ma)\b)[^\W\d
 @dataclass(frozen=True, slots=True)
 class Differing:
     kind: str  # 'dead', 'injured'...
-    values: tuple[tuple[int, tuple[str, ...]], ...]  # (figure, articles giving it), the most given first
+    values: tuple[tuple[int, tuple[str, ...]], ...]  # (figure, articles giving it), the most sources' first
 
 
 @cache
@@ -66,11 +66,13 @@ def figures_in(text: str) -> dict[str, set[int]]:
 LEAD_SENTENCES = 2  # the figures an article leads with are its report of the count; later ones are background
 
 
-def story_figures(leads: Iterable[tuple[str, Sequence[str]]]) -> list[Differing]:
+def story_figures(leads: Iterable[tuple[str, Sequence[str]]],
+                  sources: Callable[[Iterable[str]], int] = lambda ids: len(set(ids))) -> list[Differing]:
     """The counts a story's articles lead with, where they differ (`leads`: each article's id
     and first sentences): for each kind, the first figure each article gives in its first
     LEAD_SENTENCES sentences (a toll that rose from report to report, a figure misread, an
-    early report left standing)."""
+    early report left standing). The figure first is the one given by most independent sources
+    (`sources`: how many a set of articles makes; ten copies of one wire story are one)."""
     members = []
     for article, sentences in leads:
         seen: set[str] = set()
@@ -86,6 +88,6 @@ def story_figures(leads: Iterable[tuple[str, Sequence[str]]]) -> list[Differing]
     for kind in sorted(by_kind):
         values = by_kind[kind]
         if len(values) > 1:
-            ranked = sorted(values.items(), key=lambda kv: (-len(kv[1]), -kv[0]))
+            ranked = sorted(values.items(), key=lambda kv: (-sources(kv[1]), -len(kv[1]), -kv[0]))
             out.append(Differing(kind, tuple((v, tuple(sorted(a))) for v, a in ranked)))
     return out
