@@ -29,6 +29,7 @@ from .corroborate import (
 )
 from .features import caseless, content_words, cosine, local_terms
 from .reader import Reader, outlet_key
+from .statements import same_speakers
 from .summarize import Sentence, main_language, page_line, summarize_article, summarize_story, whole
 
 log = logging.getLogger(__name__)
@@ -148,9 +149,13 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     by_statement: dict[str, list[tuple]] = {}
     for q in quotes:
         by_statement.setdefault(q[0], []).append(q)
+    said = {st: (qs[0][1], content_words(max(qs, key=lambda q: len(q[2]))[2])) for st, qs in by_statement.items()}
+    for st, into in same_speakers(said).items():  # one speaker written two ways across the articles
+        by_statement[into].extend(by_statement.pop(st))
     for st, qs in by_statement.items():
         a, o, i = sources.counts(q[3] for q in qs)
         longest = max(qs, key=lambda q: (len(q[2]), q[3]))
+        longest = (*longest[:1], max((q[1] for q in qs), key=lambda n: (len(n), n)), *longest[2:])  # the fullest name
         claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
                              [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2]),
                              normalise_quote(longest[1], longest[2], ctx.frame_at(longest[3], longest[4]))))

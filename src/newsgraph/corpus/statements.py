@@ -7,7 +7,8 @@ minimum number of shared lemmas, so that different statements by one speaker sta
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from ..records import Quote
@@ -44,4 +45,40 @@ def assign_statements(quotes: Sequence[Quote], known: dict[str, list[tuple[str, 
         if q.speaker and q.key:
             known.setdefault(q.speaker, []).append((sid, q.key))
         out.append(replace(q, statement_id=sid))
+    return out
+
+
+_SUFFIX = re.compile(r"\s+(?:jr|sr|ii|iii|iv)$")
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's name as articles may vary it: case, hyphens and stops aside, without a
+    generational suffix ("Pierre-Henry Brandet" and "Pierre Henry Brandet", "Richard Ross Jr." and
+    "Richard Ross" are one key)."""
+    key = " ".join(name.casefold().replace("-", " ").replace(".", " ").split())
+    return _SUFFIX.sub("", key)
+
+
+def same_speakers(statements: Mapping[str, tuple[str, Iterable[str]]]) -> dict[str, str]:
+    """Statement ids of one story that are one statement by one speaker written two ways
+    (`statements`: id -> (speaker, content words)): the speaker's names alike by `speaker_key`, or
+    a surname alone where the story names one speaker of that surname in full ("Biles" beside
+    "Simone Biles"), and the words alike (`same_statement`). Maps each merged id to the id it
+    joins (the first in id order of its group)."""
+    keys = {sid: speaker_key(speaker) for sid, (speaker, _) in statements.items()}
+    full = {}
+    for key in set(keys.values()):
+        if " " in key:
+            full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
+    canon = {sid: next(iter(full[k])) if " " not in k and len(full.get(k, ())) == 1 else k for sid, k in keys.items()}
+    words = {sid: set(ws) for sid, (_, ws) in statements.items()}
+    out: dict[str, str] = {}
+    ids = sorted(statements)
+    for i, a in enumerate(ids):
+        if a in out:
+            continue
+        for b in ids[i + 1:]:
+            if b not in out and canon[a] == canon[b] and statements[a][0] != statements[b][0] \
+                    and same_statement(words[a], words[b]):
+                out[b] = a
     return out
