@@ -120,7 +120,7 @@ def _inside_word(s: str, i: int) -> bool:
 def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
     """Direct and indirect quotes of a parsed article, in text order."""
     cues = word_set("speech_verbs.txt")
-    spans = quote_spans(_text(doc))
+    spans = _spans(doc)
     quotes = _merge_split(doc, _direct(doc, spans, actors, article_id, cues), cues)
     indirect = _indirect(doc, spans, actors, article_id, cues)
     quotes = _mark_fragments(quotes, indirect) + indirect
@@ -476,13 +476,18 @@ def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     return best
 
 
+def _spans(doc) -> list[tuple[int, int]]:
+    """The doc's quotations (`quote_spans`), found once per doc: quotes and pronouns both read them."""
+    spans = doc.user_data.get("newsgraph_quote_spans")
+    if spans is None:
+        spans = doc.user_data["newsgraph_quote_spans"] = quote_spans(_text(doc))
+    return spans
+
+
 def _quoted(doc) -> tuple[list[int], list[int]]:
-    """The starts and ends of the doc's quotations (`quote_spans`), read once per doc."""
-    found = doc.user_data.get("newsgraph_quoted")
-    if found is None:
-        spans = quote_spans(doc.text)
-        found = doc.user_data["newsgraph_quoted"] = ([a for a, _ in spans], [b for _, b in spans])
-    return found
+    """The starts and ends of the doc's quotations, for `_span_of`."""
+    spans = _spans(doc)
+    return [a for a, _ in spans], [b for _, b in spans]
 
 
 def _span_of(quoted: tuple[list[int], list[int]], pos: int) -> int | None:

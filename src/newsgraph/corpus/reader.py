@@ -25,8 +25,8 @@ _SPLIT = regex.compile(r"(?<=[.!?…”\"’»])\s+(?=[\"“‘„«¿¡(\[]?[\p
 
 _LAST_WORD = regex.compile(r"(\S+)\s+(\S+)\.$|(\S+)\.$")
 _NEXT_WORD = regex.compile(r"[\p{L}]+")
-# German (and Nordic) words before a day or rank written as an ordinal with a stop ("am 14.", "die 108.")
-# ("am 14. Juli" is read by its month: "I am 65." ends a sentence)
+# German (and Nordic) words before a day or rank written as an ordinal with a stop ("vom 14.", "die 108.");
+# not "am": "am 14. Juli" is read by its month, and "I am 65." ends a sentence
 _ORDINAL_AFTER = frozenset("im vom zum zur bis den dem der die das des ab seit beim ins ans".split())
 _BEFORE_NUMBERS = frozenset("no nos ca".split())  # abbreviations that stand before a number only
 

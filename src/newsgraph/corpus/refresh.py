@@ -155,10 +155,10 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     for st, qs in by_statement.items():
         a, o, i = sources.counts(q[3] for q in qs)
         longest = max(qs, key=lambda q: (len(q[2]), q[3]))
-        longest = (*longest[:1], max((q[1] for q in qs), key=lambda n: (len(n), n)), *longest[2:])  # the fullest name
-        claims.append(_claim(sid, "quote", longest[2], longest[1], st, None, len(qs), (a, o, i),
+        speaker = max((q[1] for q in qs), key=lambda n: (len(n), n))  # the fullest of its names
+        claims.append(_claim(sid, "quote", longest[2], speaker, st, None, len(qs), (a, o, i),
                              [(q[3], q[4], q[5], q[2]) for q in qs], salience(longest[2]),
-                             normalise_quote(longest[1], longest[2], ctx.frame_at(longest[3], longest[4]))))
+                             normalise_quote(speaker, longest[2], ctx.frame_at(longest[3], longest[4]))))
 
     use = ids[-MAX_STORY_ARTICLES_FOR_CLAIMS:]
     sents = stored.sentences

@@ -437,10 +437,11 @@ class StoryIndex:
                 reach = other._reach
                 if days is not None and reach is not None and (reach[1] < days[0] or reach[0] > days[1]):
                     continue
-                live += 1
-                if days is not None and reach is not None and (
-                        reach[1] - WINDOW_DAYS + MERGE_DAYS < days[0] or reach[0] + WINDOW_DAYS - MERGE_DAYS > days[1]):
-                    continue
+                live += 1  # the stories of the window make a day busy, as for a join...
+                if days is not None and other.first_date is not None and (
+                        other.last_date.toordinal() + MERGE_DAYS < days[0]
+                        or other.first_date.toordinal() - MERGE_DAYS > days[1]):
+                    continue  # ...but only those within MERGE_DAYS of this story's days may take it
                 if other.articles >= story.articles:
                     found.append((other.similarity_across(vec, german) if german or _names_only(other)
                                   else other.similarity(vec), sid))
