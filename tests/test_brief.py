@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import brief
-from newsgraph.brief import _author_lines, _confirmed_spans, _names_of, _only_here, _standalone
+from newsgraph.brief.claims import author_lines, confirmed_spans, only_here, standalone
+from newsgraph.brief.events import names_of, self_loop
 
 
 def _art(aid: str, text: str) -> dict:
@@ -21,7 +21,7 @@ ARTS = [
 
 
 def test_only_here_shows_the_phrase_in_its_clause():
-    items = _only_here(ARTS, {"a1": 1, "a2": 2})
+    items = only_here(ARTS, {"a1": 1, "a2": 2})
     assert len(items) == 1 and items[0].cites == [1]
     assert "“joint research in glacial hydrology”" in items[0].text
 
@@ -35,11 +35,11 @@ def test_only_here_skips_sentences_whose_event_other_outlets_confirm():
                             {"article_id": "a2", "start": other, "end": other + 40, "text": said + "."}]},
               {"kind": "event", "independent_outlets": 1, "event_cluster_id": "c2",
                "evidence": [{"article_id": "a2", "start": 0, "end": 10, "text": "Norway and Chile held talks."}]}]
-    confirmed = _confirmed_spans(claims)
+    confirmed = confirmed_spans(claims)
     assert confirmed == {"a1": [(second, second + 40)], "a2": [(other, other + 40)]}
-    items = _only_here(ARTS, {"a1": 1, "a2": 2}, confirmed)
+    items = only_here(ARTS, {"a1": 1, "a2": 2}, confirmed)
     assert not any("hydrology" in i.text for i in items)
-    assert _confirmed_spans(claims, background=frozenset({"c1"})) == {}
+    assert confirmed_spans(claims, background=frozenset({"c1"})) == {}
 
 
 def test_an_event_confirmed_elsewhere_does_not_confirm_a_sentence_about_something_else():
@@ -47,8 +47,8 @@ def test_an_event_confirmed_elsewhere_does_not_confirm_a_sentence_about_somethin
         {"article_id": "a1", "start": 0, "end": 50, "text": "Norway and Chile signed the polar accord in Oslo."},
         {"article_id": "a2", "start": 0, "end": 90,
          "text": "Around 200 protesters gathered outside the hall as Norway and Chile prepared to sign."}]}]
-    assert _confirmed_spans(claims) == {}
-    assert _confirmed_spans(claims, dated=frozenset({"c1"})) == {"a1": [(0, 50)], "a2": [(0, 90)]}  # one day
+    assert confirmed_spans(claims) == {}
+    assert confirmed_spans(claims, dated=frozenset({"c1"})) == {"a1": [(0, 50)], "a2": [(0, 90)]}  # one day
 
 
 def _ev(eid: str, trigger: str, sentence: str) -> dict:
@@ -57,37 +57,37 @@ def _ev(eid: str, trigger: str, sentence: str) -> dict:
 
 def test_quoted_words_name_the_event_whose_trigger_they_stand_next_to():
     s = "The envoys held talks on Friday, a year after their pact of “eternal amity” was signed."
-    names = _names_of([_ev("talks", "talks", s), _ev("pact", "pact", s)])
+    names = names_of([_ev("talks", "talks", s), _ev("pact", "pact", s)])
     assert names == {"pact": ["eternal amity"]}
 
 
 def test_quoted_words_far_from_any_trigger_name_nothing():
     s = ("The Norwegian and Chilean ministers held talks in Oslo as part of what both capitals "
          "have for years described as a “special relationship”.")
-    assert _names_of([_ev("talks", "talks", s)]) == {}
+    assert names_of([_ev("talks", "talks", s)]) == {}
 
 
 def test_author_biography_lines_are_found_by_the_author_surname():
     text = ("Chile and Norway signed a polar accord on Tuesday. Officials called it historic. "
             "Tomás Riquelme is a fisheries correspondent based in Valdivia. He has covered quota talks since 2011. "
             "The accord takes effect in March.")
-    lines = _author_lines([{"id": "a1", "author": "Tomás Riquelme", "text": text}])
+    lines = author_lines([{"id": "a1", "author": "Tomás Riquelme", "text": text}])
     bio = [text[s:e].strip() for s, e in lines["a1"]]
     assert bio == ["Tomás Riquelme is a fisheries correspondent based in Valdivia.",
                    "He has covered quota talks since 2011."]
-    assert _author_lines([{"id": "a2", "author": None, "text": text}]) == {}
+    assert author_lines([{"id": "a2", "author": None, "text": text}]) == {}
 
 
 def test_fragments_and_lead_ins_are_no_standalone_claims():
-    assert _standalone("Chile and Norway signed a polar accord in Oslo on Tuesday.")
-    assert not _standalone("a rounding error dressed up as diplomacy.")
-    assert not _standalone("In a written statement released after the ceremony, the minister said the following:")
+    assert standalone("Chile and Norway signed a polar accord in Oslo on Tuesday.")
+    assert not standalone("a rounding error dressed up as diplomacy.")
+    assert not standalone("In a written statement released after the ceremony, the minister said the following:")
 
 
 def test_source_notes_say_which_came_first_only_when_both_are_dated():
     import datetime as dt
 
-    from newsgraph.brief import _notes
+    from newsgraph.brief.notes import notes
 
     arts = [{"id": "a1", "outlet": "Andes Wire", "published": dt.date(2025, 11, 10), "repairs": [], "text": ""},
             {"id": "a2", "outlet": "Coastal Gazette", "published": dt.date(2025, 11, 11), "repairs": [], "text": ""},
@@ -96,7 +96,7 @@ def test_source_notes_say_which_came_first_only_when_both_are_dated():
              {"article_id": "a3", "other_id": "a1", "type": "rewrite", "score": 0.6}]
     quotes = [{"article_id": "a1", "speaker_named": False}, {"article_id": "a2", "speaker_named": False},
               {"article_id": "a2", "speaker_named": True}]
-    texts = [i.text for i in _notes(arts, links, quotes, {"a1": 1, "a2": 2, "a3": 3})]
+    texts = [i.text for i in notes(arts, links, quotes, {"a1": 1, "a2": 2, "a3": 3})]
     assert texts[0] == ("Coastal Gazette (source 2) is a near copy of Andes Wire (source 1) (score 0.90); "
                         "counted as one source")
     assert texts[1] == ("an unknown outlet (source 3) and Andes Wire (source 1): one rewrites the other "
@@ -105,7 +105,7 @@ def test_source_notes_say_which_came_first_only_when_both_are_dated():
 
 
 def test_three_pages_of_one_text_make_one_note():
-    from newsgraph.brief import _notes
+    from newsgraph.brief.notes import notes
 
     arts = [{"id": f"a{k}", "outlet": name, "published": None, "repairs": [], "text": ""}
             for k, name in enumerate(["Andes Wire", "Coastal Gazette", "Valley Post", "Fjord Times"], 1)]
@@ -113,7 +113,7 @@ def test_three_pages_of_one_text_make_one_note():
              {"article_id": "a3", "other_id": "a1", "type": "near_copy", "score": 0.62},
              {"article_id": "a3", "other_id": "a2", "type": "near_copy", "score": 0.61},
              {"article_id": "a4", "other_id": "a1", "type": "rewrite", "score": 0.7}]
-    texts = [i.text for i in _notes(arts, links, [], {f"a{k}": k for k in range(1, 5)})]
+    texts = [i.text for i in notes(arts, links, [], {f"a{k}": k for k in range(1, 5)})]
     assert texts[0] == ("Andes Wire (source 1), Coastal Gazette (source 2) and Valley Post (source 3) carry one "
                         "text (copies and near copies, scores 0.61–1.00); counted as one source")
     assert texts[1].endswith("one rewrites the other (score 0.70); counted as one source")
@@ -125,52 +125,53 @@ def test_desks_agencies_and_namesakes_have_no_biography():
             "Chief of Staff Jeff Zients said the White House welcomed it. Kim Jong Un said nothing. "
             "He praised the envoys.")
     for author in ("Reuters", "Staff", "Sarah Kim", "By Reuters Staff"):
-        assert _author_lines([{"id": "a1", "author": author, "outlet": "Reuters", "text": text}]) == {}
+        assert author_lines([{"id": "a1", "author": author, "outlet": "Reuters", "text": text}]) == {}
     bio = "The talks resume on Monday. Tom Lee covers diplomacy from Seoul."
-    found = _author_lines([{"id": "a1", "author": "By Ana Ruiz and Tom Lee", "outlet": None, "text": bio}])
+    found = author_lines([{"id": "a1", "author": "By Ana Ruiz and Tom Lee", "outlet": None, "text": bio}])
     assert [bio[s:e].strip() for s, e in found["a1"]] == ["Tom Lee covers diplomacy from Seoul."]
 
 
 def test_quoted_words_end_at_their_own_closing_mark():
     s = "The envoys signed what he called “Russia’s partnership” in Oslo."
-    assert _names_of([_ev("pact", "signed", s)]) == {"pact": ["Russia’s partnership"]}
+    assert names_of([_ev("pact", "signed", s)]) == {"pact": ["Russia’s partnership"]}
 
 
 def test_quoted_speech_is_not_a_name_of_the_event():
     s = "“We signed,” Solheim-Vik said, “a fair deal, not a perfect one.”"
-    assert _names_of([_ev("pact", "signed", s)]) == {}
+    assert names_of([_ev("pact", "signed", s)]) == {}
     s = "The ministers signed the accord: “A new chapter,” one of them told reporters."
-    assert _names_of([_ev("pact", "signed", s)]) == {}
+    assert names_of([_ev("pact", "signed", s)]) == {}
     # names that hold the event's own word, or carry American punctuation, stay names
     s = "Moscow launched what it calls a “special military operation” in February."
-    assert _names_of([_ev("op", "operation", s)]) == {"op": ["special military operation"]}
+    assert names_of([_ev("op", "operation", s)]) == {"op": ["special military operation"]}
     s = "The envoys signed what both called a “historic breakthrough,” and the talks ended."
-    assert _names_of([_ev("pact", "signed", s)]) == {"pact": ["historic breakthrough"]}
+    assert names_of([_ev("pact", "signed", s)]) == {"pact": ["historic breakthrough"]}
 
 
 def test_articles_dated_by_their_address_are_named_in_the_notes():
-    from newsgraph.brief import _notes
+    from newsgraph.brief.notes import notes
 
     arts = [{"id": "a1", "outlet": "Andes Wire", "published": "2024-03-05", "repairs": [], "text": "",
              "flags": ["date_from_url"]},
             {"id": "a2", "outlet": "Valley Post", "published": "2024-03-05", "repairs": [], "text": "", "flags": []}]
-    items = _notes(arts, [], [], {"a1": 1, "a2": 2})
+    items = notes(arts, [], [], {"a1": 1, "a2": 2})
     assert [(i.text, i.cites) for i in items] == [
         ("1 of 2 articles are dated by the date in their address, stating none themselves", [1])]
 
 
 def test_articles_in_other_languages_are_counted_by_language_in_the_notes():
-    from newsgraph.brief import _notes
+    from newsgraph.brief.notes import notes
 
     arts = [{"id": f"a{k}", "outlet": "Andes Wire", "published": "2024-03-05", "repairs": [], "text": "",
              "flags": [], "language": lang} for k, lang in enumerate(["en", "es", "ja", "es-MX", None], 1)]
-    [item] = _notes(arts, [], [], {f"a{k}": k for k in range(1, 6)})
+    [item] = notes(arts, [], [], {f"a{k}": k for k in range(1, 6)})
     assert item.text.startswith("3 of 5 articles are in other languages (2 Spanish, 1 Japanese): placed in the story")
     assert item.cites == [2, 3, 4]
 
 
 def test_articles_in_another_language_get_no_english_phrase_tests_or_function_words_as_framing():
-    from newsgraph.brief import Source, _framing, _only_here
+    from newsgraph.brief.framing import framing
+    from newsgraph.brief.model import Source
 
     german = ("Die Regierung hat die neuen Regeln für den Hafen beschlossen, und die Fischer sind mit den Regeln "
               "nicht zufrieden. Die Fischer wollen gegen die Regeln klagen, und die Regierung will die Regeln "
@@ -179,16 +180,17 @@ def test_articles_in_another_language_get_no_english_phrase_tests_or_function_wo
                "spawning grounds of the brown trout near the old stone quay.")
     arts = [{"id": "a1", "text": german, "language": "de", "outlet": "Hafenblatt"},
             {"id": "a2", "text": english, "language": "en", "outlet": "Harbour News"}]
-    only = _only_here(arts, {"a1": 1, "a2": 2})
+    only = only_here(arts, {"a1": 1, "a2": 2})
     assert [i.cites for i in only] == [[2]]  # the English article's own phrases; none from the German one
     sources = [Source(1, "a1", "Hafenblatt", None, None, ""), Source(2, "a2", "Harbour News", None, None, "")]
-    [de, _] = _framing(arts, [], sources)
+    [de, _] = framing(arts, [], sources)
     assert not {"die", "den", "und", "nicht"} & set(de.text.split(": ")[-1].split(", "))
     assert "its only article in de" in de.text  # the lone German page is not set against English words
 
 
 def test_framing_words_are_drawn_within_a_language_as_the_articles_write_them():
-    from newsgraph.brief import Source, _framing
+    from newsgraph.brief.framing import framing
+    from newsgraph.brief.model import Source
 
     harbour = ("The harbour board approved the quay rules at 10:50pm. Fishermen called the rules a betrayal, "
                "a betrayal of the trout grounds, and said the quays belong to the town. See pic.twitter.com/x1")
@@ -197,14 +199,14 @@ def test_framing_words_are_drawn_within_a_language_as_the_articles_write_them():
     arts = [{"id": "a1", "text": harbour, "language": "en"}, {"id": "a2", "text": calm, "language": "en"},
             {"id": "a3", "text": calm.replace("Tuesday", "Monday"), "language": None}]
     sources = [Source(k, f"a{k}", f"Outlet {k}", None, None, "") for k in (1, 2, 3)]
-    first = _framing(arts, [], sources)[0].text
+    first = framing(arts, [], sources)[0].text
     words = first.split("framing words: ")[1].split(", ")
     assert "betrayal" in words  # as written (not a stem), and counted against the other English pages
     assert not {"50pm", "pic", "twitter", "com"} & set(words)
 
 
 def test_reported_speech_is_not_shown_between_quotation_marks():
-    from newsgraph.brief import _statements
+    from newsgraph.brief.claims import statements
 
     said, words = "the dam would be rebuilt before the thaw", "We will rebuild the dam before the thaw"
     claims = [{"kind": "quote", "speaker": "Ingrid Halvorsen", "independent_outlets": 2, "outlets": 2,
@@ -217,14 +219,14 @@ def test_reported_speech_is_not_shown_between_quotation_marks():
                              "text": "the anglers would go to court over the “spawning beds"}]}]
     kinds = {("a1", 10): "indirect", ("a2", 5): "direct", ("a1", 90): "mixed"}
     cite = lambda ids: sorted({1 if a == "a1" else 2 for a in ids})  # noqa: E731
-    mayor, angler = _statements(claims, cite, kinds)
+    mayor, angler = statements(claims, cite, kinds)
     assert mayor.text == "Ingrid Halvorsen (reported): the dam would be rebuilt before the thaw"
     assert mayor.variants == [("“We will rebuild the dam before the thaw”", [2])]  # a quotation beneath it
     assert angler.text == "Olav Strand (reported): the anglers would go to court over the “spawning beds”"
 
 
 def test_a_pair_linked_twice_gets_one_note_and_a_site_crediting_its_own_brand_none():
-    from newsgraph.brief import _notes
+    from newsgraph.brief.notes import notes
 
     arts = [{"id": "a1", "outlet": "Andes Wire", "published": None, "repairs": [], "text": "", "url": None},
             {"id": "a2", "outlet": "Coastal Gazette", "published": None, "repairs": [], "text": "", "url": None,
@@ -234,7 +236,7 @@ def test_a_pair_linked_twice_gets_one_note_and_a_site_crediting_its_own_brand_no
     links = [{"article_id": "a2", "other_id": "a1", "type": "rewrite", "score": 0.7},
              {"article_id": "a2", "other_id": "a1", "type": "near_copy", "score": 0.8},
              {"article_id": "a1", "other_id": "a2", "type": "rewrite", "score": 0.7}]
-    texts = [i.text for i in _notes(arts, links, [], {"a1": 1, "a2": 2, "a3": 3})]
+    texts = [i.text for i in notes(arts, links, [], {"a1": 1, "a2": 2, "a3": 3})]
     assert [t for t in texts if "(source 1)" in t and "(source 2)" in t and "score" in t] == [
         "Coastal Gazette (source 2) and Andes Wire (source 1): one is a near copy of the other (score 0.80); "
         "counted as one source"]
@@ -243,7 +245,7 @@ def test_a_pair_linked_twice_gets_one_note_and_a_site_crediting_its_own_brand_no
 
 
 def test_an_agency_name_inside_a_longer_site_name_is_not_its_brand():
-    from newsgraph.brief import _own_brand
+    from newsgraph.brief.notes import _own_brand
 
     assert _own_brand("CBSNewYork", "newyork.cbslocal.com") and _own_brand("KTNV", "www.ktnv.com")
     assert not _own_brand("ANSA", "kansascity.com") and not _own_brand("SID", "businessinsider.com")
@@ -258,4 +260,4 @@ def test_an_agency_name_inside_a_longer_site_name_is_not_its_brand():
     ("Norway: make statement", False),
 ])
 def test_an_event_whose_sides_read_the_same_is_left_out_of_the_briefing(label, loop):
-    assert brief._self_loop(label) is loop
+    assert self_loop(label) is loop

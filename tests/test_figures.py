@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import brief
+from newsgraph.brief import figure
 from newsgraph.corpus.figures import figures_in, story_figures
 
 
@@ -41,5 +41,5 @@ def test_the_counts_a_story_leads_with_where_they_differ():
     assert [v for v, _ in one_text[0].values] == [80, 84]
     assert [v for v, _ in story_figures(more)[0].values] == [84, 80]  # counted by articles, a tie goes to the larger
     cite = lambda ids: sorted(int(a[1]) for a in ids)  # noqa: E731
-    item = brief._figure(found[0], cite, {"a1": "2025-03-02", "a3": "2025-03-01"})
+    item = figure(found[0], cite, {"a1": "2025-03-02", "a3": "2025-03-01"})
     assert (item.text, item.cites, item.variants) == ("dead: 84, 2025-03-02", [1, 2], [("dead: 80, 2025-03-01", [3])])

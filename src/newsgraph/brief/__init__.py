@@ -1,0 +1,146 @@
+"""Briefings: one story read from the store and told in short, every line cited to its articles.
+
+The briefing is built as plain data (`Briefing`), then rendered as Markdown or HTML; nothing
+here computes new facts, it only selects and orders what the corpus stage stored. One module a
+part: the timeline (`events`), statements and claims (`claims`), source notes (`notes`), framing
+(`framing`), rendering (`render`).
+"""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..clean import language
+from ..corpus.corroborate import Sources
+from ..corpus.figures import story_figures
+from ..corpus.reader import outlet_key, split_sentences
+from ..errors import UsageError
+from .claims import author_lines, claims_of, confirmed_spans, only_here, statements
+from .events import names_of, timeline
+from .framing import framing
+from .model import MAX_SUMMARY, Briefing, Item, Source, clip
+from .notes import notes
+from .render import SECTIONS, render, to_html, to_markdown
+
+__all__ = ["SECTIONS", "Briefing", "Item", "Source", "build", "default_story", "find_story", "render",
+           "to_html", "to_markdown"]
+
+def _rows(con, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def default_story(con) -> str:
+    row = con.execute("""SELECT id FROM stories ORDER BY independent_outlets DESC, articles DESC, id
+                         LIMIT 1""").fetchone()
+    if row is None:
+        raise UsageError("the store has no stories yet: run `newsgraph analyze` first (with stories on)")
+    return row[0]
+
+
+def find_story(con, story_id: str | None = None) -> dict:
+    """The stored row of the story with this id or id prefix (default: the one with most
+    independent outlets); a usage error when none or several match."""
+    if story_id is not None and not story_id.strip():
+        raise UsageError("give a story id (or leave --story out for the largest story)")
+    sid = story_id or default_story(con)
+    found = _rows(con, """SELECT * EXCLUDE (embedding) FROM stories WHERE id = ? OR starts_with(id, ?)
+                          ORDER BY id LIMIT 2""", [sid, sid])
+    if len(found) != 1:
+        raise UsageError(f"{'no' if not found else 'more than one'} story matches {sid!r}; "
+                         "`newsgraph stories` lists them")
+    return found[0]
+
+
+def build(con, story_id: str | None = None) -> Briefing:
+    """The briefing of one story (default: the one with most independent outlets)."""
+    story = find_story(con, story_id)
+    sid = story["id"]
+    arts = _rows(con, """SELECT a.id, a.outlet, a.source, a.title, a.author, a.published, a.url, a.path, a.flags,
+                               a.repairs, a.text, a.language, a.credits, c.seq
+                        FROM corpus_articles c JOIN articles a ON a.id = c.article_id
+                        WHERE c.story_id = ? ORDER BY a.published NULLS LAST, c.seq""", [sid])
+    sources, num = _sources(arts)
+    cite = lambda ids: sorted({num[a] for a in ids if a in num})  # noqa: E731
+    claims = _rows(con, "SELECT * FROM claims WHERE story_id = ?", [sid])
+    clusters = _rows(con, "SELECT * FROM event_clusters WHERE story_id = ?", [sid])
+    links = _rows(con, """SELECT l.* FROM links l JOIN corpus_articles c ON c.article_id = l.article_id
+                         WHERE c.story_id = ? ORDER BY l.article_id""", [sid])
+    quotes = _rows(con, """SELECT q.* FROM quotes q JOIN corpus_articles c ON c.article_id = q.article_id
+                          WHERE c.story_id = ?""", [sid])
+    events = _rows(con, """SELECT e.id, e.article_id, e.goldstein, e.negated, e.quad_class, e.sentence, e."start",
+                                 e.trigger FROM events e
+                          JOIN corpus_articles c ON c.article_id = e.article_id WHERE c.story_id = ?""", [sid])
+    b = Briefing(
+        story_id=sid, headline=story["title"] or clip((story["summary"] or [{}])[0].get("text") or "", 120)
+        or "(untitled story)",  # no page title reads as the headline: the summary's first sentence
+        overview=_overview(story, arts),
+        summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
+        timeline=timeline(clusters, cite, names_of(events)),
+        statements=statements(claims, cite, {(q["article_id"], q["start"]): q["kind"] for q in quotes}),
+        corroborated=[], single_source=[], source_notes=notes(arts, links, quotes, num),
+        framing=framing(arts, events, sources), sources=sources)
+    background = frozenset(c["id"] for c in clusters if c["background"])
+    dated = frozenset(c["id"] for c in clusters if c["date"])
+    confirmed, bios = confirmed_spans(claims, background, dated), author_lines(arts)
+    claims_of(b, claims, cite, confirmed, bios)
+    skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
+    b.single_source.extend(only_here(arts, num, skip))
+    b.summary_en = _english_summary(con, sid, story, arts, cite)
+    day_of = {a["id"]: str(a["published"])[:10] for a in arts if a["published"]}
+    independent = Sources({a["id"]: outlet_key(a["outlet"], a["source"]) for a in arts},
+                          [(x["article_id"], x["other_id"]) for x in links], {a["id"]: a["credits"] for a in arts})
+    b.figures = [figure(d, cite, day_of) for d in story_figures(
+        ((a["id"], [a["text"][x:y] for x, y in split_sentences(a["text"] or "")]) for a in arts),
+        lambda ids: independent.counts(ids)[2])]
+    return b
+
+
+def figure(d, cite, day_of: dict[str, str]) -> Item:
+    """'dead: 84 [1][3]', the figure most independent sources lead with, and beneath it the others, by the
+    day of their first report ('also reported as: dead: 60, 2021-07-15 [5]': a toll that rose)."""
+    def told(kind: str, value: int, articles) -> str:
+        days = sorted(day_of[a] for a in articles if day_of.get(a))
+        return f"{kind}: {value:,}" + (f", {days[0]}" if days else "")
+
+    (value, first), *rest = d.values
+    rest.sort(key=lambda va: (min((day_of[a] for a in va[1] if day_of.get(a)), default="~"), -va[0]))
+    return Item(told(d.kind, value, first), cite(first), "outlets give different figures",
+                [(told(d.kind, v, a), cite(a)) for v, a in rest])
+
+
+def _english_summary(con, sid: str, story: dict, arts: list[dict], cite) -> list[Item]:
+    """The story summarised from its English articles, when its summary is in another language
+    (the one most of its articles are written in) and some of its articles are in English."""
+    from ..corpus.refresh import STORY_SENTENCES, STORY_WORDS, story_summary
+
+    lang = {a["id"]: language.base(a.get("language")) or "en" for a in arts}
+    first = next(iter(story["summary"] or []), None)
+    if first is None or lang.get(first["article_id"], "en") == "en" or "en" not in lang.values():
+        return []
+    return [Item(x.text, cite([x.article_id]))
+            for x in story_summary(con, sid, STORY_SENTENCES, STORY_WORDS, "en")[:MAX_SUMMARY]]
+
+
+def _sources(arts: list[dict]) -> tuple[list[Source], dict[str, int]]:
+    out, num = [], {}
+    for k, a in enumerate(arts, 1):
+        outlet = a["outlet"] or f"unknown outlet ({os.path.basename((a['path'] or a['source']).rstrip('/'))})"
+        where = a["url"] or a["path"] or a["source"]
+        out.append(Source(k, a["id"], outlet, a["title"], a["published"].isoformat() if a["published"] else None,
+                          where))
+        num[a["id"]] = k
+    return out, num
+
+
+def _overview(story: dict, arts: list[dict]) -> str:
+    dates = sorted(a["published"].isoformat() for a in arts if a["published"])
+    span = (f"published {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")) if dates \
+        else "no publication dates"
+    undated = sum(1 for a in arts if not a["published"])
+    extra = f" ({undated} undated)" if dates and undated else ""
+    pending = (" Not finished: articles were added since the story was last rebuilt; run `newsgraph analyze` "
+               "again to finish it." if story.get("dirty") else "")
+    return (f"{len(arts)} articles from {story['outlets']} outlets, {story['independent_outlets']} of "
+            f"them independent (copies and rewrites count once); {span}{extra}. Story {story['id']}.{pending}")

@@ -1,0 +1,255 @@
+"""The briefing's statements and claims: who said what, what independent outlets confirm, and what
+one source alone says (its claims and the phrases only it uses)."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..clean import language
+from ..corpus.features import content_words, idf
+from ..corpus.summarize import cut_off
+from .events import self_loop
+from .framing import proper_words
+from .model import MAX_CORROBORATED, MAX_SINGLE, MAX_SINGLE_TOTAL, MAX_STATEMENTS, Briefing, Item, clip, support
+
+
+def statements(claims: list[dict], cite, kinds: dict[tuple[str, int], str] | None = None) -> list[Item]:
+    """Who said what: each statement once, its words as most outlets give them, other versions
+    (translations, wordings) beneath it. `kinds`: each quotation's kind by (article, start); words
+    reported in the writer's own (indirect or mixed) are shown as reported speech, not between
+    quotation marks."""
+    kinds = kinds or {}
+    quotes = [c for c in claims if c["kind"] == "quote"]
+    named = lambda c: c["speaker"] and c["speaker"][:1].isupper() and " " in c["speaker"]  # noqa: E731
+    quotes.sort(key=lambda c: (-c["independent_outlets"], not named(c), -(c["salience"] or 0), c["id"]))
+    out = []
+    for c in quotes:
+        ev = sorted(c["evidence"], key=lambda e: (e["article_id"], e["start"]))
+        texts: dict[str, list[str]] = {}
+        reported: dict[str, bool] = {}
+        for e in ev:
+            texts.setdefault(e["text"], []).append(e["article_id"])
+            reported.setdefault(e["text"], kinds.get((e["article_id"], e["start"])) in ("indirect", "mixed"))
+        if len(content_words(c["text"])) < 3 and c["independent_outlets"] < 2:
+            continue  # a one- or two-word fragment said once is no statement to brief
+        main = max(texts, key=lambda t: (len(texts[t]), len(t)))
+        speaker = c["speaker"].rstrip(" ,;:") + (" (reported)" if reported[main] else "")
+        item = Item(f"{speaker}: {_words(main, reported[main])}", cite(texts[main]),
+                    support(c["independent_outlets"], c["outlets"]))
+        item.variants = [(_words(t, reported[t]) if not reported[t] or reported[main] else
+                          f"(reported) {_words(t, True)}", cite(ids)) for t, ids in texts.items() if t != main]
+        out.append(item)
+    return out[:MAX_STATEMENTS]
+
+
+def _words(text: str, reported: bool) -> str:
+    """A statement's words: quoted, or as reported speech (the quotation marks a quoted fragment
+    opens inside it closed)."""
+    text = clip(text)
+    if not reported:
+        return f"“{text}”"
+    if text.count("“") > text.count("”"):
+        text += "”"
+    elif text.count('"') % 2:
+        text += '"'
+    return text
+
+
+
+def confirmed_spans(claims: list[dict], background: frozenset[str] = frozenset(),
+                     dated: frozenset[str] = frozenset()) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the sentences that say what another outlet confirms, so that they are listed
+    as no single-source claim: evidence of a quote or sentence group of two or more independent
+    outlets, and of an event confirmed so (not background): all reports of a dated happening,
+    and of an undated one those that share some of what they say (two content words besides
+    names) with another article's report ('cooperate militarily' is said of many things)."""
+    from ..corpus.corroborate import gist
+
+    out: dict[str, list[tuple[int, int]]] = {}
+    for c in claims:
+        # a fact named in passing confirms that fact, not the sentence it is named in
+        if c["independent_outlets"] < 2 or c.get("event_cluster_id") in background or c["kind"] == "fact":
+            continue
+        ev = c["evidence"] or []
+        if c["kind"] == "event" and c.get("event_cluster_id") not in dated:
+            said = [(e, gist(e["text"] or "")) for e in ev]
+            ev = [e for e, g in said if any(o["article_id"] != e["article_id"] and len(g & h) >= 2
+                                            for o, h in said)]
+        for e in ev:
+            out.setdefault(e["article_id"], []).append((e["start"], e["end"]))
+    return out
+
+
+def inside(confirmed: dict[str, list[tuple[int, int]]], article_id: str, start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in confirmed.get(article_id, ()))
+
+
+_PRONOUN_START = re.compile(r"(?:He|She|They)\b")
+_BIO_VERB = re.compile(r"\s+(?:is|was|has|had|covers|writes|reports|previously|teaches|lives|joined)\b")
+_BYLINE_WORDS = frozenset("by and staff desk reporter reporters correspondent correspondents editor editors news "
+                          "wire wires agency agencies newsroom team contributor contributors writer writers".split())
+BIO_TAIL = 4  # biographies stand in an article's last sentences
+
+
+def author_lines(arts: list[dict]) -> dict[str, list[tuple[int, int]]]:
+    """Per article, the sentences about its author among the last BIO_TAIL ('Dr. Ana Ruiz is a
+    senior fellow at ...', 'Ruiz has covered ...', and the 'She previously ...' after one): a
+    biography, no claim about the story. Authors are the people of the byline ('By Ana Ruiz and
+    Tom Lee'); a desk or an agency ('Reuters', 'Staff') has no biography."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for a in arts:
+        people = []
+        for part in re.split(r",|;|&|\band\b", a.get("author") or ""):
+            words = [w for w in _WORDS.findall(part) if w.lower() not in _BYLINE_WORDS]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words) and words[-1] != (a.get("outlet") or ""):
+                people.append((" ".join(words), words[-1]))
+        if not people:
+            continue
+        found = list(_SENTENCE.finditer(a["text"] or ""))
+        about = False
+        for m in found[-BIO_TAIL:]:
+            text = m.group().strip()
+            about = any(full in text or re.match(rf"(?:\w+\.?\s+)?{re.escape(last)}{_BIO_VERB.pattern}", text)
+                        for full, last in people) or (about and bool(_PRONOUN_START.match(text)))
+            if about:
+                out.setdefault(a["id"], []).append((m.start(), m.end()))
+    return out
+
+
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]")
+
+
+def standalone(text: str) -> bool:
+    """A sentence that can be read as a claim on its own: no fragment, no sentence that points back
+    ('They include ...'), no lead-in to a quote ('... remarked during a speech:[2]')."""
+    from ..corpus.summarize import suitability
+
+    text = _FOOTNOTE.sub("", text).strip()
+    return suitability(text) >= 0.6 and not text.endswith(":")
+
+
+def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
+            bios: dict[str, list[tuple[int, int]]] | None = None) -> None:
+    said = {c["text"] for c in claims if c["kind"] == "quote"}
+    many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"
+            and not (c["kind"] == "event" and self_loop(c["text"]))]
+    many.sort(key=lambda c: (-c["independent_outlets"], -(c["salience"] or 0), c["id"]))
+    for c in many[:MAX_CORROBORATED]:
+        b.corroborated.append(Item(claim_text(c), cite(e["article_id"] for e in c["evidence"]),
+                                   support(c["independent_outlets"], c["outlets"])))
+    sentences = [c["text"] for c in claims if c["kind"] == "statement"]
+    single = [c for c in claims if c["single_source"] and (
+        c["kind"] == "statement" and c["text"] not in said
+        or c["kind"] == "quote" and not any(c["text"] in t for t in sentences))
+        and not any(inside(confirmed, e["article_id"], e["start"], e["end"])
+                    or inside(bios or {}, e["article_id"], e["start"], e["end"]) for e in c["evidence"])
+        and standalone(claim_text(c))]
+    single.sort(key=lambda c: (-(c["salience"] or 0), c["id"]))
+    # spread over the articles: the most telling claims of each outlet first
+    per_article: dict[str, list[dict]] = {}
+    for c in single:
+        per_article.setdefault(c["evidence"][0]["article_id"], []).append(c)
+    picked: list[dict] = []
+    depth = 0
+    order = sorted(per_article, key=lambda aid: min(cite([aid]) or [0]))
+    while depth < MAX_SINGLE and any(len(v) > depth for v in per_article.values()):
+        for aid in order:
+            if len(per_article[aid]) > depth and len(picked) < MAX_SINGLE_TOTAL:
+                picked.append(per_article[aid][depth])
+        depth += 1
+    for c in picked:
+        b.single_source.append(Item(claim_text(c), cite(e["article_id"] for e in c["evidence"]), "single source"))
+    b.more = {"corroborated": max(0, len(many) - MAX_CORROBORATED), "single_source": len(single) - len(picked)}
+
+
+_WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+
+
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
+_CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
+_LEAD = frozenset("and or but while whereas as with including".split())
+MAX_ONLY_HERE = 5  # phrases per article
+
+
+def only_here(arts: list[dict], num: dict[str, int],
+               confirmed: dict[str, list[tuple[int, int]]] | None = None) -> list[Item]:
+    """Per article, what it alone mentions: rare two-word phrases no other article of the story
+    uses ("hypersonic weapons"), each shown in its clause ("joint research in hypersonic
+    weapons"), skipping the sentences in `confirmed` (those whose event other outlets confirm,
+    the author's biography) and clauses in another language."""
+    if len(arts) < 2:
+        return []
+    from ..corpus.features import UNKNOWN_IDF, stopwords
+
+    confirmed = confirmed or {}
+    stop_en = stopwords()
+    stop = stop_en | proper_words(arts)  # names are actors, listed elsewhere
+
+    def phrase(x: str, y: str) -> bool:  # a noun phrase, roughly: no verb forms, adverbs, possessives
+        return (x not in stop and y not in stop and not x.endswith(("ly", "'s", "’s"))
+                and not y.endswith(("ed", "ing", "ly", "'s", "’s"))
+                and min(idf(x), idf(y)) >= 2.0 and max(idf(x), idf(y)) >= 3.5
+                and max(idf(x), idf(y)) < UNKNOWN_IDF)  # English words: names and foreign words are not
+
+    grams: dict[str, dict[tuple[str, str], str]] = {}  # phrase -> the clause it was first found in
+    for a in arts:
+        found: dict[tuple[str, str], str] = {}
+        grams[a["id"]] = found
+        if language.other_than_english(a.get("language")):
+            continue  # the phrase test is English's
+        end = len(a["text"].rstrip())
+        for m in _SENTENCE.finditer(a["text"]):
+            if inside(confirmed, a["id"], m.start(), m.end()) or m.end() >= end and cut_off(m.group()):
+                continue  # (a last sentence cut off ends in a broken word)
+            for clause in _CLAUSE.split(m.group()):
+                words = _WORDS.findall(clause.lower())
+                if len(words) >= 5 and sum(w in stop_en for w in words) < 0.15 * len(words):
+                    continue  # hardly an English function word: another language
+                for x, y in zip(words, words[1:]):
+                    if phrase(x, y):
+                        found.setdefault((x, y), clause)
+    seen: Counter[tuple[str, str]] = Counter(g for found in grams.values() for g in found)
+    words_in = {a["id"]: set(_WORDS.findall(a["text"].lower())) for a in arts}
+    out = []
+    for a in arts:
+        others = set().union(*(w for k, w in words_in.items() if k != a["id"]))
+        own = sorted(((idf(x) + idf(y), (x, y)) for x, y in grams[a["id"]]
+                      if seen[(x, y)] == 1 and (x not in others or y not in others)), key=lambda t: (-t[0], t[1]))
+        shown: list[str] = []
+        clauses: set[str] = set()
+        for _, (x, y) in own:
+            clause = grams[a["id"]][(x, y)]
+            if clause in clauses:
+                continue  # one phrase a clause: the rest of it says the same thing
+            clauses.add(clause)
+            shown.append(_snippet(clause, x, y, stop))
+            if len(shown) == MAX_ONLY_HERE:
+                break
+        if shown:
+            out.append(Item("only this source mentions: " + ", ".join(f"“{t}”" for t in shown),
+                            [num[a["id"]]], "single source"))
+    return out
+
+
+def _snippet(clause: str, x: str, y: str, stop: set[str]) -> str:
+    """A phrase as its clause writes it, with up to three words before it and the content words
+    right after it: 'joint research in hypersonic weapons', 'fueling geopolitical tensions'."""
+    words = clause.split()
+    low = [w.lower().strip("“”\"'‘’.,") for w in words]
+    at = next((i for i in range(len(low) - 1) if low[i] == x and low[i + 1] == y), None)
+    if at is None:
+        return f"{x} {y}"
+    lo, hi = max(0, at - 3), at + 2
+    while lo < at and (low[lo] in stop or low[lo] in _LEAD):
+        lo += 1
+    while hi < len(words) and hi < at + 4 and low[hi] and low[hi] not in stop and _WORDS.fullmatch(low[hi]):
+        hi += 1
+    return re.sub(r"[\"“”]", "", " ".join(words[lo:hi])).strip("'‘’.,; ")
+
+
+def claim_text(c: dict) -> str:
+    if c["kind"] in ("event", "fact"):
+        return c["text"]
+    text = c["evidence"][0]["text"] if c["evidence"] else c["text"]
+    return _FOOTNOTE.sub("", text).strip()
+
