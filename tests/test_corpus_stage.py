@@ -598,10 +598,10 @@ def test_an_article_in_another_script_joins_its_story_in_latin_letters_by_meanin
     capitals, or names in other letters): by its words it starts a story of its own; read by the
     multilingual encoder it joins their story (the largest of the batch in another language close
     enough), not the bakery's."""
-    from newsgraph.corpus import update
+    from newsgraph.corpus import meaning
 
     if not by_meaning:
-        monkeypatch.setattr(update, "SCRIPT_JOIN", 1.01)
+        monkeypatch.setattr(meaning, "SCRIPT_JOIN", 1.01)
     src = _ferry_coverage(tmp_path)
     _write(src / name, text)
     run([src])

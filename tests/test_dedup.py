@@ -296,7 +296,7 @@ def test_a_lead_reused_before_a_text_of_its_own_is_no_near_copy(monkeypatch):
     """A page that opens with another's lead and goes on at length in its own words (a brief grown
     into a column, a post quoting the lead) shares the lead and hardly anything else (LEAD_REST): no
     near copy, where a later version keeping the lead and some of the rest is one."""
-    from newsgraph.corpus.update import _own_share
+    from newsgraph.corpus.links import own_share as _own_share
 
     lead = ("Floodwater broke through a levee on the Tarn early on Thursday, forcing four thousand people "
             "from Brassac. The breach flooded the eastern streets of the town.")

@@ -6,10 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
 
 import numpy as np
 import pyarrow as pa
@@ -18,35 +17,28 @@ from ..clean.language import base, other_than_english
 from ..errors import StoreError
 from ..ingest.credits import article_credits
 from . import dedup
+from .cache import RunCache
 from .features import (
     caseless,
     content_tokens,
     content_words,
-    cosine,
     is_english,
     lead_vectors,
     local_terms,
-    multilingual_vectors,
     name_terms,
     other_script,
     tokens,
     weighted_terms,
     year_floor,
 )
-from .reader import Reader, day_of, rows_in, split_sentences
+from .links import MAX_COPY_LINKS, StoredOriginals, near_copy_links, orient, second_hop, story_links, verified
+from .meaning import Meaning, across_scripts
+from .reader import Reader, day_of, rows_in
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex, noun_weighted
 
 log = logging.getLogger(__name__)
 CHUNK = 2000  # articles read and written together: per-chunk reads scan tables that grow with the corpus
-REWRITE_CANDIDATES = 12  # most similar earlier articles of the story checked for a rewrite
-REWRITE_MIN_COSINE = 0.45
-NEAR_CANDIDATES = 30  # most similar earlier articles of the story checked for a near copy LSH missed...
-NEAR_MIN_COSINE = 0.2  # ...by terms at least (reprints with other later paragraphs share few top terms)
-SAME_TEXT = 0.8  # estimated Jaccard above which two bodies are one text, however much of it is quoted
-MAX_CANDIDATES = 50  # most recent near-copy candidates per article
-MAX_COPY_LINKS = 10  # earlier articles an article is linked to as their copy (best first): every pair of
-# one wire text's reprints is linked, not only a chain, up to this many per article
 ENTITY_WEIGHT = 2.5
 
 Progress = Callable[[int, int], None]
@@ -160,7 +152,7 @@ def update(con, on_progress: Progress | None = None, chunk: int = CHUNK) -> Corp
         return report
     index = _load_index(con, pending)
     df = _corpus_df(con, pending)
-    cache = _RunCache()
+    cache = RunCache()
     seq = con.execute("SELECT coalesce(max(seq), 0) FROM corpus_articles").fetchone()[0]
     touched: set[str] = set()
     known = set(index.stories)
@@ -227,12 +219,12 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
                report: CorpusReport, df: CorpusDf | None = None,
-               cache: _RunCache | None = None) -> int:
+               cache: RunCache | None = None) -> int:
     """Links and stories of a chunk of articles, in arrival order. What the chunk needs from the
     stored corpus (earlier copies, LSH candidates, story members, sentences, dates) is read with
     one query per kind, never one per article: a query here scans a table that grows with the
     corpus."""
-    cache = cache or _RunCache()
+    cache = cache or RunCache()
     index.mark()
     read = Reader(con)
     arts = {r[0]: r for r in read.rows("""SELECT id, title, text, published, language FROM articles
@@ -257,7 +249,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     # an article in another language meets its story by the names it shares with it: its vector
     # keeps only those and the numbers it writes (a death toll, a vote count: 344 to 286), and its
     # lead vector (an English model's) is left out of the story's; where they do not place it, its
-    # title and lead read by a multilingual encoder may (`_Meaning`, stories.ML_JOIN)
+    # title and lead read by a multilingual encoder may (`Meaning`, stories.ML_JOIN)
     foreign = {i: name_terms(arts[i][2]) for i in ids if not is_english(toks[i], arts[i][4])}
     for i in foreign:
         leads[i] = np.zeros_like(leads[i])
@@ -265,7 +257,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     local = {i: _local_terms(arts[i][1], arts[i][2], arts[i][4]) for i in foreign if caseless(arts[i][2])}
     del toks
     bands = {i: dedup.band_keys(sigs[i]) for i in ids}
-    stored = _StoredOriginals(con, ids, sigs, hashes, bands)
+    stored = StoredOriginals(con, ids, sigs, hashes, bands)
 
     local_bands: dict[tuple[int, int], list[str]] = {}
     local_hash: dict[str, list[str]] = {}
@@ -275,7 +267,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     vectors: dict[str, dict[str, float]] = {}
     found: list[tuple[str, str, list[tuple]]] = []  # (article, story, its copy and near-copy links, best first)
     rows, band_rows = [], []
-    meaning = _Meaning(read, cache, arts, set(foreign), before)
+    meaning = Meaning(read, cache, arts, set(foreign), before)
     for aid in ids:
         _, title, text, published, _ = arts[aid]
         day = day_of(published)
@@ -295,7 +287,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         if same and sig.n_shingles >= dedup.MIN_SHINGLES:
             copies = [(aid, o, "copy", 1.0) for o in same[:MAX_COPY_LINKS]]
         else:
-            copies = _near_copy_links(aid, sig, bands[aid], stored.candidates.get(aid, []), local_bands, sigs)
+            copies = near_copy_links(aid, sig, bands[aid], stored.candidates.get(aid, []), local_bands, sigs)
         link = copies[0] if copies else None
         if link:
             sid = story_of.get(link[1]) or stored.story_of.get(link[1])
@@ -339,11 +331,11 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
                 row["story_id"] = story_of[row["article_id"]]
                 row["story_score"] = index.stories[row["story_id"]].similarity(vectors[row["article_id"]])
     texts = {i: arts[i][2] for i in ids}
-    found = _verified(read, found, sigs, stored, cache, texts)
-    in_story = _story_links(con, read, found, vectors, cache, texts)
+    found = verified(read, found, sigs, stored, cache, texts)
+    in_story = story_links(con, read, found, vectors, cache, texts)
     links = [x for aid, _, copies in found for x in copies + in_story.get(aid, [])]
-    links += _second_hop(read, links, cache, texts)
-    links = _orient(con, links, arts)
+    links += second_hop(read, links, cache, texts)
+    links = orient(con, links, arts)
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
     touched.update(chunk_stories)
@@ -353,322 +345,10 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     return seq
 
 
-class _StoredOriginals:
-    """What the stored corpus holds for a chunk: the first stored article with each body of the
-    chunk, each article's most recent LSH candidates (many copies of one text share every band),
-    and the stories of both."""
-
-    def __init__(self, con, ids: Sequence[str], sigs: dict[str, dedup.Signature], hashes: dict[str, str],
-                 bands: dict[str, list[int]]):
-        self.by_hash: dict[str, list[str]] = {}  # the first MAX_COPY_LINKS stored articles with the body
-        self.story_of: dict[str, str] = {}
-        for h, aids, sid in rows_in(con, f"""SELECT text_hash, list(article_id ORDER BY seq)[:{MAX_COPY_LINKS}],
-                arg_min(story_id, seq) FROM corpus_articles WHERE text_hash IN (SELECT unnest(?)) GROUP BY 1""",
-                                    sorted(set(hashes.values()))):
-            self.by_hash[h] = aids
-            self.story_of[aids[0]] = sid
-        look = [i for i in ids if not (sigs[i].n_shingles >= dedup.MIN_SHINGLES and hashes[i] in self.by_hash)]
-        self.candidates = self._candidates(con, look, bands)
-
-    def _candidates(self, con, look: Sequence[str],
-                    bands: dict[str, list[int]]) -> dict[str, list[tuple[str, dedup.Signature]]]:
-        con.register("chunk_bands", pa.table({
-            "band": pa.array([b for i in look for b in range(len(bands[i]))], pa.uint8()),
-            "key": pa.array([key for i in look for key in bands[i]], pa.uint64()),
-            "article_id": pa.array([i for i in look for _ in bands[i]], pa.string())}))
-        pairs = con.execute(f"""
-            SELECT article_id, seq FROM (
-                SELECT article_id, seq, row_number() OVER (PARTITION BY article_id ORDER BY seq DESC) AS k
-                FROM (SELECT DISTINCT c.article_id, l.seq FROM chunk_bands c
-                      JOIN lsh_bands l ON l.band = c.band AND l.key = c.key))
-            WHERE k <= {MAX_CANDIDATES}""").fetchall()
-        con.unregister("chunk_bands")
-        sig_of = {}
-        if pairs:
-            con.register("cand_seqs", pa.table({"seq": pa.array(sorted({p[1] for p in pairs}), pa.int32())}))
-            got = con.execute("""SELECT c.seq, c.article_id, c.minhash, c.n_shingles,
-                    c.story_id FROM corpus_articles c JOIN cand_seqs USING (seq)""").to_arrow_table()
-            con.unregister("cand_seqs")
-            # the signatures as one array: a list of 128 Python ints per candidate costs more than the query
-            mh = got.column("minhash").combine_chunks()
-            flat = mh.flatten().to_numpy(zero_copy_only=False).astype(np.uint64, copy=False)
-            offsets = mh.offsets.to_numpy()
-            for k, (seq_, other, n, sid) in enumerate(zip(*(got.column(c).to_pylist() for c in (
-                    "seq", "article_id", "n_shingles", "story_id")))):
-                sig_of[seq_] = (other, dedup.Signature(flat[offsets[k]:offsets[k + 1]], n))
-                self.story_of[other] = sid
-        out: dict[str, list[tuple[str, dedup.Signature]]] = {}
-        for aid, seq_ in pairs:
-            if seq_ in sig_of:
-                out.setdefault(aid, []).append(sig_of[seq_])
-        return out
-
-
-def _near_copy_links(aid: str, sig: dedup.Signature, keys: Sequence[int], stored: list[tuple[str, dedup.Signature]],
-                     local_bands: dict[tuple[int, int], list[str]], sigs: dict[str, dedup.Signature]) -> list[tuple]:
-    """The near copies among the stored candidates and the chunk's earlier articles that share a
-    band with this one, closest first (ties: the smaller id), at most MAX_COPY_LINKS."""
-    cands = list(stored)
-    seen = {c[0] for c in cands}
-    for b, key in enumerate(keys):
-        for other in local_bands.get((b, key), ()):
-            if other not in seen:
-                seen.add(other)
-                cands.append((other, sigs[other]))
-    near = sorted(((-score, other) for (other, _), score in zip(cands, dedup.near_copy_scores(
-        [c[1] for c in cands], sig)) if score is not None))[:MAX_COPY_LINKS]
-    return [(aid, other, "near_copy", round(-score, 4)) for score, other in near]
-
-
-def _orient(con, links: Sequence[tuple], arts: dict[str, tuple]) -> list[tuple]:
-    """A link points from the copy to the original: the later-published article copies the
-    earlier one, whatever order they arrived in (arrival order when a date is missing)."""
-    stored = dict(rows_in(con, "SELECT article_id, day FROM corpus_articles WHERE article_id IN (SELECT unnest(?))",
-                           sorted({x[1] for x in links if x[1] not in arts})))
-    out = []
-    for link in links:
-        day = day_of(arts[link[0]][3])
-        other = link[1]
-        when = day_of(arts[other][3]) if other in arts else stored.get(other)
-        out.append((link[1], link[0], link[2], link[3]) if day is not None and when is not None and when > day
-                   else link)
-    return out
-
-
-class _Meaning:
-    """The languages and multilingual title-and-lead vectors (`multilingual_vectors`) of the stories
-    that an article in another language is compared with (a story's: the mean of its last MEMBERS
-    articles', in the language most of them are written in), and of such articles. Languages come
-    from the articles as stored, vectors only when asked for stories in another language than the
-    article's: a corpus in one language never loads the model. The last stored members of the
-    stories loaded before the chunk are read in one query, the first time the chunk asks."""
-
-    MEMBERS = 8
-
-    def __init__(self, read: Reader, cache: _RunCache, arts: dict[str, tuple], foreign: set[str],
-                 before: set[str]):
-        self.read, self.cache, self.arts, self.foreign, self.before = read, cache, arts, foreign, before
-        self.members: dict[str, list[str]] = {}  # the chunk's articles of each story, in arrival order
-        self.order: dict[str, int] = {}  # each chunk article's place in arrival order
-        self.stored: dict[str, list[tuple[str, str]]] | None = None  # read when first asked
-
-    def add(self, aid: str, sid: str) -> None:
-        self.order[aid] = len(self.order)
-        self.members.setdefault(sid, []).append(aid)
-
-    def move(self, group: Sequence[str], drop: str, keep: str) -> None:
-        """The chunk's articles of story `drop` (`group`) merged into story `keep`."""
-        self.members.pop(drop, None)
-        self.members[keep] = sorted([*self.members.get(keep, []), *group], key=self.order.__getitem__)
-
-    def article_language(self, aid: str) -> str:
-        """A chunk article's language ("und": in another language than English, not known which)."""
-        return base(self.arts[aid][4]) or ("und" if aid in self.foreign else "en")
-
-    def _last(self, sid: str) -> list[tuple[str, str]]:
-        """The story's last MEMBERS articles and their languages, newest first."""
-        last = [(aid, self.article_language(aid)) for aid in islice(reversed(self.members.get(sid, [])), self.MEMBERS)]
-        if len(last) < self.MEMBERS and sid in self.before:
-            if self.stored is None:
-                self.stored = {}
-                for story, aid, language in self.read.rows(f"""SELECT m.story_id, m.article_id, a.language FROM (
-                        SELECT story_id, article_id,
-                               row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
-                        FROM corpus_articles WHERE story_id IN (SELECT unnest(?))) m
-                        JOIN articles a ON a.id = m.article_id WHERE m.k <= {self.MEMBERS}
-                        ORDER BY m.story_id, m.k""",
-                                                           sorted(self.before)):
-                    self.stored.setdefault(story, []).append((aid, base(language) or "en"))
-            last += self.stored.get(sid, [])
-        return last[:self.MEMBERS]
-
-    def language(self, sid: str) -> str | None:
-        """The language most of the story's last articles are written in (English on a tie; "und",
-        another language not known which, is a language of its own)."""
-        counts = Counter(code for _, code in self._last(sid))
-        return max(sorted(counts), key=lambda code: (counts[code], code == "en")) if counts else None
-
-    def article(self, aid: str) -> np.ndarray | None:
-        return self._embed([aid]).get(aid)
-
-    def vectors(self, sids: Sequence[str]) -> dict[str, np.ndarray]:
-        last = {sid: [aid for aid, _ in self._last(sid)] for sid in sids}
-        vecs = self._embed([aid for ids in last.values() for aid in ids])
-        out = {}
-        for sid, ids in last.items():
-            have = [vecs[a] for a in ids if a in vecs]
-            total = np.sum(have, axis=0) if have else None
-            norm = float(np.linalg.norm(total)) if total is not None else 0.0
-            if norm:
-                out[sid] = total / norm
-        return out
-
-    def _embed(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
-        ids = list(dict.fromkeys(ids))
-        need = [i for i in ids if i not in self.cache.ml]
-        if need:
-            items = {i: (self.arts[i][1], self.arts[i][2]) for i in need if i in self.arts}
-            rest = [i for i in need if i not in items]
-            if rest:
-                items |= {i: (title, text) for i, title, text in self.read.rows(
-                    "SELECT id, title, text FROM articles WHERE id IN (SELECT unnest(?))", rest)}
-            found = [i for i in need if i in items]
-            vecs = multilingual_vectors([items[i] for i in found])
-            for i, vec in zip(found, vecs if vecs is not None else []):
-                self.cache.ml[i] = vec
-        return _recent(self.cache.ml, [i for i in ids if i in self.cache.ml], self.cache.ML)
-
-
-class _RunCache:
-    """What one run keeps in memory across chunks: the recent members (id and term vector) of the
-    stories last touched, for the rewrite check, and recently aligned articles' sentence sets.
-    Both are bounded; what was dropped is read again from the stored corpus, which then holds it."""
-
-    MEMBERS = 200
-    STORIES = 5000
-    SETS = 4000
-    ML = 20_000
-
-    def __init__(self) -> None:
-        self.ml: OrderedDict[str, np.ndarray] = OrderedDict()  # multilingual vectors (`_Meaning`)
-        self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
-        self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
-        self.own: OrderedDict[str, dedup.OwnWords] = OrderedDict()
-
-    def own_words(self, read: Reader, ids: Sequence[str], texts: dict[str, str] | None = None
-                  ) -> dict[str, dedup.OwnWords]:
-        """dedup.own_words_of these articles (`texts` at hand, the rest read in one query)."""
-        ids = list(dict.fromkeys(ids))
-        need = [i for i in ids if i not in self.own]
-        have = {i: texts[i] for i in need if texts and i in texts}
-        rest = [i for i in need if i not in have]
-        if rest:
-            have.update(read.rows("SELECT id, text FROM articles WHERE id IN (SELECT unnest(?))", rest))
-        for i in need:
-            text = have.get(i, "")
-            self.own[i] = dedup.own_words_of(text, split_sentences(text))
-        return _recent(self.own, ids, self.SETS)
-
-    def load_members(self, con, sids: set[str]) -> None:
-        """Have the members of these stories at hand (one query for those not yet cached)."""
-        want = sorted(s for s in sids if s not in self.members)
-        for sid in want:
-            self.members[sid] = []
-        for sid, aid, terms in rows_in(con, f"""SELECT story_id, article_id, terms FROM (
-                SELECT story_id, article_id, terms, seq,
-                       row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
-                FROM corpus_articles WHERE story_id IN (SELECT unnest(?)))
-                WHERE k <= {self.MEMBERS} ORDER BY story_id, seq""", want):
-            self.members[sid].append((aid, {t["term"]: t["w"] for t in terms or []}))
-        for sid in sorted(sids):
-            self.members.move_to_end(sid)
-        while len(self.members) > max(self.STORIES, len(sids)):
-            self.members.popitem(last=False)
-
-    def add_member(self, sid: str, aid: str, vec: dict[str, float]) -> None:
-        members = self.members[sid]
-        members.append((aid, vec))
-        if len(members) > self.MEMBERS:
-            del members[0]
-
-    def sentence_sets(self, read: Reader, ids: Sequence[str]) -> dict[str, dedup.SentenceSet]:
-        ids = list(dict.fromkeys(ids))
-        need = [i for i in ids if i not in self.sets]
-        found = read.sentences(need) if need else {}
-        for i, made in zip(need, dedup.sentence_sets([[s.text for s in found.get(i, [])] for i in need])):
-            self.sets[i] = made
-        return _recent(self.sets, ids, self.SETS)
-
-
-def _recent(cache: OrderedDict, ids: Sequence[str], limit: int) -> dict:
-    """These entries of a least-recently-used cache, marked used; the cache cut back to `limit`."""
-    out = {}
-    for i in ids:
-        cache.move_to_end(i)
-        out[i] = cache[i]
-    while len(cache) > limit:
-        cache.popitem(last=False)
-    return out
-
-
-def _verified(read: Reader, found: list[tuple[str, str, list[tuple]]], sigs: dict[str, dedup.Signature],
-              stored: _StoredOriginals, cache: _RunCache, texts: dict[str, str]) -> list[tuple[str, str, list[tuple]]]:
-    """The MinHash near copies that hold up on the articles' own words: two pages that mostly
-    quote one statement pair in LSH without one copying the other, unless they are one text.
-    (The story such a page joined through the link stays: they report one event.)"""
-    lsh = [(aid, x[1]) for aid, _, copies in found for x in copies if x[2] == "near_copy"]
-    if not lsh:
-        return found
-    own = cache.own_words(read, sorted({i for pair in lsh for i in pair}), texts)
-    sig_of = {o: sig for i in sigs for o, sig in stored.candidates.get(i, [])} | sigs
-    drop = {(aid, other) for aid, other in lsh if dedup.similarity(sigs[aid], sig_of[other])[0] < SAME_TEXT
-            and _own_share(own[aid], own[other]) is None}
-    return [(aid, sid, [x for x in copies if (aid, x[1]) not in drop]) for aid, sid, copies in found]
-
-
-def _own_share(a: dedup.OwnWords, b: dedup.OwnWords) -> float | None:
-    """How much of their own words two articles share when it makes one a near copy of the
-    other: most of the smaller one's, a good part of them in long verbatim runs, one's lead word
-    for word (in a page not mostly of its own: LEAD_REST), or most word pairs sentence by sentence
-    (an edited copy; None: not a near copy)."""
-    share = dedup.contained_share(a.full, b.full)
-    if share is not None and share >= dedup.STORY_CONTAINMENT:
-        return share
-    runs = dedup.run_share(a, b)
-    if runs is not None and runs >= dedup.RUN_SHARE:
-        return runs
-    lead = dedup.lead_share(a, b)
-    # a lead reused in a page mostly of its own is none (`share` None: a page that is little but its lead)
-    if lead is not None and lead >= dedup.LEAD_CONTAINED and (share is None or share >= dedup.LEAD_REST):
-        return lead
-    return dedup.pair_share(a, b)
-
-
-def _story_links(con, read: Reader, found: Sequence[tuple[str, str, list[tuple]]],
-                 vectors: dict[str, dict[str, float]], cache: _RunCache,
-                 texts: dict[str, str]) -> dict[str, list[tuple]]:
-    """Near copies and rewrites among the earlier members of each article's story (the story it is
-    in after the chunk's story joins; the closest ones by terms): near copies LSH did not
-    pair (`_own_share`; an exact copy gets its original's), and, for an article that copies
-    nothing, the best rewrite (sentences aligned one by one)."""
-    cache.load_members(con, {sid for _, sid, _ in found})
-    near_plans: dict[str, list[str]] = {}
-    plans: dict[str, list[str]] = {}
-    for aid, sid, _ in found:  # an exact copy too: the original's near copies are its own
-        vec = vectors[aid]
-        cands = sorted(((cosine(vec, v), o) for o, v in cache.members[sid] if o != aid), key=lambda c: (-c[0], c[1]))
-        near_plans[aid] = [o for c, o in cands[:NEAR_CANDIDATES] if c >= NEAR_MIN_COSINE]
-        plans[aid] = [o for c, o in cands[:REWRITE_CANDIDATES] if c >= REWRITE_MIN_COSINE]
-        cache.add_member(sid, aid, vectors[aid])
-    own = cache.own_words(read, [i for aid, cands in near_plans.items() for i in [aid, *cands]], texts)
-    linked = {aid: {x[1] for x in copies} for aid, _, copies in found}
-    out: dict[str, list[tuple]] = {}
-    for aid, cands in near_plans.items():
-        near = sorted((-share, other) for other in cands if other not in linked[aid]
-                      for share in [_own_share(own[aid], own[other])] if share is not None)
-        if near:
-            out[aid] = [(aid, other, "near_copy", round(-share, 4))
-                        for share, other in near[:max(0, MAX_COPY_LINKS - len(linked[aid]))]]
-        if near or linked[aid] or not plans[aid]:
-            plans.pop(aid, None)
-    sets = cache.sentence_sets(read, [i for aid, cands in plans.items() for i in [aid, *cands]])
-    for aid, cands in plans.items():
-        best, kind = None, "rewrite"
-        for other in cands:
-            score = dedup.rewrite_score(sets[aid], sets[other])
-            if score is not None and (best is None or score > best[1]):
-                best = (other, score)
-        if best:
-            share = dedup.contained_share(own[aid].full, own[best[0]].full) or 0.0
-            if share >= dedup.EDITED_CONTAINMENT and best[1] >= dedup.EDITED_ALIGNED:
-                best, kind = (best[0], share), "near_copy"  # every sentence kept, a third of it word for word
-            out[aid] = [(aid, best[0], kind, round(best[1], 4))]
-    return out
-
 
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
-                 arts: dict[str, tuple], meaning: _Meaning | None = None,
+                 arts: dict[str, tuple], meaning: Meaning | None = None,
                  scripts: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
@@ -677,7 +357,7 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
     move, so a stored story id never changes; of two stories the chunk began, the one whose first
     article came first keeps its id, and a story so grown is looked at again. The articles that
     moved. A story begun by articles in another script (`scripts`: Arabic, Japanese, Russian...),
-    which share no term with coverage in Latin letters, may join one by meaning (`_across_scripts`)."""
+    which share no term with coverage in Latin letters, may join one by meaning (`across_scripts`)."""
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story_of[aid], []).append(aid)
@@ -691,7 +371,7 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
             continue
         into = index.closest(story, meaning)
         if into is None and meaning is not None and all(a in scripts for a in members[sid]):
-            into = _across_scripts(index, story, chunk_stories, meaning)
+            into = across_scripts(index, story, chunk_stories, meaning)
         if into is None:
             continue
         keep, drop = into, sid
@@ -710,76 +390,6 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
             pending = sorted({*pending, keep} & members.keys(), key=lambda x: (len(members[x]), x))
     return moved
 
-
-SCRIPT_CANDIDATES = 10  # the largest stories of the chunk in another language...
-SCRIPT_JOIN = 0.6  # ...that a story in another script joins when their vectors are this close
-
-
-def _across_scripts(index: StoryIndex, story: Story, chunk_stories: dict[str, Story], meaning: _Meaning) -> str | None:
-    """Of the SCRIPT_CANDIDATES largest stories the chunk touched in another language, at least as
-    large as `story` and within WINDOW_DAYS of its days, the one whose multilingual title-and-lead
-    vector is SCRIPT_JOIN close to the story's (None: none). An article in Arabic, Japanese or
-    Russian shares no term with coverage in Latin letters, so no term finds it candidates."""
-    first = None if story.first_date is None else story.first_date.toordinal()
-    last = None if story.last_date is None else story.last_date.toordinal()
-    sizes = []
-    for sid, other in chunk_stories.items():
-        if sid == story.id or sid not in index.stories or other.articles < story.articles:
-            continue
-        reach = other.reach()
-        if first is not None and reach is not None and (reach[1] < first or reach[0] > last):
-            continue
-        sizes.append((-other.articles, sid))
-    language = meaning.language(story.id)
-    cands = [sid for _, sid in sorted(sizes) if meaning.language(sid) not in (None, language)][:SCRIPT_CANDIDATES]
-    mine = meaning.vectors([story.id]).get(story.id) if cands else None
-    if mine is None:
-        return None
-    theirs = meaning.vectors(cands)
-    best = max(((float(mine @ theirs[sid]), sid) for sid in cands if sid in theirs), default=None)
-    return best[1] if best is not None and best[0] >= SCRIPT_JOIN else None
-
-
-def _second_hop(read: Reader, links: Sequence[tuple], cache: _RunCache, texts: dict[str, str]) -> list[tuple]:
-    """Near copies through a shared one: when a chunk article copies B and B copies (or is copied
-    by) C, the article and C are two reprints of one text, each edited its own way, and may share
-    less with each other than each with B; they are linked when HOP_PAIRS of the smaller one's own
-    word pairs are in the other (two independent reports rarely share so many, and never a copy)."""
-    near = [x for x in links if x[2] in ("copy", "near_copy")]
-    if not near:
-        return []
-    adj: dict[str, set[str]] = {}
-    for a, b, *_ in near:
-        adj.setdefault(a, set()).add(b)
-        adj.setdefault(b, set()).add(a)
-    stored = sorted({o for x in near for o in x[:2] if o not in texts})
-    for a, b in read.rows("""SELECT article_id, other_id FROM links WHERE type IN ('copy', 'near_copy')
-                             AND (article_id IN (SELECT unnest(?)) OR other_id IN (SELECT unnest(?)))""", stored):
-        adj.setdefault(a, set()).add(b)
-        adj.setdefault(b, set()).add(a)
-    linked = {frozenset(x[:2]) for x in links}  # a pair linked already, as a rewrite too, keeps its link
-    plans: dict[str, list[str]] = {}
-    for aid in texts:
-        first = adj.get(aid, set())
-        shared = Counter(c for n in first for c in adj.get(n, ()) if c != aid and c not in first
-                         and frozenset((aid, c)) not in linked)
-        if shared:  # those reached through the most shared copies first
-            plans[aid] = [c for c, _ in sorted(shared.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_COPY_LINKS]]
-    if not plans:
-        return []
-    own = cache.own_words(read, [i for aid, hops in plans.items() for i in [aid, *hops]], texts)
-    order = {aid: k for k, aid in enumerate(texts)}
-    out, seen = [], set()
-    for aid, hops in plans.items():
-        for other in hops:
-            pair = frozenset((aid, other))
-            share = dedup.pair_containment(own[aid], own[other])
-            if pair not in seen and share is not None and share >= dedup.HOP_PAIRS:
-                seen.add(pair)
-                later = other in order and order[other] > order[aid]  # a link points from the later arrival
-                out.append((other, aid, "near_copy", round(share, 4)) if later
-                           else (aid, other, "near_copy", round(share, 4)))
-    return out
 
 
 def _story_rows(touched: dict[str, Story]) -> pa.Table:
