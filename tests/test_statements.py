@@ -175,3 +175,19 @@ def test_one_speaker_written_two_ways_in_a_story_is_one_statement():
     assert same_speakers(said) == {"s4": "s3"}  # two Vells in the story: "Vell" alone is neither
     del said["s6"]
     assert same_speakers(said) == {"s2": "s1", "s4": "s3"}
+
+
+def test_a_given_name_written_short_is_one_speaker():
+    from newsgraph.corpus.statements import same_name, same_speakers
+
+    assert same_name("mike edmonson", "michael edmonson")
+    assert same_name("bill nelson", "will nelson")  # two short forms of William
+    assert same_name("chris hale", "christine hale") and same_name("chris hale", "christopher hale")
+    assert not same_name("christine hale", "christopher hale")
+    assert not same_name("mike edmonson", "mike edmunds")
+    assert not same_name("michael edmonson", "michael j edmonson")
+    said = {"s1": ("Michael Edmonson", ["troopers", "patrol", "bridge"]),
+            "s2": ("Mike Edmonson", ["troopers", "patrol", "bridge", "night"]),
+            "s3": ("Edmonson", ["troopers", "bridge", "patrol"]),  # the story's one Edmonson, written two ways
+            "s4": ("Mike Edmonson", ["budget", "harbour", "council"])}  # another statement of his
+    assert same_speakers(said) == {"s2": "s1", "s3": "s1"}

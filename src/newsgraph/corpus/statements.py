@@ -10,7 +10,9 @@ import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from functools import cache
 
+from ..data import tsv_rows
 from ..records import Quote
 
 MIN_SHARED = 3
@@ -59,18 +61,43 @@ def speaker_key(name: str) -> str:
     return _SUFFIX.sub("", key)
 
 
+@cache
+def _formal_names() -> dict[str, frozenset[str]]:
+    """Each short given name's formal names ('mike' -> michael; 'chris' -> christopher, christine,
+    christian), from data/nicknames.tsv."""
+    out: dict[str, set[str]] = {}
+    for row in tsv_rows("newsgraph.data", "nicknames.tsv"):
+        for short in row["short forms"].split():
+            out.setdefault(short, set()).add(row["formal"])
+    return {short: frozenset(formal) for short, formal in out.items()}
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two speaker keys that name one person: alike, or alike but for a given name written short
+    ("mike edmonson" and "michael edmonson", "bill nelson" and "will nelson")."""
+    if a == b:
+        return True
+    x, y = a.split(), b.split()
+    if len(x) != len(y) or len(x) < 2 or x[1:] != y[1:]:
+        return False
+    formal = _formal_names()
+    return bool(formal.get(x[0], {x[0]}) & formal.get(y[0], {y[0]}))
+
+
 def same_speakers(statements: Mapping[str, tuple[str, Iterable[str]]]) -> dict[str, str]:
     """Statement ids of one story that are one statement by one speaker written two ways
-    (`statements`: id -> (speaker, content words)): the speaker's names alike by `speaker_key`, or
-    a surname alone where the story names one speaker of that surname in full ("Biles" beside
-    "Simone Biles"), and the words alike (`same_statement`). Maps each merged id to the id it
-    joins (the first in id order of its group)."""
+    (`statements`: id -> (speaker, content words)): the speaker's names alike by `speaker_key`
+    (`same_name`: a given name written short too), or a surname alone where the story names one
+    speaker of that surname in full ("Biles" beside "Simone Biles"), and the words alike
+    (`same_statement`). Maps each merged id to the id it joins (the first in id order of its group)."""
     keys = {sid: speaker_key(speaker) for sid, (speaker, _) in statements.items()}
-    full = {}
-    for key in set(keys.values()):
+    full: dict[str, list[str]] = {}  # surname -> the story's full names of it, one for each person
+    for key in sorted(set(keys.values())):
         if " " in key:
-            full.setdefault(key.rsplit(" ", 1)[1], set()).add(key)
-    canon = {sid: next(iter(full[k])) if " " not in k and len(full.get(k, ())) == 1 else k for sid, k in keys.items()}
+            people = full.setdefault(key.rsplit(" ", 1)[1], [])
+            if not any(same_name(key, other) for other in people):
+                people.append(key)
+    canon = {sid: full[k][0] if " " not in k and len(full.get(k, ())) == 1 else k for sid, k in keys.items()}
     words = {sid: set(ws) for sid, (_, ws) in statements.items()}
     out: dict[str, str] = {}
     ids = sorted(statements)
@@ -78,7 +105,7 @@ def same_speakers(statements: Mapping[str, tuple[str, Iterable[str]]]) -> dict[s
         if a in out:
             continue
         for b in ids[i + 1:]:
-            if b not in out and canon[a] == canon[b] and statements[a][0] != statements[b][0] \
+            if b not in out and same_name(canon[a], canon[b]) and statements[a][0] != statements[b][0] \
                     and same_statement(words[a], words[b]):
                 out[b] = a
     return out
