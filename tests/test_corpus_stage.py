@@ -660,3 +660,21 @@ def test_the_story_headline_is_a_title_that_reads_as_one():
     from newsgraph.corpus.features import local_terms
     terms_ja = [{"term": t, "w": w} for t, w in local_terms(japanese + "。地震の被害が広がっている。", "ja")]
     assert refresh._story_title([("a", "o", "s", None, japanese, terms_ja, "ja", [])], "ja") == japanese
+
+
+def test_one_speaker_written_two_ways_is_one_statement_in_the_quotes_too(tmp_path, run, query):
+    """Two outlets quote one statement by a speaker they write two ways ("Mike" and "Michael
+    Engstad"): the claims hold one statement, and the quotes table gives both quotes its id."""
+    src = _ferry_coverage(tmp_path)
+    words = "“The crossing is safe again and the crew is ready for the winter storms,”"
+    _write(src / "d_ferry.txt", "Haldor Ferry Sails Again\nThe Kestrel Line ferry between Haldor and "
+           "Brenvik is back after its refit.\n" + words + " said Michael Engstad, the harbour master.\n")
+    _write(src / "e_ferry.txt", "Kestrel Line Back On Brenvik Run\nThe Kestrel Line ferry sails between "
+           "Haldor and Brenvik once more after six weeks in the yard.\n" + words + " said Mike Engstad, "
+           "who runs Haldor harbour.\n")
+    run([src], nlp=True)
+    quotes = query("""SELECT speaker, statement_id FROM quotes WHERE speaker LIKE '%Engstad'""")
+    assert sorted(q[0] for q in quotes) == ["Michael Engstad", "Mike Engstad"]
+    assert len({q[1] for q in quotes}) == 1
+    claims = query("SELECT statement_id, articles FROM claims WHERE kind = 'quote' AND speaker LIKE '%Engstad'")
+    assert claims == [(quotes[0][1], 2)]

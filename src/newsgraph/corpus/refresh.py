@@ -150,7 +150,9 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     for q in quotes:
         by_statement.setdefault(q[0], []).append(q)
     said = {st: (qs[0][1], content_words(max(qs, key=lambda q: len(q[2]))[2])) for st, qs in by_statement.items()}
+    moves = []  # the quotes of a statement so merged take its id, in the quotes table too
     for st, into in same_speakers(said).items():  # one speaker written two ways across the articles
+        moves += [(q[3], q[4], into) for q in by_statement[st]]
         by_statement[into].extend(by_statement.pop(st))
     for st, qs in by_statement.items():
         a, o, i = sources.counts(q[3] for q in qs)
@@ -208,7 +210,7 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     title = _story_title(members, base(members_language[chosen[0].article_id]) or "en" if chosen else
                          main_language({a: members_language[a] for a in use if sents.get(a)}))
     summary = [{"article_id": x.article_id, "start": x.start, "end": x.end, "text": x.text} for x in chosen]
-    return {"id": sid, "clusters": cluster_rows, "claims": claims,
+    return {"id": sid, "clusters": cluster_rows, "claims": claims, "moves": moves,
             "summaries": [{"article_id": aid, "summary": [{"idx": x.index, "start": x.start, "end": x.end,
                                                             "text": x.text} for x in picked]}
                           for aid, picked in article_summaries.items()],
@@ -245,6 +247,15 @@ def _write_stories(con, done: list[dict]) -> None:
             con.register("new_claims", pa.Table.from_pylist(claims))
             con.execute("INSERT OR REPLACE INTO claims BY NAME SELECT * FROM new_claims")
             con.unregister("new_claims")
+        moves = [m for d in done for m in d["moves"]]
+        if moves:
+            con.register("statement_moves", pa.table({
+                "article_id": pa.array([m[0] for m in moves], pa.string()),
+                "start": pa.array([m[1] for m in moves], pa.int64()),
+                "statement_id": pa.array([m[2] for m in moves], pa.string())}))
+            con.execute("""UPDATE quotes q SET statement_id = n.statement_id FROM statement_moves n
+                           WHERE q.article_id = n.article_id AND q."start" = n."start" """)
+            con.unregister("statement_moves")
         if summaries:
             con.register("new_summaries", pa.table({
                 "article_id": pa.array([r["article_id"] for r in summaries], pa.string()),
