@@ -743,3 +743,48 @@ def test_a_wire_dateline_is_no_subject_of_the_sentence_after_it(nlp):
 def test_who_storms_decides_the_code(nlp, text, code):
     events, _ = events_of(nlp, text)
     assert [e.event_code for e in events if e.trigger == "stormed"] == [code]
+
+
+@pytest.mark.parametrize("sentence,published,future,expected", [
+    # a date without its year is the last one before the article's date...
+    ("They met on December 20.", "2024-01-05", False, ("2023-12-20", "day")),
+    ("They met on Tuesday.", "2019-04-15", False, ("2019-04-09", "day")),
+    # ...or this year's when it is close ahead and last year's is far back (a deadline)
+    ("The deadline was moved to April 12.", "2019-03-22", False, ("2019-04-12", "day")),
+    # ...or the next one for an event the sentence puts ahead
+    ("A vote would follow on March 29.", "2019-03-12", True, ("2019-03-29", "day")),
+    ("The fund would be launched on Tuesday.", "2019-04-15", True, ("2019-04-16", "day")),
+    ("In April, the minister vowed to help.", "2023-11-15", False, ("2023-04", "month")),
+])
+def test_a_date_without_its_year_takes_the_year_the_sentence_points_to(sentence, published, future, expected):
+    date, precision, _ = find_date(sentence, published, future)
+    assert (date, precision) == expected
+
+
+@pytest.mark.parametrize("sentence, verb, ahead", [
+    ("Macron said a fundraising campaign would be launched on Tuesday.", "launched", True),
+    ("The two leaders will meet in Vienna on Friday.", "meet", True),
+    ("Parliament is due to vote on Tuesday.", "vote", True),
+    ("Leaders are set to meet on Friday.", "meet", True),
+    ("MPs were expected to vote on Tuesday.", "vote", False),
+    ("Troops would have attacked on Monday.", "attacked", False),
+    ("Troops attacked the town on Monday.", "attacked", False),
+])
+def test_an_event_the_sentence_puts_ahead(nlp, sentence, verb, ahead):
+    from newsgraph.events.coder import _ahead
+
+    doc = nlp(sentence)
+    assert _ahead(next(t for t in doc if t.text == verb)) is ahead
+
+
+def test_an_event_announced_for_a_weekday_is_dated_on_the_next_one(nlp):
+    events, _ = events_of(nlp, "Germany's foreign minister will meet Russia's foreign minister in Vienna on "
+                               "Tuesday.", published="2019-04-12")
+    assert events and all(e.date == "2019-04-16" for e in events)
+
+
+def test_the_day_a_future_act_was_announced_dates_the_announcement(nlp):
+    """'On Wednesday, he said he would meet ...': Wednesday is the day he said it, before the article."""
+    events, _ = events_of(nlp, "On Wednesday, Germany's foreign minister said that he would meet Russia's "
+                               "foreign minister in Vienna.", published="2019-03-28")
+    assert events and all(e.date in (None, "2019-03-27") for e in events)

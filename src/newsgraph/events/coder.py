@@ -261,6 +261,37 @@ def _modality(verb) -> str:
     return "asserted"
 
 
+_AHEAD = {"will", "shall", "would", "'ll", "’ll"}
+_BEHIND = {"have", "has", "had", "'ve", "’ve"}
+_NOW = {"is", "are", "am", "'s", "’s", "'re", "’re"}
+_SCHEDULED = {"due", "set", "schedule", "expect", "plan", "intend", "aim", "prepare", "go"}
+
+
+def _ahead(verb) -> bool:
+    """Whether the sentence puts the event after the day it was written: 'will meet', 'would be
+    launched', 'is due to vote', 'are set to meet' (not 'would have met', 'was expected to vote')."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & _BEHIND:
+        return False
+    if auxes & _AHEAD:
+        return True
+    head = verb.head if verb.dep_ == "xcomp" else None
+    if head is None or head.lemma_.lower() not in _SCHEDULED:
+        return False
+    around = {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass", "cop")}
+    if head.dep_ == "acomp":  # 'is due to': the verb 'be' heads the adjective
+        around.add(head.head.lower_)
+    return bool(around & (_NOW | _AHEAD)) and not around & _BEHIND
+
+
+def _dates_own(verb, sent) -> bool:
+    """Whether the sentence's date words stand among the verb's own words ('will meet on Tuesday'),
+    not another verb's ('On Wednesday she said she would resign': the day she said it)."""
+    _, _, words = find_date(sent.text, None)
+    at = sent.text.find(words) + sent.start_char if words else -1
+    return verb.left_edge.idx <= at < verb.right_edge.idx + len(verb.right_edge)
+
+
 _BACKGROUND = re.compile(r"\b(ago|formerly|historically|previously|in the past|used to|prior to|back in|"
                          r"for decades|for years|has long|have long)\b", re.I)
 
@@ -498,7 +529,7 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
     if not pairs:
         return []
     sent = sent_of(verb)
-    date, precision, date_text = find_date(sent.text, published)
+    date, precision, date_text = find_date(sent.text, published, _ahead(verb) and _dates_own(verb, sent))
     place, where = _place(verb, actors)
     country = where.country if where is not None else None
     base = dict(article_id=article_id, event_code=code, start=sent.start_char, end=sent.end_char,

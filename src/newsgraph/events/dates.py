@@ -58,9 +58,18 @@ def bound_in(line: str) -> Bound | None:
     return Bound(date if precision == "day" else f"{date}-01", line, words or "")
 
 
-def find_date(sentence: str, published: str | None) -> tuple[str | None, str | None, str | None]:
+AHEAD_DAYS = 60  # a date without its year this close after the article's date is this year's...
+BEHIND_DAYS = 300  # ...rather than last year's this far back ('the deadline was moved to April 12' in March)
+
+
+def find_date(sentence: str, published: str | None,
+              future: bool = False) -> tuple[str | None, str | None, str | None]:
     """(ISO date cut to its precision, precision, the words) of the first date expression. Against a
-    Bound, a weekday, 'today' or 'yesterday' gives the month only (the day would be made up)."""
+    Bound, a weekday, 'today' or 'yesterday' gives the month only (the day would be made up).
+    A date without its year, or a weekday, is the last one before the article's date (news tells
+    of what happened), or the next one for an event the sentence puts ahead (`future`: 'will meet
+    on Tuesday', 'a vote would follow on March 29'), or this year's when it is close ahead and last
+    year's far back (AHEAD_DAYS, BEHIND_DAYS)."""
     for pattern, precision in _FORMS:
         m = pattern.search(sentence)
         if m is None:
@@ -72,19 +81,24 @@ def find_date(sentence: str, published: str | None) -> tuple[str | None, str | N
         if precision == "rel":
             return _relative(text, published)
         settings = dict(_SETTINGS)
+        if future:
+            settings["PREFER_DATES_FROM"] = "future"
         if published:
             settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(published)
         cleaned = re.sub(r"^(in|on|since|during|by)\s+", "", text, flags=re.I)
         if precision == "year":
             return cleaned[-4:], "year", text
         if precision == "weekday":
-            day = _weekday(cleaned, dt.date.fromisoformat(published[:10]))
+            day = _weekday(cleaned, dt.date.fromisoformat(published[:10]), future)
             return (day.isoformat()[:7], "month", text) if isinstance(published, Bound) else \
                 (day.isoformat(), "day", text)
         found = dateparser.parse(cleaned, languages=["en"], settings=settings)
         if found is None:
             continue
-        iso = found.date().isoformat()
+        day = found.date()
+        if not has_year and not future and published:
+            day = _close_ahead(day, dt.date.fromisoformat(published[:10]))
+        iso = day.isoformat()
         return (iso if precision == "day" else iso[:7]), precision, text
     return None, None, None
 
@@ -92,14 +106,27 @@ def find_date(sentence: str, published: str | None) -> tuple[str | None, str | N
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _weekday(word: str, base: dt.date) -> dt.date:
+def _close_ahead(day: dt.date, base: dt.date) -> dt.date:
+    """Last year's date far back, when the same day this year is close ahead of the article's."""
+    try:
+        ahead = day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day
+    if (base - day).days > BEHIND_DAYS and 0 <= (ahead - base).days <= AHEAD_DAYS:
+        return ahead
+    return day
+
+
+def _weekday(word: str, base: dt.date, future: bool = False) -> dt.date:
     """'Tuesday' in a story of a Tuesday is that day (news tells of the day it appears or the days
-    before); 'yesterday' the day before, 'today' the day itself."""
+    before; with `future`, of the days after); 'yesterday' the day before, 'today' the day itself."""
     low = word.lower()
     if low == "yesterday":
         return base - dt.timedelta(days=1)
     if low == "today":
         return base
+    if future:
+        return base + dt.timedelta(days=(_WEEKDAYS.index(low) - base.weekday()) % 7)
     return base - dt.timedelta(days=(base.weekday() - _WEEKDAYS.index(low)) % 7)
 
 
