@@ -320,3 +320,24 @@ def test_a_lead_reused_before_a_text_of_its_own_is_no_near_copy(monkeypatch):
     assert _own_share(own["report"], own["reused"]) is None
     monkeypatch.setattr(dedup, "LEAD_REST", 0.0)  # the lead alone would make it one
     assert _own_share(own["report"], own["reused"]) == dedup.lead_share(own["report"], own["reused"])
+
+
+def test_sentences_alike_only_in_the_story_s_names_are_no_counterparts():
+    """Every report of the story names Tiger Woods, the Masters and Augusta: sentences that share
+    those and little else do not say the same thing (here their vectors are set half alike, where
+    only shared words can make them counterparts)."""
+    import numpy as np
+
+    holding = ["Tiger Woods wins the Masters at Augusta with a Green Jacket comeback",
+               "Then Tiger Woods took the Masters at Augusta for a fifth time",
+               "Then Francesco Molinari and Tiger Woods went round Augusta in the final pairing"]
+    own = ["Crowds at Augusta cheered Tiger Woods on the final green of the Masters",
+           "Later Tiger Woods embraced his children beside the Augusta clubhouse after the Masters",
+           "Later Francesco Molinari said Tiger Woods and Augusta had been unforgettable"]
+    a, b = dedup.sentence_set(holding), dedup.sentence_set(own)
+    unit = np.eye(3, dtype=np.float32)
+    near = 0.72 * unit + np.sqrt(1 - 0.72 ** 2) * np.roll(unit, 1, axis=1)  # cosine 0.72 to the same row
+    a = dedup.SentenceSet(a.texts, unit, a.words)
+    b = dedup.SentenceSet(b.texts, near, b.words)
+    assert dedup.aligned_share(a, b) == (0.0, 0)
+    assert dedup._names("Then Tiger Woods won the Masters.") == frozenset({"tiger", "wood", "master"})

@@ -21,6 +21,7 @@ must find a counterpart.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -153,11 +154,20 @@ def sentence_sets(articles: Sequence[Sequence[str]]) -> list[SentenceSet]:
     vectors = embed([t for texts in kept for t in texts])
     out, at = [], 0
     for texts in kept:
-        words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) for t in texts)
+        words = tuple(frozenset(w for w in content_words(t) if idf(w) >= 2.5) - _names(t) for t in texts)
         vecs = vectors[at:at + len(texts)] if texts else np.zeros((0, 1), dtype=np.float32)
         out.append(SentenceSet(texts, vecs, words))
         at += len(texts)
     return out
+
+
+_NAME = re.compile(r"(?<=[\s(“\"'‘-])[A-Z][\w'’-]*")
+
+
+def _names(sentence: str) -> frozenset[str]:
+    """The content words a sentence writes as names (capitalised after its first word): every
+    report of a story shares them, so they tell no rewrite from an independent report."""
+    return frozenset(w for m in _NAME.finditer(sentence) for w in content_words(m.group()))
 
 
 def _own_ranges(text: str) -> list[tuple[int, int]]:
