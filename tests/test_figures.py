@@ -43,3 +43,18 @@ def test_the_counts_a_story_leads_with_where_they_differ():
     cite = lambda ids: sorted(int(a[1]) for a in ids)  # noqa: E731
     item = figure(found[0], cite, {"a1": "2025-03-02", "a3": "2025-03-01"})
     assert (item.text, item.cites, item.variants) == ("dead: 84, 2025-03-02", [1, 2], [("dead: 80, 2025-03-01", [3])])
+
+
+@pytest.mark.parametrize("text", [
+    "Bei den Anschlägen sind mindestens 49 Menschen in zwei Moscheen getötet worden.",  # places, not the dead
+    "In der zweiten Moschee wurden sieben weitere Menschen getötet.",  # more of them, not the toll
+    "At least 290 people, including six Indians, were killed in the blasts.",  # a subset
+    "Three gunmen were killed by police at the scene.",  # the attackers
+])
+def test_counts_of_places_subsets_increments_and_attackers_are_no_toll(text):
+    assert figures_in(text) == {}
+
+
+def test_a_toll_beside_the_attackers_killed_is_the_toll():
+    assert figures_in("Au moins trois terroristes ont été tués et au moins 27 morts sont à déplorer.") == {"dead": {27}}
+    assert figures_in("In two attacks, 12 people were killed.") == {"dead": {12}}

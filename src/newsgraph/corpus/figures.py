@@ -19,6 +19,8 @@ from ..data import tsv_rows
 _NUMBER = r"(\d{1,3}(?:[,.\u202f\u00a0]\d{3})+|\d+)"
 # what a count is not: a decimal or an age after it ("2.5 million", "84-year-old"), a magnitude ("2 million people")
 _NOT_COUNT = r"(?![.,]\d|-|\s*(?:million|billion|thousand|Millionen|Milliarden|millions?|milliards?|millones|mil|mila))"
+# what a count is not either: more of them ("seven more people were killed", "sieben weitere")
+_NOT_TOTAL = r"(?!\s+(?:more|further|other|additional|weitere|weiteren|andere|autres|otros|otras|más|altri|altre)\b)"
 # up to three words, of letters only, between a number and what it counts ("84 people were killed"; not across a
 # comma or a conjunction: "nine people dead, dozens injured", "killed nine people and injured 27")
 _GAP = r"(?:\s+(?!(?:and|und|et|y|e|or|oder|ou|o|but|aber|mais|pero|ma)\b)[^\W\d_]+(?:['’-][^\W\d_]+)*){0,3}?\s+"
@@ -40,8 +42,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     number = "(" + _NUMBER[1:-1] + "|" + "|".join(sorted(map(re.escape, _words()), key=len, reverse=True)) + ")"
     out = []
     for row in tsv_rows("newsgraph.data", "figure_nouns.tsv"):
+        if row["kind"].startswith("("):
+            continue  # the words that make a number no toll (`_not_counting`)
         nouns = "|".join(map(re.escape, row["nouns"].split()))
-        after = re.compile(rf"(?<![\d.,\w-]){number}{_NOT_COUNT}(?:{_GAP})?(?:{nouns})\b", re.I)
+        after = re.compile(rf"(?<![\d.,\w-]){number}{_NOT_COUNT}{_NOT_TOTAL}(?:{_GAP})?(?:{nouns})\b", re.I)
         verbs = "|".join(map(re.escape, row["verbs"].split()))
         before = re.compile(rf"\b(?:{verbs})\s+(?:at least |more than |some |about |nearly |over )?"
                             rf"{number}\b{_NOT_COUNT}", re.I) if verbs else None
@@ -49,12 +53,35 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
     return out
 
 
+@cache
+def _not_counting() -> tuple[frozenset[str], re.Pattern[str]]:
+    """The words before a number that make it no toll ('in two mosques', 'including six Indians') and
+    the nouns after it that count no victims ('three attackers killed'), from data/figure_nouns.tsv."""
+    rows = {row["kind"]: row["nouns"].split() for row in tsv_rows("newsgraph.data", "figure_nouns.tsv")
+            if row["kind"].startswith("(")}
+    perpetrators = "|".join(map(re.escape, rows.get("(perpetrators)", ())))
+    return frozenset(rows.get("(before)", ())), re.compile(rf"\s*(?:{perpetrators})\b", re.I)
+
+
+def _a_toll(text: str, m: re.Match[str]) -> bool:
+    """Whether a number found counts the kind's toll: not a place or a subset it follows a word of
+    ('in two mosques', 'including six Indians'), nor attackers ('three gunmen were killed')."""
+    before, perpetrators = _not_counting()
+    words = re.findall(r"[^\W\d_]+", text[max(0, m.start(1) - 30):m.start(1)].lower())
+    if words and words[-1] in before:
+        return False
+    return not perpetrators.match(text, m.end(1))
+
+
 def figures_in(text: str) -> dict[str, set[int]]:
-    """The figures a sentence gives, by kind: {'dead': {84}}; a year written bare is no count."""
+    """The figures a sentence gives, by kind: {'dead': {84}}; a year written bare is no count, nor
+    more of them, a count of places or of a subset, or of attackers (`_a_toll`)."""
     found: dict[str, set[int]] = {}
     for kind, after, before in _patterns():
         for pattern in (after, before):
             for m in pattern.finditer(text) if pattern is not None else ():
+                if not _a_toll(text, m):
+                    continue
                 word = m.group(1).lower()
                 value = _words()[word] if word in _words() else int(re.sub(r"\D", "", word))
                 year = word.isdigit() and 1900 <= value <= 2100  # "since 2015 killed", not "2,000 injured"
