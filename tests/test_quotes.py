@@ -363,3 +363,43 @@ def test_a_pronoun_inside_a_quotation_may_refer_to_a_name_in_it(nlp):
 def test_words_no_named_speaker_said_stay_with_who_they_are_according_to(nlp, text, speaker):
     doc = nlp(text)
     assert [q.speaker for q in extract_quotes(doc, resolve_actors(doc), "a1")] == [speaker]
+
+
+# ------------------------------------------------------------------ speakers told apart
+def test_a_statement_read_out_is_not_the_last_speakers(nlp):
+    """'It read: "..."' after 'a spokesperson for X released a statement': not the person quoted
+    just before."""
+    text = ("Opposition leader Jeremy Corbyn said the plan was “dead and buried”.\n"
+            "A spokesperson for European Council President Donald Tusk released a statement soon after. It read: "
+            "“With only seventeen days left, the vote has increased the likelihood of a disorderly exit.”")
+    _, quotes = quotes_of(nlp, text)
+    q = next(q for q in quotes if q.text.startswith("With only"))
+    assert q.speaker != "Jeremy Corbyn"
+
+
+def test_an_editorial_read_is_the_papers_words(nlp):
+    text = ("Pope Francis landed in Nairobi on Wednesday. “It is a momentous day and heralds joy and hope for "
+            "the people of Kenya,” the editorial read.")
+    _, quotes = quotes_of(nlp, text)
+    q = the_quote(quotes)
+    assert q.speaker != "Francis" and "editorial" in (q.speaker or q.speaker_text or "")
+
+
+def test_the_named_subject_of_a_quotation_without_a_verb_of_saying_is_its_speaker(nlp):
+    text = ("New Zealand's prime minister Jacinda Ardern called it one of the country's darkest days. "
+            "British Prime Minister Theresa May sent her “deepest condolences to the people of New Zealand "
+            "after the horrifying attack in Christchurch”.")
+    _, quotes = quotes_of(nlp, text)
+    q = next(q for q in quotes if q.text.startswith("deepest condolences"))
+    assert q.speaker == "Theresa May"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Lori Kaye was killed in the attack. “You epitomized all that is good in the world,” Kaye's sister "
+     "said at the service.", "Kaye's sister"),
+    ("John Earnest was charged on Monday. Earnest's parents said their son had been raised in a loving family.",
+     "Earnest's parents"),
+])
+def test_a_relative_speaks_for_themselves_not_for_the_person_named(nlp, text, speaker):
+    _, quotes = quotes_of(nlp, text)
+    assert quotes and all(q.speaker == speaker for q in quotes), [(q.speaker, q.text) for q in quotes]

@@ -176,7 +176,7 @@ def _direct(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[Qu
             out += [q] if q is not None else []
             continue
         if cue is None:
-            speaker = _context_speaker(doc, inner, actors, out) if n_words >= 5 else None
+            speaker = (_giver(inner, actors) or _context_speaker(doc, inner, actors, out)) if n_words >= 5 else None
             if speaker is None:
                 continue  # a scare-quoted term or an unattributed fragment
             q = _make(doc, start, end, "direct", None, speaker, article_id)
@@ -255,8 +255,46 @@ def _distance(tok, cue) -> int:
     return 99
 
 
+# what 'reads' words out: '“...,” the editorial read', 'It read: “...”'
+_DOCUMENTS = frozenset("it this statement editorial letter message post tweet note notice release text email "
+                       "sign banner placard headline communique caption".split())
+
+
 def _is_cue(token, cues) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in cues and token.dep_ != "amod"
+    if _read_out(token):
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.dep_ != "amod" and token.lemma_.lower() in cues
+
+
+def _read_out(token) -> bool:
+    """'read' with a document as its subject, or right after one (the parser may take '..., the
+    editorial read.' for an adjective and a noun)."""
+    if token.lower_ not in ("read", "reads"):
+        return False
+    prev = token.doc[token.i - 1] if token.i > 0 else None
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in _DOCUMENTS for c in token.children) or (
+        prev is not None and prev.lemma_.lower() in _DOCUMENTS and prev.lower_ != "it")
+
+
+# verbs by which a named person gives quoted words without a verb of saying: 'May sent her “deepest condolences”'
+_GIVING = frozenset("send offer extend express convey voice pay share post deliver issue".split())
+
+
+def _giver(inner, actors: ArticleActors) -> _Speaker | None:
+    """The named person who gives a quotation as the object of a verb of giving ('Theresa May sent
+    her “deepest condolences to ...”'): the verb's subject, if the article names them."""
+    inside = set(range(inner.start, inner.end))
+    for verb in inner.root.ancestors:
+        if verb.i in inside:
+            continue
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in _GIVING:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        actor = actors.at(subj.i) if subj is not None else None
+        if actor is None or actor.type != "PERSON":
+            return None
+        return _as_speaker(actor, subj.doc[subj.left_edge.i:subj.right_edge.i + 1].text, subj.i, actors)
+    return None
 
 
 def _according_to(inner, inside: set[int]):
@@ -311,6 +349,8 @@ def _mark_fragments(direct: list[Quote], indirect: list[Quote]) -> list[Quote]:
 def _speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> _Speaker:
     """The speaker of a cue: its subject (or passive agent, or the object of 'according to'),
     inherited from the governing verb for 'adding that ...'."""
+    if _read_out(cue) and not any(c.dep_ == "nsubj" for c in cue.children):
+        return _speaker_from_token(cue.doc[cue.i - 1], actors)  # '..., the editorial read'
     if cue.lower_ == "according":
         to = cue.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
