@@ -169,14 +169,26 @@ def test_names_possessives_and_demonyms_with_modifiers_are_agents():
 
 
 def test_from_names_the_agent_only_of_what_is_sent_or_said():
-    assert facts_of("The Zenda withdrawal from Kirov was chaotic.", PLACES) == {
-        ("withdrawal", "by", "Zenda"), ("withdrawal", "from", "Kirov")}
+    assert facts_of("The Peru withdrawal from Kirov was chaotic.", PLACES) == {
+        ("withdrawal", "by", "Peru"), ("withdrawal", "from", "Kirov")}
     assert facts_of("They fled after the expulsion from Ruritania.", PLACES) == {("expulsion", "from", "Ruritania")}
     assert facts_of("It bowed to demands from Freedonia.", PLACES) == {("demand", "by", "Freedonia")}
-    one, two = "The Zenda withdrawal from Kirov was chaotic.", "Analysts recalled the Zenda withdrawal from Kirov."
+    one, two = "The Peru withdrawal from Kirov was chaotic.", "Analysts recalled the Peru withdrawal from Kirov."
     ctx = ClaimContext.build(mentions_of("a", one, PLACES) + mentions_of("b", two, PLACES))
     [group] = group_facts([SentenceRow("a", 0, 0, len(one), one), SentenceRow("b", 0, 0, len(two), two)], ctx)
-    assert (group.label, group.normalised) == ("withdrawal from Kirov by Zenda", "Zenda — withdrawal — from Kirov")
+    assert (group.label, group.normalised) == ("withdrawal from Kirov by Peru", "Peru — withdrawal — from Kirov")
+
+
+def test_a_bare_name_before_an_event_noun_is_its_agent_only_if_a_state_or_body():
+    """'Hamas attack', 'US withdrawal': the agent. 'Paris attacks': where ('France attacked' would be
+    false); 'Brexit deal', 'Assange arrest': what or whom, not who."""
+    names = {"Paris": "France", "Hamas": "Hamas", "Brexit": "Brexit", "Julian Assange": "Julian Assange",
+             "Peru": "Peru", "Chile": "Chile"}
+    assert facts_of("The Hamas attack shocked Chile.", names) == {("attack", "by", "Hamas")}
+    for text in ["The Paris attacks shocked Chile.", "The Brexit deal failed again.",
+                 "The Julian Assange arrest angered Peru."]:
+        assert "by" not in {r for _, r, _ in facts_of(text, names)}, text
+    assert facts_of("Paris's attacks on Chile", names) == {("attack", "by", "France"), ("attack", "on", "Chile")}
 
 
 def test_event_nouns_have_regular_plurals_only():

@@ -371,8 +371,26 @@ def _anchor(ws: int, we: int, word: str, mentions: Sequence[Mention], start: int
         rest = word[found[1] - start - ws:] if found[1] - start < we else ""
         if rest and not re.fullmatch(r"['’]s?|-?[a-z]+", rest):  # 'Russia,' ends a phrase
             return None
-        return found[2], loose or bool(rest)
+        loose = loose or bool(rest)
+        if not loose and not _agent_by_name(base, found[2]):
+            return None
+        return found[2], loose
     return (by_word[0], loose) if by_word else None
+
+
+def _agent_by_name(word: str, actor: str) -> bool:
+    """Whether a bare name right before an event noun names its agent ('US withdrawal', 'Hamas
+    attack'): a state or a body the knowledge base knows; not a capital, which says where ('Paris
+    attacks'), nor a person or another name, which may say to whom or what ('Assange arrest',
+    'Brexit deal')."""
+    from ..actors.kb import knowledge_base
+
+    kb = knowledge_base()
+    here = kb.lookup(word)
+    if here is not None and here.kind == "capital":
+        return False
+    known = kb.lookup(actor)
+    return known is not None and known.kind != "capital" and known.type != "PERSON"
 
 
 def _mention_span(mentions: Sequence[Mention], pos: int) -> Mention | None:

@@ -188,7 +188,8 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
         claims.append(_claim(sid, "statement", head.text, None, None, None, len(g.members), (a, o, i),
                              [(m.article_id, m.start, m.end, m.text) for m in g.members], sal,
                              normalise_sentence(head.article_id, head.start, head.end, head.text, ctx)))
-    for fact in group_facts(candidates, ctx):  # facts named in passing by several outlets
+    english = {m[0] for m in members if _in_language(m[6], "en")}  # the event nouns are English words
+    for fact in group_facts([c for c in candidates if c.article_id in english], ctx):  # named in passing
         a, o, i = sources.counts(fact.articles)
         if i >= 2:
             claims.append(_claim(sid, "fact", fact.label, None, None, None, len(fact.members), (a, o, i),
