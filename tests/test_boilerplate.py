@@ -236,3 +236,32 @@ def test_a_long_appeal_or_disclaimer_at_the_edge_is_still_furniture():
               "Please consider supporting our work with a donation today.")
     labels = classify_lines(body + "\n" + appeal)
     assert labels[-1].label == FURNITURE
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Für 0,99 € können Sie diesen Artikel erwerben. Oder schließen Sie ein Abo ab.", "paywall"),
+    ("Sie müssen sich einloggen oder registrieren, um kommentieren zu können.", "comments"),
+    ("The comment sections of our site are designed for thoughtful conversation and debate.", "comments"),
+    ("Um das bestmögliche Erlebnis zu haben, empfehlen wir, einen aktuellen Browser zu verwenden.", "browser"),
+    ("From our morning briefing to a weekly digest, get the best stories delivered directly to your inbox.",
+     "newsletter"),
+    ("Keep this page refreshed for the latest updates on the vote.", "live_page"),
+    ("Eine Reportage unserer Autorin vom späten Abend lesen Sie hier.", "read_more"),
+])
+def test_paywall_comment_browser_and_newsletter_lines_are_furniture(line, reason):
+    page = lines_of([HEADLINE_TEXT, BODY_LINES[0], line, BODY_LINES[1], BODY_LINES[2]])
+    label = next(ln for ln in classify_lines(page) if ln.text == line)
+    assert (label.label, label.reason) == (FURNITURE, reason)
+
+
+def test_a_sentence_about_reading_or_browsing_stays_body():
+    line = "The committee agreed to continue reading the bill on Monday and to update its browser policy later."
+    page = lines_of([HEADLINE_TEXT, BODY_LINES[0], line, BODY_LINES[1], BODY_LINES[2]])
+    assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY
+
+
+def test_a_paragraph_ending_with_a_read_more_link_stays_body():
+    line = ("Alarmed by the storms of last winter, the council applied for national funds in May, setting "
+            "aside years of local disputes to seek help for the harbour. Read more here:")
+    page = lines_of([HEADLINE_TEXT, BODY_LINES[0], line, BODY_LINES[1], BODY_LINES[2]])
+    assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY

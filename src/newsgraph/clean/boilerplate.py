@@ -80,6 +80,7 @@ def _title_case_ratio(words: list[str]) -> float:
 
 
 PROSE_BEFORE_CUE = 40  # words before a copyright notice that make the line a paragraph ending with
+READ_MORE_PROSE = 12  # words before 'read more here' that make the line a paragraph ending with a link
 NOTICE_WORDS = 25  # a notice this short (a feed's one-line body: "… the new acting president.Copyright(c)
 # 2024 RTTNews.com"): kept as body
 
@@ -94,9 +95,12 @@ def _cue_reason(text: str, n_words: int, edge: bool) -> str:
             if pattern.match(text):
                 return reason
         elif found := pattern.search(text):
-            if (reason == "copyright" and len(_words(text[:found.start()])) >= PROSE_BEFORE_CUE
+            before = len(_words(text[:found.start()]))
+            if (reason == "copyright" and before >= PROSE_BEFORE_CUE
                     and len(_words(text[found.start():])) <= NOTICE_WORDS):
                 continue  # a paragraph that ends with a short notice stays body (the notice with it)
+            if reason == "read_more" and before >= READ_MORE_PROSE:
+                continue  # a paragraph that ends with a link ('... Read more here:') stays body
             return reason
     return ""
 
