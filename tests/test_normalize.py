@@ -165,3 +165,51 @@ def test_sentences_glued_together_are_set_apart(raw, text):
                                  "Write to ada.Lovelace@example.org today.", "See www.Harbour.Org now."])
 def test_abbreviations_addresses_and_site_names_are_not_split(raw):
     assert clean(raw)[0] == raw
+
+
+WRAPPED = """The harbour board on Tuesday approved the new tidal barrier for the
+eastern quay after a debate that ran for most of the winter, ending
+a dispute between the fishing fleet and the town's traders.
+"The barrier will not stop every flood," the engineer Ada Morrow told
+the board. She said the first gates would rise before the autumn
+storms, and the second stretch by Nov.
+30 next year, if the money arrives on time.
+The council will pay a third of the cost, the rest coming from a
+national fund for coastal towns that was set up two years ago and
+has so far paid for works in eleven harbours along the coast."""
+
+
+def test_a_page_broken_at_a_fixed_width_is_read_as_its_sentences_run():
+    from newsgraph.clean.normalize import unwrap
+
+    joined = unwrap(WRAPPED)
+    assert len(joined) == len(WRAPPED)  # a line break became a space: every offset stays
+    assert "for the eastern quay after a debate" in joined
+    assert "by Nov. 30 next year" in joined  # a line starting in lower case or a digit goes on
+    assert 'of the winter, ending a dispute' in joined
+    assert joined.count("\n") == 2  # after the sentences that end a line
+
+
+@pytest.mark.parametrize("text", [
+    "Paris\nLondon\nBerlin\nMadrid\nRome\nVienna\nPrague\nWarsaw\nLisbon\nDublin",  # a list of short items
+    "\n".join(["The council met on Tuesday to discuss the barrier, and the debate ran for most of the evening "
+               "before a vote was taken."] * 10),  # paragraphs a line each
+])
+def test_lists_and_paragraphs_a_line_each_are_no_wrapped_page(text):
+    from newsgraph.clean.normalize import unwrap
+
+    assert unwrap(text) == text
+
+
+def test_a_hard_wrapped_article_keeps_its_sentences_whole_and_its_offsets(tmp_path):
+    from newsgraph import make_article
+    from newsgraph.ingest import read_path
+
+    path = tmp_path / "wrapped.txt"
+    path.write_text("Harbour Board Approves Barrier\n" + WRAPPED + "\n", encoding="utf-8")
+    [doc] = list(read_path(str(path), 10_000_000))
+    article = make_article(doc)
+    assert "approved the new tidal barrier for the eastern quay after a debate" in article.text
+    start = article.text.index("eastern quay")
+    raw_start, raw_end = OffsetMap(article.segments).span_to_raw(start, start + len("eastern quay"))
+    assert article.raw_text[raw_start:raw_end] == "eastern quay"

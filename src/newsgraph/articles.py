@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from .clean import language
 from .clean.boilerplate import BODY, LineLabel, classify_lines, norm_line
-from .clean.normalize import build_clean_text
+from .clean.normalize import build_clean_text, unwrap
 from .errors import InputRejected
 from .ingest.credits import article_credits
 from .ingest.html import extract_html
@@ -65,9 +65,11 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
         meta["title"] = meta["title"][date_stamp(meta["title"])[1]:].strip() or None
     # the stamp is read as the page's date and kept out of its text (blanked, so offsets stay raw ones)
     masked = "".join(c if c == "\n" else " " for c in raw_text[:end]) + raw_text[end:] if end else raw_text
+    # a page broken at a fixed width is read as its sentences run (lines joined, offsets unchanged)
+    masked, joined = unwrap(masked), unwrap(raw_text)
     labels = classify_lines(masked, meta.get("title"), outlet_repeats)
     meta = _text_metadata(labels) | ({"published": stamped} if stamped else {}) | meta
-    text, segments, repairs = build_clean_text(raw_text, _kept_spans(labels))
+    text, segments, repairs = build_clean_text(joined, _kept_spans(labels))
     if not _WORDS.search(text):
         removed = sum(ln.label != BODY for ln in labels)
         raise InputRejected(f"no article text left after removing {removed} lines of page furniture")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from functools import cache
 
 import regex
@@ -194,6 +194,39 @@ def build_clean_text(raw: str, spans: list[tuple[int, int, bool]]
             _add_segment(segments, Segment(pos, len(new), at, len(original)))
             pos += len(new)
     return "".join(parts), tuple(segments), tuple(repairs)
+
+
+_SENTENCE_END = regex.compile(r"(?:[.!?:。！？]|[.!?][\"”’'»」』)]+)\s*$")  # a quotation closes after its stop
+WRAP_LINES = 8  # a page of at least this many lines...
+WRAP_WIDTH = 40, 100  # ...nine in ten of them at most this long (and the longest of those at least 40)...
+WRAP_SHARE = 0.5  # ...and this share of them cut mid-sentence near that width is hard-wrapped
+
+
+def _hard_wrapped(lines: Sequence[str]) -> bool:
+    """Whether a page's lines are broken at a fixed width (a wire story stored as 60-character
+    lines), its sentences running across them."""
+    lines = [ln.strip() for ln in lines if ln.strip()]
+    if len(lines) < WRAP_LINES:
+        return False
+    width = sorted(map(len, lines))[int(0.9 * (len(lines) - 1))]
+    if not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+        return False  # paragraphs a line each, or a list of short items
+    cut = sum(1 for ln in lines[:-1] if len(ln) >= 0.6 * width and not _SENTENCE_END.search(ln))
+    return cut >= WRAP_SHARE * len(lines)
+
+
+def unwrap(text: str) -> str:
+    """A hard-wrapped page (`_hard_wrapped`) with its lines joined again where a sentence runs on
+    (a line break becomes a space: every offset stays); any other text as it is."""
+    lines = text.split("\n")
+    if not _hard_wrapped(lines):
+        return text
+    out = []
+    for line, after in zip(lines, lines[1:] + [""]):
+        nxt = after.lstrip()[:1]
+        runs_on = line.strip() and nxt and (not _SENTENCE_END.search(line) or nxt.islower() or nxt.isdigit())
+        out.append(line + (" " if runs_on else "\n"))
+    return "".join(out)[:len(text)]
 
 
 def _add_segment(segments: list[Segment], seg: Segment) -> None:
