@@ -384,3 +384,20 @@ def test_a_sentence_printed_twice_in_one_page_states_one_claim():
             SentenceRow("a1", 2, 111, 171, "The Kessel dam  burst its eastern spillway late on Sunday night"),
             SentenceRow("a2", 0, 0, 60, lead)]
     assert [(r.article_id, r.index) for r in claim_sentences(rows)] == [("a1", 0), ("a1", 1), ("a2", 0)]
+
+
+def test_two_reports_with_other_figures_confirm_nothing_in_one_language():
+    """'At least 27 killed' is not confirmed by 'at least 37 killed', however alike the sentences
+    read; '1,200' and '1200' are one figure, and a shared year is no shared figure."""
+    from newsgraph.corpus import corroborate
+
+    one = SentenceRow("a1", 0, 0, 90, "At least 27 people were killed in the twin bombings in the southern "
+                                      "suburb on Thursday, officials said.")
+    same = SentenceRow("a2", 0, 0, 90, "At least 27 people were killed in twin bombings in the city's southern "
+                                       "suburb on Thursday, officials said.")
+    other = SentenceRow("a3", 0, 0, 90, "At least 37 people were killed in twin bombings in the city's southern "
+                                        "suburb on Thursday, officials said.")
+    assert len(group_claims([one, same])) == 1
+    assert len(group_claims([one, other])) == 2
+    assert corroborate._figures("1,200 homes in 2015", "1200 homes") is True
+    assert corroborate._figures("27 dead in 2015", "37 dead in 2015") is False
