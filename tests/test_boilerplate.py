@@ -247,6 +247,7 @@ def test_a_long_appeal_or_disclaimer_at_the_edge_is_still_furniture():
      "newsletter"),
     ("Keep this page refreshed for the latest updates on the vote.", "live_page"),
     ("Eine Reportage unserer Autorin vom späten Abend lesen Sie hier.", "read_more"),
+    ("Lesen Sie auch: Der Streit um die Maut", "read_more"),
 ])
 def test_paywall_comment_browser_and_newsletter_lines_are_furniture(line, reason):
     page = lines_of([HEADLINE_TEXT, BODY_LINES[0], line, BODY_LINES[1], BODY_LINES[2]])
@@ -254,8 +255,12 @@ def test_paywall_comment_browser_and_newsletter_lines_are_furniture(line, reason
     assert (label.label, label.reason) == (FURNITURE, reason)
 
 
-def test_a_sentence_about_reading_or_browsing_stays_body():
-    line = "The committee agreed to continue reading the bill on Monday and to update its browser policy later."
+@pytest.mark.parametrize("line", [
+    "The committee agreed to continue reading the bill on Monday and to update its browser policy later.",
+    "Public comments are closed until Friday, the agency said in a notice to residents of the quay.",
+    "Das bestmögliche Erlebnis für Besucher sei das Ziel der neuen Ausstellung, sagte der Direktor.",
+])
+def test_a_sentence_about_reading_comments_or_browsing_stays_body(line):
     page = lines_of([HEADLINE_TEXT, BODY_LINES[0], line, BODY_LINES[1], BODY_LINES[2]])
     assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY
 

@@ -179,14 +179,14 @@ def test_from_names_the_agent_only_of_what_is_sent_or_said():
     assert (group.label, group.normalised) == ("withdrawal from Kirov by Peru", "Peru — withdrawal — from Kirov")
 
 
-def test_a_bare_name_before_an_event_noun_is_its_agent_only_if_a_state_or_body():
-    """'Hamas attack', 'US withdrawal': the agent. 'Paris attacks': where ('France attacked' would be
-    false); 'Brexit deal', 'Assange arrest': what or whom, not who."""
-    names = {"Paris": "France", "Hamas": "Hamas", "Brexit": "Brexit", "Julian Assange": "Julian Assange",
-             "Peru": "Peru", "Chile": "Chile"}
+def test_a_city_standing_for_its_state_before_an_event_noun_says_where():
+    """'Hamas attack', 'ISIS attack', 'Peru withdrawal': the agent. 'Paris attacks', 'Buenos Aires
+    bombing': where ('France attacked' would be false); "Paris's attacks on Chile": France's."""
+    names = {"Paris": "France", "Buenos Aires": "Argentina", "Hamas": "Hamas", "ISIS": "ISIS", "Peru": "Peru",
+             "Chile": "Chile"}
     assert facts_of("The Hamas attack shocked Chile.", names) == {("attack", "by", "Hamas")}
-    for text in ["The Paris attacks shocked Chile.", "The Brexit deal failed again.",
-                 "The Julian Assange arrest angered Peru."]:
+    assert facts_of("The ISIS attack shocked Chile.", names) == {("attack", "by", "ISIS")}
+    for text in ["The Paris attacks shocked Chile.", "The Buenos Aires bombing shocked Chile."]:
         assert "by" not in {r for _, r, _ in facts_of(text, names)}, text
     assert facts_of("Paris's attacks on Chile", names) == {("attack", "by", "France"), ("attack", "on", "Chile")}
 

@@ -341,3 +341,4 @@ def test_sentences_alike_only_in_the_story_s_names_are_no_counterparts():
     b = dedup.SentenceSet(b.texts, near, b.words)
     assert dedup.aligned_share(a, b) == (0.0, 0)
     assert dedup._names("Then Tiger Woods won the Masters.") == frozenset({"tiger", "wood", "master"})
+    assert dedup._names("Das Ausmaß der Zerstörung ist gigantisch, sagte Präsident Nyusi.") == frozenset()

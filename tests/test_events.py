@@ -761,6 +761,25 @@ def test_a_date_without_its_year_takes_the_year_the_sentence_points_to(sentence,
     assert (date, precision) == expected
 
 
+@pytest.mark.parametrize("sentence,published,future,past,expected", [
+    # told as past, a day ahead of the article is last year's
+    ("Troops attacked the border post on April 20.", "2019-03-01", False, True, ("2018-04-20", "day")),
+    # ahead: the day and the month of the article itself count as ahead, not as next year's
+    ("The ministers will meet on April 12.", "2019-04-12", True, False, ("2019-04-12", "day")),
+    ("The ministers will meet in April.", "2019-04-15", True, False, ("2019-04", "month")),
+])
+def test_a_date_told_as_past_stays_past_and_one_ahead_starts_today(sentence, published, future, past, expected):
+    date, precision, _ = find_date(sentence, published, future, past)
+    assert (date, precision) == expected
+
+
+def test_the_date_of_a_relative_clause_is_not_the_future_acts(nlp):
+    """'Lavrov, who arrived in Berlin on Tuesday, will meet ...': Tuesday is the day he arrived."""
+    events, _ = events_of(nlp, "Russia's foreign minister, who arrived in Berlin on Tuesday, will meet "
+                               "Germany's foreign minister.", published="2019-04-12")
+    assert events and all(e.date in (None, "2019-04-09") for e in events)
+
+
 @pytest.mark.parametrize("sentence, verb, ahead", [
     ("Macron said a fundraising campaign would be launched on Tuesday.", "launched", True),
     ("The two leaders will meet in Vienna on Friday.", "meet", True),
@@ -788,3 +807,8 @@ def test_the_day_a_future_act_was_announced_dates_the_announcement(nlp):
     events, _ = events_of(nlp, "On Wednesday, Germany's foreign minister said that he would meet Russia's "
                                "foreign minister in Vienna.", published="2019-03-28")
     assert events and all(e.date in (None, "2019-03-27") for e in events)
+
+
+def test_a_relative_is_not_the_person_named_as_an_events_source(nlp):
+    events, _ = events_of(nlp, "The widow of Jamal Khashoggi accused Saudi Arabia of a cover-up on Monday.")
+    assert not [e for e in events if "Khashoggi" in (e.source or "")]

@@ -58,3 +58,16 @@ def test_counts_of_places_subsets_increments_and_attackers_are_no_toll(text):
 def test_a_toll_beside_the_attackers_killed_is_the_toll():
     assert figures_in("Au moins trois terroristes ont été tués et au moins 27 morts sont à déplorer.") == {"dead": {27}}
     assert figures_in("In two attacks, 12 people were killed.") == {"dead": {12}}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("The blast resulted in 50 deaths.", {"dead": {50}}),  # a preposition before the toll itself
+    ("In 2019, 51 people were killed.", {"dead": {51}}),
+    ("Le bilan s'élève à 50 morts.", {"dead": {50}}),
+    ("Die Polizei spricht von der 50 Todesopfer fordernden Tat.", {"dead": {50}}),
+    ("Police arrested four terrorists on Friday.", {"arrested": {4}}),  # arrests count the attackers
+    ("Three armed gunmen were killed by police.", {}),
+    ("The gunman killed seven more people in the market.", {}),
+])
+def test_tolls_after_prepositions_and_arrests_of_attackers_still_count(text, found):
+    assert figures_in(text) == found

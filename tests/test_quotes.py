@@ -403,3 +403,9 @@ def test_the_named_subject_of_a_quotation_without_a_verb_of_saying_is_its_speake
 def test_a_relative_speaks_for_themselves_not_for_the_person_named(nlp, text, speaker):
     _, quotes = quotes_of(nlp, text)
     assert quotes and all(q.speaker == speaker for q in quotes), [(q.speaker, q.text) for q in quotes]
+
+
+def test_a_title_someone_shares_is_no_quote_of_theirs(nlp):
+    text = "Barack Obama shared “The Lord of the Rings and the Return of the King” with his followers."
+    _, quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.speaker == "Barack Obama"]

@@ -191,3 +191,8 @@ def test_a_given_name_written_short_is_one_speaker():
             "s3": ("Edmonson", ["troopers", "bridge", "patrol"]),  # the story's one Edmonson, written two ways
             "s4": ("Mike Edmonson", ["budget", "harbour", "council"])}  # another statement of his
     assert same_speakers(said) == {"s2": "s1", "s3": "s1"}
+    said["s5"] = ("Chris Hale", ["ferry", "quay"])
+    said["s6"] = ("Christine Hale", ["ferry", "quay", "sail"])
+    said["s7"] = ("Christopher Hale", ["crew", "storm"])
+    said["s8"] = ("Hale", ["ferry", "quay", "sail", "monday"])  # Christine or Christopher: neither
+    assert "s8" not in same_speakers(said)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 
 from .actors.resolve import ActorRef, ArticleActors
 from .data import word_set
@@ -284,6 +285,9 @@ def _giver(inner, actors: ArticleActors) -> _Speaker | None:
     """The named person who gives a quotation as the object of a verb of giving ('Theresa May sent
     her “deepest condolences to ...”'): the verb's subject, if the article names them."""
     inside = set(range(inner.start, inner.end))
+    words = [t for t in inner if t.is_alpha and not t.is_stop]
+    if words and sum(t.text[0].isupper() for t in words) >= 0.8 * len(words):
+        return None  # a title ('shared “The Lord of the Rings”'), not words of theirs
     for verb in inner.root.ancestors:
         if verb.i in inside:
             continue
@@ -410,7 +414,7 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
             return _speaker_from_token(owner, actors)
     of_place = actor is not None and tok.pos_ == "NOUN" and (actor.type in ("GPE", "LOC")
                                                            or (actor.code or "").startswith("IGO"))
-    if actor is not None and tok.lemma_.lower() not in word_set("unnamed_heads.txt") and not of_place:
+    if actor is not None and tok.lemma_.lower() not in _unnamed_heads() and not of_place:
         return _as_speaker(actor, phrase, tok.i, actors)  # "Clinton's team", "Google's lawyers"
     if of_place:
         # "Barcelona's mayor", "Spain's foreign minister", "leading EU countries": an office or a
@@ -420,9 +424,16 @@ def _speaker_from_token(tok, actors: ArticleActors) -> _Speaker:
     if tok.pos_ == "PROPN":  # a name the entity recogniser missed: "Tester said"
         name = tok.doc[min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i]):tok.i + 1]
         return _named(tok.doc, name.text, actors)
-    if tok.lemma_.lower() not in word_set("unnamed_heads.txt") | word_set("speech_nouns.txt"):
+    if tok.lemma_.lower() not in _unnamed_heads() | word_set("speech_nouns.txt"):
         return _Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return _Speaker(_head_phrase(tok), country, False, phrase)
+
+
+@cache
+def _unnamed_heads() -> frozenset[str]:
+    """Heads of sources that stay unnamed but described: officials, witnesses, a statement, and
+    relatives and friends, who speak for themselves, not for the person they are named after."""
+    return word_set("unnamed_heads.txt") | word_set("kin_words.txt")
 
 
 def _head_phrase(tok) -> str:

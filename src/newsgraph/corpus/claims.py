@@ -379,18 +379,15 @@ def _anchor(ws: int, we: int, word: str, mentions: Sequence[Mention], start: int
 
 
 def _agent_by_name(word: str, actor: str) -> bool:
-    """Whether a bare name right before an event noun names its agent ('US withdrawal', 'Hamas
-    attack'): a state or a body the knowledge base knows; not a capital, which says where ('Paris
-    attacks'), nor a person or another name, which may say to whom or what ('Assange arrest',
-    'Brexit deal')."""
+    """Whether a bare name right before an event noun can name its agent ('US withdrawal', 'Hamas
+    attack', 'ISIS attack'): not a city standing for its state, which says where ('Paris attacks',
+    'Buenos Aires bombing' are no attacks by France or Argentina): a word of a name that stands for
+    a country without naming it."""
     from ..actors.kb import knowledge_base
 
     kb = knowledge_base()
-    here = kb.lookup(word)
-    if here is not None and here.kind == "capital":
-        return False
     known = kb.lookup(actor)
-    return known is not None and known.kind != "capital" and known.type != "PERSON"
+    return known is None or known.kind != "country" or kb.country_of(word) == known.country
 
 
 def _mention_span(mentions: Sequence[Mention], pos: int) -> Mention | None:

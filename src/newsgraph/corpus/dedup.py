@@ -30,7 +30,7 @@ from functools import cache
 import numpy as np
 from datasketch import MinHash
 
-from .features import WORD, content_words, embed, idf, tokens
+from .features import WORD, content_words, embed, idf, stopwords, tokens
 
 SHINGLE = 5
 NUM_PERM = 128
@@ -164,9 +164,16 @@ def sentence_sets(articles: Sequence[Sequence[str]]) -> list[SentenceSet]:
 _NAME = re.compile(r"(?<=[\s(“\"'‘-])[A-Z][\w'’-]*")
 
 
+ENGLISH_SHARE = 0.1  # English function words among a sentence's words for its capitals to be names
+
+
 def _names(sentence: str) -> frozenset[str]:
-    """The content words a sentence writes as names (capitalised after its first word): every
-    report of a story shares them, so they tell no rewrite from an independent report."""
+    """The content words an English sentence writes as names (capitalised after its first word):
+    every report of a story shares them, so they tell no rewrite from an independent report. In
+    other languages (German capitalises every noun) none are taken for names."""
+    words = WORD.findall(sentence.casefold())
+    if not words or sum(w in stopwords() for w in words) < ENGLISH_SHARE * len(words):
+        return frozenset()
     return frozenset(w for m in _NAME.finditer(sentence) for w in content_words(m.group()))
 
 

@@ -48,7 +48,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
         after = re.compile(rf"(?<![\d.,\w-]){number}{_NOT_COUNT}{_NOT_TOTAL}(?:{_GAP})?(?:{nouns})\b", re.I)
         verbs = "|".join(map(re.escape, row["verbs"].split()))
         before = re.compile(rf"\b(?:{verbs})\s+(?:at least |more than |some |about |nearly |over )?"
-                            rf"{number}\b{_NOT_COUNT}", re.I) if verbs else None
+                            rf"{number}\b{_NOT_COUNT}{_NOT_TOTAL}", re.I) if verbs else None
         out.append((row["kind"], after, before))
     return out
 
@@ -60,17 +60,23 @@ def _not_counting() -> tuple[frozenset[str], re.Pattern[str]]:
     rows = {row["kind"]: row["nouns"].split() for row in tsv_rows("newsgraph.data", "figure_nouns.tsv")
             if row["kind"].startswith("(")}
     perpetrators = "|".join(map(re.escape, rows.get("(perpetrators)", ())))
-    return frozenset(rows.get("(before)", ())), re.compile(rf"\s*(?:{perpetrators})\b", re.I)
+    return frozenset(rows.get("(before)", ())), re.compile(rf"\s*(?:[^\W\d_]+\s+)?(?:{perpetrators})\b", re.I)
 
 
-def _a_toll(text: str, m: re.Match[str]) -> bool:
-    """Whether a number found counts the kind's toll: not a place or a subset it follows a word of
-    ('in two mosques', 'including six Indians'), nor attackers ('three gunmen were killed')."""
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _a_toll(kind: str, text: str, m: re.Match[str]) -> bool:
+    """Whether a number found counts the kind's toll: not places or a subset, a word of which comes
+    right before it and a noun of its own after it ('in two mosques were killed', 'including six
+    Indians killed'; 'resulted in 50 deaths' is a toll), nor, for the dead and injured, attackers
+    ('three gunmen were killed', 'three armed gunmen'; arrests count them)."""
     before, perpetrators = _not_counting()
-    words = re.findall(r"[^\W\d_]+", text[max(0, m.start(1) - 30):m.start(1)].lower())
-    if words and words[-1] in before:
+    word = _WORD_BEFORE.search(text, max(0, m.start(1) - 30), m.start(1))
+    own_noun = len(re.findall(r"[^\W\d_]+", text[m.end(1):m.end()])) > 1  # 'two mosques killed'
+    if word and word.group(1).lower() in before and own_noun:
         return False
-    return not perpetrators.match(text, m.end(1))
+    return kind not in ("dead", "injured") or not perpetrators.match(text, m.end(1))
 
 
 def figures_in(text: str) -> dict[str, set[int]]:
@@ -80,7 +86,7 @@ def figures_in(text: str) -> dict[str, set[int]]:
     for kind, after, before in _patterns():
         for pattern in (after, before):
             for m in pattern.finditer(text) if pattern is not None else ():
-                if not _a_toll(text, m):
+                if not _a_toll(kind, text, m):
                     continue
                 word = m.group(1).lower()
                 value = _words()[word] if word in _words() else int(re.sub(r"\D", "", word))

@@ -152,7 +152,7 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
     said = {st: (qs[0][1], content_words(max(qs, key=lambda q: len(q[2]))[2])) for st, qs in by_statement.items()}
     moves = []  # the quotes of a statement so merged take its id, in the quotes table too
     for st, into in same_speakers(said).items():  # one speaker written two ways across the articles
-        moves += [(q[3], q[4], into) for q in by_statement[st]]
+        moves += [(q[3], q[4], q[5], st, into) for q in by_statement[st]]
         by_statement[into].extend(by_statement.pop(st))
     for st, qs in by_statement.items():
         a, o, i = sources.counts(q[3] for q in qs)
@@ -253,9 +253,13 @@ def _write_stories(con, done: list[dict]) -> None:
             con.register("statement_moves", pa.table({
                 "article_id": pa.array([m[0] for m in moves], pa.string()),
                 "start": pa.array([m[1] for m in moves], pa.int64()),
-                "statement_id": pa.array([m[2] for m in moves], pa.string())}))
+                "end": pa.array([m[2] for m in moves], pa.int64()),
+                "was": pa.array([m[3] for m in moves], pa.string()),
+                "statement_id": pa.array([m[4] for m in moves], pa.string())}))
+            # a quote is its article, offsets and statement (two quotes of one article may share a start)
             con.execute("""UPDATE quotes q SET statement_id = n.statement_id FROM statement_moves n
-                           WHERE q.article_id = n.article_id AND q."start" = n."start" """)
+                           WHERE q.article_id = n.article_id AND q."start" = n."start" AND q."end" = n."end"
+                           AND q.statement_id = n.was""")
             con.unregister("statement_moves")
         if summaries:
             con.register("new_summaries", pa.table({

@@ -91,13 +91,15 @@ def same_speakers(statements: Mapping[str, tuple[str, Iterable[str]]]) -> dict[s
     speaker of that surname in full ("Biles" beside "Simone Biles"), and the words alike
     (`same_statement`). Maps each merged id to the id it joins (the first in id order of its group)."""
     keys = {sid: speaker_key(speaker) for sid, (speaker, _) in statements.items()}
-    full: dict[str, list[str]] = {}  # surname -> the story's full names of it, one for each person
+    full: dict[str, list[str]] = {}  # surname -> the story's full names of it
     for key in sorted(set(keys.values())):
         if " " in key:
-            people = full.setdefault(key.rsplit(" ", 1)[1], [])
-            if not any(same_name(key, other) for other in people):
-                people.append(key)
-    canon = {sid: full[k][0] if " " not in k and len(full.get(k, ())) == 1 else k for sid, k in keys.items()}
+            full.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+    # a surname alone is the one person its full names all name ("Chris Hale" beside "Christine" and
+    # "Christopher Hale" is two people: "Hale" alone is neither)
+    one = {surname: names[0] for surname, names in full.items()
+           if all(same_name(a, b) for a in names for b in names)}
+    canon = {sid: one.get(k, k) if " " not in k else k for sid, k in keys.items()}
     words = {sid: set(ws) for sid, (_, ws) in statements.items()}
     out: dict[str, str] = {}
     ids = sorted(statements)

@@ -284,12 +284,30 @@ def _ahead(verb) -> bool:
     return bool(around & (_NOW | _AHEAD)) and not around & _BEHIND
 
 
+_CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+
+
 def _dates_own(verb, sent) -> bool:
-    """Whether the sentence's date words stand among the verb's own words ('will meet on Tuesday'),
-    not another verb's ('On Wednesday she said she would resign': the day she said it)."""
+    """Whether the sentence's date words are the verb's own ('will meet on Tuesday'), not another
+    verb's ('On Wednesday she said she would resign': the day she said it; 'Lavrov, who arrived on
+    Tuesday, will meet ...': the day he arrived)."""
     _, _, words = find_date(sent.text, None)
-    at = sent.text.find(words) + sent.start_char if words else -1
-    return verb.left_edge.idx <= at < verb.right_edge.idx + len(verb.right_edge)
+    if not words:
+        return False
+    span = verb.doc.char_span(sent.start_char + sent.text.find(words), sent.start_char + sent.text.find(words)
+                              + len(words), alignment_mode="expand")
+    tok = span.root if span is not None and len(span) else None
+    while tok is not None and tok.i != verb.i:
+        if tok.dep_ in _CLAUSES or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok is not None
+
+
+def _told_past(verb) -> bool:
+    """Whether the verb tells its event as past ('attacked', 'had agreed', 'was killed')."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return verb.tag_ == "VBD" or bool(auxes & {"had", "was", "were", "did", "has", "have"})
 
 
 _BACKGROUND = re.compile(r"\b(ago|formerly|historically|previously|in the past|used to|prior to|back in|"
@@ -529,7 +547,8 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
     if not pairs:
         return []
     sent = sent_of(verb)
-    date, precision, date_text = find_date(sent.text, published, _ahead(verb) and _dates_own(verb, sent))
+    own = _dates_own(verb, sent)
+    date, precision, date_text = find_date(sent.text, published, _ahead(verb) and own, _told_past(verb) and own)
     place, where = _place(verb, actors)
     country = where.country if where is not None else None
     base = dict(article_id=article_id, event_code=code, start=sent.start_char, end=sent.end_char,

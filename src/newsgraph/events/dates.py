@@ -62,14 +62,15 @@ AHEAD_DAYS = 60  # a date without its year this close after the article's date i
 BEHIND_DAYS = 300  # ...rather than last year's this far back ('the deadline was moved to April 12' in March)
 
 
-def find_date(sentence: str, published: str | None,
-              future: bool = False) -> tuple[str | None, str | None, str | None]:
+def find_date(sentence: str, published: str | None, future: bool = False,
+              past: bool = False) -> tuple[str | None, str | None, str | None]:
     """(ISO date cut to its precision, precision, the words) of the first date expression. Against a
     Bound, a weekday, 'today' or 'yesterday' gives the month only (the day would be made up).
     A date without its year, or a weekday, is the last one before the article's date (news tells
-    of what happened), or the next one for an event the sentence puts ahead (`future`: 'will meet
-    on Tuesday', 'a vote would follow on March 29'), or this year's when it is close ahead and last
-    year's far back (AHEAD_DAYS, BEHIND_DAYS)."""
+    of what happened), or the next one (the day itself included) for an event the sentence puts
+    ahead (`future`: 'will meet on Tuesday', 'a vote would follow on March 29'), or, for an event
+    not told as past (`past`: 'attacked on April 20'), this year's when it is close ahead and last
+    year's far back (AHEAD_DAYS, BEHIND_DAYS: 'has until April 12' in March)."""
     for pattern, precision in _FORMS:
         m = pattern.search(sentence)
         if m is None:
@@ -81,8 +82,6 @@ def find_date(sentence: str, published: str | None,
         if precision == "rel":
             return _relative(text, published)
         settings = dict(_SETTINGS)
-        if future:
-            settings["PREFER_DATES_FROM"] = "future"
         if published:
             settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(published)
         cleaned = re.sub(r"^(in|on|since|during|by)\s+", "", text, flags=re.I)
@@ -96,14 +95,30 @@ def find_date(sentence: str, published: str | None,
         if found is None:
             continue
         day = found.date()
-        if not has_year and not future and published:
-            day = _close_ahead(day, dt.date.fromisoformat(published[:10]))
+        if not has_year and published and not isinstance(published, Bound):
+            base = dt.date.fromisoformat(published[:10])
+            if future:
+                day = _ahead_of(day, base, precision)
+            elif not past:
+                day = _close_ahead(day, base)
         iso = day.isoformat()
         return (iso if precision == "day" else iso[:7]), precision, text
     return None, None, None
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _ahead_of(day: dt.date, base: dt.date, precision: str) -> dt.date:
+    """The date (the last one before `base`, as read) moved a year on if it lies before `base`:
+    the day itself and its month count as ahead."""
+    before = day < base if precision == "day" else (day.year, day.month) < (base.year, base.month)
+    if not before:
+        return day
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:  # 29 February
+        return day
 
 
 def _close_ahead(day: dt.date, base: dt.date) -> dt.date:
