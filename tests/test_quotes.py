@@ -405,6 +405,21 @@ def test_a_relative_speaks_for_themselves_not_for_the_person_named(nlp, text, sp
     assert quotes and all(q.speaker == speaker for q in quotes), [(q.speaker, q.text) for q in quotes]
 
 
+def test_she_is_no_man_the_article_calls_sir_or_mr(nlp):
+    text = ("The prime minister Theresa May confirmed that MPs would vote again. Sir Charles Walker, a senior "
+            "backbencher, called the vote a shambles. She said: “But let me be clear. Voting against leaving "
+            "without a deal does not solve the problems we face.”")
+    _, quotes = quotes_of(nlp, text)
+    assert the_quote(quotes).speaker == "Theresa May"
+
+
+def test_he_is_no_woman_the_article_calls_a_spokeswoman(nlp):
+    text = ("Mr Lars Olsen left the talks early. The spokeswoman Anna Berg answered questions later. He said "
+            "the talks had failed because the fleet would not move.")
+    _, quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes if q.text.startswith("the talks had failed")] == ["Lars Olsen"]
+
+
 def test_a_title_someone_shares_is_no_quote_of_theirs(nlp):
     text = "Barack Obama shared “The Lord of the Rings and the Return of the King” with his followers."
     _, quotes = quotes_of(nlp, text)

@@ -507,6 +507,8 @@ def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     one only for a pronoun in that quotation ('"... we wish he [Epstein] had lived ...," she
     tweeted': she is not Epstein; '"Obama is a good man. He will win"': he is)."""
     want_person = tok.lower_ in ("he", "she", "him", "her", "his", "i")
+    # the one sort a gendered pronoun cannot be: "she" is no man the article calls "Mr" or "Sir"
+    not_gender = {"she": "m", "her": "m", "he": "f", "him": "f", "his": "f"}.get(tok.lower_)
     doc = tok.doc
     sent_starts = [s.start for s in _sentences(doc)[0] if s.start <= tok.i]
     floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
@@ -515,7 +517,7 @@ def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     best = None
     for i in range(tok.i - 1, floor - 1, -1):
         actor = actors.at(i)
-        if actor is None or (want_person and actor.type != "PERSON"):
+        if actor is None or (want_person and actor.type != "PERSON") or (not_gender and actor.gender == not_gender):
             continue
         if (k := _span_of(quoted, doc[i].idx)) is not None and k != mine:
             continue

@@ -7,9 +7,12 @@ vice chairman of China's Central Military Commission").
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.resources import files
 
+from ..data import word_set
 from ..records import Entity, Mention
 from .kb import KbActor, KnowledgeBase, knowledge_base, norm_name
 
@@ -34,6 +37,7 @@ class ActorRef:
     sector: str | None = None
     kb: bool = False
     mentions: list[Mention] = field(default_factory=list)
+    gender: str | None = None  # "m" or "f" where the article's titles or roles say ("Mr", "Mrs", "spokeswoman")
 
     def add(self, text: str, start: int, end: int) -> None:
         if all(m.start != start for m in self.mentions):
@@ -246,27 +250,49 @@ def _person_from_context(span, kb: KnowledgeBase) -> tuple[str, str | None, str 
     return name, role, country, sector, kb.code(country, sector)
 
 
+@cache
+def _gender_words() -> dict[str, str]:
+    return {w: g for g, name in (("m", "male_words.txt"), ("f", "female_words.txt")) for w in word_set(name)}
+
+
+def _gender_of(span, role: str | None) -> str | None:
+    """'m' or 'f' where the words before a name or its role say it ("Mr", "Mrs", "Sir", "Dame", "the
+    spokeswoman"), None where they do not or disagree."""
+    words = _gender_words()
+    doc = span.doc
+    found = {words[t.lower_.rstrip(".")] for t in doc[max(0, span.start - 1):span.start + 1]
+             if t.lower_.rstrip(".") in words}
+    found |= {words[w] for w in re.findall(r"[a-z]+", (role or "").lower()) if w in words}
+    return found.pop() if len(found) == 1 else None
+
+
+def _note_gender(actor: ActorRef, gender: str | None) -> None:
+    if gender and actor.gender != "?":
+        actor.gender = gender if actor.gender in (None, gender) else "?"  # "?": the article says both
+
+
 def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: str | None) -> None:
     """Full names first, then short forms linked to a full name of the same article."""
     for span, label in sorted(spans, key=lambda s: -len(s[0])):
         name, role, country, sector, code = _person_from_context(span, kb)
+        gender = _gender_of(span, role)
         known = kb.lookup(name, date)
         if known is None and " " not in name and _same_person(name, out) is None:
             known = kb.by_surname(name, date)  # "Putin said ..." with no full name in the article
         if known is not None and known.type == "PERSON":
             actor = out.actors.get(known.name) or _from_kb(known)
-            out.link(actor, span)
+            _note_gender(out.link(actor, span), gender)
             continue
         same = _same_person(name, out)
         if same is not None:
             same.role = same.role or role
-            out.link(same, span)
+            _note_gender(out.link(same, span), gender)
             continue
         type_ = "ORG" if label == "ORG" else "PERSON"
         if country is None and sector in _STATE_SECTORS and role and not code.startswith(("IGO", "NGO")):
             country = _sentence_country(span, out, kb)
             code = kb.code(country, sector)
-        out.link(ActorRef(name, type_, country, code or None, role, sector), span)
+        _note_gender(out.link(ActorRef(name, type_, country, code or None, role, sector), span), gender)
 
 
 def _acted_on(tok, actor: ActorRef | None) -> bool:
