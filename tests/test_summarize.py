@@ -380,3 +380,20 @@ def test_story_summary_takes_one_of_the_leads_that_tell_the_main_fact():
           + article("c", "Three", [leads[2]]))
     picked = [s.text for s in summarize_story(ss, k=3, max_words=100)]
     assert sum(s in leads for s in picked) == 1 and margin in picked
+
+
+@pytest.mark.parametrize("text, caption", [
+    ("Two people hug as another talks to a deputy outside the chapel Saturday, April 27, 2019, in Poway.", True),
+    ("A police officer stands guard in front of the hotel in Bamako, Mali, November 20, 2015.", True),
+    ("Supporters of the party gather for election results outside its headquarters on Monday.", True),
+    ("The minister announced late Wednesday that she would hold a press conference.", False),  # a modal first
+    ("He made the statement after a major march in the capital on Tuesday night.", False),  # a past verb first
+    ("Those lights would mark a pathway of destruction that night of July 14.", False),  # a noun
+    ("“We gather here today,” the mayor said on Monday.", False),  # a quotation
+    ("A police officer stands guard in front of the hotel.", False),  # no day or date
+    ("UTRECHT, Netherlands, March 18, 2019 (AFP) – Three people were shot dead.", False),  # a month, not a verb
+])
+def test_a_photo_caption_in_the_text_is_a_page_line(text, caption):
+    from newsgraph.corpus.summarize import page_line
+
+    assert page_line(text) is caption

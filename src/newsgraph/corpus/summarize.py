@@ -40,6 +40,7 @@ import numpy as np
 import regex
 
 from ..clean.language import base, guess, stop_words
+from ..data import word_set
 from . import features
 
 log = logging.getLogger(__name__)
@@ -265,6 +266,33 @@ _CAPTION = re.compile(r"\((?:\d(?:st|nd|rd|th) [LR]|left|right|cent(?:re|er)|lin
 _CAPTION_LETTER = re.compile(r"\([LRC]\)")
 
 
+_WHEN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|"
+                   r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
+# words before a caption verb that make it no present-tense main verb: an infinitive, a modal or a finite
+# verb anywhere before it ('would hold', 'helped carry', 'made ... a major march'), a determiner right before it
+# ('their sit-in', 'those lights')
+_NOT_CAPTION = frozenset("to would will may might can could should must was were is are be been had has have "
+                         "said says did does do due set helped help reports reported made took gave went came "
+                         "saw told won lost led held left met ran got put found brought began fell sent spoke "
+                         "stood wrote became kept thought".split())
+_DETERMINERS = frozenset("the a an those these this that their his her its our my your some any".split())
+
+
+def _photo_caption(text: str) -> bool:
+    """A photo's caption in the text: its first verb one of data/caption_verbs.txt in the present tense
+    ('A Malian police officer stands guard in front of the hotel, November 20, 2015'), a day or date
+    in it, no quotation."""
+    if '"' in text or "“" in text or not _WHEN.search(text):
+        return False
+    words = text.split()
+    for i, word in enumerate(words[:15]):
+        low = word.strip(",.;:")
+        if i and low.islower() and low in word_set("caption_verbs.txt"):
+            before = [b.lower().strip(",.;:") for b in words[:i]]
+            return before[-1] not in _DETERMINERS and not any(b in _NOT_CAPTION or b.endswith("ed") for b in before)
+    return False
+
+
 def page_line(text: str) -> bool:
     """Whether a sentence is a line of the page around the report rather than of it: wholly in
     brackets ("(Photo: AP)", "(Writing by ...; Editing by ...)"), a credit it opens with
@@ -272,7 +300,7 @@ def page_line(text: str) -> bool:
     to it ("5/11Fighters ..."), a photo's caption placing the people it shows ("X (left) and Y
     (right) attend ...", "X (L) greets Y (R)")."""
     return (_CREDIT_LINE.search(text) is not None or _CAPTION.search(text) is not None
-            or len(_CAPTION_LETTER.findall(text)) >= 2 or _bracketed(text))
+            or len(_CAPTION_LETTER.findall(text)) >= 2 or _bracketed(text) or _photo_caption(text))
 
 
 def _bracketed(text: str) -> bool:
