@@ -213,3 +213,15 @@ def test_a_hard_wrapped_article_keeps_its_sentences_whole_and_its_offsets(tmp_pa
     start = article.text.index("eastern quay")
     raw_start, raw_end = OffsetMap(article.segments).span_to_raw(start, start + len("eastern quay"))
     assert article.raw_text[raw_start:raw_end] == "eastern quay"
+
+
+def test_a_hard_wrapped_page_with_a_date_stamp_is_joined_alike_in_its_text():
+    """The date stamp a stored page begins with is blanked before lines are told apart; the text is
+    joined where the blanked page is, so every line kept reads whole."""
+    from newsgraph import make_article
+    from newsgraph.records import RawDoc
+
+    content = "date 2019-03-12 The harbour board decided\n" + WRAPPED + "\n"
+    article = make_article(RawDoc("stamped.txt", "txt", content))
+    assert article.published == "2019-03-12"
+    assert "for the eastern quay after a debate that ran for most of the winter, ending a dispute" in article.text

@@ -65,8 +65,12 @@ def _make_article(doc: RawDoc, outlet_repeats: frozenset[str]) -> Article:
         meta["title"] = meta["title"][date_stamp(meta["title"])[1]:].strip() or None
     # the stamp is read as the page's date and kept out of its text (blanked, so offsets stay raw ones)
     masked = "".join(c if c == "\n" else " " for c in raw_text[:end]) + raw_text[end:] if end else raw_text
-    # a page broken at a fixed width is read as its sentences run (lines joined, offsets unchanged)
-    masked, joined = unwrap(masked), unwrap(raw_text)
+    # a page broken at a fixed width is read as its sentences run (lines joined, offsets unchanged),
+    # the raw text joined where the masked one is
+    unwrapped = unwrap(masked)
+    joined = raw_text if unwrapped is masked else "".join(
+        " " if u == " " and r == "\n" else r for u, r in zip(unwrapped, raw_text))
+    masked = unwrapped
     labels = classify_lines(masked, meta.get("title"), outlet_repeats)
     meta = _text_metadata(labels) | ({"published": stamped} if stamped else {}) | meta
     text, segments, repairs = build_clean_text(joined, _kept_spans(labels))

@@ -294,8 +294,8 @@ def _dates_own(verb, sent) -> bool:
     _, _, words = find_date(sent.text, None)
     if not words:
         return False
-    span = verb.doc.char_span(sent.start_char + sent.text.find(words), sent.start_char + sent.text.find(words)
-                              + len(words), alignment_mode="expand")
+    at = sent.start_char + sent.text.find(words)
+    span = verb.doc.char_span(at, at + len(words), alignment_mode="expand")
     tok = span.root if span is not None and len(span) else None
     while tok is not None and tok.i != verb.i:
         if tok.dep_ in _CLAUSES or tok.head.i == tok.i:

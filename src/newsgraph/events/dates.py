@@ -109,24 +109,23 @@ def find_date(sentence: str, published: str | None, future: bool = False,
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
-def _ahead_of(day: dt.date, base: dt.date, precision: str) -> dt.date:
-    """The date (the last one before `base`, as read) moved a year on if it lies before `base`:
-    the day itself and its month count as ahead."""
-    before = day < base if precision == "day" else (day.year, day.month) < (base.year, base.month)
-    if not before:
-        return day
+def _a_year_on(day: dt.date) -> dt.date:
     try:
         return day.replace(year=day.year + 1)
     except ValueError:  # 29 February
         return day
 
 
+def _ahead_of(day: dt.date, base: dt.date, precision: str) -> dt.date:
+    """The date (the last one before `base`, as read) moved a year on if it lies before `base`:
+    the day itself and its month count as ahead."""
+    before = day < base if precision == "day" else (day.year, day.month) < (base.year, base.month)
+    return _a_year_on(day) if before else day
+
+
 def _close_ahead(day: dt.date, base: dt.date) -> dt.date:
     """Last year's date far back, when the same day this year is close ahead of the article's."""
-    try:
-        ahead = day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return day
+    ahead = _a_year_on(day)
     if (base - day).days > BEHIND_DAYS and 0 <= (ahead - base).days <= AHEAD_DAYS:
         return ahead
     return day
