@@ -340,7 +340,7 @@ def test_sentences_in_two_languages_with_different_figures_are_no_one_claim(monk
     assert len(group_claims([english, same], languages=languages)) == 1
     monkeypatch.setattr(corroborate, "CLAIM_ACROSS", 0.6)
     assert len(group_claims([english, other], languages=languages)) == 2
-    monkeypatch.setattr(corroborate, "_figures", lambda a, b: None)
+    monkeypatch.setattr(corroborate, "_shared_figures", lambda a, b: None)
     assert len(group_claims([english, other], languages=languages)) == 1  # the figures keep them apart
 
 

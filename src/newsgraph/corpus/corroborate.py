@@ -480,6 +480,7 @@ def group_claims(sentences: Sequence[SentenceRow], ctx: ClaimContext | None = No
     names = [_actor_words(s, ctx) for s in sentences]
     gists = [gist(t) for t in texts]
     subjects = [subject_keys(s.article_id, s.start, s.end, ctx) for s in sentences]
+    numbers = [_numbers(s.text) for s in sentences]
     groups: list[ClaimGroup] = []
     heads = np.empty(len(sentences), dtype=np.int64)  # index of each group's first sentence
     block = across_block = np.empty((0, 0), dtype=np.float32)
@@ -503,7 +504,7 @@ def group_claims(sentences: Sequence[SentenceRow], ctx: ClaimContext | None = No
                 if s.article_id in groups[g].articles or (other is not None and other[g]):
                     continue
                 h = heads[g]
-                if _figures(s.text, sentences[h].text) is False:
+                if _shared_figures(numbers[i], numbers[h]) is False:
                     continue  # 'at least 27 killed' does not confirm 'at least 37 killed'
                 sim = float(sims[g])
                 shared = len(rare[i] & rare[h]) / max(1, min(len(rare[i]), len(rare[h])))
@@ -521,7 +522,7 @@ def group_claims(sentences: Sequence[SentenceRow], ctx: ClaimContext | None = No
                     break
                 if s.article_id in groups[g].articles:
                     continue
-                figures = _figures(s.text, sentences[heads[g]].text)
+                figures = _shared_figures(numbers[i], numbers[heads[g]])
                 if figures is not False and (cross[g] >= CLAIM_ACROSS or figures and cross[g] >= CLAIM_ACROSS_FIGURES):
                     chosen = groups[g]
                     break
@@ -547,7 +548,11 @@ def _figures(a: str, b: str) -> bool | None:
     """Whether two sentences that both give figures share at least half of the fewer (344 and 286
     votes in both: True) or none (30 dead against 45, 400 wounded against 500: False; embeddings
     read such sentences alike all the same); None: not both give figures, or they share some."""
-    x, y = _numbers(a), _numbers(b)
+    return _shared_figures(_numbers(a), _numbers(b))
+
+
+def _shared_figures(x: set[int], y: set[int]) -> bool | None:
+    """`_figures` of two sentences' numbers."""
     if not x or not y:
         return None
     shared = len(x & y)
