@@ -386,6 +386,17 @@ def test_a_sentence_printed_twice_in_one_page_states_one_claim():
     assert [(r.article_id, r.index) for r in claim_sentences(rows)] == [("a1", 0), ("a1", 1), ("a2", 0)]
 
 
+def test_a_headline_line_said_again_at_length_states_no_claim_of_its_own():
+    """A page's headline line ('... Kessel dam (Twitter)') and then its lead, which says it at more
+    length: the lead is the claim; another article's shorter sentence is its own."""
+    headline = "Dam keepers on Sunday opened the eastern spillway of the Kessel dam (Twitter)"
+    rows = [SentenceRow("a1", 0, 0, 70, headline),
+            SentenceRow("a1", 1, 71, 190, "Dam keepers on Sunday opened the eastern spillway of the Kessel dam after "
+                                          "the river rose, a county official said."),
+            SentenceRow("a2", 0, 0, 70, "Dam keepers on Sunday opened the eastern spillway of the Kessel dam.")]
+    assert [(r.article_id, r.index) for r in claim_sentences(rows)] == [("a1", 1), ("a2", 0)]
+
+
 def test_two_reports_with_other_figures_confirm_nothing_in_one_language():
     """'At least 27 killed' is not confirmed by 'at least 37 killed', however alike the sentences
     read; '1,200' and '1200' are one figure, and a shared year is no shared figure."""

@@ -438,23 +438,34 @@ class ClaimGroup:
 _WORDS = re.compile(r"\w+")
 
 
+SAID_AGAIN = 0.9  # a sentence with this share of its words in a longer one of its article is said again there
+
+
 def claim_sentences(sentences: Sequence[SentenceRow]) -> list[SentenceRow]:
     """Sentences that can state a claim: long enough, not questions, no line of the page around
     the report (`summarize.page_line`), among the article's first MAX_CLAIM_SENTENCES, and not
-    one its article has said already word for word (a page printing its teaser again as the lead
-    would otherwise state the claim twice, as two claims)."""
-    out = []
+    one its article says word for word elsewhere, or at more length (a page printing its teaser or
+    headline again as the lead would otherwise state the claim twice, as two claims)."""
+    kept: dict[str, list[tuple[SentenceRow, frozenset[str]]]] = {}  # by article, in reading order
+    order: list[tuple[SentenceRow, frozenset[str]]] = []
     said: set[tuple[str, str]] = set()
     for s in sentences:
         text = s.text.strip()
         if s.index >= MAX_CLAIM_SENTENCES or text.endswith("?") or len(tokens(text)) < MIN_CLAIM_WORDS \
                 or page_line(text):
             continue
-        key = (s.article_id, " ".join(_WORDS.findall(text.casefold())))  # its words: a stop more or less alike
+        words = _WORDS.findall(text.casefold())
+        key = (s.article_id, " ".join(words))  # its words: a stop more or less alike
         if key in said:
             continue
         said.add(key)
-        out.append(s)
+        order.append((s, frozenset(words)))
+        kept.setdefault(s.article_id, []).append(order[-1])
+    out = []
+    for s, words in order:
+        if not any(len(other) > len(words) and len(words & other) >= SAID_AGAIN * len(words)
+                   for o, other in kept[s.article_id] if o is not s):
+            out.append(s)
     return out
 
 
