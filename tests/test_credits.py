@@ -227,9 +227,7 @@ def test_a_store_written_before_credits_is_read_without_being_written(tmp_path, 
         assert store.schema_version() == 14
 
 
-def test_other_script_tells_pages_whose_names_latin_coverage_cannot_share():
-    from newsgraph.corpus.features import other_script
-    assert other_script("Премиерот Бабиш победи на изборите во Чешка со 29 отсто од гласовите.")
-    assert other_script("أعلنت الحكومة فوز الحزب في الانتخابات")
-    assert not other_script("Babiš gewinnt die Wahl in Tschechien mit 29 Prozent der Stimmen.")
-    assert not other_script("12 345 — 678")
+def test_encoder_reads_the_languages_it_was_trained_on():
+    from newsgraph.corpus.features import encoder_reads
+    assert encoder_reads("es") and encoder_reads("ar") and encoder_reads("pt-BR") and encoder_reads(None)
+    assert not encoder_reads("el") and not encoder_reads("uk") and not encoder_reads("ka")

@@ -174,23 +174,16 @@ def caseless(text: str) -> bool:
     return sum(map(str.isupper, sample)) * 100 < sum(map(str.isalpha, sample))
 
 
-_LATIN = regex.compile(r"\p{Latin}")
-_LETTER = regex.compile(r"\p{L}")
 
 
 # the languages Google's multilingual Universal Sentence Encoder v3 was trained on
 ENCODER_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
 
 
-def other_script(text: str, language: str | None = None) -> bool:
-    """Whether a text is written mostly in letters other than Latin ones (Cyrillic, Arabic, Han...):
-    its names, if it writes any, are spelled otherwise than in Latin-letter coverage. With a
-    `language`: only if the multilingual encoder reads that language (Greek, Ukrainian or Georgian
-    pages of one event read hardly closer to it than to any other)."""
-    if language is not None and base(language) not in ENCODER_LANGUAGES:
-        return False
-    sample = text[:2000]
-    return len(_LATIN.findall(sample)) * 2 < len(_LETTER.findall(sample))
+def encoder_reads(language: str | None) -> bool:
+    """Whether the multilingual encoder reads a page in this language (not known: taken as read).
+    Greek, Ukrainian or Georgian pages of one event read hardly closer to it than to any other."""
+    return language is None or base(language) in ENCODER_LANGUAGES
 
 
 def local_terms(text: str, language: str | None) -> list[tuple[str, float]]:

@@ -1,6 +1,6 @@
 """Meanings across languages: the multilingual title-and-lead vectors of stories and articles, read
-when an article or story in another language is to be placed, and a story in another script
-joined to one in Latin letters by them."""
+when an article or story in another language is to be placed, and a story in another language
+joined to one in another by them when neither names nor terms place it."""
 from __future__ import annotations
 
 from collections import Counter
@@ -100,15 +100,16 @@ class Meaning:
         return recent(self.cache.ml, [i for i in ids if i in self.cache.ml], self.cache.ML)
 
 
-SCRIPT_CANDIDATES = 10  # the largest stories of the chunk in another language...
-SCRIPT_JOIN = 0.6  # ...that a story in another script joins when their vectors are this close
+ACROSS_CANDIDATES = 10  # the largest stories of the chunk in another language...
+ACROSS_JOIN = 0.6  # ...that a story no name or term placed joins when their vectors are this close
 
 
-def across_scripts(index: StoryIndex, story: Story, chunk_stories: dict[str, Story], meaning: Meaning) -> str | None:
-    """Of the SCRIPT_CANDIDATES largest stories the chunk touched in another language, at least as
+def across_languages(index: StoryIndex, story: Story, chunk_stories: dict[str, Story], meaning: Meaning) -> str | None:
+    """Of the ACROSS_CANDIDATES largest stories the chunk touched in another language, at least as
     large as `story` and within WINDOW_DAYS of its days, the one whose multilingual title-and-lead
-    vector is SCRIPT_JOIN close to the story's (None: none). An article in Arabic, Japanese or
-    Russian shares no term with coverage in Latin letters, so no term finds it candidates."""
+    vector is ACROSS_JOIN close to the story's (None: none). An article in Arabic, Japanese or
+    Russian shares no term with coverage in Latin letters, and one in Spanish that writes "Niza" and
+    "Francia" none with pages on Nice, so no term finds it candidates."""
     first = None if story.first_date is None else story.first_date.toordinal()
     last = None if story.last_date is None else story.last_date.toordinal()
     sizes = []
@@ -120,12 +121,12 @@ def across_scripts(index: StoryIndex, story: Story, chunk_stories: dict[str, Sto
             continue
         sizes.append((-other.articles, sid))
     language = meaning.language(story.id)
-    cands = [sid for _, sid in sorted(sizes) if meaning.language(sid) not in (None, language)][:SCRIPT_CANDIDATES]
+    cands = [sid for _, sid in sorted(sizes) if meaning.language(sid) not in (None, language)][:ACROSS_CANDIDATES]
     mine = meaning.vectors([story.id]).get(story.id) if cands else None
     if mine is None:
         return None
     theirs = meaning.vectors(cands)
     best = max(((float(mine @ theirs[sid]), sid) for sid in cands if sid in theirs), default=None)
-    return best[1] if best is not None and best[0] >= SCRIPT_JOIN else None
+    return best[1] if best is not None and best[0] >= ACROSS_JOIN else None
 
 

@@ -22,17 +22,17 @@ from .features import (
     caseless,
     content_tokens,
     content_words,
+    encoder_reads,
     is_english,
     lead_vectors,
     local_terms,
     name_terms,
-    other_script,
     tokens,
     weighted_terms,
     year_floor,
 )
 from .links import MAX_COPY_LINKS, StoredOriginals, near_copy_links, orient, second_hop, story_links, verified
-from .meaning import Meaning, across_scripts
+from .meaning import Meaning, across_languages
 from .reader import Reader, day_of, rows_in
 from .refresh import refresh_stories
 from .stories import COLD_STORIES, WINDOW_DAYS, Story, StoryIndex, noun_weighted
@@ -320,10 +320,12 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
         if not copy:
             band_rows.extend((b, key, seq) for b, key in enumerate(bands[aid]))
     # an article in another script (Arabic, Japanese, Russian...) shares no term with coverage in
-    # Latin letters: its story may meet one there by meaning alone, where the encoder reads it
-    scripts = set(local) | {i for i in foreign if other_script(arts[i][2], arts[i][4])}
+    # Latin letters, one in Spanish may name its places otherwise ("Niza", "Filadelfia"): a story of
+    # such pages that neither names nor terms placed may meet one by meaning alone, where the encoder
+    # reads their language
+    readable = {i for i in foreign if encoder_reads(arts[i][4])}
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
-                         meaning, scripts)
+                         meaning, readable)
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
@@ -349,15 +351,16 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
                  arts: dict[str, tuple], meaning: Meaning | None = None,
-                 scripts: frozenset[str] | set[str] = frozenset()) -> set[str]:
+                 readable: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
     coverage that ties them to it arrives, and two parts of one event's coverage can each gather
     articles before either is close enough to the other's first ones. Only stories not yet stored
     move, so a stored story id never changes; of two stories the chunk began, the one whose first
     article came first keeps its id, and a story so grown is looked at again. The articles that
-    moved. A story begun by articles in another script (`scripts`: Arabic, Japanese, Russian...),
-    which share no term with coverage in Latin letters, may join one by meaning (`across_scripts`)."""
+    moved. A story of articles in other languages than English that the encoder reads (`readable`),
+    which neither names nor terms placed, may join one in another language by meaning
+    (`across_languages`)."""
     members: dict[str, list[str]] = {}
     for aid in ids:
         members.setdefault(story_of[aid], []).append(aid)
@@ -370,8 +373,8 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         if story is None:
             continue
         into = index.closest(story, meaning)
-        if into is None and meaning is not None and all(a in scripts for a in members[sid]):
-            into = across_scripts(index, story, chunk_stories, meaning)
+        if into is None and meaning is not None and all(a in readable for a in members[sid]):
+            into = across_languages(index, story, chunk_stories, meaning)
         if into is None:
             continue
         keep, drop = into, sid
