@@ -5,7 +5,8 @@ import pytest
 
 import newsgraph.nlp
 from newsgraph.actors import resolve_actors
-from newsgraph.quotes import extract_quotes, quote_spans
+from newsgraph.quotemarks import quote_spans
+from newsgraph.quotes import extract_quotes
 
 
 @pytest.fixture(scope="module")
@@ -347,7 +348,7 @@ def test_a_name_inside_the_quotation_is_not_the_speaker_a_pronoun_refers_to(nlp,
 
 
 def test_a_pronoun_inside_a_quotation_may_refer_to_a_name_in_it(nlp):
-    from newsgraph.quotes import antecedent
+    from newsgraph.speakers import antecedent
 
     doc = nlp('Ann Vell spoke on Monday. "Olav Lund is a good captain. He will sail again," she said.')
     actors = resolve_actors(doc)

@@ -13,8 +13,8 @@ from dataclasses import fields
 
 from .actors.resolve import ArticleActors
 from .data import word_set
-from .quotes import antecedent
 from .records import Event, Frame
+from .speakers import antecedent
 
 MAX_PHRASE_WORDS = 6  # a subject or object longer than this loses its outer modifiers
 MAX_CONJUNCTS = 3

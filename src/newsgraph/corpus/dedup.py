@@ -179,7 +179,7 @@ def _names(sentence: str) -> frozenset[str]:
 
 def _own_ranges(text: str) -> list[tuple[int, int]]:
     """The stretches of a text outside its quotation marks."""
-    from ..quotes import quote_spans
+    from ..quotemarks import quote_spans
 
     out, at = [], 0
     for start, end in quote_spans(text):

@@ -9,7 +9,7 @@ from itertools import combinations
 
 from ..actors.kb import knowledge_base
 from ..actors.resolve import ActorRef, ArticleActors
-from ..quotes import sent_of
+from ..quotemarks import sent_of
 from ..records import Event, Quote
 from .dates import Bound, find_date
 from .lexicon import cues, lemma_fixes, noun_patterns, verb_patterns

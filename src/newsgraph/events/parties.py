@@ -6,7 +6,8 @@ from __future__ import annotations
 from ..actors.kb import knowledge_base
 from ..actors.resolve import ActorRef, ArticleActors
 from ..data import word_set
-from ..quotes import antecedent, sent_of
+from ..quotemarks import sent_of
+from ..speakers import antecedent
 from .lexicon import noun_patterns
 from .patterns import _INTENT_NOUNS, _objects
 
