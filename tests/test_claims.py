@@ -11,7 +11,8 @@ from newsgraph.corpus.claims import (
     normalise_quote,
     normalise_sentence,
 )
-from newsgraph.corpus.corroborate import EventRow, SentenceRow, group_claims
+from newsgraph.corpus.corroborate import SentenceRow, group_claims
+from newsgraph.corpus.event_clusters import EventRow
 from newsgraph.frames import frame_of_row
 from newsgraph.store import Store
 

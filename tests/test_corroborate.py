@@ -5,15 +5,8 @@ from collections import OrderedDict
 
 import pytest
 
-from newsgraph.corpus.corroborate import (
-    EventRow,
-    SentenceRow,
-    Sources,
-    claim_sentences,
-    cluster_events,
-    group_claims,
-    own_words,
-)
+from newsgraph.corpus.corroborate import SentenceRow, Sources, claim_sentences, group_claims, own_words
+from newsgraph.corpus.event_clusters import EventRow, cluster_events
 from newsgraph.ingest.credits import cited_agency
 
 
@@ -246,7 +239,7 @@ def test_agents_and_bodies_are_not_named_people_that_clash():
 
 
 def test_labels_say_an_intent_once():
-    from newsgraph.corpus.corroborate import event_label
+    from newsgraph.corpus.event_clusters import event_label
 
     said = cluster_events("s1", [event("e1", "a1", None, root="03", code="036", modality="intent")])[0]
     assert "intend to express" not in event_label(said) and "express intent to meet" in event_label(said)
@@ -263,7 +256,7 @@ def test_undated_statements_with_close_vectors_but_nothing_in_common_stay_apart(
 
 
 def test_names_with_hyphenated_particles_are_people():
-    from newsgraph.corpus.corroborate import _people
+    from newsgraph.corpus.event_clusters import _people
 
     assert _people(event("e1", "a1", None, source="Bashar al-Assad", source_code="SYRGOV")) >= {"Bashar al-Assad"}
 

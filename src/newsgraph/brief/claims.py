@@ -63,7 +63,7 @@ def confirmed_spans(claims: list[dict], background: frozenset[str] = frozenset()
     outlets, and of an event confirmed so (not background): all reports of a dated happening,
     and of an undated one those that share some of what they say (two content words besides
     names) with another article's report ('cooperate militarily' is said of many things)."""
-    from ..corpus.corroborate import gist
+    from ..corpus.event_clusters import gist
 
     out: dict[str, list[tuple[int, int]]] = {}
     for c in claims:

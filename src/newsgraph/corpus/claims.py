@@ -32,6 +32,9 @@ _PREDICATE_FUNCTION_WORDS = frozenset({"not", "never", "no", "longer", "hardly",
 NOMINAL_GAP = 2  # words (adjectives, a year) allowed between an actor adjective and its event noun
 _START = itemgetter(0)  # of (start, end, ...) spans sorted by start
 
+REPORT_CUES = frozenset("said says say claimed claims claim reported reports according announced stated "
+                        "confirmed denied denies told".split())
+
 
 @dataclass(slots=True)
 class ClaimContext:
@@ -138,8 +141,6 @@ def canonical_text(text: str, offset: int, mentions: Sequence[Mention]) -> str:
 def complement(text: str, drop: Iterable[str] = ()) -> str:
     """The telling words of a clause in their order: no stopwords, reporting verbs or the names in
     `drop`, the commonest words first to go when it is too long."""
-    from .corroborate import REPORT_CUES
-
     dropped = {w for name in drop for w in content_words(name)}
     words = [w for w in re.findall(r"[^\W_]+(?:[-'’][^\W_]+)*", text)
              if (c := content_words(w)) and c[0] not in dropped and c[0] not in REPORT_CUES]

@@ -14,19 +14,8 @@ import pyarrow as pa
 from ..clean.boilerplate import furniture_line
 from ..clean.language import base
 from .claims import ClaimContext, group_facts, normalise_event_parts, normalise_quote, normalise_sentence
-from .corroborate import (
-    EventCluster,
-    EventRow,
-    Sources,
-    checkability,
-    claim_sentences,
-    cluster_events,
-    event_label,
-    event_parts,
-    group_claims,
-    own_words,
-    salience,
-)
+from .corroborate import Sources, checkability, claim_sentences, group_claims, own_words, salience
+from .event_clusters import EventCluster, EventRow, cluster_events, event_label, event_parts
 from .features import caseless, content_words, cosine, local_terms
 from .reader import Reader, outlet_key
 from .statements import same_speakers
