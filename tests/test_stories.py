@@ -390,6 +390,21 @@ def test_a_german_page_meets_an_english_story_by_names_and_german_pages_by_their
     assert german.best(page, DAY, None, names=True, german=True)[1] == pytest.approx(1.0)
 
 
+def test_a_german_page_joins_a_german_story_at_the_bar_of_one_language_not_the_names_bar():
+    """German capitalises every noun, so a German page's "names" are its nouns: against a German
+    story it is compared word for word like two English pages (JOIN), not at the bar for the few
+    names a page in another language shares with a story (NAMES_JOIN)."""
+    index = st.StoryIndex()
+    story = index.add(None, "g1", _normed({"fahre": 0.6, "werft": 0.6, "buchung": 0.5}), DAY, _unit(1, 0.1) * 0)
+    assert index.stories[story].german()
+    page = _normed({"fahre": 0.5, "hochwasser": 0.6, "regierung": 0.6, "menschen": 0.3})
+    sid, score = index.best(page, DAY, None, names=True, german=True)
+    assert st.NAMES_JOIN <= score < st.JOIN and sid is None
+    close = _normed({"fahre": 0.6, "werft": 0.5, "hochwasser": 0.4})
+    assert index.stories[story].similarity(close) >= st.JOIN
+    assert index.best(close, DAY, None, names=True, german=True)[0] == story
+
+
 def test_an_article_by_its_names_joins_at_the_names_bar_and_never_by_vectors():
     import numpy as np
 

@@ -350,9 +350,10 @@ class StoryIndex:
         closest by terms if close enough, else, among those matched at least TERM_FLOOR by
         terms, the closest by its title-and-lead vector `emb` if EMBED_JOIN close. `names`: the
         vector holds only the names an article in another language writes; the closest story by
-        terms is joined at NAMES_JOIN (raised on busy days like JOIN). `german`: the vector is a
-        German page's, compared with stories in other languages by `Story.similarity_across`
-        (its German common words weighed down) and looked up by its names as well. `ml`, with
+        terms is joined at NAMES_JOIN (raised on busy days like JOIN), a German story by a German
+        page at JOIN. `german`: the vector is a German page's, compared with stories in other
+        languages by `Story.similarity_across` (its German common words weighed down) and looked
+        up by its names as well. `ml`, with
         `names`: the article's language and a function that makes its multilingual title-and-lead
         vector, compared with those of the stories in other languages (`ml_of`) when its names do
         not place it (ML_FLOOR, ML_JOIN). `year`, for an undated article: the latest year it names
@@ -386,7 +387,9 @@ class StoryIndex:
                     weak.append((score, sid))
         join = join_for(live)
         if names:
-            if best_score >= NAMES_JOIN + (join - JOIN):
+            # a German page's "names" are its nouns: against a German story it is read as one language
+            bar = join if german and best_id is not None and stories[best_id].german() else NAMES_JOIN + (join - JOIN)
+            if best_score >= bar:
                 return best_id, best_score
             raise_by = join - JOIN
             if ml is not None and ml_of is not None:
