@@ -47,6 +47,18 @@ def test_codes_are_read_as_the_word_lists_know_them():
     assert stop_words("ar-SA") == stop_words("ar") != frozenset()
 
 
+def test_a_short_brief_in_the_function_words_of_another_language_is_told():
+    """Two sentences of a brief (under MIN_WORDS words) in Spanish or German prose are not taken for
+    English: their function words say which language they are in."""
+    assert guess("Cinco bomberos resultaron heridos el lunes por la noche en el incendio de una nave "
+                 "industrial en las afueras de la ciudad. Uno de ellos fue trasladado al hospital.") == "es"
+    assert guess("In der Nacht ist in Lindholt ein Teil der alten Hafenbrücke eingestürzt. Verletzt "
+                 "wurde nach Angaben der Feuerwehr niemand, die Straße bleibt gesperrt.") == "de"
+    assert guess("Five firefighters were hurt on Monday night in a fire at a warehouse on the edge "
+                 "of the city. One of them was taken to hospital.") is None  # English is not said: as before
+    assert guess("Fuego en Lindholt: cinco heridos") is None  # too few words
+
+
 def test_short_or_list_like_english_is_not_taken_for_another_language():
     roundup = ("Ukraine: Zelensky meets Macron. Gaza: talks resume. Oil: prices fall. Football: Arsenal win. "
                "Weather: storms in the north. Markets: the pound rises.")

@@ -10,7 +10,10 @@ from functools import cache
 from ..data import word_set
 
 MIN_WORDS = 40  # a text in Latin letters with fewer words than this is not judged (None): a
-# headline, a list of names or a clipped brief is as often misjudged as not
+# headline, a list of names or a clipped brief is as often misjudged as not...
+SHORT_WORDS = 15  # ...unless it has this many words at least, few of them English function words
+SHORT_ENGLISH = 0.15  # (under this share)...
+SHORT_OWN = 0.3  # ...and this share of the function words of the language the model tells
 ENGLISH_SHARE = 0.3  # of English function words: English whatever the model says (English prose has 40-50 %)
 # codes the model or a page may give for what one of spaCy's lists and wordfreq know under another
 ALIASES = {"arz": "ar", "ary": "ar", "apc": "ar", "ajp": "ar", "acm": "ar", "aeb": "ar", "cmn": "zh", "yue": "zh",
@@ -61,19 +64,33 @@ def stop_words(language: str | None) -> frozenset[str]:
 
 def guess(text: str) -> str | None:
     """The code of the language `text` is written in; None when too little text says (fewer than
-    MIN_WORDS words in Latin letters: a headline, names). Text in another script is judged however
-    short: its letters alone say much. A text with the function words of English prose is
-    English."""
+    MIN_WORDS words in Latin letters: a headline, names), unless a short text of SHORT_WORDS or
+    more is written in the function words of another language than English (a two-sentence brief
+    in Spanish). Text in another script is judged however short: its letters alone say much. A
+    text with the function words of English prose is English."""
     sample = text[:5000]
     words = [w.casefold() for w in _WORD.findall(sample)]
     if not words:
         return None
     latin = sum(w.isascii() or w[0] <= "\u024f" for w in words)
+    english = sum(w in stop_words("en") for w in words) / len(words)
     if len(words) < MIN_WORDS and 2 * latin >= len(words):
-        return None
-    english = stop_words("en")
-    if sum(w in english for w in words) >= ENGLISH_SHARE * len(words):
+        return _short(sample, words, english)
+    if english >= ENGLISH_SHARE:
         return "en"
     import py3langid
 
     return base(py3langid.classify(sample)[0])
+
+
+def _short(sample: str, words: list[str], english: float) -> str | None:
+    """A short text's language other than English when its function words say it (None: not said)."""
+    if len(words) < SHORT_WORDS or english >= SHORT_ENGLISH:
+        return None
+    import py3langid
+
+    code = base(py3langid.classify(sample)[0])
+    if code is None or code == "en":
+        return None
+    own = stop_words(code)
+    return code if sum(w in own for w in words) >= SHORT_OWN * len(words) else None
