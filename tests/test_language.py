@@ -62,7 +62,7 @@ def test_a_short_brief_in_the_function_words_of_another_language_is_told():
 def test_short_or_list_like_english_is_not_taken_for_another_language():
     roundup = ("Ukraine: Zelensky meets Macron. Gaza: talks resume. Oil: prices fall. Football: Arsenal win. "
                "Weather: storms in the north. Markets: the pound rises.")
-    assert guess(roundup) is None  # too few words in Latin letters to judge
+    assert guess(roundup) is None  # short, and in no other language's function words
     assert guess(ENGLISH) == "en"
 
 

@@ -107,13 +107,13 @@ def doc_quotations(doc) -> list[tuple[int, int]]:
     return spans
 
 
-def quoted_tokens(doc) -> tuple[list[int], list[int]]:
+def quotation_bounds(doc) -> tuple[list[int], list[int]]:
     """The starts and ends of the doc's quotations, for `quotation_at`."""
     spans = doc_quotations(doc)
     return [a for a, _ in spans], [b for _, b in spans]
 
 
 def quotation_at(quoted: tuple[list[int], list[int]], pos: int) -> int | None:
-    """Which quotation (its index in `quoted_tokens`) the character at `pos` stands in; None: none."""
+    """Which quotation (its index in `quotation_bounds`) the character at `pos` stands in; None: none."""
     k = bisect_right(quoted[0], pos) - 1
     return k if k >= 0 and pos < quoted[1][k] else None

@@ -7,7 +7,7 @@ from functools import cache
 
 from .actors.resolve import ActorRef, ArticleActors
 from .data import word_set
-from .quotemarks import doc_sentences, quotation_at, quoted_tokens, sent_of
+from .quotemarks import doc_sentences, quotation_at, quotation_bounds, sent_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,12 +16,6 @@ class Speaker:
     code: str | None
     named: bool
     text: str | None
-
-
-
-
-
-
 
 
 _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "we", "our", "us", "i", "it", "its"}
@@ -178,8 +172,8 @@ def relayed(verb, actors: ArticleActors) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if any(c.dep_ == "punct" and c.text in _QUOTE_MARKS for c in verb.children):
         return bool(subjects)  # '"...," the harbour police said': the quotation is theirs, named or not
-    named = any(t.pos_ == "PROPN" or actors.at(t.i) is not None for c in subjects for t in c.subtree)
-    return named and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+    by_name = any(t.pos_ == "PROPN" or actors.at(t.i) is not None for c in subjects for t in c.subtree)
+    return by_name and any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
 
 
 _QUOTE_MARKS = frozenset('"“”‘’\'«»„')
@@ -216,7 +210,7 @@ def antecedent(tok, actors: ArticleActors) -> ActorRef | None:
     doc = tok.doc
     sent_starts = [s.start for s in doc_sentences(doc)[0] if s.start <= tok.i]
     floor = sent_starts[-4] if len(sent_starts) >= 4 else 0
-    quoted = quoted_tokens(doc)
+    quoted = quotation_bounds(doc)
     mine = quotation_at(quoted, tok.idx)  # the quotation the pronoun stands in, if any: its names count
     best = None
     for i in range(tok.i - 1, floor - 1, -1):

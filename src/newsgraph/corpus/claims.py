@@ -216,7 +216,7 @@ def normalise_event(label: str, date: str | None = None, location: str | None = 
 
 def normalise_event_parts(left: str, right: str | None, joint: bool, predicate: str,
                           date: str | None = None, location: str | None = None) -> str:
-    """The same from the label's parts (corroborate.event_parts): both sides as subjects of a joint
+    """The same from the label's parts (event_clusters.event_parts): both sides as subjects of a joint
     act, else source — predicate — target; the people named on a side are left out."""
     def bare(side: str | None) -> str:
         return re.sub(r"\s*\([^()]*\)", "", side or "").strip()

@@ -326,8 +326,6 @@ def _same_gist(a: frozenset[str], b: frozenset[str]) -> bool:
     return shared >= SUBJECT_MIN_GIST and shared >= SUBJECT_GIST * min(len(a), len(b))
 
 
-
-
 def checkability(text: str, shared: set[str], has_event: bool = False) -> float:
     """How much a sentence asserts that only this article asserts, and how checkable it is: the
     weight of its rare words found in no other article of the story (not in `shared`), plus a report

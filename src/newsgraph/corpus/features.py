@@ -174,8 +174,6 @@ def caseless(text: str) -> bool:
     return sum(map(str.isupper, sample)) * 100 < sum(map(str.isalpha, sample))
 
 
-
-
 # the languages Google's multilingual Universal Sentence Encoder v3 was trained on
 ENCODER_LANGUAGES = frozenset("ar de en es fr it ja ko nl pl pt ru th tr zh".split())
 

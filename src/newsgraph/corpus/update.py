@@ -322,7 +322,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     # an article in another script (Arabic, Japanese, Russian...) shares no term with coverage in
     # Latin letters, one in Spanish may name its places otherwise ("Niza", "Filadelfia"): a story of
     # such pages that neither names nor terms placed may meet one by meaning alone, where the encoder
-    # reads their language
+    # reads their language (not Greek, Hindi, Hebrew...: their pages of one event read hardly closer
+    # to it than to any other)
     readable = {i for i in foreign if encoder_reads(arts[i][4])}
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
                          meaning, readable)
