@@ -257,6 +257,24 @@ def test_a_small_story_joins_the_close_story_it_belongs_with():
     assert all(small not in post for post in index.postings.values())
 
 
+def test_a_small_story_close_by_terms_and_vectors_together_joins_though_neither_alone_is_enough():
+    """Terms 0.48 (MERGE_JOIN, not JOIN) and lead vectors 0.63 (not MERGE_JOIN_EMBED): each short of
+    its bar, together (summed at least MERGE_SUM) they say one event; with vectors 0.50 they do not."""
+    for y, joins in ((1.5, True), (2.2, False)):
+        index = st.StoryIndex()
+        big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+        first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
+        for k in range(2, 4):
+            index.add(first, f"a{k}", big, DAY, _unit(1, 0.1))
+        early = {"levee": 0.5, "tarn": 0.3, "evacuated": 0.81}
+        small = index.add(None, "b1", early, DAY, _unit(1, y))
+        t = index.stories[first].similarity(index.stories[small].centroid())
+        e = index.stories[first].emb_similarity(_unit(1, y))
+        assert st.MERGE_JOIN <= t < st.JOIN + 0.2 and e < st.MERGE_JOIN_EMBED
+        assert (t + e >= st.MERGE_SUM) is joins
+        assert (index.closest(index.stories[small]) == first) is joins
+
+
 def test_a_small_story_stays_apart_from_a_distant_or_unlike_one():
     index = st.StoryIndex()
     big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}

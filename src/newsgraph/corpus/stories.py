@@ -52,6 +52,8 @@ MERGE_JOIN = 0.4  # its centroid this close by terms to the other's, with lead v
 MERGE_JOIN_EMBED = 0.65
 MERGE_FLOOR = 0.2  # ...or this close by terms and...
 MERGE_EMBED = 0.75  # ...this close by title-and-lead vectors (both raised on busy days, like JOIN)
+MERGE_SUM = 1.05  # ...or the two summed this high (session 15: every candidate merge of the sixteen sets'
+# last run at 1.03 or more was right, the wrong ones summed 1.02 or less)
 MERGE_DAYS = 2  # ...and their days this close: a story begun days after another went quiet is news of its own
 # (the one such merge in the fifteen labelled sets joined Reutlingen's machete attack to Würzburg's axe attack
 # of five days before; every right merge was of stories a day apart at most)
@@ -464,7 +466,8 @@ class StoryIndex:
                     ok.append((t, sid))
             elif t >= MERGE_FLOOR + raise_by:  # the vectors only for a close enough match by terms
                 e = self.stories[sid].emb_similarity(emb)
-                if (t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near) or e >= MERGE_EMBED + near:
+                if ((t >= MERGE_JOIN + raise_by and e >= MERGE_JOIN_EMBED + near) or e >= MERGE_EMBED + near
+                        or t + e >= MERGE_SUM + raise_by + near):
                     ok.append((t + e, sid))
         if not ok and weak and ml_of is not None:
             meanings = ml_of
