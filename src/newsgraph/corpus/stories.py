@@ -355,11 +355,11 @@ class StoryIndex:
         terms is joined at NAMES_JOIN (raised on busy days like JOIN), a German story by a German
         page at JOIN. `german`: the vector is a German page's, compared with stories in other
         languages by `Story.similarity_across` (its German common words weighed down) and looked
-        up by its names as well. `ml`, with
-        `names`: the article's language and a function that makes its multilingual title-and-lead
-        vector, compared with those of the stories in other languages (`ml_of`) when its names do
-        not place it (ML_FLOOR, ML_JOIN). `year`, for an undated article: the latest year it names
-        (`features.year_floor`); a story that ended in an earlier year is out of its reach."""
+        up by its names as well. `ml`, with `names`: the article's language and a function that
+        makes its multilingual title-and-lead vector, compared with those of the stories in other
+        languages (`ml_of`) when its names do not place it (ML_FLOOR, ML_JOIN). `year`, for an
+        undated article: the latest year it names (`features.year_floor`); a story that ended in an
+        earlier year is out of its reach."""
         top = _lookup_terms(vec, german)
         ordinal = None if day is None else day.toordinal()
         in_order = ordinal is not None and ordinal >= self.floor
