@@ -239,16 +239,25 @@ def test_a_busy_day_asks_the_lead_vectors_for_more():
     assert index.best(b, DAY, lead)[0] is None
 
 
-def test_a_small_story_joins_the_close_story_it_belongs_with():
-    """The first report of an event began a story of its own; once the coverage has gathered, its
-    centroid and lead are close to the larger story's, and it moves there (and out of the index)."""
+EARLY = {"levee": 0.5, "tarn": 0.3, "evacuated": 0.81}  # an event's first report, in words of its own
+
+
+def _levee_and_early_report(lead: float) -> tuple[st.StoryIndex, str, str]:
+    """A story of three reports of the Tarn levee and a story of its first report (lead vector
+    `_unit(1, lead)`), begun apart: the index, the large story and the small one."""
     index = st.StoryIndex()
     big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
     first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
     for k in range(2, 4):
         index.add(first, f"a{k}", big, DAY, _unit(1, 0.1))
-    early = {"levee": 0.5, "tarn": 0.3, "evacuated": 0.81}
-    small = index.add(None, "b1", early, DAY, _unit(1, 0.3))
+    return index, first, index.add(None, "b1", EARLY, DAY, _unit(1, lead))
+
+
+def test_a_small_story_joins_the_close_story_it_belongs_with():
+    """The first report of an event began a story of its own; once the coverage has gathered, its
+    centroid and lead are close to the larger story's, and it moves there (and out of the index)."""
+    index, first, small = _levee_and_early_report(0.3)
+    early = EARLY
     assert small != first and st.MERGE_JOIN <= index.stories[first].similarity(early) < st.JOIN + 0.2
     assert index.closest(index.stories[small]) == first
     assert index.closest(index.stories[first]) is None  # a larger story never moves into a smaller one
@@ -261,13 +270,7 @@ def test_a_small_story_close_by_terms_and_vectors_together_joins_though_neither_
     """Terms 0.48 (MERGE_JOIN, not JOIN) and lead vectors 0.63 (not MERGE_JOIN_EMBED): each short of
     its bar, together (summed at least MERGE_SUM) they say one event; with vectors 0.50 they do not."""
     for y, joins in ((1.5, True), (2.2, False)):
-        index = st.StoryIndex()
-        big = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
-        first = index.add(None, "a1", big, DAY, _unit(1, 0.1))
-        for k in range(2, 4):
-            index.add(first, f"a{k}", big, DAY, _unit(1, 0.1))
-        early = {"levee": 0.5, "tarn": 0.3, "evacuated": 0.81}
-        small = index.add(None, "b1", early, DAY, _unit(1, y))
+        index, first, small = _levee_and_early_report(y)
         t = index.stories[first].similarity(index.stories[small].centroid())
         e = index.stories[first].emb_similarity(_unit(1, y))
         assert st.MERGE_JOIN <= t < st.JOIN + 0.2 and e < st.MERGE_JOIN_EMBED
