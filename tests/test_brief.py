@@ -225,6 +225,25 @@ def test_reported_speech_is_not_shown_between_quotation_marks():
     assert angler.text == "Olav Strand (reported): the anglers would go to court over the “spawning beds”"
 
 
+def test_a_quotation_cut_off_with_its_page_is_shown_without_its_broken_word():
+    from newsgraph.brief import _cut_off
+    from newsgraph.brief.claims import statements
+
+    page = "Ingrid Halvorsen said: “We will rebuild the dam before the th"
+    quote = {"article_id": "a1", "start": 24, "end": len(page), "text": page[24:], "kind": "direct"}
+    whole = {"article_id": "a2", "start": 0, "end": 20, "text": "We will rebuild it.", "kind": "direct"}
+    arts = [{"id": "a1", "text": page}, {"id": "a2", "text": "We will rebuild it. The mayor spoke on Monday."}]
+    cut = _cut_off([quote, whole], arts)
+    assert cut == {("a1", 24)}  # a quotation ending inside its page, or with its sentence, is whole
+    claims = [{"kind": "quote", "speaker": "Ingrid Halvorsen", "independent_outlets": 1, "outlets": 1,
+               "salience": 1.0, "id": "q1", "text": quote["text"],
+               "evidence": [{k: quote[k] for k in ("article_id", "start", "end", "text")}]}]
+    (item,) = statements(claims, lambda ids: [1], {("a1", 24): "direct"}, cut)
+    assert item.text == "Ingrid Halvorsen: “We will rebuild the dam before the …”"
+    (item,) = statements(claims, lambda ids: [1], {("a1", 24): "direct"})
+    assert item.text.endswith("before the th”")  # as stored when nothing says the page was cut
+
+
 def test_a_pair_linked_twice_gets_one_note_and_a_site_crediting_its_own_brand_none():
     from newsgraph.brief.notes import notes
 

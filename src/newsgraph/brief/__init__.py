@@ -15,7 +15,7 @@ from ..corpus.corroborate import Sources
 from ..corpus.figures import story_figures
 from ..corpus.reader import outlet_key, split_sentences
 from ..errors import UsageError
-from .claims import author_lines, claims_of, confirmed_spans, only_here, statements
+from .claims import author_lines, claims_of, confirmed_spans, only_here, runs_off, statements
 from .events import names_of, timeline
 from .framing import framing
 from .model import MAX_SUMMARY, Briefing, Item, Source, clip
@@ -53,6 +53,13 @@ def find_story(con, story_id: str | None = None) -> dict:
     return found[0]
 
 
+def _cut_off(quotes: list[dict], arts: list[dict]) -> frozenset[tuple[str, int]]:
+    """The quotations (article, start) that run on to where their page was cut off."""
+    length = {a["id"]: len(a["text"] or "") for a in arts}
+    return frozenset((q["article_id"], q["start"]) for q in quotes
+                     if q["article_id"] in length and runs_off(q, length[q["article_id"]]))
+
+
 def build(con, story_id: str | None = None) -> Briefing:
     """The briefing of one story (default: the one with most independent outlets)."""
     story = find_story(con, story_id)
@@ -78,7 +85,8 @@ def build(con, story_id: str | None = None) -> Briefing:
         overview=_overview(story, arts),
         summary=[Item(s["text"], cite([s["article_id"]])) for s in (story["summary"] or [])[:MAX_SUMMARY]],
         timeline=timeline(clusters, cite, names_of(events)),
-        statements=statements(claims, cite, {(q["article_id"], q["start"]): q["kind"] for q in quotes}),
+        statements=statements(claims, cite, {(q["article_id"], q["start"]): q["kind"] for q in quotes},
+                              _cut_off(quotes, arts)),
         corroborated=[], single_source=[], source_notes=notes(arts, links, quotes, num),
         framing=framing(arts, events, sources), sources=sources)
     background = frozenset(c["id"] for c in clusters if c["background"])

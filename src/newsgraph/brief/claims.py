@@ -13,11 +13,13 @@ from .framing import proper_words
 from .model import MAX_CORROBORATED, MAX_SINGLE, MAX_SINGLE_TOTAL, MAX_STATEMENTS, Briefing, Item, clip, support
 
 
-def statements(claims: list[dict], cite, kinds: dict[tuple[str, int], str] | None = None) -> list[Item]:
+def statements(claims: list[dict], cite, kinds: dict[tuple[str, int], str] | None = None,
+               cut: frozenset[tuple[str, int]] = frozenset()) -> list[Item]:
     """Who said what: each statement once, its words as most outlets give them, other versions
     (translations, wordings) beneath it. `kinds`: each quotation's kind by (article, start); words
     reported in the writer's own (indirect or mixed) are shown as reported speech, not between
-    quotation marks."""
+    quotation marks. `cut`: the quotations (article, start) that run on to where their page was
+    cut off: shown without their last, maybe broken, word and with an ellipsis."""
     kinds = kinds or {}
     quotes = [c for c in claims if c["kind"] == "quote"]
     named = lambda c: c["speaker"] and c["speaker"][:1].isupper() and " " in c["speaker"]  # noqa: E731
@@ -28,6 +30,8 @@ def statements(claims: list[dict], cite, kinds: dict[tuple[str, int], str] | Non
         texts: dict[str, list[str]] = {}
         reported: dict[str, bool] = {}
         for e in ev:
+            if (e["article_id"], e["start"]) in cut:
+                e = {**e, "text": cut_short(e["text"])}
             texts.setdefault(e["text"], []).append(e["article_id"])
             reported.setdefault(e["text"], kinds.get((e["article_id"], e["start"])) in ("indirect", "mixed"))
         if len(content_words(c["text"])) < 3 and c["independent_outlets"] < 2:
@@ -40,6 +44,18 @@ def statements(claims: list[dict], cite, kinds: dict[tuple[str, int], str] | Non
                           f"(reported) {_words(t, True)}", cite(ids)) for t, ids in texts.items() if t != main]
         out.append(item)
     return out[:MAX_STATEMENTS]
+
+
+def runs_off(quote: dict, length: int) -> bool:
+    """Whether a quotation runs on to its page's end (of `length` characters) in mid-sentence: the
+    page was cut off there (a feed's excerpt, a page saved before it loaded)."""
+    return quote["end"] >= length - 1 and (quote["text"] or "").rstrip()[-1:].isalnum()
+
+
+def cut_short(text: str) -> str:
+    """A quotation cut off with its page: without its last word, which may be broken, and an ellipsis."""
+    words = text.split()
+    return (" ".join(words[:-1]) if len(words) > 3 else text.rstrip()) + " …"
 
 
 def _words(text: str, reported: bool) -> str:
