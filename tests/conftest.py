@@ -155,3 +155,12 @@ def examples_db(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, object]:
     with Store(db) as store:
         report = analyze([str(EXAMPLES)], store, s)
     return db, report
+
+
+@pytest.fixture(scope="session")
+def examples_nlp(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The bundled examples analysed once with NLP: the database path."""
+    db = str(tmp_path_factory.mktemp("examples_nlp") / "examples.duckdb")
+    with Store(db) as store:
+        analyze([str(EXAMPLES)], store, Settings(db=db))
+    return db

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, STORIES, story_text
 from typer.testing import CliRunner
 
-from newsgraph import Settings, Store, analyze
+from newsgraph import Store, analyze
 from newsgraph.cli import app
 from newsgraph.corpus import refresh
 from newsgraph.corpus import update as corpus_update
@@ -88,14 +88,6 @@ def test_stories_off_leaves_corpus_tables_empty(tmp_path, run, query):
 
 
 # ------------------------------------------------------------------ the examples, with NLP
-@pytest.fixture(scope="module")
-def examples_nlp(tmp_path_factory) -> str:
-    db = str(tmp_path_factory.mktemp("examples_nlp") / "examples.duckdb")
-    with Store(db) as store:
-        analyze([str(EXAMPLES)], store, Settings(db=db))
-    return db
-
-
 def test_examples_are_one_story_with_the_planted_copy_and_rewrite(examples_nlp):
     with Store(examples_nlp, read_only=True) as store:
         assert store.query("SELECT count(*) FROM stories").fetchone()[0] == 1

@@ -323,3 +323,20 @@ def show(article: Annotated[str, typer.Argument(help="Article id (or a prefix), 
     out.rule("removed")
     for r in row["removed"]:
         out.print(f"line {r['line']:>4} [dim]{r['reason']:<20}[/dim] {r['text'][:100]}", soft_wrap=True)
+
+
+@app.command()
+def serve(db: DbOpt = None,
+          host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every network).")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
+    """Serve the web dashboard and the REST API of a store (read-only; /docs lists the API)."""
+    import uvicorn
+
+    from .api import create_app
+
+    try:
+        web = create_app(load_settings(db=db).db)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); Ctrl-C stops it", soft_wrap=True)
+    uvicorn.run(web, host=host, port=port, log_level="warning")

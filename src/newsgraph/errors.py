@@ -16,3 +16,7 @@ class StoreError(NewsgraphError):
 
 class UsageError(NewsgraphError):
     """A request that cannot be carried out as asked (unknown table, bad format)."""
+
+
+class NotFound(UsageError):
+    """Nothing matches the id, prefix or name asked for (a story, an article, a table)."""

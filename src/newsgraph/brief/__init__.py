@@ -14,7 +14,7 @@ from ..clean import language
 from ..corpus.corroborate import Sources
 from ..corpus.figures import story_figures
 from ..corpus.reader import outlet_key, split_sentences
-from ..errors import UsageError
+from ..errors import NotFound, UsageError
 from .claims import author_lines, claims_of, confirmed_spans, only_here, runs_off, statements
 from .events import names_of, timeline
 from .framing import framing
@@ -35,7 +35,7 @@ def default_story(con) -> str:
     row = con.execute("""SELECT id FROM stories ORDER BY independent_outlets DESC, articles DESC, id
                          LIMIT 1""").fetchone()
     if row is None:
-        raise UsageError("the store has no stories yet: run `newsgraph analyze` first (with stories on)")
+        raise NotFound("the store has no stories yet: run `newsgraph analyze` first (with stories on)")
     return row[0]
 
 
@@ -48,8 +48,8 @@ def find_story(con, story_id: str | None = None) -> dict:
     found = _rows(con, """SELECT * EXCLUDE (embedding) FROM stories WHERE id = ? OR starts_with(id, ?)
                           ORDER BY id LIMIT 2""", [sid, sid])
     if len(found) != 1:
-        raise UsageError(f"{'no' if not found else 'more than one'} story matches {sid!r}; "
-                         "`newsgraph stories` lists them")
+        error = NotFound if not found else UsageError
+        raise error(f"{'no' if not found else 'more than one'} story matches {sid!r}; `newsgraph stories` lists them")
     return found[0]
 
 

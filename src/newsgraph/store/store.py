@@ -12,7 +12,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..errors import StoreError, UsageError
+from ..errors import NotFound, StoreError, UsageError
 from ..events.lexicon import code_info, plover
 from ..records import Article, Entity, Event, Frame, InputError, Quote
 
@@ -305,7 +305,8 @@ class Store:
             OR source = ? OR id LIKE ? ORDER BY id LIMIT 2""", [key, key, key, key, key + "%"])
         rows = cur.fetchall()
         if len(rows) != 1:
-            raise UsageError(f"{'no' if not rows else 'more than one'} article matches {key!r}")
+            raise (NotFound if not rows else UsageError)(f"{'no' if not rows else 'more than one'} article "
+                                                         f"matches {key!r}")
         return dict(zip([d[0] for d in cur.description], rows[0]))
 
     def briefing(self, story_id: str | None = None, fmt: str = "md") -> str:

@@ -1,0 +1,158 @@
+"""The REST API and the dashboard's files, over the bundled examples analysed with NLP."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsgraph import Store
+from newsgraph.api import create_app
+from newsgraph.cli import app as cli_app
+from newsgraph.errors import StoreError
+from newsgraph.store import browse
+
+
+@pytest.fixture(scope="module")
+def client(examples_nlp: str) -> TestClient:
+    return TestClient(create_app(examples_nlp))
+
+
+@pytest.fixture(scope="module")
+def story_id(examples_nlp: str) -> str:
+    with Store(examples_nlp, read_only=True) as store:
+        return store.story_list(1)[0]["id"]
+
+
+def _count(db: str, sql: str, params: list) -> int:
+    with Store(db, read_only=True) as store:
+        return store.query(sql, params).fetchone()[0]
+
+
+def test_stats_count_the_store(client, examples_nlp):
+    data = client.get("/api/stats").json()
+    assert data["articles"] == _count(examples_nlp, "SELECT count(*) FROM articles", [])
+    assert data["stories"] == _count(examples_nlp, "SELECT count(*) FROM stories", [])
+
+
+def test_stories_are_listed_and_found_by_title_words(client, story_id):
+    page = client.get("/api/stories").json()
+    assert page["total"] == len(page["rows"]) >= 1 and page["rows"][0]["id"] == story_id
+    title_word = page["rows"][0]["title"].split()[0]
+    assert client.get("/api/stories", params={"q": title_word.upper()}).json()["total"] >= 1
+    assert client.get("/api/stories", params={"q": "zzz-no-such-title"}).json() == {
+        "table": "stories", "total": 0, "limit": 50, "offset": 0, "rows": []}
+
+
+def test_a_story_by_its_prefix_holds_its_articles_links_and_counts(client, story_id, examples_nlp):
+    s = client.get(f"/api/stories/{story_id[:6]}").json()
+    assert s["id"] == story_id
+    members = _count(examples_nlp, "SELECT count(*) FROM corpus_articles WHERE story_id = ?", [story_id])
+    assert len(s["article_list"]) == s["articles"] == members
+    assert [a["seq"] for a in s["article_list"]] == sorted(a["seq"] for a in s["article_list"])
+    assert {link["type"] for link in s["links"]} >= {"near_copy", "rewrite"}  # planted in the examples
+    assert s["counts"]["quotes"] == _count(
+        examples_nlp, "SELECT count(*) FROM quotes q JOIN corpus_articles c ON c.article_id = q.article_id "
+                      "WHERE c.story_id = ?", [story_id])
+    assert "embedding" not in s and "terms" not in s
+
+
+def test_unknown_ids_tables_and_bad_pages_answer_with_one_error_shape(client):
+    for path, status in (("/api/stories/zzzz", 404), ("/api/articles/zzzz", 404), ("/api/tables/nope", 404),
+                         ("/api/tables/quotes?limit=0", 400), ("/api/tables/quotes?limit=501", 400),
+                         ("/api/tables/failures?story=s", 400), ("/api/stories/s/briefing?format=pdf", 400),
+                         ("/api/nothing-here", 404)):
+        r = client.get(path)
+        body = r.json()
+        assert r.status_code == status and body["status"] == status and body["ok"] is False, path
+        assert isinstance(body["error"], str) and body["error"], path
+
+
+def test_table_pages_filter_by_story_article_and_words(client, story_id, examples_nlp):
+    quotes = client.get("/api/tables/quotes", params={"story": story_id, "limit": 3}).json()
+    assert quotes["total"] == _count(examples_nlp, "SELECT count(*) FROM quotes", []) and len(quotes["rows"]) == 3
+    rest = client.get("/api/tables/quotes", params={"story": story_id, "limit": 500, "offset": 3}).json()
+    assert len(rest["rows"]) == quotes["total"] - 3
+    assert not {q["id"] for q in quotes["rows"]} & {q["id"] for q in rest["rows"]}
+    first = quotes["rows"][0]["article_id"]
+    of_one = client.get("/api/tables/quotes", params={"article": first, "limit": 500}).json()
+    assert of_one["total"] == _count(examples_nlp, "SELECT count(*) FROM quotes WHERE article_id = ?", [first])
+    assert {q["article_id"] for q in of_one["rows"]} == {first}
+    speaker = quotes["rows"][0]["speaker"]
+    said = client.get("/api/tables/quotes", params={"q": speaker, "limit": 500}).json()["rows"]
+    assert said and all(speaker.lower() in (q["speaker"] or "").lower() + q["text"].lower() for q in said)
+    claims = client.get("/api/tables/claims", params={"article": first, "limit": 500}).json()["rows"]
+    assert all(first in [e["article_id"] for e in c["evidence"]] for c in claims)
+
+
+def test_words_searched_for_are_not_patterns(client):
+    assert client.get("/api/tables/quotes", params={"q": "%"}).json()["total"] == 0
+    assert client.get("/api/tables/quotes", params={"q": "_"}).json()["total"] == 0
+
+
+def test_article_pages_leave_out_the_text_unless_asked(client):
+    short = client.get("/api/tables/articles", params={"limit": 1}).json()["rows"][0]
+    full = client.get("/api/tables/articles", params={"limit": 1, "full": True}).json()["rows"][0]
+    assert "text" not in short and full["text"] and full["id"] == short["id"]
+
+
+def test_an_article_carries_its_facts_with_offsets_into_its_text(client, examples_nlp):
+    aid = _count(examples_nlp, "SELECT article_id FROM quotes GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1", [])
+    a = client.get(f"/api/articles/{aid[:8]}").json()
+    assert a["id"] == aid and a["story_id"] and a["quotes"] and a["entities"]
+    for q in a["quotes"]:
+        assert a["text"][q["start"]:q["end"]] == q["text"]
+    for e in a["events"]:
+        assert e["sentence"] is None or a["text"][e["start"]:e["end"]].strip() == e["sentence"].strip()
+    assert "html" not in a and "raw_text" not in a
+
+
+def test_the_briefing_comes_as_data_markdown_and_a_page(client, story_id, examples_nlp):
+    data = client.get(f"/api/stories/{story_id}/briefing").json()
+    assert data["story_id"] == story_id and data["summary"] and data["sources"]
+    cited = {n for section in ("summary", "timeline", "statements") for item in data[section] for n in item["cites"]}
+    assert cited <= {s["n"] for s in data["sources"]}
+    md = client.get(f"/api/stories/{story_id}/briefing", params={"format": "md"})
+    with Store(examples_nlp, read_only=True) as store:
+        assert md.text == store.briefing(story_id, "md")
+    page = client.get(f"/api/stories/{story_id}/briefing", params={"format": "html"})
+    assert page.headers["content-type"].startswith("text/html") and data["headline"] in page.text
+
+
+def test_a_summary_at_the_length_asked_for(client, story_id):
+    s = client.get(f"/api/stories/{story_id}/summary", params={"words": 40, "sentences": 2}).json()
+    assert 1 <= len(s["sentences"]) <= 2
+    assert sum(len(x["text"].split()) for x in s["sentences"]) <= 40
+
+
+def test_sql_reads_the_store_and_nothing_else(client, examples_nlp, tmp_path):
+    n = _count(examples_nlp, "SELECT count(*) FROM articles", [])
+    r = client.get("/api/sql", params={"q": "SELECT count(*) AS n FROM articles"}).json()
+    assert r["columns"] == ["n"] and r["rows"] == [[n]]
+    secret = tmp_path / "secret.csv"
+    secret.write_text("a\n1\n")
+    for q in ("DELETE FROM articles", f"SELECT * FROM read_csv('{secret}')", f"COPY articles TO '{tmp_path}/x.csv'"):
+        r = client.get("/api/sql", params={"q": q})
+        assert r.status_code == 400, q
+    assert not (tmp_path / "x.csv").exists()
+    assert _count(examples_nlp, "SELECT count(*) FROM articles", []) == n
+
+
+def test_sql_answers_are_cut_at_a_bound(client):
+    rows = client.get("/api/sql", params={"q": f"SELECT * FROM range({browse.SQL_ROWS + 5})"}).json()
+    assert len(rows["rows"]) == browse.SQL_ROWS and rows["truncated"] is True
+
+
+def test_the_dashboard_and_its_files_are_served(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "/static/app.js" in page.text and "/static/style.css" in page.text
+    for name in ("app.js", "style.css"):
+        assert client.get(f"/static/{name}").status_code == 200
+    script = client.get("/static/app.js").text
+    assert "innerHTML" not in script  # the store's texts go in as text, never as markup
+
+
+def test_no_store_is_a_clear_error(tmp_path):
+    with pytest.raises(StoreError, match="no store at"):
+        create_app(str(tmp_path / "none.duckdb"))
+    result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1 and "no store at" in result.output
