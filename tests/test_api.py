@@ -1,10 +1,15 @@
 """The REST API and the dashboard's files, over the bundled examples analysed with NLP."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
+import newsgraph.api
 from newsgraph import Store
 from newsgraph.api import create_app
 from newsgraph.cli import app as cli_app
@@ -156,3 +161,10 @@ def test_no_store_is_a_clear_error(tmp_path):
         create_app(str(tmp_path / "none.duckdb"))
     result = CliRunner().invoke(cli_app, ["serve", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no store at" in result.output
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_dashboard_script_parses():
+    script = Path(newsgraph.api.WEB) / "app.js"
+    result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -53,8 +53,10 @@ router = APIRouter(prefix="/api")
 
 @router.get("/stats")
 def stats(store: Db) -> dict[str, Any]:
-    """What the store holds: articles, stories, failures, outlets, flags, top actors and speakers."""
-    return to_json(store.stats()) | {"stories": store.query("SELECT count(*) FROM stories").fetchone()[0]}
+    """What the store holds: articles, stories, outlets, failures, flags, top actors and speakers."""
+    stories, outlets = store.query("""SELECT (SELECT count(*) FROM stories),
+                                             (SELECT count(DISTINCT outlet) FROM articles)""").fetchone()
+    return to_json(store.stats()) | {"stories": stories, "outlets": outlets}
 
 
 @router.get("/stories")

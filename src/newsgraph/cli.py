@@ -339,4 +339,4 @@ def serve(db: DbOpt = None,
     except NewsgraphError as exc:
         raise _fail(exc) from None
     out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); Ctrl-C stops it", soft_wrap=True)
-    uvicorn.run(web, host=host, port=port, log_level="warning")
+    uvicorn.run(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2)

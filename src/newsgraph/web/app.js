@@ -1,22 +1,35 @@
 // The newsgraph dashboard: stories, their coverage, briefing, claims, quotes, events and articles,
-// read from the REST API (/api, see /docs). Every text from the store is put in as text, never as HTML.
+// read from the REST API (/api, see /docs). Every text from the store is put in as text, never as
+// markup. The address holds the view (#story=ID&tab=Claims, #article=ID), so Back and links work.
 "use strict";
 
 const $ = (sel) => document.querySelector(sel);
 const PAGE = 50;
+const TABS = ["Briefing", "Coverage", "Claims", "Quotes", "Timeline", "Articles"];
+const OWN = "#1f5f99", COPY = "#c0862b";
 let storyOffset = 0;
+let current = null; // the story shown: {id, tab}
+// each view and each list load takes a ticket; an answer for an older ticket is dropped
+const tickets = { view: 0, list: 0 };
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (k === "class") node.className = v;
     else if (k === "on") for (const [ev, fn] of Object.entries(v)) node.addEventListener(ev, fn);
-    else if (v !== null && v !== undefined) node.setAttribute(k, v);
+    else if (v !== null && v !== undefined && v !== false) node.setAttribute(k, v);
   }
   for (const c of children.flat()) {
-    if (c === null || c === undefined) continue;
+    if (c === null || c === undefined || c === false) continue;
     node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
+  return node;
+}
+
+function svgEl(tag, attrs = {}, ...children) {
+  const node = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
   return node;
 }
 
@@ -34,91 +47,128 @@ function fail(err) {
   setTimeout(() => { box.hidden = true; }, 6000);
 }
 
-function tag(text, kind = "") { return el("span", { class: "tag " + kind }, text); }
+const plural = (n, one, many = one + "s") => `${n} ${n === 1 ? one : many}`;
+const tag = (text, kind = "") => el("span", { class: "tag " + kind }, text);
+const storyLink = (id, tab, ...text) => el("a", { href: `#story=${encodeURIComponent(id)}` + (tab ? `&tab=${tab}` : "") }, ...text);
+const articleLink = (id, ...text) => el("a", { href: `#article=${encodeURIComponent(id)}` }, ...text);
 
-function table(columns, rows) {
-  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", {}, c)))),
-    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c) => el("td", typeof c === "number" ? { class: "n" } : {}, c))))));
+function outside(url) { // a page's address as a link out, if it is one
+  return /^https?:\/\//i.test(url || "") ? el("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: "url" }, url) : url || "";
+}
+
+function table(columns, rows, empty) {
+  if (!rows.length) return el("p", { class: "dim" }, empty);
+  const numeric = columns.map((_, i) => rows.every((r) => typeof r[i] === "number"));
+  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c, i) => el("th", numeric[i] ? { class: "n" } : {}, c)))),
+    el("tbody", {}, rows.map((r) => el("tr", {}, r.map((c, i) => el("td", numeric[i] ? { class: "n" } : {}, c))))));
+}
+
+function storyTitle(s) {
+  return s.title || `(no headline; first article ${s.article_urls && s.article_urls[0] ? s.article_urls[0] : s.id})`;
 }
 
 // ------------------------------------------------------------------ the story list
 async function loadStats() {
   const s = await api("/api/stats");
-  const outlets = Object.keys(s.by_outlet).length;
-  $("#stats").textContent = `${s.articles} articles · ${s.stories} stories · ${outlets}${outlets === 20 ? "+" : ""} outlets` +
-    ` · ${s.failures} inputs refused · ${s.published[0] || "?"} to ${s.published[1] || "?"}`;
+  $("#stats").textContent = `${plural(s.articles, "article")} · ${plural(s.stories, "story", "stories")} · ` +
+    `${plural(s.outlets, "outlet")} · ${plural(s.failures, "input")} refused · published ${s.published[0] || "?"} to ${s.published[1] || "?"}`;
 }
 
 async function loadStories(reset) {
-  if (reset) { storyOffset = 0; $("#story-list").replaceChildren(); }
+  const ticket = ++tickets.list;
   const q = $("#search").value.trim();
-  const page = await api(`/api/stories?limit=${PAGE}&offset=${storyOffset}` + (q ? `&q=${encodeURIComponent(q)}` : ""));
+  const offset = reset ? 0 : storyOffset;
+  const page = await api(`/api/stories?limit=${PAGE}&offset=${offset}` + (q ? `&q=${encodeURIComponent(q)}` : ""));
+  if (ticket !== tickets.list) return; // a newer search answered or will
+  const list = $("#story-list");
+  if (reset) list.replaceChildren();
   for (const s of page.rows) {
     const dates = s.first_date ? (s.first_date === s.last_date ? s.first_date : `${s.first_date} – ${s.last_date}`) : "undated";
-    $("#story-list").append(el("li", { "data-id": s.id, on: { click: () => { location.hash = "story=" + s.id; } } },
-      el("span", { class: "t" }, s.title || "(untitled story)"),
-      el("span", { class: "m" }, `${s.articles} articles · ${s.independent_outlets} of ${s.outlets} outlets independent · ${dates}`)));
+    list.append(el("li", { "data-id": s.id }, storyLink(s.id, null,
+      el("span", { class: "t" }, storyTitle(s)),
+      el("span", { class: "m" }, `${plural(s.articles, "article")} · ${s.independent_outlets} of ${plural(s.outlets, "outlet")} independent · ${dates}`))));
   }
-  storyOffset += page.rows.length;
+  storyOffset = offset + page.rows.length;
   $("#more").hidden = storyOffset >= page.total;
-  if (!page.total) $("#story-list").append(el("li", { class: "dim" }, q ? "No story title holds these words." : "No stories yet."));
+  $("#more").textContent = `more stories (${storyOffset} of ${page.total} shown)`;
+  if (!page.total) list.append(el("li", { class: "dim" }, q ? "No story title holds these words." : "No stories yet."));
+  markCurrent();
+}
+
+function markCurrent() {
+  for (const li of document.querySelectorAll("#story-list li[data-id]")) {
+    const on = current !== null && li.dataset.id === current.id;
+    li.classList.toggle("on", on);
+    if (on) li.scrollIntoView({ block: "nearest" });
+  }
 }
 
 // ------------------------------------------------------------------ one story
-const TABS = ["Briefing", "Coverage", "Claims", "Quotes", "Timeline", "Articles"];
-
-async function showStory(id, tab = "Briefing") {
+async function showStory(id, tab) {
+  const ticket = ++tickets.view;
   const s = await api(`/api/stories/${encodeURIComponent(id)}`);
-  for (const li of document.querySelectorAll("#story-list li")) li.classList.toggle("on", li.dataset.id === s.id);
-  const dates = s.first_date ? `${s.first_date} to ${s.last_date}` : "no dated article";
+  if (ticket !== tickets.view) return;
+  tab = TABS.includes(tab) ? tab : "Briefing";
+  current = { id: s.id, tab };
+  markCurrent();
   const c = s.counts;
-  const body = el("div");
-  const tabs = el("div", { class: "tabs", role: "tablist" });
-  for (const name of TABS) {
-    const button = el("button", { role: "tab", class: name === tab ? "on" : "" }, name);
-    button.addEventListener("click", () => {
-      for (const b of tabs.children) b.classList.toggle("on", b === button);
-      renderTab(name, s, body).catch(fail);
-    });
-    tabs.append(button);
-  }
+  const dates = s.first_date ? (s.first_date === s.last_date ? s.first_date : `${s.first_date} to ${s.last_date}`) : "no dated article";
+  const body = el("div", { id: "tab-body", role: "tabpanel" });
   $("#view").replaceChildren(
-    el("h2", {}, s.title || "(untitled story)"),
+    el("h2", {}, s.title || "(no headline)"),
     el("p", { class: "dim" }, `Story ${s.id} · ${dates}`),
     el("div", { class: "counts" },
-      ...[["articles", s.articles], ["outlets", s.outlets], ["independent", s.independent_outlets], ["quotes", c.quotes],
-        ["events", c.events], ["event clusters", c.event_clusters], ["claims", c.claims], ["single-source", c.single_source_claims]]
-        .map(([k, v]) => el("span", {}, el("b", {}, v), " " + k))),
-    tabs, body);
-  await renderTab(tab, s, body);
+      ...[["article", s.articles], ["outlet", s.outlets], ["independent", s.independent_outlets, "independent"],
+        ["quotation", c.quotes], ["event", c.events], ["event cluster", c.event_clusters], ["claim", c.claims],
+        ["single-source", c.single_source_claims, "single-source"]]
+        .map(([k, v, many]) => el("span", {}, el("b", {}, v), " " + (v === 1 ? k : many || k + "s")))),
+    el("div", { class: "tabs", role: "tablist" }, TABS.map((name) => el("a", {
+      href: `#story=${encodeURIComponent(s.id)}&tab=${name}`, role: "tab", "aria-selected": String(name === tab),
+      class: name === tab ? "on" : "" }, name))),
+    body);
+  await renderTab(tab, s, body, ticket);
 }
 
-async function renderTab(name, s, body) {
+async function renderTab(name, s, body, ticket) {
   body.replaceChildren(el("p", { class: "dim" }, "loading…"));
   const sid = encodeURIComponent(s.id);
+  const number = Object.fromEntries(s.article_list.map((a, i) => [a.id, i + 1]));
+  const cites = (ids) => [...new Set(ids)].filter((id) => number[id]).sort((x, y) => number[x] - number[y])
+    .map((id) => articleLink(id, `[${number[id]}]`));
+  let content;
   if (name === "Briefing") {
-    // the briefing page as the CLI renders it, in a frame that runs no script
-    body.replaceChildren(el("iframe", { class: "brief", sandbox: "", title: "briefing", src: `/api/stories/${sid}/briefing?format=html` }));
+    content = briefingFrame(sid);
   } else if (name === "Coverage") {
-    body.replaceChildren(coverage(s));
+    content = coverage(s);
   } else if (name === "Claims") {
-    const page = await api(`/api/tables/claims?story=${sid}&limit=500`);
-    body.replaceChildren(el("p", { class: "dim" }, `${page.total} claims; the ${Math.min(500, page.total)} most confirmed first.`),
-      table(["claim", "kind", "independent outlets", "mentions", ""], page.rows.map((r) => [
-        el("span", {}, r.text, r.speaker ? el("span", { class: "dim" }, ` — ${r.speaker}`) : null),
-        r.kind, r.independent_outlets, r.mentions,
-        r.single_source ? tag("single source", "single") : tag("confirmed", "ok")])));
+    content = claims(await api(`/api/tables/claims?story=${sid}&limit=500`), cites);
   } else if (name === "Quotes") {
-    body.replaceChildren(await quotes(s));
+    content = quotes(await api(`/api/tables/quotes?story=${sid}&limit=500`), cites);
   } else if (name === "Timeline") {
     const page = await api(`/api/tables/event_clusters?story=${sid}&limit=500`);
-    body.replaceChildren(table(["date", "event", "code", "mentions", "independent outlets", ""], page.rows.map((r) => [
-      r.date || "", r.label, r.event_code, r.mentions, r.independent_outlets,
+    content = table(["date", "event", "code", "mentions", "independent outlets", "", "articles"], page.rows.map((r) => [
+      r.date || "undated", r.label, r.event_code, r.mentions, r.independent_outlets,
       [r.background ? tag("background") : null, r.negated ? tag("negated") : null,
-        r.independent_outlets <= 1 ? tag("single source", "single") : null]])));
+        r.independent_outlets <= 1 ? tag("single source", "single") : null], cites(r.article_ids || [])]),
+    "No events were coded in this story's articles (events are read from English articles only).");
   } else {
-    body.replaceChildren(articles(s));
+    content = articles(s);
   }
+  if (ticket === tickets.view) body.replaceChildren(content);
+}
+
+function briefingFrame(sid) {
+  // the briefing page as the CLI renders it; no script runs in it, its links open a new tab and the
+  // frame grows to the page's height (one scroll bar)
+  const frame = el("iframe", { class: "brief", title: "briefing", src: `/api/stories/${sid}/briefing?format=html`,
+    sandbox: "allow-same-origin allow-popups allow-popups-to-escape-sandbox" });
+  frame.addEventListener("load", () => {
+    const doc = frame.contentDocument;
+    if (!doc) return;
+    doc.head.append(Object.assign(doc.createElement("base"), { target: "_blank" }));
+    frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
+  });
+  return frame;
 }
 
 function linkTypes(s) {
@@ -137,115 +187,157 @@ function coverage(s) {
     if (of[a.id]) d.copy++; else d.own++;
   }
   const keys = Object.keys(days).sort();
-  const wrap = el("div");
-  if (!keys.length) return el("p", { class: "dim" }, `None of the ${undated} articles states its date.`);
-  const first = new Date(keys[0]), last = new Date(keys[keys.length - 1]);
-  const span = Math.round((last - first) / 864e5) + 1;
-  const max = Math.max(...keys.map((k) => days[k].own + days[k].copy));
-  const W = Math.max(320, Math.min(900, span * 24)), H = 140, bw = W / span;
-  const svg = document.createElementNS("http://www.w3.org/2000/svg", "svg");
-  svg.setAttribute("class", "chart"); svg.setAttribute("width", W); svg.setAttribute("height", H + 18);
-  const rect = (x, y, w, h, color, title) => {
-    const r = document.createElementNS(svg.namespaceURI, "rect");
-    for (const [k, v] of Object.entries({ x, y, width: w, height: h, fill: color })) r.setAttribute(k, v);
-    const t = document.createElementNS(svg.namespaceURI, "title"); t.textContent = title; r.append(t);
-    svg.append(r);
-  };
-  for (const k of keys) {
-    const i = Math.round((new Date(k) - first) / 864e5), d = days[k];
-    const hOwn = (d.own / max) * H, hCopy = (d.copy / max) * H;
-    rect(i * bw + 1, H - hOwn, bw - 2, hOwn, "#1f5f99", `${k}: ${d.own} articles of their own`);
-    rect(i * bw + 1, H - hOwn - hCopy, bw - 2, hCopy, "#c0862b", `${k}: ${d.copy} copies or rewrites`);
-  }
-  for (const [x, text, anchor] of [[0, keys[0], "start"], [W, keys[keys.length - 1], "end"]]) {
-    const t = document.createElementNS(svg.namespaceURI, "text");
-    t.setAttribute("x", x); t.setAttribute("y", H + 14); t.setAttribute("text-anchor", anchor); t.textContent = text;
-    svg.append(t);
-  }
   const outlets = {};
   for (const a of s.article_list) {
     const o = (outlets[a.outlet || "(unknown outlet)"] ||= { n: 0, copies: 0 });
     o.n++; if (of[a.id]) o.copies++;
   }
-  wrap.append(el("p", {}, `Articles a day, ${keys[0]} to ${keys[keys.length - 1]} (most on one day: ${max})` +
-      (undated ? `; ${undated} undated articles not shown.` : ".")),
-    svg, el("p", { class: "legend" }, el("i", { style: "background:#1f5f99" }), "their own text",
-      el("i", { style: "background:#c0862b" }), "a copy, near copy or rewrite of another article"),
-    el("h3", {}, "Outlets"),
-    table(["outlet", "articles", "copies or rewrites"], Object.entries(outlets).sort((a, b) => b[1].n - a[1].n)
-      .map(([o, v]) => [o, v.n, v.copies])));
-  return wrap;
+  const outletTable = [el("h3", {}, "Outlets"), table(["outlet", "articles", "copies or rewrites"],
+    Object.entries(outlets).sort((a, b) => b[1].n - a[1].n || a[0].localeCompare(b[0])).map(([o, v]) => [o, v.n, v.copies]), "")];
+  if (!keys.length) return el("div", {}, el("p", { class: "dim" }, `None of the ${plural(undated, "article")} states its date.`), outletTable);
+  const first = Date.parse(keys[0]), span = Math.round((Date.parse(keys[keys.length - 1]) - first) / 864e5) + 1;
+  const max = Math.max(...keys.map((k) => days[k].own + days[k].copy));
+  const bw = Math.max(4, Math.min(28, Math.floor(860 / span))), H = 140, left = 28, W = left + span * bw + 8;
+  const svg = svgEl("svg", { class: "chart", width: W, height: H + 34, role: "img", "aria-label": "articles a day" });
+  for (const v of [0, max]) { // the y axis: none and the most on one day
+    const y = H - (v / max) * H + 0.5;
+    svg.append(svgEl("line", { x1: left - 4, x2: W, y1: y, y2: y, stroke: "#dde2e6" }),
+      svgEl("text", { x: left - 6, y: y + 3, "text-anchor": "end" }, String(v)));
+  }
+  const every = Math.ceil(span / Math.floor((W - left) / 70)); // a date label every so many days
+  for (let i = 0; i < span; i++) {
+    const day = new Date(first + i * 864e5).toISOString().slice(0, 10), d = days[day] || { own: 0, copy: 0 };
+    const x = left + i * bw, hOwn = (d.own / max) * H, hCopy = (d.copy / max) * H;
+    const title = `${day}: ${plural(d.own, "article")} of their own, ${plural(d.copy, "copy", "copies")} or rewrites`;
+    for (const [y, h, fill] of [[H - hOwn, hOwn, OWN], [H - hOwn - hCopy, hCopy, COPY]]) {
+      if (h > 0) svg.append(svgEl("rect", { x: x + 1, y, width: Math.max(1, bw - 2), height: h, fill }, svgEl("title", {}, title)));
+    }
+    if (bw >= 16 && d.own + d.copy) svg.append(svgEl("text", { x: x + bw / 2, y: H - hOwn - hCopy - 3, "text-anchor": "middle" }, String(d.own + d.copy)));
+    if (i % every === 0) svg.append(svgEl("text", { x: x + 1, y: H + 14 }, day.slice(5)));
+  }
+  svg.append(svgEl("text", { x: left, y: H + 30 }, keys[0].slice(0, 4)));
+  return el("div", {},
+    el("p", {}, `Articles a day, ${keys[0]} to ${keys[keys.length - 1]}` + (undated ? `; ${plural(undated, "undated article")} not shown.` : ".")),
+    svg, el("p", { class: "legend" }, el("i", { style: `background:${OWN}` }), "their own text",
+      el("i", { style: `background:${COPY}` }), "a copy, near copy or rewrite of another article"),
+    outletTable);
 }
 
-async function quotes(s) {
-  const page = await api(`/api/tables/quotes?story=${encodeURIComponent(s.id)}&limit=500`);
-  const outlet = Object.fromEntries(s.article_list.map((a) => [a.id, a.outlet || a.url || a.id]));
+function claims(page, cites) {
+  const filter = el("select", { "aria-label": "which claims" },
+    el("option", { value: "all" }, "all claims"), el("option", { value: "confirmed" }, "confirmed by several outlets"),
+    el("option", { value: "single" }, "single-source"));
+  const box = el("div");
+  const draw = () => {
+    const rows = page.rows.filter((r) => filter.value === "all" || (filter.value === "single") === r.single_source);
+    box.replaceChildren(table(["claim", "kind", "independent outlets", "mentions", "", "articles"], rows.map((r) => [
+      el("span", {}, r.text, r.speaker ? el("span", { class: "dim" }, ` — ${r.speaker}`) : null),
+      r.kind, r.independent_outlets, r.mentions,
+      r.single_source ? tag("single source", "single") : tag("confirmed", "ok"),
+      cites((r.evidence || []).map((e) => e.article_id))]), "No claim of this kind."));
+  };
+  filter.addEventListener("change", draw);
+  draw();
+  const shown = page.rows.length < page.total ? `; the ${page.rows.length} most confirmed shown` : "";
+  const single = page.rows.filter((r) => r.single_source).length;
+  return el("div", {}, el("p", { class: "dim" }, `${plural(page.total, "claim")}${shown} (${single} single-source). `, filter), box);
+}
+
+function quotes(page, cites) {
   const groups = new Map();
   for (const q of page.rows) {
     const key = q.statement_id || q.id;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(q);
   }
-  const rows = [...groups.values()].sort((a, b) => new Set(b.map((q) => q.article_id)).size - new Set(a.map((q) => q.article_id)).size);
-  return el("div", {}, el("p", { class: "dim" }, `${page.total} quotations in ${groups.size} statements; those several articles report first.`),
-    table(["speaker", "words", "kind", "reported by"], rows.map((g) => [
+  const reach = (g) => new Set(g.map((q) => q.article_id)).size;
+  const rows = [...groups.values()].sort((a, b) => reach(b) - reach(a));
+  return el("div", {}, el("p", { class: "dim" }, `${plural(page.total, "quotation")} in ${plural(groups.size, "statement")}; ` +
+      "statements reported by the most articles first, other wordings beneath."),
+    table(["speaker", "words", "kind", "articles"], rows.map((g) => [
       g[0].speaker || el("span", { class: "dim" }, "(no speaker found)"),
       el("div", {}, g[0].kind === "indirect" ? g[0].text : `“${g[0].text}”`,
         g.length > 1 ? el("div", { class: "variants" }, g.slice(1).map((q) => el("div", {}, "also: " + q.text))) : null),
-      g[0].kind, [...new Set(g.map((q) => outlet[q.article_id]))].join(", ")])));
+      g[0].kind, cites(g.map((q) => q.article_id))]), "No quotations were found in this story's articles (they are read from English articles only)."));
 }
 
 function articles(s) {
   const of = linkTypes(s);
-  const byId = Object.fromEntries(s.article_list.map((a) => [a.id, a]));
+  const number = Object.fromEntries(s.article_list.map((a, i) => [a.id, i + 1]));
   return table(["#", "outlet", "title", "published", "language", "copy of"], s.article_list.map((a, i) => [
-    i + 1, a.outlet || "", el("span", { class: "link", on: { click: () => { location.hash = "article=" + a.id; } } }, a.title || a.url || a.id),
-    a.published || "", a.language || "",
-    (of[a.id] || []).map((l) => el("div", {}, tag(l.type, l.type), " ", (byId[l.other_id] || {}).outlet || l.other_id)),
-  ]));
+    i + 1, a.outlet || "", articleLink(a.id, a.title || a.url || a.id),
+    el("span", { class: "date" }, a.published || "undated"), a.language || "",
+    (of[a.id] || []).map((l) => el("div", {}, tag(l.type.replace("_", " "), l.type), " ", articleLink(l.other_id, `[${number[l.other_id] || "?"}]`)))]),
+  "No articles.");
 }
 
 // ------------------------------------------------------------------ one article
-async function showArticle(id) {
-  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
-  const spans = a.quotes.filter((q) => q.start !== null && q.end !== null).sort((x, y) => x.start - y.start);
-  const text = el("div", { class: "text" });
-  let at = 0;
-  for (const q of spans) {
-    if (q.start < at) continue; // a quotation inside another is shown with it
-    text.append(a.text.slice(at, q.start), el("mark", { title: `${q.speaker || "no speaker found"} (${q.kind})` }, a.text.slice(q.start, q.end)));
-    at = q.end;
+function markedText(text, quotes) {
+  // cut the text where any quotation starts or ends; each piece is marked with every quotation over it
+  const spans = quotes.filter((q) => q.start !== null && q.end !== null && q.end > q.start);
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((q) => [q.start, q.end])])].sort((x, y) => x - y);
+  const box = el("div", { class: "text" });
+  let n = 0;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const [a, b] = [cuts[i], cuts[i + 1]];
+    const over = spans.filter((q) => q.start <= a && q.end >= b);
+    if (!over.length) { box.append(text.slice(a, b)); continue; }
+    const who = over.map((q) => `${q.speaker || "no speaker found"} (${q.kind})`).join("; ");
+    const first = over.some((q) => q.start === a);
+    if (first) n++;
+    box.append(el("mark", { title: who, class: (n % 2 ? "odd" : "even") + (over.length > 1 ? " nested" : "") }, text.slice(a, b)));
   }
-  text.append(a.text.slice(at));
-  $("#view").replaceChildren(
-    el("h2", {}, a.title || "(untitled)"),
-    el("p", { class: "dim" }, [a.outlet, a.published, a.language, a.url || a.path].filter(Boolean).join(" · ")),
-    a.story_id ? el("p", {}, el("span", { class: "link", on: { click: () => { location.hash = "story=" + a.story_id; } } }, "← its story")) : null,
-    el("h3", {}, `Text (${spans.length} quotations marked; hover for the speaker)`), text,
-    el("h3", {}, `Events (${a.events.length})`),
-    table(["code", "who", "whom", "date", "sentence"], a.events.map((e) => [
-      e.event_code + (e.negated ? " (not)" : ""), e.source || "", e.target || "", e.date || "", e.sentence || ""])),
-    el("h3", {}, `Entities (${a.entities.length})`),
-    table(["name", "type", "country", "role", "mentions"], a.entities.map((e) => [
-      e.name, e.type, e.country || "", e.role || "", (e.mentions || []).length])));
+  return box;
 }
 
-// ------------------------------------------------------------------ routing by the address's hash
+async function showArticle(id) {
+  const ticket = ++tickets.view;
+  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  if (ticket !== tickets.view) return;
+  current = a.story_id ? { id: a.story_id, tab: "Articles" } : null;
+  markCurrent();
+  $("#view").replaceChildren(
+    el("h2", {}, a.title || "(no title)"),
+    el("p", { class: "dim" }, [a.outlet, a.published || "undated", a.language].filter(Boolean).join(" · "), " · ", outside(a.url || a.path)),
+    a.story_id ? el("p", {}, storyLink(a.story_id, "Articles", "← its story")) : null,
+    el("h3", {}, `Text (${plural(a.quotes.length, "quotation")} marked; hover for the speaker)`), markedText(a.text, a.quotes),
+    el("h3", {}, `Events (${a.events.length})`),
+    table(["code", "type", "who", "whom", "date", "sentence"], a.events.map((e) => [
+      e.event_code + (e.negated ? " (not)" : ""), (e.plover || "").toLowerCase().replace(/_/g, " "), e.source || "", e.target || "",
+      e.date || "undated", e.sentence || ""]), "No events were coded in this article."),
+    el("h3", {}, `Entities (${a.entities.length})`),
+    table(["name", "type", "country", "role", "mentions"], a.entities.map((e) => [
+      e.name, e.type, e.country || "", e.role || "", (e.mentions || []).length]), "No entities were found in this article."));
+  window.scrollTo(0, 0);
+}
+
+// ------------------------------------------------------------------ the address decides the view
 function route() {
-  const hash = decodeURIComponent(location.hash.slice(1)), cut = hash.indexOf("=");
-  const key = hash.slice(0, cut), value = hash.slice(cut + 1);
-  if (key === "story" && value) showStory(value).catch(fail);
-  else if (key === "article" && value) showArticle(value).catch(fail);
+  const params = new URLSearchParams(location.hash.slice(1));
+  const show = params.get("story") ? showStory(params.get("story"), params.get("tab"))
+    : params.get("article") ? showArticle(params.get("article")) : null;
+  if (show) {
+    show.catch((err) => {
+      ++tickets.view;
+      current = null;
+      markCurrent();
+      $("#view").replaceChildren(el("p", { class: "dim" }, String(err.message || err)));
+    });
+    return;
+  }
+  ++tickets.view;
+  const first = document.querySelector("#story-list li[data-id]");
+  if (first && !$("#search").value.trim()) location.replace("#story=" + encodeURIComponent(first.dataset.id));
+  else { current = null; markCurrent(); $("#view").replaceChildren(el("p", { class: "dim" }, "Choose a story.")); }
 }
 
 $("#more").addEventListener("click", () => loadStories(false).catch(fail));
 let typing;
 $("#search").addEventListener("input", () => { clearTimeout(typing); typing = setTimeout(() => loadStories(true).catch(fail), 250); });
 window.addEventListener("hashchange", route);
+document.addEventListener("click", (ev) => { // a link to the view already shown shows it afresh
+  const link = ev.target.closest("a[href^='#']");
+  if (link && link.getAttribute("href") === location.hash) route();
+});
 loadStats().catch(fail);
-loadStories(true).then(() => {
-  if (!location.hash) {
-    const first = document.querySelector("#story-list li[data-id]");
-    if (first) location.hash = "story=" + first.dataset.id;
-  } else route();
-}).catch(fail);
+loadStories(true).then(route).catch(fail);
