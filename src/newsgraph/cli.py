@@ -340,3 +340,46 @@ def serve(db: DbOpt = None,
         raise _fail(exc) from None
     out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); Ctrl-C stops it", soft_wrap=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2)
+
+
+@app.command()
+def spark(
+    paths: Annotated[list[str], typer.Argument(help="Input files or folders, on a filesystem every executor sees.")],
+    out: Annotated[str, typer.Option("--out", "-o", help="Folder for the Parquet tables (shared too).")],
+    master: Annotated[Optional[str], typer.Option(help="Spark master, e.g. local[4] or spark://host:7077 "
+                                                  "(default: Spark's own, or spark-submit's).")] = None,
+    partitions: Annotated[Optional[int], typer.Option(help="Tasks (default: 4 per core, at most one a file).")] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Largest input for one article.")] = None,
+    nlp: Annotated[Optional[bool], typer.Option("--nlp/--no-nlp", help="Extract actors, quotes and events.")] = None,
+) -> None:
+    """Read, clean and extract a large corpus with Apache Spark, writing Parquet tables that
+    `newsgraph import` loads into a store (then its stories, copies and claims are made)."""
+    from .spark import run, session
+
+    try:
+        settings = load_settings(max_bytes=max_bytes, nlp=nlp)
+        report = run(session(master), paths, out, settings, partitions)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    err.print(f"files {report.files}, read {report.read}, articles {report.articles}, failed {report.failed} "
+              f"in {report.partitions} tasks  ->  {out} (next: newsgraph import {out} --db DB)", soft_wrap=True)
+
+
+@app.command("import")
+def import_(folder: Annotated[str, typer.Argument(help="A folder `newsgraph spark` wrote.")], db: DbOpt = None) -> None:
+    """Load the Parquet tables of `newsgraph spark` into a store, then make its stories and claims."""
+    from .corpus.update import update as update_corpus
+    from .store.parquet import import_folder
+
+    try:
+        settings = load_settings(db=db)
+        with Store(settings.db, memory_limit=settings.db_memory) as store:
+            report = import_folder(store, folder)
+            if report.extracted:
+                store.resolve_short_names()
+            corpus = store.update_corpus(update_corpus) if settings.stories else None
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    err.print(f"new {report.new}, extracted {report.extracted}, failed inputs {report.failed}  ->  {settings.db}")
+    if corpus and corpus.articles:
+        err.print(f"stories: {corpus.stories_new} new, {corpus.stories_touched - corpus.stories_new} updated")

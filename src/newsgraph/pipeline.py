@@ -107,14 +107,11 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
     articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
-    entities, quotes, events, sentences, failed = _extract(articles, settings, pool)
-    events = locate_events(events, entities)
-    errors += failed
-    quotes = assign_statements(quotes, store.statements_of(q.speaker for q in quotes))
-    failed_sources = {e.source for e in failed}
-    done = {a.id for a in articles if a.source not in failed_sources} if settings.nlp else set()
-    report.new += store.write_batch(articles, errors, counts, entities, quotes, events, sorted(done),
-                                    sentences)
+    found = extract_articles(articles, settings, pool)
+    errors += found.failed
+    quotes = assign_statements(found.quotes, store.statements_of(q.speaker for q in found.quotes))
+    report.new += store.write_batch(articles, errors, counts, found.entities, quotes, found.events,
+                                    found.done, found.sentences)
     report.failed += len(errors)
     report.errors.extend(errors)
     if on_error:
@@ -143,6 +140,27 @@ def _map(pool: cf.Executor | None, fn: Callable, items: list, workers: int) -> l
     if pool is None or len(items) < 2:
         return [fn(x) for x in items]
     return list(pool.map(fn, items, chunksize=max(1, len(items) // (4 * workers))))
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What extraction found in a batch of articles, events placed; `done`: the ids of the articles
+    extracted (none with NLP off), `failed`: the articles stored without their facts, and why."""
+
+    entities: list[Entity]
+    quotes: list[Quote]
+    events: list[Event]
+    sentences: dict[str, tuple]
+    failed: list[InputError]
+    done: list[str]
+
+
+def extract_articles(articles: list[Article], settings: Settings, pool: cf.Executor | None = None) -> Extracted:
+    """The actors, quotes, events (placed) and sentences of a batch of articles."""
+    entities, quotes, events, sentences, failed = _extract(articles, settings, pool)
+    failed_sources = {e.source for e in failed}
+    done = sorted(a.id for a in articles if a.source not in failed_sources) if settings.nlp else []
+    return Extracted(entities, quotes, locate_events(events, entities), sentences, failed, done)
 
 
 def _extract(articles: list[Article], settings: Settings, pool: cf.Executor | None
@@ -185,8 +203,10 @@ def _reference_date(article: Article) -> str | None:
     return None
 
 
-def _line_keys(article: Article) -> set[str]:
-    lines = split_lines(article.raw_text)
+def line_keys(raw_text: str) -> set[str]:
+    """The normalised lines of a page's text that may be its outlet's furniture (short lines, and
+    any line of its first or last quarter), counted per outlet to find lines that repeat."""
+    lines = split_lines(raw_text)
     n = len(lines)
     keys = set()
     for k, ln in enumerate(lines):
@@ -200,7 +220,7 @@ def _apply_outlet_repeats(articles: list[Article], docs: list[RawDoc], store: St
                           settings: Settings) -> tuple[list[Article], dict[tuple[str, str], int]]:
     """Count each article's lines for its outlet; re-clean articles whose kept lines are now
     known to repeat across that outlet's pages."""
-    keys = {a.id: _line_keys(a) for a in articles if a.outlet}
+    keys = {a.id: line_keys(a.raw_text) for a in articles if a.outlet}
     counts: dict[tuple[str, str], int] = {}
     for a in articles:
         for key in keys.get(a.id, ()):
@@ -208,14 +228,20 @@ def _apply_outlet_repeats(articles: list[Article], docs: list[RawDoc], store: St
     total = store.line_counts(list(counts))
     for k, n in counts.items():
         total[k] = total.get(k, 0) + n
+    repeated = {a.id: frozenset(k for k in keys.get(a.id, ()) if total[(a.outlet, k)] >= settings.min_outlet_repeats)
+                for a in articles}
+    return reclean(articles, docs, repeated), counts
+
+
+def reclean(articles: list[Article], docs: list[RawDoc], repeated: dict[str, frozenset[str]]) -> list[Article]:
+    """The articles, each made again without the lines of its page its outlet repeats on other pages
+    (`repeated`: article id -> those lines, normalised) where it had kept one of them."""
     by_id = {doc_id(d): d for d in docs}
     out = []
     for a in articles:
-        repeated = frozenset(k for k in keys.get(a.id, ())
-                             if total[(a.outlet, k)] >= settings.min_outlet_repeats)
-        kept = {norm_line(line) for line in a.text.split("\n")}
-        if repeated & kept:
-            redo = make_article(by_id[a.id], repeated)
+        lines = repeated.get(a.id, frozenset())
+        if lines and lines & {norm_line(line) for line in a.text.split("\n")}:
+            redo = make_article(by_id[a.id], lines)
             a = redo if isinstance(redo, Article) else a
         out.append(a)
-    return out, counts
+    return out

@@ -34,19 +34,27 @@ def assign_statements(quotes: Sequence[Quote], known: dict[str, list[tuple[str, 
                       ) -> list[Quote]:
     """Give each quote the statement_id of a matching earlier statement of its speaker
     (`known`: speaker -> [(statement_id, key)], updated in place), or a new one."""
+    ids = statement_ids(((q.speaker, q.key, quote_id(q)) for q in quotes), known)
+    return [replace(q, statement_id=sid) for q, sid in zip(quotes, ids)]
+
+
+def statement_ids(quotes: Iterable[tuple[str | None, Sequence[str], str]],
+                  known: dict[str, list[tuple[str, tuple[str, ...]]]]) -> list[str]:
+    """The statement_id of each (speaker, content key, quote id), as `assign_statements` gives it."""
     out = []
-    for q in quotes:
+    for speaker, content, qid in quotes:
+        content = tuple(content or ())
         sid = None
-        if q.speaker and q.key:
-            for cand_id, key in known.get(q.speaker, []):
-                if same_statement(q.key, key):
+        if speaker and content:
+            for cand_id, key in known.get(speaker, []):
+                if same_statement(content, key):
                     sid = cand_id
                     break
         if sid is None:
-            sid = hashlib.sha256(f"{q.speaker}\x00{quote_id(q)}".encode()).hexdigest()[:12]
-        if q.speaker and q.key:
-            known.setdefault(q.speaker, []).append((sid, q.key))
-        out.append(replace(q, statement_id=sid))
+            sid = hashlib.sha256(f"{speaker}\x00{qid}".encode()).hexdigest()[:12]
+        if speaker and content:
+            known.setdefault(speaker, []).append((sid, content))
+        out.append(sid)
     return out
 
 

@@ -264,10 +264,7 @@ class Store:
     def _write_failures(self, failures: Sequence[InputError]) -> None:
         if not failures:
             return
-        latest = {f.source: f.reason for f in failures}
-        table = pa.table({"source": list(latest), "reason": list(latest.values()),
-                          "seen_at": pa.array([dt.datetime.now()] * len(latest), pa.timestamp("us"))})
-        self.con.register("batch_failures", table)
+        self.con.register("batch_failures", _failures_table(failures))
         self.con.execute("""INSERT INTO failures SELECT * FROM batch_failures
             ON CONFLICT (source) DO UPDATE SET reason = excluded.reason""")
         self.con.unregister("batch_failures")
@@ -391,7 +388,25 @@ def _version(entry) -> int:
     return int(entry.name.split("_", 1)[0])
 
 
-def _articles_table(articles: Sequence[Article]) -> pa.Table:
+def record_tables(articles: Sequence[Article], failures: Sequence[InputError], entities: Sequence[Entity] = (),
+                  quotes: Sequence[Quote] = (), events: Sequence[Event] = (), extracted: Sequence[str] = (),
+                  sentences: dict[str, Sequence[tuple]] | None = None) -> dict[str, pa.Table]:
+    """The rows a batch adds to each table, in the store's columns (what `write_batch` inserts; the
+    Spark job writes them as Parquet): only the tables it has rows for."""
+    tables = {"articles": _articles_table(articles, frozenset(extracted)) if articles else None,
+              "failures": _failures_table(failures) if failures else None,
+              "entities": _entities_table(entities), "quotes": _quotes_table(quotes), "events": _events_table(events),
+              "sentences": _sentences_table(sentences or {})}
+    return {name: table for name, table in tables.items() if table is not None}
+
+
+def _failures_table(failures: Sequence[InputError]) -> pa.Table:
+    latest = {f.source: f.reason for f in failures}
+    return pa.table({"source": list(latest), "reason": list(latest.values()),
+                     "seen_at": pa.array([dt.datetime.now()] * len(latest), pa.timestamp("us"))})
+
+
+def _articles_table(articles: Sequence[Article], extracted: frozenset[str] = frozenset()) -> pa.Table:
     now = dt.datetime.now()
     rows = []
     for a in articles:
@@ -403,7 +418,7 @@ def _articles_table(articles: Sequence[Article]) -> pa.Table:
             "raw_text": a.raw_text, "html": a.html,
             "removed": [asdict(r) for r in a.removed], "repairs": [asdict(r) for r in a.repairs],
             "offsets": [asdict(s) for s in a.segments], "flags": list(a.flags),
-            "content_hash": a.content_hash, "ingested_at": now, "extracted": False,
+            "content_hash": a.content_hash, "ingested_at": now, "extracted": a.id in extracted,
             "credits": list(a.credits),
         })
     return pa.Table.from_pylist(rows, schema=_ARTICLE_SCHEMA)
