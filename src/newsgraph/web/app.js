@@ -95,25 +95,52 @@ async function loadStories(reset) {
   markCurrent();
 }
 
-function markCurrent() {
+function markCurrent(scroll = true) {
+  const nav = $("#stories");
   for (const li of document.querySelectorAll("#story-list li[data-id]")) {
     const on = current !== null && li.dataset.id === current.id;
     li.classList.toggle("on", on);
-    if (on) li.scrollIntoView({ block: "nearest" });
+    if (on && scroll) { // into the list's view, the page itself unmoved
+      const top = li.offsetTop - nav.offsetTop, bottom = top + li.offsetHeight;
+      if (top < nav.scrollTop) nav.scrollTop = top;
+      else if (bottom > nav.scrollTop + nav.clientHeight) nav.scrollTop = bottom - nav.clientHeight;
+    }
   }
 }
 
 // ------------------------------------------------------------------ one story
+function showError(ticket, err, where = $("#view")) {
+  if (ticket !== tickets.view) return; // the answer to a request since replaced
+  where.replaceChildren(el("p", { class: "dim" }, String(err.message || err)));
+}
+
 async function showStory(id, tab) {
-  const ticket = ++tickets.view;
-  const s = await api(`/api/stories/${encodeURIComponent(id)}`);
-  if (ticket !== tickets.view) return;
   tab = TABS.includes(tab) ? tab : "Briefing";
-  current = { id: s.id, tab };
-  markCurrent();
+  const shown = $("#tab-body");
+  if (current !== null && shown && shown.dataset.story === id && current.id === id) { // another tab of the story shown
+    const ticket = ++tickets.view;
+    current.tab = tab;
+    for (const a of document.querySelectorAll(".tabs a")) {
+      a.classList.toggle("on", a.textContent === tab);
+      a.setAttribute("aria-selected", String(a.textContent === tab));
+    }
+    return renderTab(tab, current.story, shown, ticket).catch((err) => showError(ticket, err, shown));
+  }
+  const ticket = ++tickets.view;
+  let s;
+  try {
+    s = await api(`/api/stories/${encodeURIComponent(id)}`);
+  } catch (err) {
+    if (ticket === tickets.view) { current = null; markCurrent(false); }
+    return showError(ticket, err);
+  }
+  if (ticket !== tickets.view) return;
+  const changed = current === null || current.id !== s.id;
+  current = { id: s.id, tab, story: s };
+  markCurrent(changed);
   const c = s.counts;
   const dates = s.first_date ? (s.first_date === s.last_date ? s.first_date : `${s.first_date} to ${s.last_date}`) : "no dated article";
-  const body = el("div", { id: "tab-body", role: "tabpanel" });
+  const body = el("div", { id: "tab-body", role: "tabpanel", "data-story": id });
   $("#view").replaceChildren(
     el("h2", {}, s.title || "(no headline)"),
     el("p", { class: "dim" }, `Story ${s.id} · ${dates}`),
@@ -126,7 +153,7 @@ async function showStory(id, tab) {
       href: `#story=${encodeURIComponent(s.id)}&tab=${name}`, role: "tab", "aria-selected": String(name === tab),
       class: name === tab ? "on" : "" }, name))),
     body);
-  await renderTab(tab, s, body, ticket);
+  await renderTab(tab, s, body, ticket).catch((err) => showError(ticket, err, body));
 }
 
 async function renderTab(name, s, body, ticket) {
@@ -165,7 +192,21 @@ function briefingFrame(sid) {
   frame.addEventListener("load", () => {
     const doc = frame.contentDocument;
     if (!doc) return;
-    doc.head.append(Object.assign(doc.createElement("base"), { target: "_blank" }));
+    for (const a of doc.querySelectorAll("a[href]")) {
+      const href = a.getAttribute("href");
+      if (href.startsWith("#")) {
+        a.addEventListener("click", (ev) => {
+          const target = doc.getElementById(decodeURIComponent(href.slice(1)));
+          if (!target) return;
+          ev.preventDefault();
+          const view = $("#view");
+          view.scrollTop += frame.getBoundingClientRect().top + target.getBoundingClientRect().top - view.getBoundingClientRect().top - 8;
+        });
+      } else {
+        a.target = "_blank";
+        a.rel = "noopener noreferrer";
+      }
+    }
     frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
   });
   return frame;
@@ -197,11 +238,13 @@ function coverage(s) {
   if (!keys.length) return el("div", {}, el("p", { class: "dim" }, `None of the ${plural(undated, "article")} states its date.`), outletTable);
   const first = Date.parse(keys[0]), span = Math.round((Date.parse(keys[keys.length - 1]) - first) / 864e5) + 1;
   const max = Math.max(...keys.map((k) => days[k].own + days[k].copy));
-  const bw = Math.max(4, Math.min(28, Math.floor(860 / span))), H = 140, left = 28, W = left + span * bw + 8;
-  const svg = svgEl("svg", { class: "chart", width: W, height: H + 34, role: "img", "aria-label": "articles a day" });
+  const bw = Math.max(4, Math.min(28, Math.floor(860 / span))), H = 140, left = 28, W = left + span * bw + 8, T = 16;
+  const svg = svgEl("svg", { class: "chart", width: W, height: T + H + 34, role: "img", "aria-label": "articles a day" });
+  const g = svgEl("g", { transform: `translate(0 ${T})` }); // room above the tallest bar for its count
+  svg.append(g);
   for (const v of [0, max]) { // the y axis: none and the most on one day
     const y = H - (v / max) * H + 0.5;
-    svg.append(svgEl("line", { x1: left - 4, x2: W, y1: y, y2: y, stroke: "#dde2e6" }),
+    g.append(svgEl("line", { x1: left - 4, x2: W, y1: y, y2: y, stroke: "#dde2e6" }),
       svgEl("text", { x: left - 6, y: y + 3, "text-anchor": "end" }, String(v)));
   }
   const every = Math.ceil(span / Math.floor((W - left) / 70)); // a date label every so many days
@@ -210,12 +253,12 @@ function coverage(s) {
     const x = left + i * bw, hOwn = (d.own / max) * H, hCopy = (d.copy / max) * H;
     const title = `${day}: ${plural(d.own, "article")} of their own, ${plural(d.copy, "copy", "copies")} or rewrites`;
     for (const [y, h, fill] of [[H - hOwn, hOwn, OWN], [H - hOwn - hCopy, hCopy, COPY]]) {
-      if (h > 0) svg.append(svgEl("rect", { x: x + 1, y, width: Math.max(1, bw - 2), height: h, fill }, svgEl("title", {}, title)));
+      if (h > 0) g.append(svgEl("rect", { x: x + 1, y, width: Math.max(1, bw - 2), height: h, fill }, svgEl("title", {}, title)));
     }
-    if (bw >= 16 && d.own + d.copy) svg.append(svgEl("text", { x: x + bw / 2, y: H - hOwn - hCopy - 3, "text-anchor": "middle" }, String(d.own + d.copy)));
-    if (i % every === 0) svg.append(svgEl("text", { x: x + 1, y: H + 14 }, day.slice(5)));
+    if (bw >= 16 && d.own + d.copy) g.append(svgEl("text", { x: x + bw / 2, y: H - hOwn - hCopy - 3, "text-anchor": "middle" }, String(d.own + d.copy)));
+    if (i % every === 0) g.append(svgEl("text", { x: x + 1, y: H + 14 }, day.slice(5)));
   }
-  svg.append(svgEl("text", { x: left, y: H + 30 }, keys[0].slice(0, 4)));
+  g.append(svgEl("text", { x: left, y: H + 30 }, keys[0].slice(0, 4)));
   return el("div", {},
     el("p", {}, `Articles a day, ${keys[0]} to ${keys[keys.length - 1]}` + (undated ? `; ${plural(undated, "undated article")} not shown.` : ".")),
     svg, el("p", { class: "legend" }, el("i", { style: `background:${OWN}` }), "their own text",
@@ -252,6 +295,7 @@ function quotes(page, cites) {
   }
   const reach = (g) => new Set(g.map((q) => q.article_id)).size;
   const rows = [...groups.values()].sort((a, b) => reach(b) - reach(a));
+  if (!rows.length) return el("p", { class: "dim" }, "No quotations were found in this story's articles (they are read from English articles only).");
   return el("div", {}, el("p", { class: "dim" }, `${plural(page.total, "quotation")} in ${plural(groups.size, "statement")}; ` +
       "statements reported by the most articles first, other wordings beneath."),
     table(["speaker", "words", "kind", "articles"], rows.map((g) => [
@@ -292,10 +336,16 @@ function markedText(text, quotes) {
 
 async function showArticle(id) {
   const ticket = ++tickets.view;
-  const a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  let a;
+  try {
+    a = await api(`/api/articles/${encodeURIComponent(id)}`);
+  } catch (err) {
+    return showError(ticket, err);
+  }
   if (ticket !== tickets.view) return;
+  const changed = current === null || current.id !== a.story_id;
   current = a.story_id ? { id: a.story_id, tab: "Articles" } : null;
-  markCurrent();
+  markCurrent(changed);
   $("#view").replaceChildren(
     el("h2", {}, a.title || "(no title)"),
     el("p", { class: "dim" }, [a.outlet, a.published || "undated", a.language].filter(Boolean).join(" · "), " · ", outside(a.url || a.path)),
@@ -308,23 +358,14 @@ async function showArticle(id) {
     el("h3", {}, `Entities (${a.entities.length})`),
     table(["name", "type", "country", "role", "mentions"], a.entities.map((e) => [
       e.name, e.type, e.country || "", e.role || "", (e.mentions || []).length]), "No entities were found in this article."));
-  window.scrollTo(0, 0);
+  $("#view").scrollTop = 0;
 }
 
 // ------------------------------------------------------------------ the address decides the view
 function route() {
   const params = new URLSearchParams(location.hash.slice(1));
-  const show = params.get("story") ? showStory(params.get("story"), params.get("tab"))
-    : params.get("article") ? showArticle(params.get("article")) : null;
-  if (show) {
-    show.catch((err) => {
-      ++tickets.view;
-      current = null;
-      markCurrent();
-      $("#view").replaceChildren(el("p", { class: "dim" }, String(err.message || err)));
-    });
-    return;
-  }
+  if (params.get("story")) return showStory(params.get("story"), params.get("tab"));
+  if (params.get("article")) return showArticle(params.get("article"));
   ++tickets.view;
   const first = document.querySelector("#story-list li[data-id]");
   if (first && !$("#search").value.trim()) location.replace("#story=" + encodeURIComponent(first.dataset.id));
