@@ -34,6 +34,7 @@ FURNITURE_LINES = [
     ("Previous Article", "navigation"),
     ("Fishing Boats Return Early As Gales Sweep The Coast", "teaser"),
     ("Please support independent local journalism with a donation today.", "donation"),
+    ("With your support, the Chronicle brings trusted reporting to every coastal town.", "donation"),
     ("© 2024 Harbour Chronicle. All rights reserved.", "copyright"),
     ("Miriam Castellane", None),  # the author's name line: removed, any reason
     (BIO, "author_bio"),

@@ -88,6 +88,9 @@ def test_no_event_without_two_actors(nlp):
     ("The treaty was signed in 2022.", "2023-11-15", ("2022", "year")),
     ("The talks went well.", "2023-11-15", (None, None)),
     ("In April, the minister vowed to help.", None, (None, None)),
+    ("He said that on May 25 of 2020 the officer knelt on his neck.", "2021-03-30", ("2020-05-25", "day")),
+    ("The accord was signed on the 14th of March 2019 in Lima.", "2021-03-30", ("2019-03-14", "day")),
+    ("The accord was signed on the 14th of March in Lima.", "2021-03-30", ("2021-03-14", "day")),
 ])
 def test_find_date(sentence, published, expected):
     date, precision, _ = find_date(sentence, published)

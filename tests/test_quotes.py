@@ -425,3 +425,22 @@ def test_a_title_someone_shares_is_no_quote_of_theirs(nlp):
     text = "Barack Obama shared “The Lord of the Rings and the Return of the King” with his followers."
     _, quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.speaker == "Barack Obama"]
+
+
+def test_those_told_are_not_what_was_told(nlp):
+    _, quotes = quotes_of(nlp, "The FBI is treating the fire as arson, Inspector Ada Morrow told members of the "
+                               "media gathered outside the station on Sunday.")
+    said = [q.text for q in quotes]
+    assert said == ["The FBI is treating the fire as arson"], said
+
+
+def test_a_title_spelled_out_before_the_name_does_not_make_the_place_speak(nlp):
+    _, quotes = quotes_of(nlp, "The company broke the law, U.S. Attorney for the Southern District of Ohio Ada "
+                               "Morrow told reporters on Friday.")
+    assert [q.speaker for q in quotes] == ["Ada Morrow"]
+
+
+def test_what_someone_denies_is_not_their_words(nlp):
+    _, quotes = quotes_of(nlp, "The council met on Monday.\n\nKerrigan has alleged Dunmore is a danger to the "
+                               "harbour, something Dunmore denies\n\nThe vote is on Friday.")
+    assert [(q.speaker, q.text) for q in quotes] == [("Kerrigan", "Dunmore is a danger to the harbour")]

@@ -264,7 +264,7 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
                 if q is not None:
                     out.append(q)
         elif _is_cue(tok, cues):
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            comps = [c for c in tok.children if c.dep_ == "ccomp" and not _reduced_relative(tok, c)]
             for comp in comps:
                 q = _clause_quote(doc, tok, comp, quoted, actors, article_id)
                 if q is not None:
@@ -274,6 +274,20 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
             if q is not None:
                 out.append(q)
     return out
+
+
+def _reduced_relative(cue, comp) -> bool:
+    """A 'complement' that is a phrase about whom the words were told, not what was said: 'told
+    members of the media gathered at the centre', parsed with 'gathered' as the clause and the
+    listeners as its object, or as its subject when 'told' is left without an object."""
+    if cue.lemma_ != "tell" or comp.tag_ not in ("VBD", "VBN") or \
+            any(c.dep_ == "mark" or c.dep_ in ("aux", "auxpass") for c in comp.children):
+        return False  # ('demanded Trump make a pledge', 'explained the firings amounted to': reports)
+    subjects = [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+    objects = [c for c in cue.children if c.dep_ in ("dobj", "dative") and c.i < comp.i]
+    if objects:
+        return not subjects and comp.left_edge.i == objects[-1].right_edge.i + 1
+    return len(subjects) == 1 and subjects[0].left_edge.i == cue.i + 1
 
 
 def _char_mask(n: int, spans) -> bytearray:
@@ -295,10 +309,15 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
         return None  # the whole clause is a direct quote, already taken
     if cue.i > comp.i and inside == 0 and _in_quote(quoted, cue.idx):
         return None
+    if cue.i > comp.i and any(c.lower_ in _STANDS_FOR for c in cue.children if c.i > comp.i):
+        return None  # 'CLAUSE, something X denies': X's answer to the clause, not X's words
     speaker = speaker_of(cue, actors, {t.i for t in tokens})
     if speaker.name is None:
         return None  # an indirect quote needs a source: a named actor or a described one
     return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
+
+
+_STANDS_FOR = frozenset({"something", "which", "what"})
 
 
 def _in_quote(quoted, pos: int) -> bool:

@@ -104,6 +104,10 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
     phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
     if actors.at(tok.i) is not None:
         return as_speaker(actors.at(tok.i), phrase, tok.i, actors)
+    last = actors.at(tok.right_edge.i)
+    if tok.pos_ == "PROPN" and last is not None and last.type == "PERSON":
+        # a title spelled out before the name: "U.S. Attorney for the Western District Scott Brady"
+        return as_speaker(last, phrase, tok.right_edge.i, actors)
     actor = next((actors.at(t.i) for t in tok.subtree
                   if actors.at(t.i) and t.head.i == tok.i and t.dep_ in ("compound", "poss", "appos")), None)
     if actor is None and tok.lemma_.lower() in word_set("speech_nouns.txt"):

@@ -11,10 +11,10 @@ _MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Longest forms first; each with the precision it gives.
 _FORMS = [
-    (re.compile(rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", re.I), "day"),
-    (re.compile(rf"\b\d{{1,2}}\s+{_MONTHS}\.?,?\s+\d{{4}}\b", re.I), "day"),
+    (re.compile(rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,|\s+of)?\s+\d{{4}}\b", re.I), "day"),
+    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}\b", re.I), "day"),
     (re.compile(rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I), "day"),
-    (re.compile(rf"\b(?:{_DAYS},?\s+)?\d{{1,2}}\s+{_MONTHS}\b", re.I), "day"),
+    (re.compile(rf"\b(?:{_DAYS},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.I), "day"),
     (re.compile(rf"\b(?:in\s+|since\s+)?{_MONTHS}\s+\d{{4}}\b", re.I), "month"),
     (re.compile(r"\b(?:on\s+)?(?:yesterday|today|" + _DAYS + r")\b", re.I), "weekday"),
     (re.compile(r"\b(?:in\s+)(?:" + _MONTHS + r")\b", re.I), "month"),
@@ -85,6 +85,7 @@ def find_date(sentence: str, published: str | None, future: bool = False,
         if published:
             settings["RELATIVE_BASE"] = dt.datetime.fromisoformat(published)
         cleaned = re.sub(r"^(in|on|since|during|by)\s+", "", text, flags=re.I)
+        cleaned = re.sub(r"\s+of\s+", " ", cleaned, flags=re.I)  # "May 25 of 2020", "the 5th of May"
         if precision == "year":
             return cleaned[-4:], "year", text
         if precision == "weekday":
