@@ -157,6 +157,7 @@ async function showStory(id, tab) {
 }
 
 async function renderTab(name, s, body, ticket) {
+  body.style.minHeight = body.offsetHeight + "px"; // the page keeps its height (and its scroll) while loading
   body.replaceChildren(el("p", { class: "dim" }, "loading…"));
   const sid = encodeURIComponent(s.id);
   const number = Object.fromEntries(s.article_list.map((a, i) => [a.id, i + 1]));
@@ -174,14 +175,14 @@ async function renderTab(name, s, body, ticket) {
   } else if (name === "Timeline") {
     const page = await api(`/api/tables/event_clusters?story=${sid}&limit=500`);
     content = table(["date", "event", "code", "mentions", "independent outlets", "", "articles"], page.rows.map((r) => [
-      r.date || "undated", r.label, r.event_code, r.mentions, r.independent_outlets,
+      el("span", { class: "date" }, r.date || "undated"), r.label, r.event_code, r.mentions, r.independent_outlets,
       [r.background ? tag("background") : null, r.negated ? tag("negated") : null,
         r.independent_outlets <= 1 ? tag("single source", "single") : null], cites(r.article_ids || [])]),
     "No events were coded in this story's articles (events are read from English articles only).");
   } else {
     content = articles(s);
   }
-  if (ticket === tickets.view) body.replaceChildren(content);
+  if (ticket === tickets.view) { body.replaceChildren(content); body.style.minHeight = ""; }
 }
 
 function briefingFrame(sid) {
@@ -199,15 +200,22 @@ function briefingFrame(sid) {
           const target = doc.getElementById(decodeURIComponent(href.slice(1)));
           if (!target) return;
           ev.preventDefault();
-          const view = $("#view");
-          view.scrollTop += frame.getBoundingClientRect().top + target.getBoundingClientRect().top - view.getBoundingClientRect().top - 8;
+          target.scrollIntoView({ block: "start" });
         });
       } else {
         a.target = "_blank";
         a.rel = "noopener noreferrer";
       }
     }
-    frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
+    let width = null;
+    const fit = () => { // again when the width changes: a narrower page makes the briefing taller
+      if (frame.clientWidth === width) return;
+      width = frame.clientWidth;
+      frame.style.height = "0px";
+      frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
+    };
+    fit();
+    new ResizeObserver(fit).observe(frame);
   });
   return frame;
 }
@@ -309,7 +317,7 @@ function articles(s) {
   const of = linkTypes(s);
   const number = Object.fromEntries(s.article_list.map((a, i) => [a.id, i + 1]));
   return table(["#", "outlet", "title", "published", "language", "copy of"], s.article_list.map((a, i) => [
-    i + 1, a.outlet || "", articleLink(a.id, a.title || a.url || a.id),
+    i + 1, a.outlet || "", el("a", { href: `#article=${encodeURIComponent(a.id)}`, class: "title" }, a.title || a.url || a.id),
     el("span", { class: "date" }, a.published || "undated"), a.language || "",
     (of[a.id] || []).map((l) => el("div", {}, tag(l.type.replace("_", " "), l.type), " ", articleLink(l.other_id, `[${number[l.other_id] || "?"}]`)))]),
   "No articles.");
@@ -340,6 +348,7 @@ async function showArticle(id) {
   try {
     a = await api(`/api/articles/${encodeURIComponent(id)}`);
   } catch (err) {
+    if (ticket === tickets.view) { current = null; markCurrent(false); }
     return showError(ticket, err);
   }
   if (ticket !== tickets.view) return;
