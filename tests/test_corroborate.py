@@ -51,6 +51,11 @@ def test_one_long_sentence_written_alike_by_two_outlets_is_one_source_for_that_f
     # a short sentence alike is a stock phrase, not a copy
     short = "It was the worst flood in the valley's history."
     assert s.counts_of_sentences([("a1", short), ("b1", short)]) == (2, 2, 2)
+    # unless it is one of rare words, word for word: an agency's sentence
+    rare = "Ferries were suspended and schools shuttered across Marrowby and Kesselholm."
+    assert s.counts_of_sentences([("a1", rare), ("b1", rare)]) == (2, 2, 1)
+    reworded = "Ferries were suspended and schools closed across Marrowby and Kesselholm."
+    assert s.counts_of_sentences([("a1", rare), ("b1", reworded)]) == (2, 2, 2)  # short ones only word for word
     # the articles' other links still count
     linked = Sources({"a1": "Andes Wire", "b1": "Coastal Gazette", "c1": "Fjord Times"}, [("c1", "a1")])
     assert linked.counts_of_sentences([("a1", LEAD), ("b1", edited), ("c1", own)]) == (3, 3, 1)

@@ -43,6 +43,9 @@ _BLOCK = 512  # rows of the sentence similarity matrix computed at once
 COPIED_SENTENCE = 85.0  # rapidfuzz ratio (0-100) of two sentences' own words (outside quotation marks)...
 COPIED_MIN_WORDS = 12  # ...of at least this many words, for the two to be one text copied
 COPIED_MAX_TEXTS = 60  # distinct sentences of one fact compared pair by pair (the rest by exact words only)
+COPIED_SHORT_WORDS = 8  # a shorter sentence is one text copied only word for word, and only when...
+COPIED_SHORT_RARE = 3  # ...this many of its words are rare (idf at least RARE_IDF): no stock phrase
+RARE_IDF = 4.0
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|«[^»]*»|»[^«]*«|„[^“”„]*[“”]')  # German quotes „…“ and »…« too
 
 
@@ -111,13 +114,13 @@ class Sources:
                 parent[find(root[a])] = find(AGENCY + agency)
         by_text: dict[str, str] = {}  # a sentence's own words -> the first source that wrote them
         for a, text in members:
-            words = copied_words(text)
+            words = copied_words(text) or copied_short(text)
             if words is None:
                 continue
             first = by_text.setdefault(words, root[a])
             if find(first) != find(root[a]):
                 parent[find(root[a])] = find(first)
-        texts = list(by_text.items())[:COPIED_MAX_TEXTS]
+        texts = [(w, s) for w, s in by_text.items() if w.count(" ") + 1 >= COPIED_MIN_WORDS][:COPIED_MAX_TEXTS]
         for i, (w1, s1) in enumerate(texts):
             for w2, s2 in texts[i + 1:]:
                 if find(s1) != find(s2) and fuzz.ratio(w1, w2) >= COPIED_SENTENCE:
@@ -149,6 +152,17 @@ def _lone_closing(sentence: str) -> int:
     """Where a straight quotation mark left alone closes a quotation (after a comma or a stop)."""
     k = sentence.find('"')
     return k if k > 0 and sentence[k - 1] in ",.!?" else -1
+
+
+def copied_short(sentence: str) -> str | None:
+    """`copied_words` of a shorter sentence (COPIED_SHORT_WORDS or more) holding COPIED_SHORT_RARE
+    rare words, which two outlets write word for word only when one took it from the other or both
+    from one agency ('Schulen und Behörden blieben geschlossen, Fährverbindungen wurden vorübergehend
+    eingestellt.'); None for a stock phrase ('The death toll is expected to rise.')."""
+    words = tokens(sentence)
+    if len(words) < COPIED_SHORT_WORDS or sum(idf(w) >= RARE_IDF for w in set(words)) < COPIED_SHORT_RARE:
+        return None
+    return " ".join(words)
 
 
 def copied_words(sentence: str) -> str | None:
