@@ -23,6 +23,9 @@ from newsgraph.corpus.figures import figures_in, story_figures
     ("Malaria killed 2.5 million people last year.", {}),
     ("A blast killing 84-year-old Ann Vell shook the quay.", {}),
     ("A lista dos mortos foi divulgada.", {}),
+    # an earlier count, given beside the new one
+    ("The toll jumped from an initial police estimate of 20 dead to 276.", {}),
+    ("Zunächst war von 20 Toten die Rede.", {}),
 ])
 def test_the_counts_a_sentence_gives(text, found):
     assert figures_in(text) == found
