@@ -280,3 +280,29 @@ def test_an_agency_name_inside_a_longer_site_name_is_not_its_brand():
 ])
 def test_an_event_whose_sides_read_the_same_is_left_out_of_the_briefing(label, loop):
     assert self_loop(label) is loop
+
+
+def _day_art(aid: str, day: str | None, language: str = "en") -> dict:
+    import datetime as dt
+    return {"id": aid, "published": dt.date.fromisoformat(day) if day else None, "language": language}
+
+
+def test_day_by_day_gives_each_day_its_central_lead_unlike_the_day_before():
+    from newsgraph.brief.days import days
+    arts = [_day_art("a", "2025-03-01"), _day_art("b", "2025-03-01"), _day_art("c", "2025-03-01"),
+            _day_art("d", "2025-03-02"), _day_art("e", "2025-03-02"), _day_art("f", "2025-03-02", "de"),
+            _day_art("g", None)]
+    dam = {"dam": 0.8, "spillway": 0.6}
+    terms = {"a": dam, "b": dam, "c": {"football": 1.0}, "d": {"dam": 0.9, "farms": 0.4},
+             "e": {"dam": 0.9, "farms": 0.4}, "f": {"dam": 1.0, "farms": 0.5}}
+    leads = {"a": "The Kessel dam burst its spillway on Sunday, flooding forty farms.",
+             "b": "Forty farms flooded when the Kessel dam burst on Sunday.",
+             "c": "The league final was postponed.",
+             "d": "The Kessel dam burst its spillway on Sunday, flooding forty farms in the valley.",
+             "e": "Engineers began draining the reservoir behind the broken dam on Monday.",
+             "f": "Ingenieure begannen am Montag, den Stausee zu leeren.", "g": "An undated page."}
+    items = days(arts, terms, leads, "en", lambda ids: [ord(i) - 96 for i in ids])
+    assert [i.text[:12] for i in items] == ["2025-03-01: ", "2025-03-02: "]
+    assert items[0].cites == [1] and items[0].note == "3 articles that day"
+    assert items[1].text.endswith("on Monday.") and items[1].cites == [5]  # not the first day's lead again
+    assert days(arts[:3], terms, leads, "en", lambda ids: []) == []  # one day: nothing to follow

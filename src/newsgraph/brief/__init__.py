@@ -16,6 +16,7 @@ from ..corpus.figures import story_figures
 from ..corpus.reader import outlet_key, split_sentences
 from ..errors import NotFound, UsageError
 from .claims import author_lines, claims_of, confirmed_spans, only_here, runs_off, statements
+from .days import days
 from .events import names_of, timeline
 from .framing import framing
 from .model import MAX_SUMMARY, Briefing, Item, Source, clip
@@ -96,6 +97,7 @@ def build(con, story_id: str | None = None) -> Briefing:
     skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
     b.single_source.extend(only_here(arts, num, skip))
     b.summary_en = _english_summary(con, sid, story, arts, cite)
+    b.days = _days(con, sid, story, arts, cite)
     day_of = {a["id"]: str(a["published"])[:10] for a in arts if a["published"]}
     independent = Sources({a["id"]: outlet_key(a["outlet"], a["source"]) for a in arts},
                           [(x["article_id"], x["other_id"]) for x in links], {a["id"]: a["credits"] for a in arts})
@@ -129,6 +131,19 @@ def _english_summary(con, sid: str, story: dict, arts: list[dict], cite) -> list
         return []
     return [Item(x.text, cite([x.article_id]))
             for x in story_summary(con, sid, STORY_SENTENCES, STORY_WORDS, "en")[:MAX_SUMMARY]]
+
+
+def _days(con, sid: str, story: dict, arts: list[dict], cite) -> list[Item]:
+    """`days.days` of the story: each article's terms and lead (its summary's first sentence)."""
+    terms, leads = {}, {}
+    for aid, ts, summary in con.execute("SELECT article_id, terms, summary FROM corpus_articles WHERE story_id = ?",
+                                        [sid]).fetchall():
+        terms[aid] = {t["term"]: t["w"] for t in ts or []}
+        if summary:
+            leads[aid] = min(summary, key=lambda x: x["idx"])["text"]
+    first = next(iter(story["summary"] or []), None)
+    lang = {a["id"]: language.base(a.get("language")) for a in arts}
+    return days(arts, terms, leads, lang.get(first["article_id"]) if first else None, cite)
 
 
 def _sources(arts: list[dict]) -> tuple[list[Source], dict[str, int]]:

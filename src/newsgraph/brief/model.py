@@ -46,6 +46,7 @@ class Briefing:
     more: dict[str, int] = field(default_factory=dict)
     summary_en: list[Item] = field(default_factory=list)  # from the English articles, when the summary is not
     figures: list[Item] = field(default_factory=list)  # counts the articles lead with, where they differ
+    days: list[Item] = field(default_factory=list)  # what each day's most central article led with
 
 
 

@@ -11,6 +11,7 @@ SECTIONS = (  # title, Briefing field, what to say when it is empty
     ("Summary", "summary", "no summary: the articles have no sentences to cite"),
     ("Summary of the English articles", "summary_en", None),
     ("Timeline", "timeline", "no dated events"),
+    ("Day by day", "days", None),
     ("Who said what", "statements", "no attributed statements"),
     ("Corroborated by independent outlets", "corroborated", "nothing is confirmed by two independent outlets"),
     ("Figures the outlets give differently", "figures", None),
