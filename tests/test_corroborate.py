@@ -410,3 +410,15 @@ def test_two_reports_with_other_figures_confirm_nothing_in_one_language():
     assert len(group_claims([one, other])) == 2
     assert corroborate._figures("1,200 homes in 2015", "1200 homes") is True
     assert corroborate._figures("27 dead in 2015", "37 dead in 2015") is False
+
+
+def test_one_publisher_on_several_hosts_is_one_outlet():
+    from newsgraph.corpus.reader import outlet_key
+    keys = [outlet_key(o, f"s{k}") for k, o in enumerate(
+        ["bbc.co.uk", "www.bbc.com", "feeds.bbci.co.uk", "edition.cnn.com", "cnn.com", "notbbc.com",
+         "myblog.blogspot.com", "apnews.com", None])]
+    assert keys[:3] == ["BBC"] * 3 and keys[3] == keys[4] == "CNN"
+    assert keys[5:8] == ["notbbc.com", "myblog.blogspot.com", "apnews.com"]  # an agency's site stays its own
+    assert keys[8] == "? s8"
+    s = Sources(dict(zip(["a1", "a2", "a3"], keys[:2] + keys[5:6])), [])
+    assert s.counts(["a1", "a2", "a3"]) == (3, 2, 2)

@@ -4,17 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from functools import cache, lru_cache
 
 import pyarrow as pa
 import regex
 
-from ..data import word_set
+from ..data import tsv_rows, word_set
 from .corroborate import SentenceRow
 
 
 def outlet_key(outlet: str | None, source: str) -> str:
-    """The outlet an article is from; an article of unknown outlet is its own source."""
-    return outlet or f"? {source}"
+    """The outlet an article is from, a publisher's hosts as one (`publisher_of`); an article of
+    unknown outlet is its own source."""
+    if not outlet:
+        return f"? {source}"
+    return publisher_of(outlet) or outlet
+
+
+@cache
+def _publishers() -> dict[str, str]:
+    return {host: row["publisher"] for row in tsv_rows("newsgraph.data", "outlet_hosts.tsv")
+            for host in row["hosts"].split()}
+
+
+@lru_cache(maxsize=65_536)
+def publisher_of(outlet: str) -> str | None:
+    """The publisher of an outlet that is one of its web hosts or a host under one
+    ("feeds.bbci.co.uk" and "bbc.com": BBC; data/outlet_hosts.tsv); None: not such a host."""
+    host = outlet.strip().lower().removeprefix("www.")
+    if " " in host or "." not in host:
+        return None
+    labels = host.split(".")
+    known = _publishers()
+    return next((known[h] for h in (".".join(labels[k:]) for k in range(len(labels) - 1)) if h in known), None)
 
 
 # a sentence ends at . ! ? … (or a closing quotation mark after one) before a capital, a digit or a
