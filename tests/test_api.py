@@ -13,7 +13,7 @@ import newsgraph.api
 from newsgraph import Store
 from newsgraph.api import create_app
 from newsgraph.cli import app as cli_app
-from newsgraph.errors import StoreError
+from newsgraph.errors import StoreError, UsageError
 from newsgraph.store import browse
 
 
@@ -64,6 +64,7 @@ def test_a_story_by_its_prefix_holds_its_articles_links_and_counts(client, story
 def test_unknown_ids_tables_and_bad_pages_answer_with_one_error_shape(client):
     for path, status in (("/api/stories/zzzz", 404), ("/api/articles/zzzz", 404), ("/api/tables/nope", 404),
                          ("/api/tables/quotes?limit=0", 400), ("/api/tables/quotes?limit=501", 400),
+                         ("/api/tables/quotes?offset=99999999999999999999", 400), ("/api/articles/%25", 404),
                          ("/api/tables/failures?story=s", 400), ("/api/stories/s/briefing?format=pdf", 400),
                          ("/api/nothing-here", 404)):
         r = client.get(path)
@@ -135,11 +136,23 @@ def test_sql_reads_the_store_and_nothing_else(client, examples_nlp, tmp_path):
     assert r["columns"] == ["n"] and r["rows"] == [[n]]
     secret = tmp_path / "secret.csv"
     secret.write_text("a\n1\n")
-    for q in ("DELETE FROM articles", f"SELECT * FROM read_csv('{secret}')", f"COPY articles TO '{tmp_path}/x.csv'"):
+    for q in ("DELETE FROM articles", f"SELECT * FROM read_csv('{secret}')", f"COPY articles TO '{tmp_path}/x.csv'",
+              "SET memory_limit = '100GB'", "SET enable_external_access = true", f"SET temp_directory = '{tmp_path}'"):
         r = client.get("/api/sql", params={"q": q})
-        assert r.status_code == 400, q
+        assert r.status_code == 400 and r.json()["error"], q
     assert not (tmp_path / "x.csv").exists()
     assert _count(examples_nlp, "SELECT count(*) FROM articles", []) == n
+
+
+def test_a_query_that_brings_the_sql_engine_down_leaves_the_server_up(client, tmp_path):
+    client.get("/api/sql", params={"q": f"CALL enable_logging(storage='file', storage_path='{tmp_path}/log')"})
+    assert not (tmp_path / "log").exists()
+    assert client.get("/api/sql", params={"q": "SELECT 1 AS one"}).json()["rows"] == [[1]]
+
+
+def test_a_query_that_runs_too_long_is_stopped(examples_nlp):
+    with pytest.raises(UsageError, match="longer than"):
+        browse.sql_rows(examples_nlp, "SELECT sum(i) FROM range(30000000000) t(i)", seconds=0.5)
 
 
 def test_sql_answers_are_cut_at_a_bound(client):

@@ -20,7 +20,6 @@ from starlette.exceptions import HTTPException
 from . import __version__
 from .errors import NewsgraphError, NotFound, StoreError, UsageError
 from .store import Store, browse
-from .store.store import to_json
 
 WEB = Path(__file__).with_name("web")
 
@@ -46,7 +45,7 @@ def open_store(request: Request) -> Iterator[Store]:
 
 Db = Annotated[Store, Depends(open_store)]
 Limit = Annotated[int, Query(ge=1, le=browse.MAX_LIMIT, description="Rows a page.")]
-Offset = Annotated[int, Query(ge=0, description="Rows skipped.")]
+Offset = Annotated[int, Query(ge=0, le=2**62, description="Rows skipped.")]
 Words = Annotated[str | None, Query(description="Only rows holding these words (any case).")]
 router = APIRouter(prefix="/api")
 
@@ -54,9 +53,7 @@ router = APIRouter(prefix="/api")
 @router.get("/stats")
 def stats(store: Db) -> dict[str, Any]:
     """What the store holds: articles, stories, outlets, failures, flags, top actors and speakers."""
-    stories, outlets = store.query("""SELECT (SELECT count(*) FROM stories),
-                                             (SELECT count(DISTINCT outlet) FROM articles)""").fetchone()
-    return to_json(store.stats()) | {"stories": stories, "outlets": outlets}
+    return browse.stats(store)
 
 
 @router.get("/stories")
@@ -102,11 +99,9 @@ def table(store: Db, table: str, story: str | None = None, article: str | None =
 
 
 @router.get("/sql")
-def sql(store: Db, q: Annotated[str, Query(description="A read-only SQL query.")]) -> dict[str, Any]:
-    """The first rows of a read-only SQL query over the store (no file outside it is read)."""
-    store.con.execute("SET enable_external_access = false")
-    store.con.execute("SET lock_configuration = true")
-    return browse.sql_rows(store, q)
+def sql(request: Request, q: Annotated[str, Query(description="A read-only SQL query.")]) -> dict[str, Any]:
+    """The first 1,000 rows of a read-only SQL query over the store, run apart (`browse.sql_rows`)."""
+    return browse.sql_rows(request.app.state.db, q)
 
 
 def create_app(db: str) -> FastAPI:

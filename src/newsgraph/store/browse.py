@@ -4,6 +4,10 @@ story or one article with everything that belongs to it. Read-only: nothing here
 from __future__ import annotations
 
 import dataclasses
+import json
+import os
+import subprocess
+import sys
 from typing import Any
 
 import duckdb
@@ -12,7 +16,9 @@ from ..errors import NotFound, StoreError, UsageError
 from .store import EXPORTS, Store, to_json
 
 MAX_LIMIT = 500  # rows a page; a program wanting a whole table exports it
-SQL_ROWS = 1000  # rows `sql_rows` returns at most
+SQL_ROWS = 1000  # rows `sql_rows` returns at most...
+SQL_SECONDS = 20.0  # ...after at most this long...
+SQL_MEMORY = "512MB"  # ...within this much memory
 
 # the order of each table's pages (the export's own order, written again: a filter may not keep it)
 ORDER = {
@@ -149,12 +155,28 @@ def briefing(store: Store, key: str | None = None) -> dict[str, Any]:
         raise StoreError(f"cannot read the story from {store.path}: {exc}") from None
 
 
-def sql_rows(store: Store, query: str) -> dict[str, Any]:
-    """The columns and first SQL_ROWS rows of a query (the store is opened read-only to run it)."""
-    cur = store.query(query)
-    if cur.description is None:
-        return {"columns": [], "rows": [], "truncated": False}
-    columns = [d[0] for d in cur.description]
-    rows = cur.fetchmany(SQL_ROWS + 1)
-    return {"columns": columns, "rows": [[to_json(v) for v in r] for r in rows[:SQL_ROWS]],
-            "truncated": len(rows) > SQL_ROWS}
+def sql_rows(db: str, query: str, seconds: float = SQL_SECONDS) -> dict[str, Any]:
+    """The columns and first SQL_ROWS rows of a query over the store at `db`, run read-only in a
+    process of its own (`sql_child`): no file outside the store read or written, no setting
+    changed, at most SQL_MEMORY, stopped after `seconds`; a query that brings DuckDB down ends
+    only that process."""
+    child = os.path.join(os.path.dirname(__file__), "sql_child.py")
+    try:
+        done = subprocess.run([sys.executable, child, db, str(SQL_ROWS), SQL_MEMORY], input=query,
+                              capture_output=True, text=True, timeout=seconds)
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"the query ran longer than {seconds:g} s and was stopped: ask for less "
+                         "(a LIMIT, a narrower WHERE), or query the file with `newsgraph sql`") from None
+    if done.returncode != 0:
+        raise UsageError(f"the query stopped the SQL engine (exit {done.returncode}); nothing was changed")
+    out = json.loads(done.stdout)
+    if "error" in out:
+        raise UsageError(out["error"])
+    return out
+
+
+def stats(store: Store) -> dict[str, Any]:
+    """`Store.stats`, with how many stories and outlets the store holds."""
+    stories, outlets = store.query("""SELECT (SELECT count(*) FROM stories),
+                                             (SELECT count(DISTINCT outlet) FROM articles)""").fetchone()
+    return to_json(store.stats()) | {"stories": stories, "outlets": outlets}

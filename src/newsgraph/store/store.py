@@ -299,7 +299,7 @@ class Store:
     def find_article(self, key: str) -> dict[str, Any]:
         """One article by id, id prefix, path or URL."""
         cur = self.con.execute("""SELECT * FROM articles WHERE id = ? OR path = ? OR url = ?
-            OR source = ? OR id LIKE ? ORDER BY id LIMIT 2""", [key, key, key, key, key + "%"])
+            OR source = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""", [key, key, key, key, key])
         rows = cur.fetchall()
         if len(rows) != 1:
             raise (NotFound if not rows else UsageError)(f"{'no' if not rows else 'more than one'} article "
