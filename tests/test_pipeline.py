@@ -231,13 +231,17 @@ def test_an_extraction_error_names_the_article_and_keeps_the_rest(tmp_path, monk
 def test_articles_stored_without_nlp_are_extracted_by_a_later_run(tmp_path):
     import newsgraph
 
-    (tmp_path / "a.txt").write_text("Harbour master Ana Moreno said that the ferry would sail on Tuesday.\n")
+    (tmp_path / "a.jsonl").write_text(json.dumps({"id": "a", "outlet": "Harbour Post", "text": (
+        "Harbour master Ana Moreno said that the ferry would sail on Tuesday.\nShare this story")}) + "\n")
     db = str(tmp_path / "x.duckdb")
+    lines = "SELECT sum(docs) FROM outlet_lines"
     with newsgraph.Store(db) as store:
         first = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db, nlp=False))
         assert store.query("SELECT count(*) FROM quotes").fetchone()[0] == 0
+        counted = store.query(lines).fetchone()[0]
         second = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db))
         assert store.query("SELECT count(*) FROM quotes").fetchone()[0] >= 1
+        assert store.query(lines).fetchone()[0] == counted >= 1  # the page's lines are counted once
         third = newsgraph.analyze([str(tmp_path)], store, newsgraph.load_settings(db=db))
         assert store.query("SELECT count(*) FROM articles").fetchone()[0] == 1
     assert (first.new, second.new, second.unchanged) == (1, 0, 1)

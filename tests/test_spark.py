@@ -137,3 +137,53 @@ def test_a_new_run_replaces_the_tables_of_an_earlier_one_and_no_other_folder(ses
 def test_a_folder_without_the_job_s_tables_is_refused(tmp_path):
     result = CliRunner().invoke(app, ["import", str(tmp_path), "--db", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 2 and "manifest.json" in result.output  # a usage error
+
+
+def test_a_page_in_several_files_counts_once(session, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    row = (EXAMPLES / "jsonl" / "feed.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    for name in ("a", "b", "c"):
+        (src / f"{name}.jsonl").write_text(row + "\n", encoding="utf-8")
+    out = tmp_path / "tables"
+    spark.run(session, [str(src)], str(out), Settings(nlp=False), partitions=3)
+    imported, analysed = str(tmp_path / "i.duckdb"), str(tmp_path / "a.duckdb")
+    with Store(imported) as store:
+        assert import_folder(store, str(out)).new == 1
+    with Store(analysed) as store:
+        analyze([str(src)], store, Settings(db=analysed, nlp=False, stories=False))
+    for sql in ("SELECT id, text FROM articles", "SELECT outlet, line_hash, docs FROM outlet_lines",
+                "SELECT source, reason FROM failures"):
+        assert _rows(imported, sql) == _rows(analysed, sql), sql
+
+
+def test_an_article_stored_without_its_facts_keeps_the_reason(session, inputs, tmp_path):
+    import datetime as dt
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "tables"
+    spark.run(session, [str(inputs / "txt" / "01_andes_wire_signing.txt")], str(out), Settings(nlp=False))
+    source = pq.read_table(out / "articles").column("source")[0].as_py()
+    why = "stored without actors, quotes and events: too long for the parser"
+    (out / "failures").mkdir()
+    seen = pa.array([dt.datetime(2026, 1, 1)], pa.timestamp("us"))
+    table = pa.table({"source": [source], "reason": [why], "seen_at": seen})
+    pq.write_table(table, out / "failures" / "part-00000.parquet")
+    with Store(str(tmp_path / "s.duckdb")) as store:
+        import_folder(store, str(out))
+        assert store.query("SELECT source, reason FROM failures").fetchall() == [(source, why)]
+
+
+def test_an_unfinished_run_is_not_imported_and_its_folder_can_be_written_again(session, inputs, tmp_path):
+    out, one = tmp_path / "tables", str(inputs / "txt" / "01_andes_wire_signing.txt")
+    spark.run(session, [one], str(out), Settings(nlp=False))
+    manifest = out / "manifest.json"
+    manifest.write_text(manifest.read_text().replace('"complete": true', '"complete": false'))
+    with Store(str(tmp_path / "s.duckdb")) as store, pytest.raises(UsageError, match="did not finish"):
+        import_folder(store, str(out))
+    spark.run(session, [one], str(out), Settings(nlp=False))  # the folder is the job's own
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(UsageError, match="is a file"):
+        spark.run(session, [one], str(tmp_path / "file"), Settings(nlp=False))

@@ -221,15 +221,16 @@ def _apply_outlet_repeats(articles: list[Article], docs: list[RawDoc], store: St
     """Count each article's lines for its outlet; re-clean articles whose kept lines are now
     known to repeat across that outlet's pages."""
     keys = {a.id: line_keys(a.raw_text) for a in articles if a.outlet}
+    stored = store.existing_ids(list(keys))  # stored before without NLP: their lines are counted already
     counts: dict[tuple[str, str], int] = {}
     for a in articles:
-        for key in keys.get(a.id, ()):
+        for key in keys.get(a.id, ()) if a.id not in stored else ():
             counts[(a.outlet, key)] = counts.get((a.outlet, key), 0) + 1
-    total = store.line_counts(list(counts))
+    total = store.line_counts(list({(a.outlet, k) for a in articles for k in keys.get(a.id, ())}))
     for k, n in counts.items():
         total[k] = total.get(k, 0) + n
-    repeated = {a.id: frozenset(k for k in keys.get(a.id, ()) if total[(a.outlet, k)] >= settings.min_outlet_repeats)
-                for a in articles}
+    repeated = {a.id: frozenset(k for k in keys.get(a.id, ())
+                                if total.get((a.outlet, k), 0) >= settings.min_outlet_repeats) for a in articles}
     return reclean(articles, docs, repeated), counts
 
 

@@ -36,10 +36,10 @@ from .errors import UsageError
 from .ingest import list_files, read_path
 from .pipeline import extract_articles, line_keys, reclean
 from .records import Article, InputError, RawDoc
+from .store.parquet import MANIFEST
 from .store.store import record_tables
 
 TABLES = ("articles", "failures", "entities", "quotes", "events", "sentences")
-MANIFEST = "manifest.json"
 # The job writes each article's place in the input order (file, then record) as its `ingested_at`,
 # counted in microseconds from EPOCH; the import reads it to join quotations to statements in the
 # order `analyze` would have read them, and writes its own time instead.
@@ -81,7 +81,9 @@ def run(spark, paths: Iterable[str], out: str, settings: Settings, partitions: i
         (missing if isinstance(item, InputError) else files).append(item)
     if "-" in files:
         raise UsageError("the Spark job reads files, not standard input")
+    out = os.path.abspath(out)  # every executor writes to the same place, whatever its working folder
     _clear(out)
+    _manifest(out, settings, None)
     report = SparkReport(files=len(files), failed=len(missing))
     if missing:
         _write(out, "failures", "driver", record_tables([], missing)["failures"])
@@ -89,8 +91,10 @@ def run(spark, paths: Iterable[str], out: str, settings: Settings, partitions: i
         sc = spark.sparkContext
         report.partitions = partitions or min(len(files), sc.defaultParallelism * 4)
         names = sc.parallelize(list(enumerate(files)), report.partitions)
-        repeats = (names.mapPartitions(lambda part: _outlet_lines(part, settings))
-                   .reduceByKey(add).filter(lambda kv: kv[1] >= settings.min_outlet_repeats).keys().collect())
+        # a page in several files counts once for its outlet's lines, as `analyze` stores it once
+        repeats = (names.mapPartitions(lambda part: _outlet_lines(part, settings)).distinct()
+                   .map(lambda line_doc: (line_doc[0], 1)).reduceByKey(add)
+                   .filter(lambda kv: kv[1] >= settings.min_outlet_repeats).keys().collect())
         known = sc.broadcast(frozenset(repeats))
         counts = names.mapPartitionsWithIndex(
             lambda index, part: _write_partition(index, part, out, settings, known.value)).collect()
@@ -98,14 +102,21 @@ def run(spark, paths: Iterable[str], out: str, settings: Settings, partitions: i
             report.read += read
             report.articles += articles
             report.failed += failed
-    with open(os.path.join(out, MANIFEST), "w", encoding="utf-8") as fh:
-        json.dump({"newsgraph": __version__, "tables": list(TABLES), "settings": asdict(settings),
-                   "report": asdict(report)}, fh, indent=1)
+    _manifest(out, settings, report)
     return report
+
+
+def _manifest(out: str, settings: Settings, report: SparkReport | None) -> None:
+    """What the folder holds; `complete` false until the run has written every table."""
+    with open(os.path.join(out, MANIFEST), "w", encoding="utf-8") as fh:
+        json.dump({"newsgraph": __version__, "complete": report is not None, "tables": list(TABLES),
+                   "settings": asdict(settings), "report": asdict(report) if report else None}, fh, indent=1)
 
 
 def _clear(out: str) -> None:
     """An empty folder for the tables: a new one, or one an earlier run wrote (its tables removed)."""
+    if os.path.exists(out) and not os.path.isdir(out):
+        raise UsageError(f"{out} is a file: give a folder for the tables")
     if os.path.isdir(out) and os.listdir(out):
         if not os.path.isfile(os.path.join(out, MANIFEST)):
             raise UsageError(f"{out} is not empty and holds no earlier run's tables ({MANIFEST}): give a new folder")
@@ -128,12 +139,13 @@ def _docs(files: Iterable[tuple[int, str]], max_bytes: int) -> Iterator[tuple[in
             yield index * PER_FILE + k, item
 
 
-def _outlet_lines(files: Iterable[tuple[int, str]], settings: Settings) -> Iterator[tuple[tuple[str, str], int]]:
+def _outlet_lines(files: Iterable[tuple[int, str]], settings: Settings) -> Iterator[tuple[tuple[str, str], str]]:
+    """((outlet, line), article id) of each line of each page that may be its outlet's furniture."""
     for _, doc in _docs(files, settings.max_bytes):
         article = make_article(doc) if isinstance(doc, RawDoc) else doc
         if isinstance(article, Article) and article.outlet:
             for key in line_keys(article.raw_text):
-                yield (article.outlet, key), 1
+                yield (article.outlet, key), article.id
 
 
 def _write_partition(index: int, files: Iterable[tuple[int, str]], out: str, settings: Settings,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import glob
+import json
 import os
 from collections import Counter
 from dataclasses import dataclass
@@ -18,7 +19,7 @@ from ..corpus.statements import statement_ids
 from ..errors import StoreError, UsageError
 from .store import Store
 
-MANIFEST = "manifest.json"
+MANIFEST = "manifest.json"  # what a folder of the Spark job holds; written last, `complete` when done
 FACTS = ("entities", "quotes", "events", "sentences")
 CHUNK = 2_000  # pages read at a time to count their lines
 
@@ -38,19 +39,27 @@ def _files(folder: str, table: str) -> list[str]:
 
 def import_folder(store: Store, folder: str) -> ImportReport:
     """Add the tables under `folder` to the store (see the module's docstring)."""
-    if not os.path.isfile(os.path.join(folder, MANIFEST)):
+    manifest = os.path.join(folder, MANIFEST)
+    if not os.path.isfile(manifest):
         raise UsageError(f"{folder} holds no tables of the Spark job ({MANIFEST} is missing): "
                          "write them with `newsgraph spark INPUT... --out FOLDER`")
+    with open(manifest, encoding="utf-8") as fh:
+        if not json.load(fh).get("complete", True):
+            raise UsageError(f"the Spark run that wrote {folder} did not finish: run it again")
     con, report = store.con, ImportReport()
     try:
         con.begin()
         if articles := _files(folder, "articles"):
             report.new, report.extracted = _articles(store, articles)
         if failures := _files(folder, "failures"):
-            con.execute("""INSERT INTO failures SELECT * FROM read_parquet(?)
-                           WHERE source NOT IN (SELECT source FROM articles)
-                           ON CONFLICT (source) DO UPDATE SET reason = excluded.reason""", [failures])
-            report.failed = con.execute("SELECT count(*) FROM read_parquet(?)", [failures]).fetchone()[0]
+            # an input that is no article, or an article of this import stored without its facts (why, as
+            # `analyze` keeps it); not a stale failure of an article the store has since
+            imported = "SELECT a.source FROM articles a JOIN import_todo t ON t.id = a.id" if articles else \
+                "SELECT NULL"
+            con.execute(f"""INSERT INTO failures SELECT * FROM read_parquet(?)
+                            WHERE source NOT IN (SELECT source FROM articles) OR source IN ({imported})
+                            ON CONFLICT (source) DO UPDATE SET reason = excluded.reason""", [failures])
+            report.failed = con.execute("SELECT count(DISTINCT source) FROM read_parquet(?)", [failures]).fetchone()[0]
         con.execute("DROP TABLE IF EXISTS import_todo")
         con.commit()
     except duckdb.Error as exc:
@@ -67,9 +76,9 @@ def _articles(store: Store, files: list[str]) -> tuple[int, int]:
     returns (new articles, articles given their facts)."""
     con = store.con
     con.execute("""CREATE TEMP TABLE import_todo AS
-        SELECT p.id, a.id IS NULL AS new, p.ingested_at AS place
+        SELECT p.id, a.id IS NULL AS new, min(p.ingested_at) AS place
         FROM read_parquet(?) p LEFT JOIN articles a ON a.id = p.id
-        WHERE a.id IS NULL OR (p.extracted AND NOT a.extracted)""", [files])
+        WHERE a.id IS NULL OR (p.extracted AND NOT a.extracted) GROUP BY p.id, a.id""", [files])
     # one arrival time for all, as for one batch of `analyze`: the corpus stage reads them in the same
     # order (date, then id), not in the order the cluster's tasks happened to end in
     con.execute("""INSERT OR IGNORE INTO articles BY NAME SELECT * REPLACE (?::TIMESTAMP AS ingested_at)
@@ -83,10 +92,12 @@ def _articles(store: Store, files: list[str]) -> tuple[int, int]:
     folder = os.path.dirname(os.path.dirname(files[0]))
     for table in FACTS:
         if parts := _files(folder, table):
+            if table == "quotes":
+                _insert_quotes(store, parts)
+                continue
             con.execute(f"""INSERT OR IGNORE INTO {table} BY NAME SELECT * FROM read_parquet(?)
                             WHERE article_id IN (SELECT id FROM import_todo)""", [parts])
     _count_lines(store)
-    _join_statements(store)
     new, extracted = con.execute("""SELECT count(*) FILTER (WHERE new),
         count(*) FILTER (WHERE id IN (SELECT id FROM articles WHERE extracted)) FROM import_todo""").fetchone()
     return new, extracted
@@ -105,21 +116,19 @@ def _count_lines(store: Store) -> None:
     store.count_lines(dict(counts))
 
 
-def _join_statements(store: Store) -> None:
-    """Give the imported quotations the statement ids of their speakers' statements in the store."""
+def _insert_quotes(store: Store, parts: list[str]) -> None:
+    """Insert the imported quotations, each with the statement id of its speaker's statement in the
+    store (`Store.statements_of`) or of one met before it in the order of the inputs, as `analyze`
+    meets them (`newsgraph.spark.PER_FILE`)."""
     con = store.con
-    # in the order of the inputs (`newsgraph.spark.PER_FILE`), as `analyze` meets them
-    rows = con.execute("""SELECT q.id, q.speaker, q.key FROM quotes q JOIN import_todo t ON t.id = q.article_id
-                          ORDER BY t.place, q.article_id, q."start", q.id""").fetchall()
+    rows = con.execute("""SELECT DISTINCT q.id, q.speaker, q.key, t.place, q.article_id, q."start"
+                          FROM read_parquet(?) q JOIN import_todo t ON t.id = q.article_id
+                          ORDER BY t.place, q.article_id, q."start", q.id""", [parts]).fetchall()
     if not rows:
         return
-    speakers = sorted({r[1] for r in rows if r[1]})
-    known: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for speaker, sid, key in con.execute("""SELECT speaker, statement_id, key FROM quotes
-            WHERE speaker IN (SELECT unnest(?)) AND article_id NOT IN (SELECT id FROM import_todo)
-            ORDER BY article_id, "start" """, [speakers]).fetchall():
-        known.setdefault(speaker, []).append((sid, tuple(key or ())))
-    ids = statement_ids(((speaker, key, qid) for qid, speaker, key in rows), known)
+    known = store.statements_of(r[1] for r in rows)
+    ids = statement_ids(((speaker, key, qid) for qid, speaker, key, *_ in rows), known)
     con.register("import_statements", pa.table({"id": [r[0] for r in rows], "sid": ids}))
-    con.execute("""UPDATE quotes SET statement_id = s.sid FROM import_statements s WHERE quotes.id = s.id""")
+    con.execute("""INSERT OR IGNORE INTO quotes BY NAME SELECT DISTINCT q.* REPLACE (s.sid AS statement_id)
+                   FROM read_parquet(?) q JOIN import_statements s ON s.id = q.id""", [parts])
     con.unregister("import_statements")
