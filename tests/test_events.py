@@ -91,6 +91,8 @@ def test_no_event_without_two_actors(nlp):
     ("He said that on May 25 of 2020 the officer knelt on his neck.", "2021-03-30", ("2020-05-25", "day")),
     ("The accord was signed on the 14th of March 2019 in Lima.", "2021-03-30", ("2019-03-14", "day")),
     ("The accord was signed on the 14th of March in Lima.", "2021-03-30", ("2021-03-14", "day")),
+    ("Only 3 of March's 10 rallies went ahead.", "2021-03-30", (None, None)),
+    ("In March of 2020 the first cases were found.", "2021-03-30", ("2020-03", "month")),
 ])
 def test_find_date(sentence, published, expected):
     date, precision, _ = find_date(sentence, published)

@@ -25,7 +25,9 @@ from newsgraph.corpus.figures import figures_in, story_figures
     ("A lista dos mortos foi divulgada.", {}),
     # an earlier count, given beside the new one
     ("The toll jumped from an initial police estimate of 20 dead to 276.", {}),
-    ("Zunächst war von 20 Toten die Rede.", {}),
+    ("Die ursprüngliche Bilanz von 20 Toten wurde korrigiert.", {}),
+    ("Earlier on Tuesday, 20 people were killed in the port.", {"dead": {20}}),  # an earlier event's toll
+    ("The previous day 12 people died in the floods.", {"dead": {12}}),
 ])
 def test_the_counts_a_sentence_gives(text, found):
     assert figures_in(text) == found

@@ -297,6 +297,9 @@ def _char_mask(n: int, spans) -> bytearray:
     return mask
 
 
+_STANDS_FOR = frozenset({"something", "which", "what"})  # 'CLAUSE, something X denies': X answers the clause
+
+
 def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     tokens = [t for t in comp.subtree]
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
@@ -315,9 +318,6 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     if speaker.name is None:
         return None  # an indirect quote needs a source: a named actor or a described one
     return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
-
-
-_STANDS_FOR = frozenset({"something", "which", "what"})
 
 
 def _in_quote(quoted, pos: int) -> bool:

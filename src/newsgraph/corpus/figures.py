@@ -54,19 +54,21 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str] | None]]:
 
 
 @cache
-def _not_counting() -> tuple[frozenset[str], re.Pattern[str]]:
+def _not_counting() -> tuple[frozenset[str], re.Pattern[str], re.Pattern[str]]:
     """The words before a number that make it no toll ('in two mosques', 'including six Indians') and
     the nouns after it that count no victims ('three attackers killed'), and the words that make a
     number a count given before ('an initial estimate of 20 dead'), from data/figure_nouns.tsv."""
     rows = {row["kind"]: row["nouns"].split() for row in tsv_rows("newsgraph.data", "figure_nouns.tsv")
             if row["kind"].startswith("(")}
     perpetrators = "|".join(map(re.escape, rows.get("(perpetrators)", ())))
+    earlier = "|".join(map(re.escape, rows.get("(earlier)", ())))
+    counts = "|".join(map(re.escape, rows.get("(earlier counts)", ())))
     return (frozenset(rows.get("(before)", ())), re.compile(rf"\s*(?:[^\W\d_]+\s+)?(?:{perpetrators})\b", re.I),
-            frozenset(rows.get("(earlier)", ())))
+            re.compile(rf"\b(?:{earlier})\s+(?:[^\W\d_]+\s+){{0,2}}(?:{counts})\s+(?:(?:of|von|de|di)\s+)?"
+                       r"(?:(?:about|around|some|at least|more than|rund|etwa|environ|unos|circa)\s+)?$", re.I))
 
 
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
-EARLIER_WORDS = 4  # words before a number read for one that makes it an earlier count
 
 
 def _a_toll(kind: str, text: str, m: re.Match[str]) -> bool:
@@ -80,8 +82,7 @@ def _a_toll(kind: str, text: str, m: re.Match[str]) -> bool:
     own_noun = len(re.findall(r"[^\W\d_]+", text[m.end(1):m.end()])) > 1  # 'two mosques killed'
     if word and word.group(1).lower() in before and own_noun:
         return False
-    words_before = re.findall(r"[^\W\d_]+", text[max(0, m.start(1) - 40):m.start(1)])[-EARLIER_WORDS:]
-    if earlier & {w.lower() for w in words_before}:
+    if earlier.search(text, max(0, m.start(1) - 60), m.start(1)):
         return False  # a count given before this one: 'a jump from an initial police estimate of 20 dead'
     return kind not in ("dead", "injured") or not perpetrators.match(text, m.end(1))
 

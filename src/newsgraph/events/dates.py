@@ -12,10 +12,10 @@ _DAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # Longest forms first; each with the precision it gives.
 _FORMS = [
     (re.compile(rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,|\s+of)?\s+\d{{4}}\b", re.I), "day"),
-    (re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+\d{{4}}\b", re.I), "day"),
+    (re.compile(rf"\b\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+{_MONTHS}\.?,?\s+\d{{4}}\b", re.I), "day"),
     (re.compile(rf"\b(?:{_DAYS},?\s+)?{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b", re.I), "day"),
-    (re.compile(rf"\b(?:{_DAYS},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\b", re.I), "day"),
-    (re.compile(rf"\b(?:in\s+|since\s+)?{_MONTHS}\s+\d{{4}}\b", re.I), "month"),
+    (re.compile(rf"\b(?:{_DAYS},?\s+)?\d{{1,2}}(?:(?:st|nd|rd|th)(?:\s+of)?)?\s+{_MONTHS}\b(?!['’]s)", re.I), "day"),
+    (re.compile(rf"\b(?:in\s+|since\s+)?{_MONTHS}(?:\s+of)?\s+\d{{4}}\b", re.I), "month"),
     (re.compile(r"\b(?:on\s+)?(?:yesterday|today|" + _DAYS + r")\b", re.I), "weekday"),
     (re.compile(r"\b(?:in\s+)(?:" + _MONTHS + r")\b", re.I), "month"),
     (re.compile(r"\b(?:last|this)\s+(?:week|month|year)\b|\bearlier this (?:week|month|year)\b", re.I), "rel"),
