@@ -109,6 +109,20 @@ function markCurrent(scroll = true) {
 }
 
 // ------------------------------------------------------------------ one story
+async function load(path) {
+  // [answer, ticket] for the view asked for last; null when a newer one was asked for since, or
+  // when the request failed (its error shown in the view, the list's highlight cleared)
+  const ticket = ++tickets.view;
+  try {
+    const data = await api(path);
+    return ticket === tickets.view ? [data, ticket] : null;
+  } catch (err) {
+    if (ticket === tickets.view) { current = null; markCurrent(false); }
+    showError(ticket, err);
+    return null;
+  }
+}
+
 function showError(ticket, err, where = $("#view")) {
   if (ticket !== tickets.view) return; // the answer to a request since replaced
   where.replaceChildren(el("p", { class: "dim" }, String(err.message || err)));
@@ -126,15 +140,9 @@ async function showStory(id, tab) {
     }
     return renderTab(tab, current.story, shown, ticket).catch((err) => showError(ticket, err, shown));
   }
-  const ticket = ++tickets.view;
-  let s;
-  try {
-    s = await api(`/api/stories/${encodeURIComponent(id)}`);
-  } catch (err) {
-    if (ticket === tickets.view) { current = null; markCurrent(false); }
-    return showError(ticket, err);
-  }
-  if (ticket !== tickets.view) return;
+  const got = await load(`/api/stories/${encodeURIComponent(id)}`);
+  if (!got) return;
+  const [s, ticket] = got;
   const changed = current === null || current.id !== s.id;
   current = { id: s.id, tab, story: s };
   markCurrent(changed);
@@ -343,15 +351,9 @@ function markedText(text, quotes) {
 }
 
 async function showArticle(id) {
-  const ticket = ++tickets.view;
-  let a;
-  try {
-    a = await api(`/api/articles/${encodeURIComponent(id)}`);
-  } catch (err) {
-    if (ticket === tickets.view) { current = null; markCurrent(false); }
-    return showError(ticket, err);
-  }
-  if (ticket !== tickets.view) return;
+  const got = await load(`/api/articles/${encodeURIComponent(id)}`);
+  if (!got) return;
+  const [a] = got;
   const changed = current === null || current.id !== a.story_id;
   current = a.story_id ? { id: a.story_id, tab: "Articles" } : null;
   markCurrent(changed);
