@@ -56,8 +56,9 @@ def import_folder(store: Store, folder: str) -> ImportReport:
             # `analyze` keeps it); not a stale failure of an article the store has since
             imported = "SELECT a.source FROM articles a JOIN import_todo t ON t.id = a.id" if articles else \
                 "SELECT NULL"
-            con.execute(f"""INSERT INTO failures SELECT * FROM read_parquet(?)
-                            WHERE source NOT IN (SELECT source FROM articles) OR source IN ({imported})
+            con.execute(f"""INSERT INTO failures SELECT source, any_value(reason), max(seen_at)
+                            FROM read_parquet(?) WHERE source NOT IN (SELECT source FROM articles)
+                            OR source IN ({imported}) GROUP BY source
                             ON CONFLICT (source) DO UPDATE SET reason = excluded.reason""", [failures])
             report.failed = con.execute("SELECT count(DISTINCT source) FROM read_parquet(?)", [failures]).fetchone()[0]
         con.execute("DROP TABLE IF EXISTS import_todo")
