@@ -190,7 +190,9 @@ async function renderTab(name, s, body, ticket) {
   } else {
     content = articles(s);
   }
-  if (ticket === tickets.view) { body.replaceChildren(content); body.style.minHeight = ""; }
+  if (ticket !== tickets.view) return;
+  body.replaceChildren(content);
+  if (name !== "Briefing") body.style.minHeight = ""; // the briefing's frame lets go once it has its height
 }
 
 function briefingFrame(sid) {
@@ -221,6 +223,7 @@ function briefingFrame(sid) {
       width = frame.clientWidth;
       frame.style.height = "0px";
       frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
+      if (frame.parentElement) frame.parentElement.style.minHeight = "";
     };
     fit();
     new ResizeObserver(fit).observe(frame);
