@@ -37,6 +37,8 @@ def test_stats_count_the_store(client, examples_nlp):
     data = client.get("/api/stats").json()
     assert data["articles"] == _count(examples_nlp, "SELECT count(*) FROM articles", [])
     assert data["stories"] == _count(examples_nlp, "SELECT count(*) FROM stories", [])
+    assert data["outlets"] == _count(examples_nlp, "SELECT count(DISTINCT outlet) FROM articles", [])
+    assert {"top_speakers", "top_actors", "by_outlet", "removed_lines", "flags"} <= set(data)  # the overview's
 
 
 def test_stories_are_listed_and_found_by_title_words(client, story_id):

@@ -173,7 +173,9 @@ async function renderTab(name, s, body, ticket) {
     .map((id) => articleLink(id, `[${number[id]}]`));
   let content;
   if (name === "Briefing") {
-    content = briefingFrame(sid);
+    const frame = briefingFrame(sid), wait = el("p", { class: "dim" }, "building the briefing…");
+    frame.addEventListener("load", () => wait.remove());
+    content = el("div", {}, wait, frame);
   } else if (name === "Coverage") {
     content = coverage(s);
   } else if (name === "Claims") {
@@ -223,7 +225,8 @@ function briefingFrame(sid) {
       width = frame.clientWidth;
       frame.style.height = "0px";
       frame.style.height = doc.documentElement.scrollHeight + 24 + "px";
-      if (frame.parentElement) frame.parentElement.style.minHeight = "";
+      const body = frame.closest("#tab-body");
+      if (body) body.style.minHeight = "";
     };
     fit();
     new ResizeObserver(fit).observe(frame);
@@ -375,11 +378,33 @@ async function showArticle(id) {
   $("#view").scrollTop = 0;
 }
 
+// ------------------------------------------------------------------ the whole store
+async function showOverview() {
+  const got = await load("/api/stats");
+  if (!got) return;
+  const [s] = got;
+  current = null;
+  markCurrent(false);
+  const counts = (title, data, what) => [el("h3", {}, title),
+    table([what, "count"], Object.entries(data || {}).map(([k, v]) => [k, v]), "None.")];
+  $("#view").replaceChildren(
+    el("h2", {}, "The store"),
+    el("p", { class: "dim" }, `${plural(s.articles, "article")} in ${plural(s.stories, "story", "stories")} from ` +
+      `${plural(s.outlets, "outlet")}, published ${s.published[0] || "?"} to ${s.published[1] || "?"}; ` +
+      `${plural(s.quotes, "quotation")}, ${plural(s.statements_in_several_articles, "statement")} reported by several ` +
+      `articles; ${plural(s.failures, "input")} refused (\`newsgraph export failures\`).`),
+    el("div", { class: "columns" },
+      el("div", {}, ...counts("Most quoted", s.top_speakers, "speaker"), ...counts("Most named actors", s.top_actors, "actor")),
+      el("div", {}, ...counts("Outlets with most articles", s.by_outlet, "outlet"),
+        ...counts("Page furniture removed", s.removed_lines, "kind of line"), ...counts("Flags", s.flags, "flag"))));
+}
+
 // ------------------------------------------------------------------ the address decides the view
 function route() {
   const params = new URLSearchParams(location.hash.slice(1));
   if (params.get("story")) return showStory(params.get("story"), params.get("tab"));
   if (params.get("article")) return showArticle(params.get("article"));
+  if (params.has("overview")) return showOverview();
   ++tickets.view;
   const first = document.querySelector("#story-list li[data-id]");
   if (first && !$("#search").value.trim()) location.replace("#story=" + encodeURIComponent(first.dataset.id));
