@@ -137,6 +137,16 @@ def test_a_new_run_replaces_the_tables_of_an_earlier_one_and_no_other_folder(ses
 def test_a_folder_without_the_job_s_tables_is_refused(tmp_path):
     result = CliRunner().invoke(app, ["import", str(tmp_path), "--db", str(tmp_path / "s.duckdb")])
     assert result.exit_code == 2 and "manifest.json" in result.output  # a usage error
+    assert not (tmp_path / "s.duckdb").exists()  # and no empty store left behind
+
+
+def test_the_command_exits_1_when_some_inputs_failed(session, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(EXAMPLES / "txt" / "01_andes_wire_signing.txt", src)
+    (src / "zz.txt").write_bytes(b"\x00\x01 not text")
+    result = CliRunner().invoke(app, ["spark", str(src), "--out", str(tmp_path / "t"), "--no-nlp"])
+    assert result.exit_code == 1 and "articles 1, failed 1" in result.output
 
 
 def test_a_page_in_several_files_counts_once(session, tmp_path):

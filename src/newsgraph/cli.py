@@ -363,16 +363,18 @@ def spark(
         raise _fail(exc) from None
     err.print(f"files {report.files}, read {report.read}, articles {report.articles}, failed {report.failed} "
               f"in {report.partitions} tasks  ->  {out} (next: newsgraph import {out} --db DB)", soft_wrap=True)
+    raise typer.Exit(1 if report.failed else 0)  # as analyze: some inputs failed (the failures table names them)
 
 
 @app.command("import")
 def import_(folder: Annotated[str, typer.Argument(help="A folder `newsgraph spark` wrote.")], db: DbOpt = None) -> None:
     """Load the Parquet tables of `newsgraph spark` into a store, then make its stories and claims."""
     from .corpus.update import update as update_corpus
-    from .store.parquet import import_folder
+    from .store.parquet import check_folder, import_folder
 
     try:
         settings = load_settings(db=db)
+        check_folder(folder)  # before the store is made
         with Store(settings.db, memory_limit=settings.db_memory) as store:
             report = import_folder(store, folder)
             if report.extracted:

@@ -57,7 +57,8 @@ def _rows(cur: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
 def page(store: Store, table: str, *, story: str | None = None, article: str | None = None,
          q: str | None = None, limit: int = 50, offset: int = 0, full: bool = False) -> dict[str, Any]:
     """One page of an export table (`newsgraph export`'s columns) and how many rows match: the
-    rows of one story (an id or its prefix) or one article (its id), holding the words `q`."""
+    rows of one story (an id or its prefix) or one article (an id, its prefix, a path or a URL),
+    holding the words `q`."""
     if table not in EXPORTS:
         raise NotFound(f"unknown table {table!r}; choose one of: {', '.join(EXPORTS)}")
     if not 1 <= limit <= MAX_LIMIT or offset < 0:
@@ -73,7 +74,7 @@ def page(store: Store, table: str, *, story: str | None = None, article: str | N
         if table not in BY_ARTICLE:
             raise UsageError(f"the {table} table has no article to filter by")
         where.append(BY_ARTICLE[table])
-        params.append(article)
+        params.append(store.find_article(article)["id"])  # an id, its prefix, a path or a URL
     if q:
         where.append("(" + " OR ".join(f"{c} ILIKE ? ESCAPE '\\'" for c in SEARCHED[table]) + ")")
         pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
@@ -170,6 +171,8 @@ def sql_rows(db: str, query: str, seconds: float = SQL_SECONDS) -> dict[str, Any
     if done.returncode != 0:
         raise UsageError(f"the query stopped the SQL engine (exit {done.returncode}); nothing was changed")
     out = json.loads(done.stdout)
+    if "busy" in out:
+        raise StoreError(out["busy"])
     if "error" in out:
         raise UsageError(out["error"])
     return out

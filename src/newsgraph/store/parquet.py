@@ -33,12 +33,8 @@ class ImportReport:
     failed: int = 0
 
 
-def _files(folder: str, table: str) -> list[str]:
-    return sorted(glob.glob(os.path.join(glob.escape(folder), table, "*.parquet")))
-
-
-def import_folder(store: Store, folder: str) -> ImportReport:
-    """Add the tables under `folder` to the store (see the module's docstring)."""
+def check_folder(folder: str) -> None:
+    """A usage error unless `folder` holds the tables of a finished run of the Spark job."""
     manifest = os.path.join(folder, MANIFEST)
     if not os.path.isfile(manifest):
         raise UsageError(f"{folder} holds no tables of the Spark job ({MANIFEST} is missing): "
@@ -46,6 +42,15 @@ def import_folder(store: Store, folder: str) -> ImportReport:
     with open(manifest, encoding="utf-8") as fh:
         if not json.load(fh).get("complete", True):
             raise UsageError(f"the Spark run that wrote {folder} did not finish: run it again")
+
+
+def _files(folder: str, table: str) -> list[str]:
+    return sorted(glob.glob(os.path.join(glob.escape(folder), table, "*.parquet")))
+
+
+def import_folder(store: Store, folder: str) -> ImportReport:
+    """Add the tables under `folder` to the store (see the module's docstring)."""
+    check_folder(folder)
     con, report = store.con, ImportReport()
     try:
         con.begin()

@@ -45,6 +45,8 @@ def main() -> None:
             rows = cur.fetchmany(limit + 1)
             out = {"columns": [d[0] for d in cur.description], "rows": _plain(rows[:limit]),
                    "truncated": len(rows) > limit}
+    except duckdb.IOException as exc:  # the store held by a writer, or not there
+        out = {"busy": f"cannot read the store: {exc}"}
     except duckdb.Error as exc:
         out = {"error": f"query failed: {exc}"}
     sys.stdout.write(json.dumps(out, ensure_ascii=False))
