@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import sys
+import threading
 from typing import Annotated, Optional
 
 import duckdb
@@ -335,11 +336,22 @@ def serve(db: DbOpt = None,
     from .api import create_app
 
     try:
-        web = create_app(load_settings(db=db).db)
+        path = load_settings(db=db).db
+        web = create_app(path)
     except NewsgraphError as exc:
         raise _fail(exc) from None
+    # the first briefing loads the language tables and sentence models (seconds): load them now, aside
+    threading.Thread(target=_warm_up, args=(path,), daemon=True).start()
     out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); Ctrl-C stops it", soft_wrap=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2)
+
+
+def _warm_up(path: str) -> None:
+    try:
+        with Store(path, read_only=True) as store:
+            store.briefing()
+    except Exception:  # an empty or busy store: the first request will say so
+        pass
 
 
 @app.command()
