@@ -20,6 +20,7 @@ run: $(STAMP)
 	$(BIN)/newsgraph analyze examples --db $(DB)
 	$(BIN)/newsgraph stats --db $(DB)
 	$(BIN)/newsgraph brief --db $(DB)
+	@echo "Explore it in the browser: $(BIN)/newsgraph serve --db $(DB)  (then http://127.0.0.1:8000/)"
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
