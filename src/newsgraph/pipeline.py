@@ -102,11 +102,11 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     errors = [d for d in batch if isinstance(d, InputError)]
     report.read += len(docs)
     todo, stored = _new_docs(docs, store, settings.nlp)
-    report.unchanged += len(docs) - len(todo) + stored
+    report.unchanged += len(docs) - len(todo) + len(stored)
     results = _map(pool, make_article, todo, settings.workers)
     articles = [r for r in results if isinstance(r, Article)]
     errors += [r for r in results if isinstance(r, InputError)]
-    articles, counts = _apply_outlet_repeats(articles, todo, store, settings)
+    articles, counts = _apply_outlet_repeats(articles, todo, store, settings, stored)
     found = extract_articles(articles, settings, pool)
     errors += found.failed
     quotes = assign_statements(found.quotes, store.statements_of(q.speaker for q in found.quotes))
@@ -120,19 +120,20 @@ def _run_batch(batch: list[RawDoc | InputError], store: Store, settings: Setting
     return sum(d.nbytes for d in docs)
 
 
-def _new_docs(docs: list[RawDoc], store: Store, nlp: bool) -> tuple[list[RawDoc], int]:
+def _new_docs(docs: list[RawDoc], store: Store, nlp: bool) -> tuple[list[RawDoc], set[str]]:
     """Documents to process, each once (the same input twice in a batch counts once): those not
-    stored yet and, with NLP on, those stored without extraction. Also how many of them are
-    stored already (they are re-extracted, not new)."""
+    stored yet and, with NLP on, those stored without extraction. Also the ids of those stored
+    already (they are re-extracted, not new)."""
     ids = [doc_id(d) for d in docs]
     stored = store.existing_ids(ids)
     done = store.existing_ids(ids, extracted_only=True) if nlp else set(stored)
-    out, again = [], 0
+    out, again = [], set()
     for d, i in zip(docs, ids):
         if i not in done:
             done.add(i)
             out.append(d)
-            again += i in stored
+            if i in stored:
+                again.add(i)
     return out, again
 
 
@@ -216,12 +217,12 @@ def line_keys(raw_text: str) -> set[str]:
     return keys
 
 
-def _apply_outlet_repeats(articles: list[Article], docs: list[RawDoc], store: Store,
-                          settings: Settings) -> tuple[list[Article], dict[tuple[str, str], int]]:
-    """Count each article's lines for its outlet; re-clean articles whose kept lines are now
-    known to repeat across that outlet's pages."""
+def _apply_outlet_repeats(articles: list[Article], docs: list[RawDoc], store: Store, settings: Settings,
+                          stored: set[str]) -> tuple[list[Article], dict[tuple[str, str], int]]:
+    """Count each new article's lines for its outlet (`stored`: the articles stored before without
+    NLP, their lines counted then); re-clean articles whose kept lines are now known to repeat
+    across that outlet's pages."""
     keys = {a.id: line_keys(a.raw_text) for a in articles if a.outlet}
-    stored = store.existing_ids(list(keys))  # stored before without NLP: their lines are counted already
     counts: dict[tuple[str, str], int] = {}
     for a in articles:
         for key in keys.get(a.id, ()) if a.id not in stored else ():

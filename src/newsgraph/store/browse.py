@@ -12,6 +12,7 @@ from typing import Any
 
 import duckdb
 
+from ..brief import build, find_story
 from ..errors import NotFound, StoreError, UsageError
 from .store import EXPORTS, Store, to_json
 
@@ -93,16 +94,12 @@ def page(store: Store, table: str, *, story: str | None = None, article: str | N
 
 def find_story_id(store: Store, story: str) -> str:
     """The id of the one story with this id or id prefix."""
-    from ..brief import find_story
-
     return find_story(store.con, story)["id"]
 
 
 def story(store: Store, key: str) -> dict[str, Any]:
     """One story: its stored row, its articles in the order they joined (with the copy, near-copy
     and rewrite links between them) and how many quotes, events and claims it holds."""
-    from ..brief import find_story
-
     row = {k: to_json(v) for k, v in find_story(store.con, key).items() if k not in ("terms", "dirty")}
     sid = row["id"]
     try:
@@ -148,8 +145,6 @@ def article(store: Store, key: str) -> dict[str, Any]:
 def briefing(store: Store, key: str | None = None) -> dict[str, Any]:
     """A story's briefing as data: the sections `newsgraph brief` renders, each line with the
     numbers of the sources it cites (`sources`)."""
-    from ..brief import build
-
     try:
         return to_json(dataclasses.asdict(build(store.con, key)))
     except duckdb.Error as exc:
