@@ -494,3 +494,87 @@ def test_closest_since_mark_finds_what_whole_cold_lists_would():
     q = st.Story("sq3", "q3")
     q.add(old_terms, day(100), lead)
     assert _closest_both(index, q) == (y, y)
+
+
+# A second circus report, invented like the others: it shares the circus story's words.
+CIRCUS_B = ("Lindholt circus adds matinee after opening night sells out",
+            "The travelling circus at the Lindholt fairground will add a Sunday matinee, ringmaster Petra Voss "
+            "said, after tickets for the opening night sold out. The acrobats and the brass band will play "
+            "both shows, and the performing ponies rest on Monday.")
+
+
+def test_an_article_placed_in_the_wrong_story_moves_to_the_one_it_fits():
+    # a circus report that joined the dam story (as a page of an event's first hours can, before its
+    # own coverage has come) fits the circus story clearly better once that story is there
+    index = st.StoryIndex()
+    dam = index.add(None, "a1", vec(DAM_A), DAY)
+    index.add(dam, "a2", vec(DAM_B), DAY)
+    index.add(dam, "c2", vec(CIRCUS_B), DAY)
+    circus = index.add(None, "c1", vec(CIRCUS), DAY)
+    story = index.stories[dam]
+    assert story.similarity_without(vec(CIRCUS_B)) < st.REASSIGN_FLOOR
+    into, score = index.better(dam, vec(CIRCUS_B), DAY)
+    assert into == circus and score >= st.REASSIGN_FLOOR
+    index.move("c2", dam, circus, vec(CIRCUS_B), DAY, None)
+    assert (index.stories[dam].articles, index.stories[circus].articles) == (2, 2)
+    assert index.stories[dam].similarity(vec(DAM_B)) > 0.5  # the dam story's centroid is its own again
+    # an article of the story it fits stays: the dam reports fit their story best
+    assert index.better(dam, vec(DAM_B), DAY) is None
+
+
+def test_an_article_does_not_move_out_of_reach_of_its_day():
+    index = st.StoryIndex()
+    dam = index.add(None, "a1", vec(DAM_A), DAY)
+    index.add(dam, "c2", vec(CIRCUS_B), DAY)
+    index.add(None, "c1", vec(CIRCUS), DAY + dt.timedelta(days=st.WINDOW_DAYS + 3))
+    assert index.better(dam, vec(CIRCUS_B), DAY) is None
+
+
+def test_similarity_without_the_article_matches_a_story_built_without_it():
+    index = st.StoryIndex()
+    sid = index.add(None, "a1", vec(DAM_A), DAY)
+    index.add(sid, "a2", vec(DAM_B), DAY)
+    alone = st.StoryIndex()
+    only = alone.add(None, "a1", vec(DAM_A), DAY)
+    assert index.stories[sid].similarity_without(vec(DAM_B)) == pytest.approx(
+        alone.stories[only].similarity(vec(DAM_B)), abs=1e-9)
+
+
+def _placed(order: list[tuple[str, str | None, tuple[str, str]]]):
+    """What update._reassign reads of articles put in the given stories: (article, the article whose
+    story it joins or None, text), in arrival order."""
+    index = st.StoryIndex()
+    story_of: dict[str, str] = {}
+    vectors = {}
+    for aid, with_, text in order:
+        vectors[aid] = vec(text)
+        story_of[aid] = index.add(story_of[with_] if with_ else None, aid, vectors[aid], DAY)
+    chunk = {sid: index.stories[sid] for sid in set(story_of.values())}
+    arts = {aid: (aid, None, "", DAY.isoformat(), "en") for aid in story_of}
+    leads = dict.fromkeys(story_of)
+    return index, list(story_of), story_of, chunk, vectors, leads, arts
+
+
+MISPLACED = [("a1", None, DAM_A), ("a2", "a1", DAM_B), ("c2", "a1", CIRCUS_B), ("c1", None, CIRCUS)]
+
+
+def test_reassign_moves_a_misplaced_article():
+    from newsgraph.corpus import update
+
+    index, ids, story_of, chunk, vectors, leads, arts = _placed(MISPLACED)
+    assert update._reassign(index, ids, story_of, chunk, vectors, leads, arts, set()) == {"c2"}
+    assert story_of["c2"] == story_of["c1"] != story_of["a1"]
+    assert chunk[story_of["c1"]].articles == 2 and chunk[story_of["a1"]].articles == 2
+
+
+def test_reassign_leaves_copies_and_first_articles():
+    from newsgraph.corpus import update
+
+    # tied by a copy link to another article, it stays with it
+    index, ids, story_of, chunk, vectors, leads, arts = _placed(MISPLACED)
+    assert update._reassign(index, ids, story_of, chunk, vectors, leads, arts, {"c2", "x9"}) == set()
+    # it began the story the dam reports joined: it stays (the story's id is made from it), and the
+    # dam reports, now the story's majority, fit it best
+    index, ids, story_of, chunk, vectors, leads, arts = _placed(
+        [("c2", None, CIRCUS_B), ("a1", "c2", DAM_A), ("a2", "c2", DAM_B), ("c1", None, CIRCUS)])
+    assert update._reassign(index, ids, story_of, chunk, vectors, leads, arts, set()) == set()

@@ -327,6 +327,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     readable = {i for i in foreign if encoder_reads(arts[i][4])}
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
                          meaning, readable)
+    moved |= _reassign(index, ids, story_of, chunk_stories, vectors, leads, arts,
+                       {x for _, _, copies in found for link in copies for x in link[:2]})
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
@@ -394,6 +396,32 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
             pending = sorted({*pending, keep} & members.keys(), key=lambda x: (len(members[x]), x))
     return moved
 
+
+
+def _reassign(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
+              vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray], arts: dict[str, tuple],
+              tied: set[str]) -> set[str]:
+    """Once the chunk is placed and its stories merged, each of its articles, in arrival order, moves
+    to another story it fits clearly better than its own (`StoryIndex.better`): a page placed
+    before its event's coverage arrived (an early Spanish page on a convention joined a story of
+    another country's coup by a word both capitalise, "Estado"). Not moved: a story's first article
+    (its id is made from it), the last article of a story, and copies and their originals, which
+    stay together. The articles moved."""
+    moved: set[str] = set()
+    for aid in ids:
+        sid = story_of[aid]
+        story = index.stories.get(sid)
+        if story is None or story.articles < 2 or story.first_article == aid or aid in tied:
+            continue
+        day = day_of(arts[aid][3])
+        found = index.better(sid, vectors[aid], day)
+        if found is None:
+            continue
+        into = found[0]
+        chunk_stories[into] = index.move(aid, sid, into, vectors[aid], day, leads[aid])
+        story_of[aid] = into
+        moved.add(aid)
+    return moved
 
 
 def _story_rows(touched: dict[str, Story]) -> pa.Table:
