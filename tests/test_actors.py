@@ -330,3 +330,20 @@ def test_office_holders_country_is_not_the_state_they_visit(nlp):
 ])
 def test_kb_leaders_of_earlier_decades(kb, name, date, iso3):
     assert kb.lookup(name, date).country == iso3
+
+
+def test_a_town_the_knowledge_base_lacks_takes_its_state_from_the_gazetteer(nlp):
+    _, ents = entities(nlp, "Hundreds of pensioners marched through the centre of Tyumen on Sunday, and riot "
+                            "police later cleared a square in Kandahar.")
+    assert by_name(ents, "Tyumen").country == "RUS"
+    assert by_name(ents, "Kandahar").country == "AFG"
+
+
+def test_a_name_split_by_the_recogniser_is_not_taken_for_a_town(nlp, kb):
+    from newsgraph.actors.resolve import _resolve_named, _town_country
+
+    assert _town_country("Oshima") == "JPN"  # a Japanese town of that name...
+    doc = nlp(newsgraph.nlp.for_parser("Kenzo Oshima, the relief coordinator, asked both sides to let aid through."))
+    # ...is not where "Kenzo Oshima" comes from, were the recogniser to call "Oshima" a place
+    assert _resolve_named(doc[1:2], "GPE", kb, "2004-05-01").country is None
+    assert _resolve_named(doc[0:2], "GPE", kb, "2004-05-01").country is None

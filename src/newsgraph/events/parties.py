@@ -14,7 +14,9 @@ from .patterns import _INTENT_NOUNS, _objects
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into", "between")
 
 
-_PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside")
+_PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside", "into")
+_BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
+             "north-west", "south-east", "south-west"}
 
 
 def _their_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
@@ -216,8 +218,10 @@ def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]
     sector that no words tie to a state acts in the state where the event takes place."""
     kb = knowledge_base()
     sector = _head_sector(tok)
-    where = next((w for v in [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")]
-                  for w in [_place(v, actors)[1]] if w is not None), None) if sector else None
+    # "burst into a hall in Paris and took hostages": a conjunct's place is its subject's too
+    near = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")] + ([verb.head] if verb.dep_ == "conj"
+                                                                                   else [])
+    where = next((w for v in near for w in [_place(v, actors)[1]] if w is not None), None) if sector else None
     if where is None or where.country not in kb.countries:  # "used tear gas to disperse them in Caracas"
         return []
     state = kb.countries[where.country]
@@ -442,10 +446,15 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
     """'met ... in Nairobi', 'drills in the Sea of Japan': the place attached to the verb or its object,
     named as the text gives it, with the state it lies in when an actor names one (a sea or a region,
     a LOC entity, has none)."""
-    holders = [verb] + [o for o in _objects(verb) if o.dep_ == "dobj"] + [  # "killed by a bomb outside X"
-        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+    holders = [verb] + [x for o in _objects(verb) if o.dep_ == "dobj" for x in (o, *o.conjuncts)] + [
+        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # "by a bomb outside X"
+    # "attacked restaurants, a hall and a stadium at locations across Paris": the objects' conjuncts hold it too;
+    # "blew himself up (outside the stadium) north of Paris": a bearing's "of" is a place too
+    holders += [c for h in holders for c in h.children if c.dep_ in ("npadvmod", "advmod")
+                and c.lemma_.lower() in _BEARINGS]
     for p in (c for h in holders for c in h.children):
-        if p.dep_ != "prep" or p.lower_ not in _PLACE_PREPS:
+        if p.dep_ != "prep" or (p.lower_ not in _PLACE_PREPS and not (p.lower_ == "of" and p.head.lemma_.lower()
+                                                                      in _BEARINGS)):
             continue
         pobjs = [g for g in p.children if g.dep_ == "pobj"] or [  # "outside of the city"
             g for q in p.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"]
@@ -472,7 +481,7 @@ def _named_within(noun, actors: ArticleActors):
     """'the streets of Tbilisi', 'a residential sector of eastern Beirut': the named state or town a
     place noun's own phrases lead to (not a relative clause), or the noun itself."""
     for t in noun.subtree:
-        named = (t.dep_ == "pobj" and t.head.lower_ in ("of", "in", "near", "outside")) or (
+        named = (t.dep_ == "pobj" and (t.head.lower_ == "of" or t.head.lower_ in _PLACE_PREPS)) or (
             t.dep_ == "appos" and t.head.i == noun.i)  # "the capital Kabul"
         if t.i > noun.i and named \
                 and not any(h.dep_ in ("relcl", "acl") for h in t.ancestors if noun.is_ancestor(h)):
