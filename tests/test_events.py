@@ -831,3 +831,8 @@ def test_a_relative_is_not_the_person_named_as_an_events_source(nlp):
 def test_violence_by_no_one_named_takes_the_state_where_it_happens(nlp, text, root, country):
     events, _ = events_of(nlp, text)
     assert any(e.event_code.startswith(root) and (e.source_code or "").startswith(country) for e in events), events
+
+
+def test_capturing_a_title_is_no_arrest(nlp):
+    events, _ = events_of(nlp, "Timely hits from the bench helped Boston capture the World Series title on Sunday.")
+    assert not [e for e in events if e.event_code.startswith("17")]
