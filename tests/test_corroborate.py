@@ -160,6 +160,18 @@ def test_undated_event_with_two_dated_candidates_joins_the_one_sharing_an_actor(
     assert {m.id for m in home.members} == {"e2", "e3"}
 
 
+def test_an_act_on_no_one_merges_only_with_its_copies():
+    solo = dict(root="03", code="030", target=None, target_code=None)
+    vow = "Prime Minister Ingrid Solheim-Vik vowed on Tuesday to rebuild every harbour the storm destroyed."
+    events = [event("e1", "a1", "2025-11-11", sentence=vow, **solo),
+              # a wire copy of the same sentence, a word changed
+              event("e2", "a2", "2025-11-11", sentence=vow.replace("Tuesday", "Tuesday night"), **solo),
+              # another act of hers on no one, the same day: another report
+              event("e3", "a3", "2025-11-11", sentence="Solheim-Vik promised new ferries for the islands.", **solo)]
+    clusters = cluster_events("s1", events)
+    assert sorted(sorted(m.id for m in c.members) for c in clusters) == [["e1", "e2"], ["e3"]]
+
+
 def test_cluster_ids_are_stable():
     events = [event("e1", "a1", "2025-11-11"), event("e2", "a2", "2025-11-18")]
     assert [c.id for c in cluster_events("s1", events)] == [c.id for c in cluster_events("s1", events[::-1])]

@@ -113,11 +113,13 @@ def cluster_events(story_id: str, events: Sequence[EventRow],
         people = _people(e)
         dyad = (e.source or e.source_code) and (e.target or e.target_code)
         if not dyad:
-            key = key + (e.id,)  # no one acted on: nothing to match it by
+            key = key + (SOLO,)
         fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)
                 and not (people and c.people and not people & c.people)
                 # an undated report joins a dated happening only through a named person they share
                 and (e.date or not c.date or people & c.people)]
+        if not dyad:  # no one acted on: nothing to match it by but the sentence (a wire text's copies)
+            fits = [c for c in fits if _same_sentence(c, e)]
         statement = e.event_root in ("01", "02") and not e.date
         if statement:  # an undated comment: the same statement only if the sentences say the same
             mine = (vector[e.sentence], gist(e.sentence))
@@ -151,6 +153,24 @@ def cluster_events(story_id: str, events: Sequence[EventRow],
     return _undated_into_the_one_dated(clusters, by_key, published or {})
 
 
+SOLO = "no one acted on"
+SAME_SENTENCE = 0.8  # share of content words (Jaccard) of two sentences that are one text, as copies write it
+
+
+def _same_sentence(c: EventCluster, e: EventRow) -> bool:
+    """Whether one of the cluster's reports is told in (nearly) the words of `e`'s sentence, by the
+    same actor: an act with no one acted on ("Hollande vowed a merciless fight") is one report
+    where a wire text's copies repeat it, however many outlets print it."""
+    words = set(content_words(e.sentence))
+    for m in c.members:
+        if (m.source_code, m.source) != (e.source_code, e.source):
+            continue
+        other = set(content_words(m.sentence))
+        if words and other and len(words & other) >= SAME_SENTENCE * len(words | other):
+            return True
+    return False
+
+
 NEAR_DAYS = 7  # an undated report of a happening is published within this many days of it
 
 
@@ -158,7 +178,7 @@ def _undated_into_the_one_dated(clusters: list[EventCluster], by_key: dict[tuple
                                 published: Mapping[str, dt.date | dt.datetime | None]) -> list[EventCluster]:
     gone: set[str] = set()
     for key, found in by_key.items():
-        if key[0] in ("01", "02", "06"):
+        if key[0] in ("01", "02", "06") or key[-1] == SOLO:  # (an act on no one: only its copies join it)
             # comments: what was said tells them apart, not the date (see _says_same); material
             # cooperation is mostly told as a standing state ('they regularly hold drills')
             continue
