@@ -578,3 +578,15 @@ def test_reassign_leaves_copies_and_first_articles():
     index, ids, story_of, chunk, vectors, leads, arts = _placed(
         [("c2", None, CIRCUS_B), ("a1", "c2", DAM_A), ("a2", "c2", DAM_B), ("c1", None, CIRCUS)])
     assert update._reassign(index, ids, story_of, chunk, vectors, leads, arts, set()) == set()
+
+
+def test_a_turkish_page_writes_names_as_other_languages_do():
+    from newsgraph.corpus.features import name_terms, stem
+
+    # a case ending after an apostrophe is cut off, and a capital İ is an I
+    turkish = name_terms("Cumhurbaşkanı Erdoğan'ın açıklaması İstanbul'da yayınlandı; heyet Ankara'dan geldi.")
+    assert {"erdogan", "istanbul", "ankara"} <= turkish
+    assert stem("köprüsü'nü") == stem("köprüsü") == "koprusu"
+    # an English possessive as before; an Irish name, a French or Italian elision are kept whole
+    assert stem("obama's") == "obama" and stem("o'brien") == "o'brien"
+    assert stem("d'ivoire") == "d'ivoire" and stem("dell'isis") == "dell'isis"

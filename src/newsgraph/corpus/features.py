@@ -58,8 +58,16 @@ _FOLD_TABLE = str.maketrans(FOLD)
 
 
 def fold(word: str) -> str:
-    """`word` with its Latin letters' accents removed (`FOLD`)."""
-    return word if word.isascii() else word.translate(_FOLD_TABLE)
+    """`word` with its Latin letters' accents removed (`FOLD`); a Turkish capital İ, which
+    lower-cases to an i and a combining dot ("İstanbul"), is an i."""
+    return word if word.isascii() else word.replace("i\u0307", "i").translate(_FOLD_TABLE)
+
+
+# Turkish writes a name's case ending after an apostrophe ("İstanbul'da", "Erdoğan'ın", "Köprüsü'nde"):
+# those endings (folded) are cut off, so the name meets its spelling in other languages
+_TURKISH_ENDINGS = frozenset(
+    "a e i u ya ye yi yu da de ta te dan den tan ten in un nin nun ni nu na ne nda nde ndan nden la le yla yle "
+    "daki deki taki teki ndaki ndeki yken dir".split())
 
 
 @lru_cache(maxsize=1 << 18)
@@ -70,6 +78,10 @@ def stem(word: str) -> str:
     word = fold(word)
     if word.endswith("'s"):
         word = word[:-2]
+    elif "'" in word:
+        head, _, ending = word.rpartition("'")
+        if len(head) >= 3 and ending in _TURKISH_ENDINGS:
+            return head
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
