@@ -342,8 +342,19 @@ def test_a_town_the_knowledge_base_lacks_takes_its_state_from_the_gazetteer(nlp)
 def test_a_name_split_by_the_recogniser_is_not_taken_for_a_town(nlp, kb):
     from newsgraph.actors.resolve import _resolve_named, _town_country
 
-    assert _town_country("Oshima") == "JPN"  # a Japanese town of that name...
-    doc = nlp(newsgraph.nlp.for_parser("Kenzo Oshima, the relief coordinator, asked both sides to let aid through."))
-    # ...is not where "Kenzo Oshima" comes from, were the recogniser to call "Oshima" a place
+    assert _town_country("Lyon") == "FRA"  # a French city of that name...
+    doc = nlp(newsgraph.nlp.for_parser("Sandra Lyon, the school superintendent, asked parents to stay calm."))
+    # ...is not where "Sandra Lyon" comes from, were the recogniser to call "Lyon" a place
     assert _resolve_named(doc[1:2], "GPE", kb, "2004-05-01").country is None
     assert _resolve_named(doc[0:2], "GPE", kb, "2004-05-01").country is None
+
+
+def test_a_town_is_not_given_a_state_by_another_city_s_name_or_a_person_s(nlp, kb):
+    from newsgraph.actors.resolve import _resolve_named, _town_country
+
+    assert _town_country("Bethlehem") is None  # also an old name of Belém, a larger city elsewhere
+    assert _town_country("Hull") is None  # a Quebec Hull by name, Kingston upon Hull by its other name
+    doc = nlp(newsgraph.nlp.for_parser("President Danilo Medina met Haitian leaders on Monday. Medina accused Haiti "
+                                       "of ignoring the border deal."))
+    medina = next(t for t in doc if t.text == "Medina" and t.i > 5)
+    assert _resolve_named(doc[medina.i:medina.i + 1], "GPE", kb, "2019-01-01").country is None  # his surname

