@@ -550,7 +550,7 @@ def _placed(order: list[tuple[str, str | None, tuple[str, str]]]):
         vectors[aid] = vec(text)
         story_of[aid] = index.add(story_of[with_] if with_ else None, aid, vectors[aid], DAY)
     chunk = {sid: index.stories[sid] for sid in set(story_of.values())}
-    arts = {aid: (aid, None, "", DAY.isoformat(), "en") for aid in story_of}
+    arts = {aid: (aid, None, "", DAY, "en") for aid in story_of}
     leads = dict.fromkeys(story_of)
     return index, list(story_of), story_of, chunk, vectors, leads, arts
 
@@ -590,3 +590,48 @@ def test_a_turkish_page_writes_names_as_other_languages_do():
     # an English possessive as before; an Irish name, a French or Italian elision are kept whole
     assert stem("obama's") == "obama" and stem("o'brien") == "o'brien"
     assert stem("d'ivoire") == "d'ivoire" and stem("dell'isis") == "dell'isis"
+
+
+def test_reassign_keeps_an_undated_article_out_of_a_story_of_an_earlier_year():
+    from newsgraph.corpus import update
+
+    old = st.Story(st.story_id("o1"), "o1")
+    for _ in range(2):
+        old.add(vec(DAM_B), dt.date(2019, 5, 1))
+    index = st.StoryIndex([old])
+    now = index.add(None, "a1", vec(DAM_A), DAY)
+    index.add(now, "x", vec(DAM_B), None)
+    arts = {"a1": ("a1", None, "", DAY, "en"),
+            "x": ("x", "Kessel dam rebuild", "The council approved the rebuild in March 2025.", None, "en")}
+    story_of = {"a1": now, "x": now}
+    moved = update._reassign(index, ["a1", "x"], story_of, {now: index.stories[now]},
+                             {"a1": vec(DAM_A), "x": vec(DAM_B)}, {"a1": None, "x": None}, arts, set())
+    assert moved == set()  # the 2019 story fits its words better, but the page names 2025
+
+
+def test_a_story_begun_in_the_batch_takes_the_days_of_the_articles_it_keeps():
+    from newsgraph.corpus import update
+
+    late = DAY + dt.timedelta(days=4)
+    index, ids, story_of, chunk, vectors, leads, arts = _placed(MISPLACED)
+    arts["c2"] = ("c2", None, "", late, "en")  # the misplaced report came days later
+    index.stories[story_of["a1"]].last_date = late
+    assert update._reassign(index, ids, story_of, chunk, vectors, leads, arts, set()) == {"c2"}
+    assert index.stories[story_of["a1"]].last_date == DAY  # what it keeps is of DAY only
+
+
+def test_an_article_its_lead_vector_placed_stays_unless_the_other_story_says_the_same():
+    import numpy as np
+
+    def unit(d):
+        n = sum(v * v for v in d.values()) ** 0.5
+        return {k: v / n for k, v in d.items()}
+
+    east, north = np.array([1.0, 0.0], dtype=np.float32), np.array([0.0, 1.0], dtype=np.float32)
+    index = st.StoryIndex()
+    quake = index.add(None, "e1", unit({"quake": 1, "rescue": 1, "tremor": 1, "aftershock": 1}), DAY, east)
+    index.add(None, "t1", unit({"rescue": 1, "lifeboat": 1, "harbour": 1, "ferry": 1, "storm": 1}), DAY, north)
+    x = unit({"quake": 0.5, "rescue": 0.5, "lifeboat": 0.7, "harbour": 0.3, "collapsed": 1, "school": 1})
+    index.add(quake, "x", x, DAY, east)  # placed by its lead, which says what the quake story's says
+    assert index.better(quake, x, DAY, east) is None
+    assert index.better(quake, x, DAY) is not None  # by its words alone it would have moved

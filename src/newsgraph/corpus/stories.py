@@ -211,6 +211,14 @@ class Story:
         self._german = None
         self.articles -= 1
 
+    def emb_similarity_without(self, emb: np.ndarray | None) -> float:
+        """`emb_similarity` to the story without the article itself (a member of it)."""
+        if emb is None or self.emb is None or not emb.any():
+            return 0.0
+        rest = self.emb - emb
+        norm = float(np.linalg.norm(rest))
+        return float(emb @ rest) / norm if norm > 1e-9 else 0.0
+
     def similarity_without(self, vec: dict[str, float]) -> float:
         """`similarity` to the story without the article itself (a member of it)."""
         sums = self.sums
@@ -511,13 +519,19 @@ class StoryIndex:
                                        weak, meanings, ML_FLOOR + raise_by, ML_MERGE + near)
         return min(ok, key=lambda c: (-c[0], c[1]))[1] if ok else None
 
-    def better(self, sid: str, vec: dict[str, float], day: dt.date | None) -> tuple[str, float] | None:
+    def better(self, sid: str, vec: dict[str, float], day: dt.date | None, emb: np.ndarray | None = None,
+               year: int | None = None) -> tuple[str, float] | None:
         """Another story that an article of story `sid` fits REASSIGN_MARGIN better than its own
         (cosine to the other's centroid, against its own without it), found by its top terms among
         the stories within reach of its day, at least REASSIGN_FLOOR close; None: none. One pass
         places an article by the stories there when it comes: a page of an event's first hours may
-        join another story because the event's own coverage has not arrived yet."""
-        own = self.stories[sid].similarity_without(vec)
+        join another story because the event's own coverage has not arrived yet. `emb`: the
+        article's title-and-lead vector; one that its own story's say what it says (EMBED_JOIN, as
+        `best` may have placed it) moves only to a story whose vectors are as close. `year`, for an
+        undated article: as in `best`, a story that ended in an earlier year is out of its reach."""
+        story = self.stories[sid]
+        own = story.similarity_without(vec)
+        own_emb = story.emb_similarity_without(emb)
         ordinal = None if day is None else day.toordinal()
         seen = {sid}
         best_id, best_score = None, max(REASSIGN_FLOOR, own + REASSIGN_MARGIN)
@@ -532,16 +546,22 @@ class StoryIndex:
                 reach = story._reach
                 if ordinal is not None and reach is not None and not reach[0] <= ordinal <= reach[1]:
                     continue
+                if year is not None and story.last_date is not None and story.last_date.year < year:
+                    continue
                 score = story.similarity(vec)
-                if score >= best_score and (score > best_score or best_id is None or other < best_id):
+                if score >= best_score and (score > best_score or best_id is None or other < best_id) and (
+                        own_emb < EMBED_JOIN or story.emb_similarity(emb) >= own_emb):
                     best_id, best_score = other, score
         return None if best_id is None else (best_id, best_score)
 
     def move(self, aid: str, sid: str, into: str, vec: dict[str, float], day: dt.date | None,
-             emb: np.ndarray | None) -> Story:
-        """Move one article (its vectors) from story `sid` to story `into`."""
+             emb: np.ndarray | None, days: tuple[dt.date | None, dt.date | None] | None = None) -> Story:
+        """Move one article (its vectors) from story `sid` to story `into`; `days`: the first and
+        last day of what `sid` keeps, where known (else its days stay as they were)."""
         story = self.stories[sid]
         story.remove(vec, emb)
+        if days is not None:
+            story.first_date, story.last_date = days
         self._put(story)
         target = self.stories[into]
         target.add(vec, day, emb)

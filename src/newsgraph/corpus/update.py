@@ -328,7 +328,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
                          meaning, readable)
     moved |= _reassign(index, ids, story_of, chunk_stories, vectors, leads, arts,
-                       {x for _, _, copies in found for link in copies for x in link[:2]})
+                       {x for _, _, copies in found for link in copies for x in link[:2]}, before)
     if moved:
         found = [(aid, story_of[aid], copies) for aid, _, copies in found]
         for row in rows:
@@ -400,25 +400,38 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
 
 def _reassign(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
               vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray], arts: dict[str, tuple],
-              tied: set[str]) -> set[str]:
+              tied: set[str], before: set[str] | frozenset[str] = frozenset()) -> set[str]:
     """Once the chunk is placed and its stories merged, each of its articles, in arrival order, moves
     to another story it fits clearly better than its own (`StoryIndex.better`): a page placed
     before its event's coverage arrived (an early Spanish page on a convention joined a story of
     another country's coup by a word both capitalise, "Estado"). Not moved: a story's first article
     (its id is made from it), the last article of a story, and copies and their originals, which
-    stay together. The articles moved."""
+    stay together. A story begun in the chunk (not in `before`) takes the days of the articles it
+    keeps; one stored before keeps its days. The articles moved."""
     moved: set[str] = set()
+    members: dict[str, list[str]] = {}
+    for aid in ids:
+        members.setdefault(story_of[aid], []).append(aid)
+    latest = index.latest.year if index.latest else None
     for aid in ids:
         sid = story_of[aid]
         story = index.stories.get(sid)
         if story is None or story.articles < 2 or story.first_article == aid or aid in tied:
             continue
-        day = day_of(arts[aid][3])
-        found = index.better(sid, vectors[aid], day)
+        _, title, text, published, _ = arts[aid]
+        day = day_of(published)
+        year = None if day is not None else year_floor(f"{title or ''}\n{text}", latest)
+        found = index.better(sid, vectors[aid], day, leads[aid], year)
         if found is None:
             continue
         into = found[0]
-        chunk_stories[into] = index.move(aid, sid, into, vectors[aid], day, leads[aid])
+        members[sid].remove(aid)
+        members.setdefault(into, []).append(aid)
+        days = None
+        if sid not in before:  # all its articles are the chunk's: its days are theirs
+            kept = sorted(d for d in (day_of(arts[a][3]) for a in members[sid]) if d is not None)
+            days = (kept[0], kept[-1]) if kept else (None, None)
+        chunk_stories[into] = index.move(aid, sid, into, vectors[aid], day, leads[aid], days)
         story_of[aid] = into
         moved.add(aid)
     return moved
