@@ -45,6 +45,7 @@ class EventRow:
 class EventCluster:
     id: str
     members: list[EventRow] = field(default_factory=list)
+    order: int = 0  # its place among the story's clusters, as made
     people: set[str] = field(default_factory=set)
     said: list[tuple[np.ndarray, frozenset[str]]] = field(default_factory=list)  # statements' vector, gist
 
@@ -105,6 +106,8 @@ def cluster_events(story_id: str, events: Sequence[EventRow],
     material cooperation, mostly told as a standing state, never): they cannot be told apart from it."""
     clusters: list[EventCluster] = []
     by_key: dict[tuple, list[EventCluster]] = {}
+    word_cache: dict[str, frozenset[str]] = {}
+    _copies = _SentenceIndex()
     said = sorted({e.sentence for e in events if e.event_root in ("01", "02")})
     vector = dict(zip(said, embed(said))) if said else {}
     for e in sorted(events, key=_precision_rank):
@@ -112,14 +115,16 @@ def cluster_events(story_id: str, events: Sequence[EventRow],
         key = (e.event_root, e.negated, e.modality, _dyad(e, unordered))
         people = _people(e)
         dyad = (e.source or e.source_code) and (e.target or e.target_code)
-        if not dyad:
+        words = None
+        pool = by_key.get(key, [])
+        if not dyad:  # no one acted on: nothing to match it by but the sentence (a wire text's copies)
             key = key + (SOLO,)
-        fits = [c for c in by_key.get(key, []) if _dates_agree(c.date, e.date)
+            words = _words_of(e.sentence, word_cache)
+            pool = [c for c in _copies.candidates(key, words) if _same_sentence(c, e, words, word_cache)]
+        fits = [c for c in pool if _dates_agree(c.date, e.date)
                 and not (people and c.people and not people & c.people)
                 # an undated report joins a dated happening only through a named person they share
                 and (e.date or not c.date or people & c.people)]
-        if not dyad:  # no one acted on: nothing to match it by but the sentence (a wire text's copies)
-            fits = [c for c in fits if _same_sentence(c, e)]
         statement = e.event_root in ("01", "02") and not e.date
         if statement:  # an undated comment: the same statement only if the sentences say the same
             mine = (vector[e.sentence], gist(e.sentence))
@@ -143,10 +148,12 @@ def cluster_events(story_id: str, events: Sequence[EventRow],
                 chosen = same[0] if len(same) == 1 else None
         if chosen is None:
             cid = "e" + hashlib.sha256(f"{story_id}:{e.id}".encode()).hexdigest()[:11]
-            chosen = EventCluster(cid)
+            chosen = EventCluster(cid, order=len(clusters))
             clusters.append(chosen)
             by_key.setdefault(key, []).append(chosen)
         chosen.members.append(e)
+        if words is not None:
+            _copies.add(key, words, chosen)
         chosen.people |= people
         if statement:
             chosen.said.append(mine)
@@ -157,18 +164,47 @@ SOLO = "no one acted on"
 SAME_SENTENCE = 0.8  # share of content words (Jaccard) of two sentences that are one text, as copies write it
 
 
-def _same_sentence(c: EventCluster, e: EventRow) -> bool:
+def _words_of(sentence: str, cache: dict[str, frozenset[str]]) -> frozenset[str]:
+    found = cache.get(sentence)
+    if found is None:
+        found = cache[sentence] = frozenset(content_words(sentence))
+    return found
+
+
+def _same_sentence(c: EventCluster, e: EventRow, words: frozenset[str], cache: dict[str, frozenset[str]]) -> bool:
     """Whether one of the cluster's reports is told in (nearly) the words of `e`'s sentence, by the
     same actor: an act with no one acted on ("Hollande vowed a merciless fight") is one report
     where a wire text's copies repeat it, however many outlets print it."""
-    words = set(content_words(e.sentence))
     for m in c.members:
         if (m.source_code, m.source) != (e.source_code, e.source):
             continue
-        other = set(content_words(m.sentence))
+        other = _words_of(m.sentence, cache)
         if words and other and len(words & other) >= SAME_SENTENCE * len(words | other):
             return True
     return False
+
+
+class _SentenceIndex:
+    """The clusters of acts on no one by the words of their sentences, so that a report is compared
+    only with those that could be its copy: two sentences sharing SAME_SENTENCE of their words
+    (Jaccard) share at least one of any (1 - SAME_SENTENCE) share, plus one, of either's words, so
+    a report looks up that many of its words, those fewest clusters hold."""
+
+    def __init__(self) -> None:
+        self.by_word: dict[tuple, dict[str, EventCluster]] = {}
+
+    def add(self, key: tuple, words: frozenset[str], cluster: EventCluster) -> None:
+        for w in words:
+            self.by_word.setdefault((key, w), {})[cluster.id] = cluster
+
+    def candidates(self, key: tuple, words: frozenset[str]) -> list[EventCluster]:
+        """The clusters of this key holding a sentence that shares one of the looked-up words, in
+        the order they were made."""
+        need = int((1 - SAME_SENTENCE) * len(words)) + 1
+        found: dict[str, EventCluster] = {}
+        for w in sorted(words, key=lambda w: (len(self.by_word.get((key, w), ())), w))[:need]:  # the rarest
+            found.update(self.by_word.get((key, w), {}))
+        return sorted(found.values(), key=lambda c: c.order)
 
 
 NEAR_DAYS = 7  # an undated report of a happening is published within this many days of it
