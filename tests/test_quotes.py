@@ -444,3 +444,23 @@ def test_what_someone_denies_is_not_their_words(nlp):
     _, quotes = quotes_of(nlp, "The council met on Monday.\n\nKerrigan has alleged Dunmore is a danger to the "
                                "harbour, something Dunmore denies\n\nThe vote is on Friday.")
     assert [(q.speaker, q.text) for q in quotes] == [("Kerrigan", "Dunmore is a danger to the harbour")]
+
+
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    text = ("The Harbour Authority of Tarnvik issued a statement on Tuesday evening.\n\n"
+            "\u201cThe ferry will not sail until the storm has passed,\u201d the statement said.")
+    q = next(q for q in quotes_of(nlp, text)[1] if "ferry" in q.text)
+    assert "Harbour Authority" in (q.speaker or "")
+    # issued by someone named in its own phrase
+    text = ("A second statement, released by the Tarnvik harbour authority, said that the ferry "
+            "\u201cwill sail on Friday\u201d.")
+    q = next(q for q in quotes_of(nlp, text)[1] if "Friday" in q.text)
+    assert (q.speaker or "").lower().endswith("harbour authority")
+
+
+def test_the_statement_is_the_one_last_mentioned_whoever_issued_an_earlier_one(nlp):
+    text = ("In a statement on Friday, Mayor Ingrid Solheim-Vik said the town would help the fishermen.\n\n"
+            "The ferry company later sent out a flurry of statements carried by the local radio.\n\n"
+            "\u201cNo crossings will run before Monday,\u201d the statement said.")
+    q = next(q for q in quotes_of(nlp, text)[1] if "crossings" in q.text)
+    assert "Solheim" not in (q.speaker or "")

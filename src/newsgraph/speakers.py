@@ -122,13 +122,69 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
         # "Barcelona's mayor", "Spain's foreign minister", "leading EU countries": an office or a
         # group of the place or body named, not the place or body itself
         return Speaker(_head_phrase(tok), actor.code or actor.country, False, phrase)
+    issuer = _issuer(tok, actors) if tok.lemma_.lower() in _ISSUED else None
+    if issuer is not None:  # '"...," the statement said', after "the palace issued a statement"
+        return _speaker_from_token(issuer, actors)
     country = next((actors.at(t.i).country for t in tok.subtree if actors.at(t.i)), None)
-    if tok.pos_ == "PROPN":  # a name the entity recogniser missed: "Tester said"
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a name the entity recogniser missed: "Tester said"
         name = tok.doc[min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i]):tok.i + 1]
         return named(tok.doc, name.text, actors)
     if tok.lemma_.lower() not in _unnamed_heads() | word_set("speech_nouns.txt"):
         return Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return Speaker(_head_phrase(tok), country, False, phrase)
+
+
+# documents someone issues: a statement said by one is its issuer's words
+_ISSUED = frozenset("statement communique communiqué letter email e-mail message release".split())
+_ISSUING = frozenset("issue release send publish post put_out sign write circulate distribute".split())
+LOOK_BACK = 3  # sentences before a document's mention where "X issued a statement" is looked for
+
+
+def _issuer(tok, actors: ArticleActors):
+    """Who issued the document `tok` names, where the text says so: within its phrase ("a statement,
+    released by the foreign ministry", "a statement from the palace") or, for "the statement",
+    the nearest mention of the same document noun in the sentences just before ("The palace issued a
+    statement on Monday.", "X said in a statement"). None: not said."""
+    found = _issuer_here(tok, actors)
+    if found is not None or not any(c.lower_ == "the" and c.dep_ == "det" for c in tok.children):
+        return found
+    sentences, index = doc_sentences(tok.doc)
+    mine = index[tok.i]
+    for sent in reversed(sentences[max(0, mine - LOOK_BACK):mine + 1]):
+        for t in reversed(list(sent)):
+            if t.i < tok.i and t.lemma_.lower() == tok.lemma_.lower():
+                return _issuer_here(t, actors)  # the nearest mention is the one meant, issuer said or not
+    return None
+
+
+def _issuer_here(tok, actors: ArticleActors):
+    """The issuer named in a document noun's own phrase or clause: its owner ("the palace's
+    statement", "a statement from X"), "released/issued by X", "X issued a statement", "X said in
+    a statement"."""
+    owner = noun_owner(tok)
+    if owner is not None and owner.i != tok.i and _source(owner, actors):
+        return owner
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING:
+            by = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+            if by and _source(by[0], actors):
+                return by[0]
+    verb = tok.head
+    if tok.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
+        verb = verb.head
+    elif tok.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUING:  # "X issued a statement"
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj"]
+    return subj[0] if subj and _source(subj[0], actors) else None
+
+
+def _source(tok, actors: ArticleActors) -> bool:
+    """Whether a word names who can issue a document: an actor, a phrase holding one ("the Leicester
+    City club"), or an unnamed source's head ("the foreign ministry", "police"), not a document."""
+    if tok.lemma_.lower() in _ISSUED or tok.lower_ in ("it", "this", "that"):
+        return False
+    return any(actors.at(t.i) is not None for t in tok.subtree) or tok.lemma_.lower() in _unnamed_heads() \
+        or tok.lower_ in _PRONOUNS
 
 
 @cache
