@@ -170,6 +170,12 @@ def test_an_act_on_no_one_merges_only_with_its_copies():
               event("e3", "a3", "2025-11-11", sentence="Solheim-Vik promised new ferries for the islands.", **solo)]
     clusters = cluster_events("s1", events)
     assert sorted(sorted(m.id for m in c.members) for c in clusters) == [["e1", "e2"], ["e3"]]
+    # four of five words (Jaccard exactly 0.8), in either order of arrival
+    short, full = "Solheim-Vik vowed to resign.", "Solheim-Vik vowed to resign on Tuesday."
+    for a, b in ((short, full), (full, short)):
+        pair = [event("e1", "a1", "2025-11-11", sentence=a, **solo),
+                event("e2", "a2", "2025-11-11", sentence=b, **solo)]
+        assert len(cluster_events("s1", pair)) == 1
     # the same words said of another actor are another report
     other = event("e4", "a4", "2025-11-11", sentence=vow, **{**solo, "source": "Elena Varga", "source_code": "CHLGOV"})
     assert len(cluster_events("s1", events[:1] + [other])) == 2

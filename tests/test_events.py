@@ -838,6 +838,7 @@ def test_violence_by_no_one_named_takes_the_state_where_it_happens(nlp, text, ro
     ("Police arrested dozens of people at a protest over Gaza in London.", "PSE"),
     # a country crossed into, or a place of another act, is not the state of those who act
     ("Troops crossed into Ukraine and attacked a convoy.", "UKR"),
+    ("Russian troops crossed into Ukraine and attacked a convoy.", "UKR"),
     ("Soldiers fired shells into Pakistan.", "PAK"),
     ("The attackers rented cars in Belgium and attacked a concert hall.", "BEL"),
     # north of a border: which side is not said
@@ -848,10 +849,30 @@ def test_a_place_that_is_not_where_the_actors_act_gives_them_no_state(nlp, text,
     assert not any((e.source_code or "").startswith(wrong) for e in events), events
 
 
+@pytest.mark.parametrize("text,root,source", [
+    ("Police arrested dozens of people at a protest over Gaza in London.", "17", "GBR"),
+    ("Russian troops crossed into Ukraine and attacked a convoy.", "19", "RUS"),
+    ("Pirates hijacked a cargo ship in waters off Somalia.", "18", "SOM"),
+    ("Police beat protesters in central Tehran at about 10:30 on Sunday.", "17", "IRN"),  # a time, no score
+])
+def test_the_event_is_still_coded_with_the_state_that_acts(nlp, text, root, source):
+    events, _ = events_of(nlp, text)
+    assert any(e.event_code.startswith(root) and (e.source_code or "").startswith(source) for e in events), events
+
+
+def test_a_country_gone_into_is_still_where_it_happened(nlp):
+    events, _ = events_of(nlp, "Russian forces advanced into Kharkiv.")
+    assert any(e.location == "Kharkiv" for e in events), events
+
+
 def test_sport_is_no_violence(nlp):
     events, _ = events_of(nlp, "Brazil captured the gold medal against France.")
     assert not [e for e in events if e.event_code.startswith("17")]  # a medal captured is no arrest
     events, _ = events_of(nlp, "Houston beat Mexico 2-1 in a friendly on Saturday.")
     assert not [e for e in events if e.event_code[:2] in ("18", "19")]  # a result with its score
-    events, _ = events_of(nlp, "Taliban fighters captured the district seat after heavy fighting.")
-    assert [e for e in events if e.event_code.startswith("19")]  # a seat of government taken is territory
+    events, _ = events_of(nlp, "The opposition captured 40 seats in the Kenyan parliament.")
+    assert not [e for e in events if e.event_code[:2] in ("17", "19")]  # seats won are no territory
+    events, _ = events_of(nlp, "Taylor Swift captured the hearts of fans in Tokyo.")
+    assert not [e for e in events if e.event_code.startswith("17")]
+    events, _ = events_of(nlp, "Taliban fighters captured the provincial capital of Kunduz after heavy fighting.")
+    assert [e for e in events if e.event_code.startswith("19")]  # a capital taken is territory

@@ -464,3 +464,25 @@ def test_the_statement_is_the_one_last_mentioned_whoever_issued_an_earlier_one(n
             "\u201cNo crossings will run before Monday,\u201d the statement said.")
     q = next(q for q in quotes_of(nlp, text)[1] if "crossings" in q.text)
     assert "Solheim" not in (q.speaker or "")
+
+
+@pytest.mark.parametrize("text,word,speaker,not_speaker", [
+    # "its own statement": the pronoun is the verb's subject, not the last person named
+    ("Maria Kovac criticised the plan on Monday.\n\nGazprom released its own statement.\n\n"
+     "\u201cSupplies will continue,\u201d the statement said.", "Supplies", "Gazprom", "Kovac"),
+    # a letter from someone is that someone's, not the paper's that printed it
+    ("The Guardian published a letter from a retired teacher on Monday.\n\n"
+     "\u201cOur schools are falling apart,\u201d the letter said.", "schools", None, "Guardian"),
+    # a verb is no mention of the document
+    ("Save the Children said two aid workers were released by the Taliban on Sunday.\n\n"
+     "\u201cWe are overjoyed that our colleagues are safe,\u201d the release said.", "overjoyed", None, "Taliban"),
+    # issued in the passive
+    ("A statement was issued by the Tarnvik harbour authority on Monday.\n\n"
+     "\u201cOrder has been restored,\u201d the statement said.", "restored", "authority", None),
+])
+def test_a_document_s_issuer(nlp, text, word, speaker, not_speaker):
+    q = next(q for q in quotes_of(nlp, text)[1] if word in q.text)
+    if speaker:
+        assert speaker in (q.speaker or ""), q.speaker
+    if not_speaker:
+        assert not_speaker not in (q.speaker or ""), q.speaker

@@ -136,8 +136,8 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
 
 # documents someone issues: a statement said by one is its issuer's words
 _ISSUED = frozenset("statement communique communiqué letter email e-mail message release".split())
-_ISSUING = frozenset("issue release send publish post put_out sign write circulate distribute".split())
-LOOK_BACK = 3  # sentences before a document's mention where "X issued a statement" is looked for
+_ISSUING = frozenset("issue release send post sign write".split())  # and "put out"; not what passes one on
+LOOK_BACK = 6  # sentences before a document's mention (a long quotation's own among them) looked through
 
 
 def _issuer(tok, actors: ArticleActors):
@@ -152,7 +152,7 @@ def _issuer(tok, actors: ArticleActors):
     mine = index[tok.i]
     for sent in reversed(sentences[max(0, mine - LOOK_BACK):mine + 1]):
         for t in reversed(list(sent)):
-            if t.i < tok.i and t.lemma_.lower() == tok.lemma_.lower():
+            if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and t.lemma_.lower() == tok.lemma_.lower():
                 return _issuer_here(t, actors)  # the nearest mention is the one meant, issuer said or not
     return None
 
@@ -162,29 +162,38 @@ def _issuer_here(tok, actors: ArticleActors):
     statement", "a statement from X"), "released/issued by X", "X issued a statement", "X said in
     a statement"."""
     owner = noun_owner(tok)
-    if owner is not None and owner.i != tok.i and _source(owner, actors):
-        return owner
+    if owner is not None and owner.i != tok.i and not (owner.dep_ == "poss" and owner.pos_ == "PRON"):
+        return owner if _source(owner, actors) else None  # an author named ("a letter from a teacher") decides
     for c in tok.children:
-        if c.dep_ == "acl" and c.lemma_.lower() in _ISSUING:
+        if c.dep_ == "acl" and _issuing(c):
             by = [g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
-            if by and _source(by[0], actors):
-                return by[0]
+            if by:
+                return by[0] if _source(by[0], actors) else None
     verb = tok.head
+    if tok.dep_ == "nsubjpass" and _issuing(verb):  # "a statement was issued by X"
+        by = [g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]
+        return by[0] if by and _source(by[0], actors) else None
     if tok.dep_ == "pobj" and verb.lower_ == "in":  # "X said in a statement"
         verb = verb.head
-    elif tok.dep_ != "dobj" or verb.lemma_.lower() not in _ISSUING:  # "X issued a statement"
+    elif tok.dep_ != "dobj" or not _issuing(verb):  # "X issued (its) statement"
         return None
     subj = [c for c in verb.children if c.dep_ == "nsubj"]
     return subj[0] if subj and _source(subj[0], actors) else None
 
 
+def _issuing(verb) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in _ISSUING or (lemma == "put" and any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children))
+
+
 def _source(tok, actors: ArticleActors) -> bool:
     """Whether a word names who can issue a document: an actor, a phrase holding one ("the Leicester
-    City club"), or an unnamed source's head ("the foreign ministry", "police"), not a document."""
+    City club"), an unnamed source's head ("the foreign ministry", "police"), a pronoun or a name
+    the recogniser missed, not a document."""
     if tok.lemma_.lower() in _ISSUED or tok.lower_ in ("it", "this", "that"):
         return False
     return any(actors.at(t.i) is not None for t in tok.subtree) or tok.lemma_.lower() in _unnamed_heads() \
-        or tok.lower_ in _PRONOUNS
+        or tok.lower_ in _PRONOUNS or (tok.pos_ == "PROPN" and tok.text[:1].isupper())  # a name missed: "Gazprom"
 
 
 @cache

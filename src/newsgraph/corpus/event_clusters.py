@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -200,7 +201,8 @@ class _SentenceIndex:
     def candidates(self, key: tuple, words: frozenset[str]) -> list[EventCluster]:
         """The clusters of this key holding a sentence that shares one of the looked-up words, in
         the order they were made."""
-        need = int((1 - SAME_SENTENCE) * len(words)) + 1
+        # a copy shares at least ceil(SAME_SENTENCE * n) of the n words (exactly: 1 - 0.8 is 0.1999...)
+        need = len(words) - math.ceil(SAME_SENTENCE * len(words) - 1e-9) + 1
         found: dict[str, EventCluster] = {}
         for w in sorted(words, key=lambda w: (len(self.by_word.get((key, w), ())), w))[:need]:  # the rarest
             found.update(self.by_word.get((key, w), {}))

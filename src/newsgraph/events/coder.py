@@ -70,7 +70,7 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
     return _date_by_meeting(_date_by_caption(_dedupe(out), published))
 
 
-_SCORE = re.compile(r"(?<![\d.,/-])\d{1,3}\s?[-–:]\s?\d{1,3}(?![\d.,/-])")
+_SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}\s?[-–]\s?\d{1,3}(?![\d.,/:-])")
 # verbs that tell a match's result ("Houston beat Mexico 2-1", "Leeds thrashed Hull 5-0")
 _RESULT_VERBS = frozenset("beat defeat edge thrash crush rout down stun upset overcome hammer outclass topple "
                           "eliminate overpower whip trounce demolish batter".split())
@@ -513,7 +513,7 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     if not targets and code[:2] in ("18", "19", "20"):  # "two soldiers were killed": whoever did it, them
         targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in _actors_of(c, actors, loose=True)]
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
-        where = _place(verb, actors)[1]
+        where = _place(verb, actors, where_only=True)[1]
         targets = [(where, verb.i)] if where is not None and where.country else []
     if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
         clause = _condition(verb, ("if", "unless")) or next(
@@ -564,7 +564,7 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
     sent = sent_of(verb)
     own = _dates_own(verb, sent)
     date, precision, date_text = find_date(sent.text, published, _ahead(verb) and own, _told_past(verb) and own)
-    place, where = _place(verb, actors)
+    place, where = _place(verb, actors, where_only=True)
     country = where.country if where is not None else None
     base = dict(article_id=article_id, event_code=code, start=sent.start_char, end=sent.end_char,
                 sentence=sent.text.strip(), trigger=trigger, date=date, date_precision=precision,

@@ -17,9 +17,13 @@ _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for"
 _PLACE_PREPS = ("in", "at", "near", "over", "off", "through", "across", "throughout", "outside", "inside")
 _BEARINGS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east",
              "north-west", "south-east", "south-west"}
-_BORDERS = {"border", "frontier", "boundary", "line", "coast"}  # "north of the Nigerian border": which side is not said
+_BORDERS = {"border", "frontier", "boundary"}  # "north of (near) the Nigerian border": which side is not said
 # a place noun's own phrases that say where it is (not what it is about: "a protest over Gaza in London")
-_WITHIN_PREPS = ("of", "in", "near", "outside", "across", "throughout", "inside", "around")
+_WITHIN_PREPS = ("of", "in", "near", "outside", "across", "throughout", "inside", "around", "off")
+# ...nor what an act or a gathering is for or against: "a protest against the war in Ukraine in Berlin"
+_TOPIC_PREPS = frozenset({"over", "against", "about", "for", "on"})
+_TOPIC_NOUNS = frozenset({"support", "solidarity", "memory", "honour", "honor", "favour", "favor", "defence",
+                          "defense", "response", "protest"})
 # verbs of entering a place: what their conjunct does there, it does where they went in ("burst into a hotel
 # in Nairobi and took hostages"; not "rented cars in Belgium and attacked a hall")
 _ENTERING = {"burst", "storm", "enter", "break", "barge", "force", "rush", "charge", "raid", "sneak", "crash", "ram",
@@ -449,10 +453,13 @@ def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list
     return out
 
 
-def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
+def _place(verb, actors: ArticleActors, where_only: bool = False) -> tuple[str | None, ActorRef | None]:
     """'met ... in Nairobi', 'drills in the Sea of Japan': the place attached to the verb or its object,
     named as the text gives it, with the state it lies in when an actor names one (a sea or a region,
-    a LOC entity, has none)."""
+    a LOC entity, has none). `where_only`: the place is wanted as where the event happened, not as
+    the state of those who act there: a country gone into counts ("advanced into Kharkiv", "flew
+    into Kabul"), and so does a border; for an actor's state neither does ("crossed into Ukraine",
+    "north of the Nigerian border" say nothing of whose troops or gunmen they are)."""
     holders = [verb] + [x for o in _objects(verb) if o.dep_ == "dobj" for x in (o, *o.conjuncts)] + [
         g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # "by a bomb outside X"
     # "attacked restaurants, a hall and a stadium at locations across Paris": the objects' conjuncts hold it too;
@@ -462,12 +469,14 @@ def _place(verb, actors: ArticleActors) -> tuple[str | None, ActorRef | None]:
     for p in (c for h in holders for c in h.children):
         bearing = p.lower_ == "of" and p.head.lemma_.lower() in _BEARINGS
         # "burst into a hotel in Nairobi": a building in a town entered, not a country crossed into
-        entered = p.lower_ == "into" and p.head.i == verb.i and verb.lemma_.lower() in _ENTERING
-        if p.dep_ != "prep" or (p.lower_ not in _PLACE_PREPS and not bearing and not entered):
+        into = p.lower_ == "into" and p.head.i == verb.i
+        entered = into and not where_only and verb.lemma_.lower() in _ENTERING
+        if p.dep_ != "prep" or (p.lower_ not in _PLACE_PREPS and not bearing and not entered
+                                and not (into and where_only)):
             continue
         pobjs = [g for g in p.children if g.dep_ == "pobj"] or [  # "outside of the city"
             g for q in p.children if q.dep_ == "prep" for g in q.children if g.dep_ == "pobj"]
-        if bearing:
+        if not where_only:
             pobjs = [g for g in pobjs if g.lemma_.lower() not in _BORDERS]
         if entered:
             pobjs = [g for g in pobjs if g.pos_ == "NOUN" and _named_within(g, actors) is not g]
@@ -496,8 +505,10 @@ def _named_within(noun, actors: ArticleActors):
     for t in noun.subtree:
         named = (t.dep_ == "pobj" and t.head.lower_ in _WITHIN_PREPS) or (
             t.dep_ == "appos" and t.head.i == noun.i)  # "the capital Kabul"
-        if t.i > noun.i and named \
-                and not any(h.dep_ in ("relcl", "acl") for h in t.ancestors if noun.is_ancestor(h)):
+        between = [h for h in t.ancestors if noun.is_ancestor(h)]
+        if t.i > noun.i and named and not any(
+                h.dep_ in ("relcl", "acl") or (h.dep_ == "prep" and h.lower_ in _TOPIC_PREPS)
+                or (h.pos_ == "NOUN" and h.lemma_.lower() in _TOPIC_NOUNS) for h in between):
             a = actors.at(t.i)
             if a is not None and a.type == "GPE":
                 return t

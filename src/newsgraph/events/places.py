@@ -218,16 +218,19 @@ class Gazetteer:
 
     def town(self, name: str, min_population: int = 0) -> Place | None:
         """The place a name given alone most likely names, for an actor's state: what `locate`
-        finds unhinted, if it is a country, one of our places, a US state, or a city by its own
-        name (not another city's other name: "Bethlehem" is also an old name of Belém, and no larger
-        city elsewhere goes by it) with `min_population` people or more."""
+        finds unhinted, if it is a country, one of our places, a US state, or a city of
+        `min_population` people or more, by its own name or its other name ("Raqqa", "Kiev") unless
+        a city elsewhere goes by that name as its own ("Bethlehem" is also an old name of Belém), and
+        no larger city elsewhere goes by it."""
         place = self.locate(name)
         if place is None:
             return None
         found = self._candidates(name)[0]
         best = min(found, key=lambda e: (e.rank, -e.population))
-        if best.place is not place or best.rank in (3, 6) or (best.city and best.population < min_population):
+        if best.place is not place or (best.city and best.population < min_population):
             return None
+        if best.rank in (3, 6) and any(e.rank in (2, 5) and e.place.country != place.country for e in found):
+            return None  # another city's other name where a city of its own goes by it ("Bethlehem": Belém)
         if best.city and any(e.city and e.place.country != place.country and e.population >= best.population
                              for e in found):
             return None  # a larger city elsewhere goes by it too ("Hull": Kingston upon Hull, not Hull, Quebec)
