@@ -132,7 +132,8 @@ def run(cache: str, setdirs: list[str], workers: int, log: str | None) -> int:
         dated.append(d["f1"])
         published.append(p["f1"])
         print(f"{_name(s):>10}: dated F1 {d['f1']:.3f} (P {d['precision']:.3f} R {d['recall']:.3f})  "
-              f"as published {p['f1']:.3f}  near copies {len(pred & gold)} of {len(pred)} predicted, {len(gold)} labelled")
+              f"as published {p['f1']:.3f}  near copies {len(pred & gold)} of {len(pred)} predicted, "
+              f"{len(gold)} labelled")
     print(f"mean F1 dated {sum(dated) / len(dated):.4f}, as published {sum(published) / len(published):.4f}; "
           f"near copies pooled P {tp / npred if npred else 1:.3f} R {tp / ngold if ngold else 1:.3f}")
     if log:
