@@ -106,19 +106,28 @@ def _label(path: str) -> str:
     return "/".join(os.path.normpath(path).split(os.sep)[-2:])
 
 
-def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]], dict[str, str]] | None:
-    """A labelled JSONL file: the engine reads it without the labels."""
-    if not os.path.exists(path):
-        return None
-    src = os.path.join(work, _label(path).replace("/", "-"))
-    story, wire = {}, {}
-    with open(path, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
+def read_labels(path: str) -> tuple[dict[str, str], dict[str, str], set[str]]:
+    """A labelled JSONL file's labels: url -> story, url -> wire group, the doubted urls."""
+    story, wire, doubt = {}, {}, set()
+    with open(path, encoding="utf-8") as f:
         for r in map(json.loads, filter(str.strip, f)):
             story[r["url"]] = r["story"]
             if r.get("wire"):
                 wire[r["url"]] = r["wire"]
             if r.get("wire_doubt"):
-                DOUBTS.add(r["url"])
+                doubt.add(r["url"])
+    return story, wire, doubt
+
+
+def labelled(path: str, work: str) -> tuple[list[str], dict[str, dict[str, str]], dict[str, str]] | None:
+    """A labelled JSONL file: the engine reads it without the labels."""
+    if not os.path.exists(path):
+        return None
+    src = os.path.join(work, _label(path).replace("/", "-"))
+    story, wire, doubt = read_labels(path)
+    DOUBTS.update(doubt)
+    with open(path, encoding="utf-8") as f, open(src, "w", encoding="utf-8") as out:
+        for r in map(json.loads, filter(str.strip, f)):
             out.write(json.dumps({k: v for k, v in r.items() if k not in LABEL_FIELDS}, ensure_ascii=False) + "\n")
     return [src], {_label(path): story}, wire
 

@@ -26,6 +26,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import eval_stories as es  # noqa: E402
+from eval_dedup import components  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 ADJUDICATED = os.path.join(ROOT, "scripts", "data", "realnews", "adjudicated.jsonl")
@@ -51,37 +52,17 @@ def build(cache: str, setdir: str) -> None:
         print(f"built {_name(setdir)}-{v}", flush=True)
 
 
-def _labels(path: str) -> tuple[dict[str, str], dict[str, str], set[str]]:
-    story, wire, doubt = {}, {}, set()
-    with open(path, encoding="utf-8") as f:
-        for r in map(json.loads, filter(str.strip, f)):
-            story[r["url"]] = r["story"]
-            if r.get("wire"):
-                wire[r["url"]] = r["wire"]
-            if r.get("wire_doubt"):
-                doubt.add(r["url"])
-    return story, wire, doubt
-
-
 def _copy_pairs(con, wire: dict[str, str], doubt: set[str], urls: list[str],
                 judged: dict[tuple[str, str], str]) -> tuple[set, set]:
     """Predicted and labelled same-text pairs, as `eval_stories.near_copy_pairs(sure=True)` counts them."""
     url_of = dict(con.execute("SELECT id, url FROM articles").fetchall())
-    parent = {u: u for u in urls}
-
-    def find(u: str) -> str:
-        while parent[u] != u:
-            parent[u] = parent[parent[u]]
-            u = parent[u]
-        return u
-
-    for a, b, kind in con.execute("SELECT article_id, other_id, type FROM links").fetchall():
-        a, b = url_of.get(a), url_of.get(b)
-        if kind in ("copy", "near_copy") and a in parent and b in parent:
-            parent[find(a)] = find(b)
-    pred = {(a, b) for a in urls for b in urls if a < b and find(a) == find(b)}
+    known = set(urls)
+    edges = [(url_of.get(a), url_of.get(b)) for a, b, kind in
+             con.execute("SELECT article_id, other_id, type FROM links").fetchall() if kind in ("copy", "near_copy")]
+    group = components(urls, [(a, b) for a, b in edges if a in known and b in known])
+    pred = {(a, b) for a in urls for b in urls if a < b and group[a] == group[b]}
     gold = {(a, b) for a in urls for b in urls if a < b and wire.get(a) and wire.get(a) == wire.get(b)}
-    read = {p for p in judged if p[0] in parent and p[1] in parent}
+    read = {p for p in judged if p[0] in known and p[1] in known}
     gold = (gold - read) | {p for p in read if judged[p] in es.SAME_SOURCE}
     keep = (lambda x: not doubt & set(x) or x in judged)
     return {x for x in pred if keep(x)}, {x for x in gold if keep(x)}
@@ -93,7 +74,7 @@ def _run_one(job: tuple[str, str, str]) -> tuple[str, str, dict, dict, tuple[set
     from newsgraph.corpus import update
 
     cache, setdir, v = job
-    story, wire, doubt = _labels(os.path.join(setdir, VARIANTS[v]))
+    story, wire, doubt = es.read_labels(os.path.join(setdir, VARIANTS[v]))
     judged = {}
     with open(ADJUDICATED, encoding="utf-8") as f:
         for r in map(json.loads, filter(str.strip, f)):
