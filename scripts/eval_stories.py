@@ -23,8 +23,9 @@ Datasets (all by default; those whose files are absent are skipped with a note):
 Each dataset goes through the real engine (`newsgraph analyze`, `--no-nlp` unless --nlp, then
 `newsgraph export articles`). With --sweep the stored articles are re-clustered in-process at
 other values of stories.JOIN and stories.WINDOW_DAYS (the module constants are set for the run
-only; the per-story refresh is skipped since it does not change story ids). With --by-day a labelled
-set is read as a daily feed: one `analyze` run per published day into one store, undated last.
+only; the per-story refresh is skipped since it does not change story ids). With --by-day a dataset
+read from JSON Lines (labelled sets, polnear, synthetic) is read as a daily feed: one `analyze`
+run per published day into one store, undated last.
 """
 from __future__ import annotations
 
@@ -280,7 +281,7 @@ def main() -> int:
     parser.add_argument("--joins", default="0.2,0.25,0.3,0.35,0.4")
     parser.add_argument("--windows", default="3,5,10,20")
     parser.add_argument("--keep", help="keep the inputs and databases here")
-    parser.add_argument("--by-day", action="store_true", help="labelled sets: one `analyze` run per published "
+    parser.add_argument("--by-day", action="store_true", help="JSON Lines datasets: one `analyze` run per published "
                         "day (undated last) into one store, as a daily feed is read")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--errors", action="store_true", help="list missed and false near-copy pairs (stderr)")
@@ -314,7 +315,7 @@ def main() -> int:
                 continue
             paths, golds = data
             db = os.path.join(work, f"{_label(name).replace('/', '-')}.duckdb")
-            analyze(paths, db, args.nlp, by_day=args.by_day and name.endswith(".jsonl"))
+            analyze(paths, db, args.nlp, by_day=args.by_day and all(p.endswith(".jsonl") for p in paths))
             pred = exported_stories(db)
             for label, gold in golds.items():
                 results[label] = bcubed(pred, restrict(pred, gold))

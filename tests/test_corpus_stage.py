@@ -68,6 +68,57 @@ def test_rerun_changes_nothing_and_story_ids_are_stable(tmp_path, run, query):
     assert query("SELECT id, articles FROM stories WHERE id = ?", [sid]) == [(sid, n + 1)]
 
 
+def test_two_stored_stories_a_later_run_joins_keep_one_id_and_the_other_as_its_alias(
+        tmp_path, run, query, monkeypatch):
+    """When a later run's coverage ties two stories stored by earlier runs (here the decision is
+    forced: `closest` is tested in test_stories), the smaller's articles and id move to the larger;
+    its derived rows go; the old id still finds the story (briefing, stories export, API lookups);
+    the report counts it; a rerun changes nothing."""
+    from newsgraph.brief import find_story
+    from newsgraph.corpus.stories import StoryIndex
+
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "ferry.txt", story_text("ferry"))
+    _write(src / "ferry_b.txt", story_text("ferry", extra=["The next refit is planned for 2031."]))
+    _write(src / "ferry_c.txt", story_text("ferry", extra=["Fares stay as they were until spring."]))
+    _write(src / "bakery.txt", story_text("bakery"))
+    run([src])
+    stories = _story_of_file(query)
+    ferry, bakery = stories["ferry.txt"], stories["bakery.txt"]
+    assert ferry != bakery and query("SELECT count(*) FROM claims WHERE story_id = ?", [bakery])[0][0] > 0
+    plain = StoryIndex.closest
+
+    def tied(self, story, ml_of=None, any_size=False):
+        other = bakery if story.id == ferry else ferry
+        if any_size and story.id in (ferry, bakery) and other in self.stories:  # they tell one event
+            return other
+        return plain(self, story, ml_of, any_size)
+
+    monkeypatch.setattr(StoryIndex, "closest", tied)
+    later = tmp_path / "later"
+    later.mkdir()
+    _write(later / "bakery_again.txt", story_text("bakery", extra=["The cooperative will sell rye loaves."]))
+    report = run([later])
+    assert report.corpus.stories_merged == 1
+    stories = _story_of_file(query)
+    assert set(stories.values()) == {ferry}  # the larger story (three articles to two) keeps its id
+    assert query("SELECT id FROM stories") == [(ferry,)]
+    assert query("SELECT alias, story_id FROM story_aliases") == [(bakery, ferry)]
+    for table in ("claims", "event_clusters"):
+        assert query(f"SELECT count(*) FROM {table} WHERE story_id = ?", [bakery])[0][0] == 0
+    assert query("SELECT count(*) FROM claims WHERE story_id = ?", [ferry])[0][0] > 0  # rebuilt
+    with Store(str(tmp_path / "store.duckdb"), read_only=True) as store:
+        assert find_story(store.con, bakery)["id"] == ferry == find_story(store.con, bakery[:6])["id"]
+        columns, rows = store.export_rows("stories")
+        (row,) = [dict(zip(columns, r)) for r in rows]
+        assert row["aliases"] == [bakery] and len(row["article_ids"]) == 5
+        assert "Oskarden" in store.briefing(bakery)
+    before = query("SELECT * FROM story_aliases")
+    run([src, later])
+    assert query("SELECT * FROM story_aliases") == before and set(_story_of_file(query).values()) == {ferry}
+
+
 def test_unrelated_articles_are_separate_stories(tmp_path, run, query):
     src = tmp_path / "in"
     src.mkdir()

@@ -185,3 +185,28 @@ def test_migration_013_folds_stored_terms_as_the_engine_now_writes_them(tmp_path
     assert con.execute("SELECT terms FROM corpus_articles").fetchone()[0] == [{"term": "pogacar", "w": 1.0}]
     assert fold("bogotá") == "bogota" and fold("हिंदी") == "हिंदी"
     store.close()
+
+
+def test_a_store_written_before_story_aliases_is_read_without_being_written(tmp_path, run, settings):
+    """A read-only open of a store older than migration 015 reads it as one without aliases (the
+    stories export, a story found by id); the next write adds the table."""
+    from newsgraph.brief import find_story
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "ferry.txt").write_text(story_text("ferry"), encoding="utf-8")
+    run([src])
+    db = settings().db
+    with Store(db) as store:
+        store.con.execute("DROP TABLE story_aliases")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 15")
+    with Store(db, read_only=True) as store:
+        columns, rows = store.export_rows("stories")
+        (row,) = [dict(zip(columns, r)) for r in rows]
+        assert row["aliases"] == [] and find_story(store.con, row["id"][:5])["id"] == row["id"]
+        with pytest.raises(Exception, match="no story matches"):
+            find_story(store.con, "sffff")
+    with Store(db, read_only=True) as store:  # the file was left as it was
+        assert 15 not in {v for (v,) in store.query("SELECT version FROM schema_migrations").fetchall()}
+    with Store(db) as store:
+        assert store.query("SELECT count(*) FROM story_aliases").fetchone()[0] == 0

@@ -352,6 +352,89 @@ def test_a_story_grown_by_a_join_is_looked_at_again():
     assert moved == {f"{x}{k}" for x, n in (("b", 3), ("c", 6)) for k in range(n)}
 
 
+def _stored_and_chunk(index, stories, chunk_articles):
+    """Stories stored by an earlier run (`stories`: name -> (vector, article count)) loaded into
+    `index`, then the chunk's articles (name -> (story name, vector)) added to them."""
+    lead = _unit(1, 0.1)
+    sids = {}
+    for name, (vec_, n) in stories.items():
+        story = st.Story(st.story_id(f"{name}0"), f"{name}0")
+        for _ in range(n):
+            story.add(vec_, DAY, lead)
+        index._put(story)
+        sids[name] = story.id
+    before = set(index.stories)
+    ids, story_of, vectors, leads, arts = [], {}, {}, {}, {}
+    for aid, (name, vec_) in chunk_articles.items():
+        sid = index.add(sids.get(name), aid, vec_, DAY + dt.timedelta(days=1), lead)
+        sids.setdefault(name, sid)
+        ids.append(aid)
+        story_of[aid], vectors[aid], leads[aid] = sid, vec_, lead
+        arts[aid] = (aid, "", "", (DAY + dt.timedelta(days=1)).isoformat())
+    return sids, before, ids, story_of, vectors, leads, arts
+
+
+def test_two_stored_stories_the_chunk_ties_together_become_one_and_the_smaller_id_an_alias():
+    """A daily feed stored an event's first reports as two stories (each begun by another outlet's
+    words); the next day's coverage grows both until their centroids meet: the larger keeps its id,
+    the other's becomes its alias, and the chunk's articles of it move."""
+    from newsgraph.corpus.update import _consolidate
+
+    index = st.StoryIndex()
+    a = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    b = {"levee": 0.62, "tarn": 0.55, "brassac": 0.56}
+    circus = {"circus": 0.8, "lindholt": 0.6}
+    sids, before, ids, story_of, vectors, leads, arts = _stored_and_chunk(
+        index, {"a": (a, 3), "b": (b, 2), "c": (circus, 2)}, {"a9": ("a", a), "b9": ("b", b), "c9": ("c", circus)})
+    chunk = {story_of[aid]: index.stories[story_of[aid]] for aid in ids}
+    merged: dict[str, str] = {}
+    moved = _consolidate(index, ids, story_of, chunk, set(), vectors, leads, arts, merged=merged)
+    assert merged == {sids["b"]: sids["a"]} and moved == {"b9"}
+    assert story_of == {"a9": sids["a"], "b9": sids["a"], "c9": sids["c"]}
+    kept = index.stories[sids["a"]]
+    assert kept.articles == 7 and sids["b"] not in index.stories and sids["b"] not in chunk
+    assert kept.first_date == DAY and kept.last_date == DAY + dt.timedelta(days=1)
+    assert kept.sums["levee"] == pytest.approx(4 * 0.6 + 3 * 0.62)
+    # without `merged` (as before stored stories could join) nothing moves
+    index = st.StoryIndex()
+    sids, before, ids, story_of, vectors, leads, arts = _stored_and_chunk(
+        index, {"a": (a, 3), "b": (b, 2)}, {"a9": ("a", a), "b9": ("b", b)})
+    chunk = {story_of[aid]: index.stories[story_of[aid]] for aid in ids}
+    assert _consolidate(index, ids, story_of, chunk, set(), vectors, leads, arts) == set()
+    assert len(index.stories) == 2
+
+
+def test_a_stored_story_joins_a_larger_one_the_chunk_began_under_its_own_id():
+    """A story the chunk began that grew larger than a stored one of its event takes the stored
+    one's id: a stored id does not change where it need not."""
+    from newsgraph.corpus.update import _consolidate
+
+    index = st.StoryIndex()
+    a = {"levee": 0.6, "tarn": 0.6, "brassac": 0.529}
+    b = {"levee": 0.62, "tarn": 0.55, "brassac": 0.56}
+    sids, before, ids, story_of, vectors, leads, arts = _stored_and_chunk(
+        index, {"a": (a, 1)}, {"a9": ("a", a), **{f"n{k}": ("n", b) for k in range(3)}})
+    chunk = {story_of[aid]: index.stories[story_of[aid]] for aid in ids}
+    fresh = {sids["n"]}
+    index_closest = index.closest(index.stories[sids["n"]])
+    assert index_closest is None  # the larger story the chunk began would never join the smaller one
+    merged: dict[str, str] = {}
+    moved = _consolidate(index, ids, story_of, chunk, fresh, vectors, leads, arts, merged=merged)
+    assert merged == {} and moved == {"n0", "n1", "n2"}
+    assert set(story_of.values()) == {sids["a"]} and index.stories[sids["a"]].articles == 5
+
+
+def test_a_story_absorbed_keeps_no_lead_vector_when_either_had_none():
+    index = st.StoryIndex()
+    one = index.add(None, "a1", {"levee": 1.0}, DAY, _unit(1, 0.1))
+    old = st.Story("s-old", "o1", {"levee": 0.5, "tarn": 0.5}, 4, DAY - dt.timedelta(days=2), DAY)
+    index._put(old)
+    kept = index.absorb(one, "s-old")
+    assert kept.emb is None and kept.articles == 5 and kept.first_date == DAY - dt.timedelta(days=2)
+    assert one not in index.stories and all(one not in post for post in index.postings.values())
+    assert kept.sums == {"levee": 1.5, "tarn": 0.5}
+
+
 def test_names_are_words_written_capitalised_inside_sentences_and_never_in_lower_case():
     from newsgraph.corpus.features import is_english, name_terms, tokens
 

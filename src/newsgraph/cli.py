@@ -106,8 +106,13 @@ def analyze(
     if report.corpus and report.corpus.articles:
         c = report.corpus
         links = ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in sorted(c.links.items())) or "no copies"
-        err.print(f"stories: {c.stories_new} new, {c.stories_touched - c.stories_new} updated; {links}")
+        err.print(f"stories: {c.stories_new} new, {c.stories_touched - c.stories_new} updated{_merged(c)}; {links}")
     raise typer.Exit(1 if report.failed else 0)
+
+
+def _merged(corpus) -> str:
+    n = corpus.stories_merged
+    return f", {n} stored {'story' if n == 1 else 'stories'} joined another" if n else ""
 
 
 def _analyze_with_progress(paths: list[str], store: Store, settings) -> RunReport:
@@ -396,4 +401,5 @@ def import_(folder: Annotated[str, typer.Argument(help="A folder `newsgraph spar
         raise _fail(exc) from None
     err.print(f"new {report.new}, extracted {report.extracted}, failed inputs {report.failed}  ->  {settings.db}")
     if corpus and corpus.articles:
-        err.print(f"stories: {corpus.stories_new} new, {corpus.stories_touched - corpus.stories_new} updated")
+        err.print(f"stories: {corpus.stories_new} new, {corpus.stories_touched - corpus.stories_new} updated"
+                  f"{_merged(corpus)}")

@@ -48,6 +48,10 @@ def find_story(con, story_id: str | None = None) -> dict:
     sid = story_id or default_story(con)
     found = _rows(con, """SELECT * EXCLUDE (embedding) FROM stories WHERE id = ? OR starts_with(id, ?)
                           ORDER BY id LIMIT 2""", [sid, sid])
+    if not found:  # the id of a story that joined another in a later run leads to that one
+        found = _rows(con, """SELECT * EXCLUDE (embedding) FROM stories WHERE id IN (
+                                  SELECT DISTINCT story_id FROM story_aliases WHERE alias = ? OR starts_with(alias, ?))
+                              ORDER BY id LIMIT 2""", [sid, sid])
     if len(found) != 1:
         error = NotFound if not found else UsageError
         raise error(f"{'no' if not found else 'more than one'} story matches {sid!r}; `newsgraph stories` lists them")

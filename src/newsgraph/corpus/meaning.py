@@ -41,6 +41,10 @@ class Meaning:
         """The chunk's articles of story `drop` (`group`) merged into story `keep`."""
         self.members.pop(drop, None)
         self.members[keep] = sorted([*self.members.get(keep, []), *group], key=self.order.__getitem__)
+        if drop in self.before:  # two stored stories joined: the kept one's stored members are both's
+            self.before.add(keep)
+            if self.stored is not None:
+                self.stored[keep] = self.stored.get(keep, []) + self.stored.pop(drop, [])
 
     def article_language(self, aid: str) -> str:
         """A chunk article's language ("und": in another language than English, not known which)."""

@@ -453,8 +453,8 @@ class StoryIndex:
             return sid, score
         return None, best_score
 
-    def closest(self, story: Story, ml_of: Meanings | None = None) -> str | None:
-        """Another story, at least as large, that `story` belongs with (its centroid and mean lead
+    def closest(self, story: Story, ml_of: Meanings | None = None, any_size: bool = False) -> str | None:
+        """Another story, at least as large (`any_size`: of any size), that `story` belongs with (its centroid and mean lead
         vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
         when either story was begun in another language) with articles within
         MERGE_DAYS of its own; None: none. The first articles of an event often start a story of
@@ -490,7 +490,7 @@ class StoryIndex:
                         other.last_date.toordinal() + MERGE_DAYS < days[0]
                         or other.first_date.toordinal() - MERGE_DAYS > days[1]):
                     continue  # ...but only those within MERGE_DAYS of this story's days may take it
-                if other.articles >= story.articles:
+                if any_size or other.articles >= story.articles:
                     found.append((other.similarity_across(vec, german) if german or _names_only(other)
                                   else other.similarity(vec), sid))
         raise_by = join_for(live) - JOIN
@@ -584,6 +584,27 @@ class StoryIndex:
         target = self.stories[into]
         for vec, day, emb in members:
             target.add(vec, day, emb)
+        self._put(target)
+        return target
+
+    def absorb(self, sid: str, into: str) -> Story:
+        """Move the whole of story `sid` (its summed vectors, articles and days) into story `into`, as
+        when two stories stored by earlier runs turn out to tell one event; `sid` leaves the index."""
+        gone = self.stories[sid]
+        target = self.merge(sid, into, ())
+        sums = target.sums
+        for k, v in gone.sums.items():
+            sums[k] = sums.get(k, 0.0) + v
+        if len(sums) > CENTROID_TERMS * 2:
+            target.sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        # a story stored before the lead vectors existed keeps none; so does what it joins
+        target.emb = None if target.emb is None or gone.emb is None else target.emb + gone.emb
+        target._norm, target._german = 0.0, None
+        target.articles += gone.articles
+        for day in (gone.first_date, gone.last_date):
+            if day is not None:
+                target.first_date = day if target.first_date is None else min(target.first_date, day)
+                target.last_date = day if target.last_date is None else max(target.last_date, day)
         self._put(target)
         return target
 

@@ -49,6 +49,7 @@ class CorpusReport:
     articles: int = 0
     stories_new: int = 0
     stories_touched: int = 0
+    stories_merged: int = 0  # stories stored before that joined another (their ids now its aliases)
     links: dict[str, int] = field(default_factory=dict)
 
 
@@ -325,8 +326,9 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     # reads their language (not Greek, Hindi, Hebrew...: their pages of one event read hardly closer
     # to it than to any other)
     readable = {i for i in foreign if encoder_reads(arts[i][4])}
+    merged: dict[str, str] = {}  # stored stories joined to another: dropped id -> kept id
     moved = _consolidate(index, ids, story_of, chunk_stories, set(chunk_stories) - before, vectors, leads, arts,
-                         meaning, readable)
+                         meaning, readable, merged)
     moved |= _reassign(index, ids, story_of, chunk_stories, vectors, leads, arts,
                        {x for _, _, copies in found for link in copies for x in link[:2]}, before)
     if moved:
@@ -344,9 +346,11 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
     for link in links:
         report.links[link[2]] = report.links.get(link[2], 0) + 1
     touched.update(chunk_stories)
+    touched.difference_update(merged)
     chunk_df = Counter(t for aid in ids for t in _article_terms(
         arts[aid][2], arts[aid][1], [name for name, _ in ents.get(aid, ())], words, local.get(aid, ())))
-    _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df)
+    _write_chunk(con, rows, band_rows, links, chunk_stories, chunk_df, merged)
+    report.stories_merged += len(merged)
     return seq
 
 
@@ -354,7 +358,7 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
 def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str], chunk_stories: dict[str, Story],
                  fresh: set[str], vectors: dict[str, dict[str, float]], leads: dict[str, np.ndarray],
                  arts: dict[str, tuple], meaning: Meaning | None = None,
-                 readable: frozenset[str] | set[str] = frozenset()) -> set[str]:
+                 readable: frozenset[str] | set[str] = frozenset(), merged: dict[str, str] | None = None) -> set[str]:
     """Stories the chunk began join a story at least as large close to them (StoryIndex.closest),
     smallest first: an event's first reports often start a story of their own before the
     coverage that ties them to it arrives, and two parts of one event's coverage can each gather
@@ -394,7 +398,63 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         moved.update(group)
         if keep in fresh:  # grown, it may join a larger story in turn
             pending = sorted({*pending, keep} & members.keys(), key=lambda x: (len(members[x]), x))
+    if merged is not None:
+        moved |= _join_stored(index, story_of, chunk_stories, fresh, members, vectors, leads, arts, meaning, merged)
     return moved
+
+
+def _join_stored(index: StoryIndex, story_of: dict[str, str], chunk_stories: dict[str, Story], fresh: set[str],
+                 members: dict[str, list[str]], vectors: dict[str, dict[str, float]],
+                 leads: dict[str, np.ndarray], arts: dict[str, tuple], meaning: Meaning | None,
+                 merged: dict[str, str]) -> set[str]:
+    """Stories stored by earlier runs that the chunk grew, smallest first, join another story they
+    now belong with (`StoryIndex.closest`, of any size): a daily feed stores an event's first
+    reports as two stories before the coverage that ties them arrives, and one run over the same
+    articles would have joined them. Of two stored stories the larger keeps its id (on a tie the
+    one begun first) and the other's id becomes its alias (`merged`: dropped id -> kept id, for the
+    store); a story the chunk began keeps none against a stored one. The chunk's articles moved."""
+    moved: set[str] = set()
+    pending = sorted((sid for sid in chunk_stories if sid not in fresh and sid in index.stories),
+                     key=lambda x: (index.stories[x].articles, x))
+    while pending:
+        sid = pending.pop(0)
+        story = index.stories.get(sid)
+        if story is None:
+            continue
+        into = index.closest(story, meaning, any_size=True)
+        if into is None:
+            continue
+        other = index.stories[into]
+        if into in fresh:
+            keep, drop = sid, into
+            chunk_stories[keep] = index.merge(drop, keep, [(vectors[a], day_of(arts[a][3]), leads[a])
+                                                           for a in members.get(drop, ())])
+        else:
+            keep, drop = into, sid
+            if _keeps(story) < _keeps(other):
+                keep, drop = sid, into
+            chunk_stories[keep] = index.absorb(drop, keep)
+            for old, new in merged.items():  # what was merged into the dropped story before
+                if new == drop:
+                    merged[old] = keep
+            merged[drop] = keep
+        chunk_stories.pop(drop, None)
+        group = members.pop(drop, [])
+        for aid in group:
+            story_of[aid] = keep
+        if meaning is not None:
+            meaning.move(group, drop, keep)
+        members.setdefault(keep, []).extend(group)
+        moved.update(group)
+        # grown, it may join another in turn
+        pending = sorted({*pending, keep} & index.stories.keys(), key=lambda x: (index.stories[x].articles, x))
+    return moved
+
+
+def _keeps(story: Story) -> tuple[int, dt.date, str]:
+    """Of two stored stories joined, the one whose key is lower keeps its id: the larger, then the
+    one begun first (undated after any dated), then the lower id."""
+    return -story.articles, story.first_date or dt.date.max, story.id
 
 
 
@@ -459,10 +519,29 @@ _CORPUS_SCHEMA = pa.schema([
                                     ("text", pa.string())])))])
 
 
+def _merge_stored(con, merged: dict[str, str]) -> None:
+    """Stored stories joined to another (`merged`: dropped id -> kept id): their articles move, their
+    derived rows go (the kept story is rebuilt), and each dropped id, and every alias that led to
+    it, leads to the kept story (`story_aliases`), so an id a reader saved still finds its story."""
+    con.register("merged_stories", pa.table({"alias": pa.array(list(merged), pa.string()),
+                                             "story_id": pa.array(list(merged.values()), pa.string())}))
+    con.execute("""UPDATE corpus_articles c SET story_id = m.story_id FROM merged_stories m
+                   WHERE c.story_id = m.alias""")
+    for table in ("event_clusters", "claims"):
+        con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT alias FROM merged_stories)")
+    con.execute("DELETE FROM stories WHERE id IN (SELECT alias FROM merged_stories)")
+    con.execute("""UPDATE story_aliases a SET story_id = m.story_id FROM merged_stories m
+                   WHERE a.story_id = m.alias""")
+    con.execute("""INSERT OR REPLACE INTO story_aliases SELECT alias, story_id, now() FROM merged_stories""")
+    con.unregister("merged_stories")
+
+
 def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
-                 chunk_df: Counter | None = None) -> None:
+                 chunk_df: Counter | None = None, merged: dict[str, str] | None = None) -> None:
     try:
         con.begin()
+        if merged:
+            _merge_stored(con, merged)
         if chunk_df:
             con.register("new_df", pa.table({"term": pa.array(list(chunk_df), pa.string()),
                                              "df": pa.array(list(chunk_df.values()), pa.int32())}))

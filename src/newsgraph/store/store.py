@@ -34,8 +34,11 @@ EXPORTS: dict[str, str] = {
     "stories": """SELECT s.id, s.title, s.articles, s.outlets, s.independent_outlets, s.first_date, s.last_date,
                          s.summary, list(c.article_id ORDER BY c.seq) AS article_ids,
                          list(coalesce(a.url, a.path, a.source) ORDER BY c.seq) AS article_urls,
-                         list(a.language ORDER BY c.seq) AS article_languages
+                         list(a.language ORDER BY c.seq) AS article_languages,
+                         coalesce(any_value(al.aliases), []) AS aliases
                   FROM stories s JOIN corpus_articles c ON c.story_id = s.id JOIN articles a ON a.id = c.article_id
+                  LEFT JOIN (SELECT story_id, list(alias ORDER BY alias) AS aliases FROM story_aliases
+                             GROUP BY story_id) al ON al.story_id = s.id
                   GROUP BY ALL ORDER BY s.articles DESC, s.id""",
     "links": """SELECT l.article_id, l.other_id, l.type, l.score, c.story_id,
                        coalesce(a.url, a.path, a.source) AS url, coalesce(o.url, o.path, o.source) AS other_url
@@ -80,12 +83,17 @@ class Store:
             raise StoreError(f"cannot open the database {path}: {exc}") from None
         if not read_only:
             self.migrate()
-        elif any(_version(e) == 14 for e in self._pending()):
-            # written before articles had credits (migration 014): read as if none were found; a
-            # read-only open never writes the file (an older newsgraph may still be writing it)
+            return
+        # a read-only open never writes the file (an older newsgraph may still be writing it): what
+        # later migrations add is read as empty
+        pending = {_version(e) for e in self._pending()}
+        if 14 in pending:  # written before articles had credits: read as if none were found
             catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
             self.con.execute(f"""CREATE TEMP VIEW articles AS SELECT *, NULL::VARCHAR[] AS credits
                                  FROM "{catalog}".main.articles""")
+        if 15 in pending:  # written before stories could join across runs: no aliases
+            self.con.execute("""CREATE TEMP TABLE story_aliases (alias VARCHAR, story_id VARCHAR,
+                                merged_at TIMESTAMP)""")
 
     def _pending(self) -> list:
         """The migration files this store has not had, in order."""
