@@ -739,6 +739,8 @@ def test_a_wire_dateline_is_no_subject_of_the_sentence_after_it(nlp):
         assert len(list(nlp(ng_nlp.for_parser(text)).sents)) == 1  # no dateline: a subject and its words
     events, _ = events_of(nlp, "OSLO (Andes Wire) — Prosecutors opened their case against Olav Strand on Monday.")
     assert not any(e.source == "OSLO" for e in events)
+    for text in ("", " ", "\n\n"):  # a text with no words is parsed (it raised IndexError) to no words
+        assert not any(s.text.strip() for s in nlp(ng_nlp.for_parser(text)).sents)
 
 
 @pytest.mark.parametrize("text, code", [

@@ -15,7 +15,7 @@ def _paragraph_starts(doc):
     """A new line starts a new sentence: headlines, list items and paragraphs never run on; and a
     wire dateline that opens a paragraph ('MINNEAPOLIS (WCCO) —') stands apart from the sentence
     after it, whose subject it would otherwise become."""
-    starts = [0]
+    starts = [0] if len(doc) else []  # (an empty text has no paragraph)
     for tok in doc[1:]:
         if "\n" in doc[tok.i - 1].text or doc[tok.i - 1].whitespace_.count("\n"):
             tok.is_sent_start = True
