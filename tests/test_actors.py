@@ -360,3 +360,26 @@ def test_a_town_is_not_given_a_state_by_another_city_s_name_or_a_person_s(nlp, k
     lyon = next(t for t in doc if t.text == "Lyon" and t.i > 5)
     assert _town_country("Lyon") == "FRA"
     assert _resolve_named(doc[lyon.i:lyon.i + 1], "GPE", kb, "2019-01-01").country is None  # her surname
+
+
+@pytest.mark.parametrize("name, code", [
+    ("al-Qaeda", "IMGMUSALQ"), ("Al Qaeda", "IMGMUSALQ"), ("ISIS", "IMGMUSISI"), ("Daesh", "IMGMUSISI"),
+    ("ISIS-K", "IMGMUSISI"), ("AQAP", "IMG"), ("Jemaah Islamiyah", "IMGSEAMUSJMA"),
+    ("Nusra Front", "SYRREB"), ("Pakistani Taliban", "PAKREB")])
+def test_armed_groups_across_states_have_their_phoenix_codes_and_no_state(kb, name, code):
+    actor = kb.lookup(name)
+    assert actor is not None and actor.code == code
+    assert (actor.country is None) is code.startswith("IMG")
+
+
+def test_a_group_the_recogniser_cuts_short_is_found_by_its_whole_name(nlp):
+    """'Islamic State militants': the recogniser sees only 'Islamic'; 'Al Qaeda in the Arabian
+    Peninsula': a group and a region. The knowledge base's names are looked up whole."""
+    from newsgraph.actors.resolve import resolve_actors
+
+    for text, name in (("Islamic State militants attacked a checkpoint near Lindholt on Monday.", "Islamic State"),
+                       ("Al Qaeda in the Arabian Peninsula kidnapped two aid workers on Monday.",
+                        "al-Qaeda in the Arabian Peninsula"),
+                       ("ISIL fighters shelled the town of Brenvik on Monday.", "Islamic State")):
+        actors = resolve_actors(nlp(newsgraph.nlp.for_parser(text)), "2016-05-01")
+        assert name in actors.actors, (text, sorted(actors.actors))

@@ -878,3 +878,12 @@ def test_sport_is_no_violence(nlp):
     assert not [e for e in events if e.event_code.startswith("17")]
     events, _ = events_of(nlp, "Taliban fighters captured the provincial capital of Kunduz after heavy fighting.")
     assert [e for e in events if e.event_code.startswith("19")]  # a capital taken is territory
+
+
+def test_of_two_owners_of_an_unnamed_actor_the_coded_one_acts(nlp):
+    """"Osama bin Laden's al-Qaeda network threatened ...": the network is al-Qaeda's (a code), not
+    the man's (no code); "Islamic State militants" are the group's, not the state of the town."""
+    events, _ = events_of(nlp, "Osama bin Laden's al-Qaeda network threatened to strike the United States.")
+    assert {(e.source, e.source_code) for e in events} == {("al-Qaeda", "IMGMUSALQ")}
+    events, _ = events_of(nlp, "Islamic State militants attacked an army checkpoint near Mosul.")
+    assert events and all(e.source_code == "IMGMUSISI" for e in events)

@@ -158,7 +158,8 @@ def _surname_like(span) -> bool:
 def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
     """Entities and noun chunks whose whole text is a knowledge-base name or alias."""
     seen: set[int] = set()
-    spans = sorted(list(doc.ents) + list(doc.noun_chunks), key=lambda s: (-(s.end - s.start), s.start))
+    spans = sorted(list(doc.ents) + list(doc.noun_chunks) + _name_parts(doc),
+                   key=lambda s: (-(s.end - s.start), s.start))
     for span in spans:
         span = _trim(span)
         if not len(span) or any(t.i in seen for t in span):
@@ -169,6 +170,31 @@ def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
         if actor is not None and not (len(span) == 1 and span[0].pos_ == "PRON"):
             seen.update(t.i for t in span)
             yield span, actor
+
+
+def _name_parts(doc) -> list:
+    """Names the recogniser may cut short or leave out, as spans to look up in the knowledge base:
+    the proper nouns that open a noun chunk before its head ("Islamic State" in "Islamic State
+    militants", where only "Islamic" was recognised), and a name with the place it is "in" or "of"
+    ("al-Qaeda in the Arabian Peninsula", recognised as a group and a region)."""
+    out = []
+    for chunk in doc.noun_chunks:
+        chunk = _trim(chunk)
+        end = chunk.start
+        while end < chunk.end - 1 and (doc[end].pos_ in ("PROPN", "PUNCT") or end == chunk.start and doc[
+                end].pos_ == "ADJ") and doc[end].dep_ in ("compound", "punct", "amod") and doc[end].head.i < chunk.end:
+            end += 1
+        part = doc[chunk.start:end]
+        if len(part) and (part[0].pos_ == "PROPN" or part[0].pos_ == "ADJ" and part[0].text.istitle()) and (
+                part[-1].pos_ == "PROPN") and (len(part) > 1 or part.text.isupper()):
+            out.append(part)
+    for span in list(doc.ents) + list(doc.noun_chunks):
+        after = span.end
+        if after < len(doc) and doc[after].lower_ in ("in", "of") and doc[after].head.i == span.root.i:
+            objects = [c for c in doc[after].children if c.dep_ == "pobj"]
+            if objects:
+                out.append(doc[span.start:objects[0].right_edge.i + 1])
+    return out
 
 
 def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> ActorRef | None:

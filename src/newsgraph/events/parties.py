@@ -67,11 +67,14 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
     found = actors.at(tok.i)
     if found is not None:
         return found
-    for c in tok.children:  # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name
-        owner = actors.at(c.i) if c.dep_ in ("compound", "amod", "poss", "nmod") else None
-        if owner is not None and (owner.country or owner.code or owner.type != "PERSON"
-                                  or not knowledge_base().sector_of([tok.text])):
+    # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name; of two, one the
+    # knowledge base codes ("Osama bin Laden's al-Qaeda network": al-Qaeda's)
+    owners = [actors.at(c.i) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    owners = sorted((o for o in owners if o is not None), key=lambda o: not (o.code or o.country))
+    for owner in owners:
+        if owner.country or owner.code or owner.type != "PERSON" or not knowledge_base().sector_of([tok.text]):
             return _organ(owner, tok)
+    for c in tok.children:
         if c.dep_ == "amod" and c.lower_ == "western" and c.i < tok.i and tok.lemma_.lower() in _STATE_HEADS:
             bloc = _state_of_word(c, actors)  # "Western officials", "Western governments": the West
             if bloc is not None:
