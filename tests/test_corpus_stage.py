@@ -89,11 +89,11 @@ def test_two_stored_stories_a_later_run_joins_keep_one_id_and_the_other_as_its_a
     assert ferry != bakery and query("SELECT count(*) FROM claims WHERE story_id = ?", [bakery])[0][0] > 0
     plain = StoryIndex.closest
 
-    def tied(self, story, ml_of=None, any_size=False):
+    def tied(self, story, ml_of=None, also=()):
         other = bakery if story.id == ferry else ferry
-        if any_size and story.id in (ferry, bakery) and other in self.stories:  # they tell one event
+        if also and story.id in (ferry, bakery) and other in self.stories:  # they tell one event
             return other
-        return plain(self, story, ml_of, any_size)
+        return plain(self, story, ml_of, also)
 
     monkeypatch.setattr(StoryIndex, "closest", tied)
     later = tmp_path / "later"

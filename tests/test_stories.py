@@ -718,3 +718,45 @@ def test_an_article_its_lead_vector_placed_stays_unless_the_other_story_says_the
     index.add(quake, "x", x, DAY, east)  # placed by its lead, which says what the quake story's says
     assert index.better(quake, x, DAY, east) is None
     assert index.better(quake, x, DAY) is not None  # by its words alone it would have moved
+
+
+def test_the_members_of_two_stored_stories_joined_in_a_chunk_are_read_as_one_story_s():
+    """Before the chunk's rows are written, the kept story's members (for the rewrite and near-copy
+    checks) include the dropped story's stored articles, newest last, whatever was cached before."""
+    import duckdb
+
+    from newsgraph.corpus.cache import RunCache
+
+    con = duckdb.connect()
+    con.execute("CREATE TABLE corpus_articles (story_id VARCHAR, article_id VARCHAR, "
+                "terms STRUCT(term VARCHAR, w DOUBLE)[], seq INTEGER)")
+    con.execute("""INSERT INTO corpus_articles VALUES ('K', 'k1', [{'term': 'levee', 'w': 1.0}], 1),
+                   ('D', 'd1', [], 2), ('K', 'k2', [], 3), ('D', 'd2', [], 4)""")
+    cache = RunCache()
+    cache.load_members(con, {"K", "D"})
+    assert [a for a, _ in cache.members["K"]] == ["k1", "k2"]
+    cache.join_stories({"D": "K"})
+    assert "D" not in cache.members and "K" not in cache.members
+    cache.load_members(con, {"K"})
+    assert [a for a, _ in cache.members["K"]] == ["k1", "d1", "k2", "d2"]
+    assert cache.members["K"][0][1] == {"levee": 1.0}
+
+
+def test_the_languages_of_two_stored_stories_joined_are_read_as_one_story_s():
+    """A stored story joined to another before (or after) the stored members' languages were read:
+    the kept story's last members are both stories', newest first."""
+    from newsgraph.corpus.cache import RunCache
+    from newsgraph.corpus.meaning import Meaning
+
+    class Read:
+        def rows(self, sql, ids):
+            found = [("K", "k1", "en", 1), ("D", "d1", "es", 2), ("K", "k2", "en", 3), ("D", "d2", "es", 4)]
+            return [r for r in found if r[0] in ids]
+
+    for load_first in (False, True):
+        meaning = Meaning(Read(), RunCache(), {}, set(), {"K", "D"})
+        if load_first:
+            assert [a for a, _ in meaning._last("K")] == ["k2", "k1"]
+        meaning.move([], "D", "K")
+        assert [a for a, _ in meaning._last("K")] == ["d2", "k2", "d1", "k1"]
+        assert meaning.language("K") == "en"  # two and two: English on a tie

@@ -175,7 +175,8 @@ def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
 def _name_parts(doc) -> list:
     """Names the recogniser may cut short or leave out, as spans to look up in the knowledge base:
     the proper nouns that open a noun chunk before its head ("Islamic State" in "Islamic State
-    militants", where only "Islamic" was recognised), and a name with the place it is "in" or "of"
+    militants", where only "Islamic" was recognised; not those of a longer name recognised whole,
+    "Hong Kong Airlines"), and a name with the place it is "in" or "of"
     ("al-Qaeda in the Arabian Peninsula", recognised as a group and a region)."""
     out = []
     for chunk in doc.noun_chunks:
@@ -185,6 +186,9 @@ def _name_parts(doc) -> list:
                 end].pos_ == "ADJ") and doc[end].dep_ in ("compound", "punct", "amod") and doc[end].head.i < chunk.end:
             end += 1
         part = doc[chunk.start:end]
+        # not the first words of a longer name the recogniser saw whole ("Hong Kong" of "Hong Kong Airlines")
+        if any(e.start <= part.start < e.end and e.end > part.end for e in doc.ents):
+            continue
         if len(part) and (part[0].pos_ == "PROPN" or part[0].pos_ == "ADJ" and part[0].text.istitle()) and (
                 part[-1].pos_ == "PROPN") and (len(part) > 1 or part.text.isupper()):
             out.append(part)

@@ -25,6 +25,8 @@ class RunCache:
         self.members: OrderedDict[str, list[tuple[str, dict[str, float]]]] = OrderedDict()
         self.sets: OrderedDict[str, dedup.SentenceSet] = OrderedDict()
         self.own: OrderedDict[str, dedup.OwnWords] = OrderedDict()
+        # kept story -> stored stories joined to it whose rows may not be written yet (`join_stories`)
+        self.joined: dict[str, set[str]] = {}
 
     def own_words(self, read: Reader, ids: Sequence[str], texts: dict[str, str] | None = None
                   ) -> dict[str, dedup.OwnWords]:
@@ -40,17 +42,30 @@ class RunCache:
             self.own[i] = dedup.own_words_of(text, split_sentences(text))
         return recent(self.own, ids, self.SETS)
 
+    def join_stories(self, merged: dict[str, str]) -> None:
+        """Stored stories joined to others in the chunk (dropped id -> kept id), not yet written: the
+        members of both are read again, the dropped one's stored rows as the kept one's."""
+        for drop, keep in merged.items():
+            self.members.pop(drop, None)
+            self.members.pop(keep, None)
+            self.joined.setdefault(keep, set()).add(drop)
+
     def load_members(self, con, sids: set[str]) -> None:
         """Have the members of these stories at hand (one query for those not yet cached)."""
         want = sorted(s for s in sids if s not in self.members)
+        of = {sid: sid for sid in want}
         for sid in want:
             self.members[sid] = []
-        for sid, aid, terms in rows_in(con, f"""SELECT story_id, article_id, terms FROM (
+            of.update((drop, sid) for drop in self.joined.get(sid, ()))
+        found: dict[str, list[tuple[int, str, dict[str, float]]]] = {}
+        for sid, aid, terms, seq in rows_in(con, f"""SELECT story_id, article_id, terms, seq FROM (
                 SELECT story_id, article_id, terms, seq,
                        row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
                 FROM corpus_articles WHERE story_id IN (SELECT unnest(?)))
-                WHERE k <= {self.MEMBERS} ORDER BY story_id, seq""", want):
-            self.members[sid].append((aid, {t["term"]: t["w"] for t in terms or []}))
+                WHERE k <= {self.MEMBERS} ORDER BY story_id, seq""", sorted(of)):
+            found.setdefault(of[sid], []).append((seq, aid, {t["term"]: t["w"] for t in terms or []}))
+        for sid, rows in found.items():
+            self.members[sid] = [(aid, vec) for _, aid, vec in sorted(rows, key=lambda r: r[0])[-self.MEMBERS:]]
         for sid in sorted(sids):
             self.members.move_to_end(sid)
         while len(self.members) > max(self.STORIES, len(sids)):

@@ -31,7 +31,8 @@ class Meaning:
         self.read, self.cache, self.arts, self.foreign, self.before = read, cache, arts, foreign, before
         self.members: dict[str, list[str]] = {}  # the chunk's articles of each story, in arrival order
         self.order: dict[str, int] = {}  # each chunk article's place in arrival order
-        self.stored: dict[str, list[tuple[str, str]]] | None = None  # read when first asked
+        self.stored: dict[str, list[tuple[int, str, str]]] | None = None  # read when first asked
+        self.joined: dict[str, str] = {}  # stored stories joined to another in the chunk: dropped -> kept
 
     def add(self, aid: str, sid: str) -> None:
         self.order[aid] = len(self.order)
@@ -42,9 +43,12 @@ class Meaning:
         self.members.pop(drop, None)
         self.members[keep] = sorted([*self.members.get(keep, []), *group], key=self.order.__getitem__)
         if drop in self.before:  # two stored stories joined: the kept one's stored members are both's
-            self.before.add(keep)
+            for old, new in self.joined.items():
+                if new == drop:
+                    self.joined[old] = keep
+            self.joined[drop] = keep
             if self.stored is not None:
-                self.stored[keep] = self.stored.get(keep, []) + self.stored.pop(drop, [])
+                self.stored[keep] = sorted(self.stored.get(keep, []) + self.stored.pop(drop, []), reverse=True)
 
     def article_language(self, aid: str) -> str:
         """A chunk article's language ("und": in another language than English, not known which)."""
@@ -56,15 +60,20 @@ class Meaning:
         if len(last) < self.MEMBERS and sid in self.before:
             if self.stored is None:
                 self.stored = {}
-                for story, aid, language in self.read.rows(f"""SELECT m.story_id, m.article_id, a.language FROM (
-                        SELECT story_id, article_id,
+                for story, aid, language, seq in self.read.rows(f"""SELECT m.story_id, m.article_id, a.language,
+                               m.seq FROM (
+                        SELECT story_id, article_id, seq,
                                row_number() OVER (PARTITION BY story_id ORDER BY seq DESC) AS k
                         FROM corpus_articles WHERE story_id IN (SELECT unnest(?))) m
                         JOIN articles a ON a.id = m.article_id WHERE m.k <= {self.MEMBERS}
                         ORDER BY m.story_id, m.k""",
-                                                           sorted(self.before)):
-                    self.stored.setdefault(story, []).append((aid, base(language) or "en"))
-            last += self.stored.get(sid, [])
+                                                                sorted(self.before)):
+                    # (a story joined to another before the first read: its rows are the kept one's)
+                    self.stored.setdefault(self.joined.get(story, story), []).append(
+                        (seq, aid, base(language) or "en"))
+                for rows in self.stored.values():
+                    rows.sort(reverse=True)  # newest first
+            last += [(aid, language) for _, aid, language in self.stored.get(sid, [])]
         return last[:self.MEMBERS]
 
     def language(self, sid: str) -> str | None:

@@ -26,7 +26,7 @@ import datetime as dt
 import hashlib
 import math
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import repeat
 from typing import Protocol
@@ -453,8 +453,8 @@ class StoryIndex:
             return sid, score
         return None, best_score
 
-    def closest(self, story: Story, ml_of: Meanings | None = None, any_size: bool = False) -> str | None:
-        """Another story, at least as large (`any_size`: of any size), that `story` belongs with (its centroid and mean lead
+    def closest(self, story: Story, ml_of: Meanings | None = None, also: Container[str] = ()) -> str | None:
+        """Another story, at least as large (or of any size among `also`), that `story` belongs with (its centroid and mean lead
         vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
         when either story was begun in another language) with articles within
         MERGE_DAYS of its own; None: none. The first articles of an event often start a story of
@@ -490,7 +490,7 @@ class StoryIndex:
                         other.last_date.toordinal() + MERGE_DAYS < days[0]
                         or other.first_date.toordinal() - MERGE_DAYS > days[1]):
                     continue  # ...but only those within MERGE_DAYS of this story's days may take it
-                if any_size or other.articles >= story.articles:
+                if other.articles >= story.articles or sid in also:
                     found.append((other.similarity_across(vec, german) if german or _names_only(other)
                                   else other.similarity(vec), sid))
         raise_by = join_for(live) - JOIN

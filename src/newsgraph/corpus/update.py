@@ -337,6 +337,8 @@ def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: se
             if row["article_id"] in moved:  # its story and its similarity to the story it is now in
                 row["story_id"] = story_of[row["article_id"]]
                 row["story_score"] = index.stories[row["story_id"]].similarity(vectors[row["article_id"]])
+    if merged:
+        cache.join_stories(merged)
     texts = {i: arts[i][2] for i in ids}
     found = verified(read, found, sigs, stored, cache, texts)
     in_story = story_links(con, read, found, vectors, cache, texts)
@@ -407,10 +409,11 @@ def _join_stored(index: StoryIndex, story_of: dict[str, str], chunk_stories: dic
                  members: dict[str, list[str]], vectors: dict[str, dict[str, float]],
                  leads: dict[str, np.ndarray], arts: dict[str, tuple], meaning: Meaning | None,
                  merged: dict[str, str]) -> set[str]:
-    """Stories stored by earlier runs that the chunk grew, smallest first, join another story they
-    now belong with (`StoryIndex.closest`, of any size): a daily feed stores an event's first
-    reports as two stories before the coverage that ties them arrives, and one run over the same
-    articles would have joined them. Of two stored stories the larger keeps its id (on a tie the
+    """Stories stored by earlier runs (or an earlier chunk of this one) that the chunk grew, smallest
+    first, join another story they now belong with (`StoryIndex.closest`: one at least as large, or
+    one the chunk grew too, of any size): a daily feed stores an event's first reports as two
+    stories before the coverage that ties them arrives, and one run over the same articles would
+    have joined them. Of two stored stories the larger keeps its id (on a tie the
     one begun first) and the other's id becomes its alias (`merged`: dropped id -> kept id, for the
     store); a story the chunk began keeps none against a stored one. The chunk's articles moved."""
     moved: set[str] = set()
@@ -421,7 +424,7 @@ def _join_stored(index: StoryIndex, story_of: dict[str, str], chunk_stories: dic
         story = index.stories.get(sid)
         if story is None:
             continue
-        into = index.closest(story, meaning, any_size=True)
+        into = index.closest(story, meaning, also=chunk_stories)
         if into is None:
             continue
         other = index.stories[into]
