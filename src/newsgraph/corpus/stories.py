@@ -454,9 +454,9 @@ class StoryIndex:
         return None, best_score
 
     def closest(self, story: Story, ml_of: Meanings | None = None, also: Container[str] = ()) -> str | None:
-        """Another story, at least as large (or of any size among `also`), that `story` belongs with (its centroid and mean lead
-        vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED; by terms alone at NAMES_JOIN
-        when either story was begun in another language) with articles within
+        """Another story, at least as large (or of any size among `also`), that `story` belongs with
+        (its centroid and mean lead vector close enough: MERGE_JOIN, or MERGE_FLOOR and MERGE_EMBED;
+        by terms alone at NAMES_JOIN when either story was begun in another language) with articles within
         MERGE_DAYS of its own; None: none. The first articles of an event often start a story of
         their own before the coverage that ties them to it has arrived. Candidates are found by
         the story's top terms in the live and the cold lists alike (of the cold lists, the stories
