@@ -300,6 +300,41 @@ def stories(db: DbOpt = None,
     out.print(table)
 
 
+@app.command("join-stories")
+def join_stories(story: Annotated[str, typer.Argument(help="The story to join to another (id or id prefix).")],
+                 into: Annotated[str, typer.Argument(help="The story it joins (id or id prefix).")],
+                 db: DbOpt = None) -> None:
+    """Join two stories the engine kept apart: STORY's articles move to INTO, STORY's id leads to INTO."""
+    try:
+        with Store(load_settings(db=db).db) as store:
+            drop, keep = store.join_stories(story, into)
+            n = store.query("SELECT articles FROM stories WHERE id = ?", [keep]).fetchone()[0]
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    except Exception as exc:
+        raise _internal(exc) from None
+    err.print(f"story {drop} joined story {keep} ({n} articles); {drop} now leads to it")
+
+
+@app.command("move-article")
+def move_article(article: Annotated[str, typer.Argument(help="Article id (or a prefix), path or URL.")],
+                 to: Annotated[Optional[str], typer.Option("--to", help="The story to move it to (id or prefix).")
+                               ] = None,
+                 new: Annotated[bool, typer.Option("--new", help="Move it to a story of its own.")] = False,
+                 db: DbOpt = None) -> None:
+    """Move an article the engine put in the wrong story to another story (--to) or its own (--new)."""
+    if (to is None) == (not new):
+        raise _fail(UsageError("give --to STORY or --new (one of them)"))
+    try:
+        with Store(load_settings(db=db).db) as store:
+            sid = store.move_article(article, to)
+    except NewsgraphError as exc:
+        raise _fail(exc) from None
+    except Exception as exc:
+        raise _internal(exc) from None
+    err.print(f"article {article} is now in story {sid}")
+
+
 @app.command()
 def sql(query: Annotated[str, typer.Argument(help="A SQL query over the store.")], db: DbOpt = None) -> None:
     """Run a read-only SQL query and print the rows as JSON Lines."""

@@ -213,9 +213,17 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
             " WHERE last_date IS NULL", [])
     rows += con.execute(cols + others + f" ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}", params).fetchall()
     rows.sort(key=lambda r: (r[6], r[0]))
-    return StoryIndex(Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1,
-                            emb=None if emb is None else np.asarray(emb, dtype=np.float32))
-                      for sid, first_article, terms, n, d0, d1, _, emb in rows)
+    return StoryIndex(story_of_row(r) for r in rows)
+
+
+STORY_COLUMNS = "id, first_article, terms, articles, first_date, last_date, updated_at, embedding"
+
+
+def story_of_row(row: tuple) -> Story:
+    """A stored story (its STORY_COLUMNS) as the index holds it."""
+    sid, first_article, terms, n, d0, d1, _, emb = row
+    return Story(sid, first_article, {t["term"]: t["w"] for t in terms or []}, n, d0, d1,
+                 emb=None if emb is None else np.asarray(emb, dtype=np.float32))
 
 
 def _run_chunk(con, ids: Sequence[str], index: StoryIndex, seq: int, touched: set[str],
@@ -522,7 +530,7 @@ _CORPUS_SCHEMA = pa.schema([
                                     ("text", pa.string())])))])
 
 
-def _merge_stored(con, merged: dict[str, str]) -> None:
+def merge_stored(con, merged: dict[str, str]) -> None:
     """Stored stories joined to another (`merged`: dropped id -> kept id): their articles move, their
     derived rows go (the kept story is rebuilt), and each dropped id, and every alias that led to
     it, leads to the kept story (`story_aliases`), so an id a reader saved still finds its story."""
@@ -539,12 +547,25 @@ def _merge_stored(con, merged: dict[str, str]) -> None:
     con.unregister("merged_stories")
 
 
+def put_stories(con, touched: dict[str, Story]) -> None:
+    """Write these stories' rows (their terms, lead vectors, counts and days; new ones inserted),
+    marked for a rebuild, inside the caller's transaction."""
+    con.register("new_stories", _story_rows(touched))
+    con.execute("""INSERT INTO stories (id, first_article, articles, outlets, independent_outlets,
+            first_date, last_date, terms, updated_at, embedding)
+        SELECT id, first_article, articles, 0, 0, first_date, last_date, terms, now(), embedding FROM new_stories
+        ON CONFLICT (id) DO UPDATE SET first_article = excluded.first_article, articles = excluded.articles,
+            first_date = excluded.first_date, last_date = excluded.last_date, terms = excluded.terms,
+            updated_at = excluded.updated_at, embedding = excluded.embedding, dirty = true""")
+    con.unregister("new_stories")
+
+
 def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
                  chunk_df: Counter | None = None, merged: dict[str, str] | None = None) -> None:
     try:
         con.begin()
         if merged:
-            _merge_stored(con, merged)
+            merge_stored(con, merged)
         if chunk_df:
             con.register("new_df", pa.table({"term": pa.array(list(chunk_df), pa.string()),
                                              "df": pa.array(list(chunk_df.values()), pa.int32())}))
@@ -566,14 +587,7 @@ def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
                                                 "score": pa.array([float(x[3]) for x in links], pa.float64())}))
             con.execute("INSERT OR REPLACE INTO links SELECT * FROM new_links")
             con.unregister("new_links")
-        con.register("new_stories", _story_rows(touched))
-        con.execute("""INSERT INTO stories (id, first_article, articles, outlets, independent_outlets,
-                first_date, last_date, terms, updated_at, embedding)
-            SELECT id, first_article, articles, 0, 0, first_date, last_date, terms, now(), embedding FROM new_stories
-            ON CONFLICT (id) DO UPDATE SET articles = excluded.articles, first_date = excluded.first_date,
-                last_date = excluded.last_date, terms = excluded.terms, updated_at = excluded.updated_at,
-                embedding = excluded.embedding, dirty = true""")
-        con.unregister("new_stories")
+        put_stories(con, touched)
         con.commit()
     except BaseException as exc:
         con.rollback()
@@ -582,4 +596,4 @@ def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
         raise
 
 
-__all__ = ["CorpusReport", "update", "refresh_stories"]
+__all__ = ["CorpusReport", "merge_stored", "put_stories", "refresh_stories", "story_of_row", "update"]

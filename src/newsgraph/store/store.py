@@ -224,6 +224,24 @@ class Store:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"could not update stories and claims in {self.path}: {first}") from None
 
+    def join_stories(self, story: str, into: str) -> tuple[str, str]:
+        """Join one story to another by hand (`newsgraph.corpus.curate.join_stories`)."""
+        from ..corpus.curate import join_stories
+
+        try:
+            return join_stories(self.con, story, into)
+        except duckdb.Error as exc:
+            raise StoreError(f"could not join the stories in {self.path}: {exc}") from None
+
+    def move_article(self, article: str, to: str | None = None) -> str:
+        """Move an article to another story, or one of its own, by hand (`curate.move_article`)."""
+        from ..corpus.curate import move_article
+
+        try:
+            return move_article(self.con, article, to)
+        except duckdb.Error as exc:
+            raise StoreError(f"could not move the article in {self.path}: {exc}") from None
+
     def resolve_short_names(self) -> int:
         """Across the corpus, a person named by surname only takes the one full-name person of
         that surname whose country or role another article states; a person whose country one
