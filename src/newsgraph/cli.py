@@ -306,14 +306,16 @@ def join_stories(story: Annotated[str, typer.Argument(help="The story to join to
                  db: DbOpt = None) -> None:
     """Join two stories the engine kept apart: STORY's articles move to INTO, STORY's id leads to INTO."""
     try:
-        with Store(load_settings(db=db).db) as store:
-            drop, keep = store.join_stories(story, into)
-            n = store.query("SELECT articles FROM stories WHERE id = ?", [keep]).fetchone()[0]
+        with _existing_store(db) as store:
+            done = store.join_stories(story, into)
+            n = store.query("SELECT articles FROM stories WHERE id = ?", [done.story]).fetchone()[0]
     except NewsgraphError as exc:
         raise _fail(exc) from None
     except Exception as exc:
         raise _internal(exc) from None
-    err.print(f"story {drop} joined story {keep} ({n} articles); {drop} now leads to it")
+    err.print(f"story {done.aliases[0]} joined story {done.story} ({n} articles); {done.aliases[0]} now leads to it",
+              soft_wrap=True)
+    _curated_end(done)
 
 
 @app.command("move-article")
@@ -326,13 +328,36 @@ def move_article(article: Annotated[str, typer.Argument(help="Article id (or a p
     if (to is None) == (not new):
         raise _fail(UsageError("give --to STORY or --new (one of them)"))
     try:
-        with Store(load_settings(db=db).db) as store:
-            sid = store.move_article(article, to)
+        with _existing_store(db) as store:
+            aid = store.find_article(article)["id"]
+            was = store.query("SELECT story_id FROM corpus_articles WHERE article_id = ?", [aid]).fetchone()
+            done = store.move_article(aid, to)
     except NewsgraphError as exc:
         raise _fail(exc) from None
     except Exception as exc:
         raise _internal(exc) from None
-    err.print(f"article {article} is now in story {sid}")
+    err.print(f"article {aid} is now in story {done.story}" + (
+        f"; story {done.aliases[0]}, left empty, now leads to it" if done.aliases else ""), soft_wrap=True)
+    if done.copies_left:
+        n = len(done.copies_left)
+        err.print(f"note: {'a copy of it stays' if n == 1 else f'{n} copies of it stay'} in story {was[0]} "
+                  f"({', '.join(done.copies_left)}); `newsgraph move-article` moves them too", soft_wrap=True)
+    _curated_end(done)
+
+
+def _existing_store(db: str | None) -> Store:
+    """The store to correct, which must exist (a mistyped --db must not make an empty one)."""
+    path = load_settings(db=db).db
+    if not os.path.exists(path):
+        raise UsageError(f"no store at {path}; give the --db of an analysed store")
+    return Store(path)
+
+
+def _curated_end(done) -> None:
+    if done.stale:
+        err.print(f"[yellow]warning:[/yellow] the claims and summaries of {', '.join(done.stale)} could not be "
+                  "rebuilt now; the next `newsgraph analyze` rebuilds them", soft_wrap=True)
+        raise typer.Exit(1)
 
 
 @app.command()

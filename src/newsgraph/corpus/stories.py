@@ -306,6 +306,7 @@ class StoryIndex:
         self._moved: dict[str, dict[str, None]] = {}  # ...and term -> stories moved to a cold list since
         self._seq = 0
         self.latest: dt.date | None = None  # the last day of any story held
+        self.apart: dict[str, set[str]] = {}  # stories parted by hand, never joined by `closest`
         for s in stories:
             self._put(s)
 
@@ -463,13 +464,14 @@ class StoryIndex:
         moved since `mark`, for a story dated since: the others ended too long before), so the
         answer does not depend on how far the chunk has read. `ml_of`: the stories' languages and
         multilingual title-and-lead vectors, by which a story begun in another language that its
-        names do not place joins one in another language (ML_FLOOR, ML_MERGE)."""
+        names do not place joins one in another language (ML_FLOOR, ML_MERGE). Never one parted
+        from it by hand (`apart`)."""
         vec = story.centroid()
         german = _names_only(story) and story.german()  # (an English corpus never loads the German words)
         top = _lookup_terms(vec, german)
         norm = float(np.linalg.norm(story.emb)) if story.emb is not None else 0.0
         emb = story.emb / norm if norm else None
-        seen, found, live = {story.id}, [], 0
+        seen, found, live = {story.id, *self.apart.get(story.id, ())}, [], 0
         # two dated stories more than WINDOW_DAYS apart never join: another story's reach (its days
         # +- WINDOW_DAYS) must meet this one's days
         days = None if story.first_date is None else (story.first_date.toordinal(), story.last_date.toordinal())
@@ -573,6 +575,11 @@ class StoryIndex:
         """Move story `sid` (its articles' vectors, days and lead vectors) into story `into`;
         `sid` leaves the index."""
         gone = self.stories.pop(sid)
+        for other in self.apart.pop(sid, ()):  # what was kept apart from it is kept apart from `into`
+            self.apart.setdefault(other, set()).discard(sid)
+            if other != into:
+                self.apart[other].add(into)
+                self.apart.setdefault(into, set()).add(other)
         for lists in (self.postings, self.cold):
             for term in gone._listed:
                 post = lists.get(term)

@@ -213,7 +213,11 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
             " WHERE last_date IS NULL", [])
     rows += con.execute(cols + others + f" ORDER BY updated_at DESC, id LIMIT {COLD_STORIES}", params).fetchall()
     rows.sort(key=lambda r: (r[6], r[0]))
-    return StoryIndex(story_of_row(r) for r in rows)
+    index = StoryIndex(story_of_row(r) for r in rows)
+    for a, b in con.execute("SELECT a, b FROM stories_apart WHERE a <> b").fetchall():
+        index.apart.setdefault(a, set()).add(b)
+        index.apart.setdefault(b, set()).add(a)
+    return index
 
 
 STORY_COLUMNS = "id, first_article, terms, articles, first_date, last_date, updated_at, embedding"
@@ -541,6 +545,9 @@ def merge_stored(con, merged: dict[str, str]) -> None:
     for table in ("event_clusters", "claims"):
         con.execute(f"DELETE FROM {table} WHERE story_id IN (SELECT alias FROM merged_stories)")
     con.execute("DELETE FROM stories WHERE id IN (SELECT alias FROM merged_stories)")
+    for side in ("a", "b"):  # stories parted by hand stay parted from what they joined
+        con.execute(f"UPDATE stories_apart p SET {side} = m.story_id FROM merged_stories m WHERE p.{side} = m.alias")
+    con.execute("DELETE FROM stories_apart WHERE a = b")
     con.execute("""UPDATE story_aliases a SET story_id = m.story_id FROM merged_stories m
                    WHERE a.story_id = m.alias""")
     con.execute("""INSERT OR REPLACE INTO story_aliases SELECT alias, story_id, now() FROM merged_stories""")

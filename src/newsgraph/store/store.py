@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
 from importlib.resources import files
@@ -224,7 +225,7 @@ class Store:
             first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
             raise StoreError(f"could not update stories and claims in {self.path}: {first}") from None
 
-    def join_stories(self, story: str, into: str) -> tuple[str, str]:
+    def join_stories(self, story: str, into: str):
         """Join one story to another by hand (`newsgraph.corpus.curate.join_stories`)."""
         from ..corpus.curate import join_stories
 
@@ -233,7 +234,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"could not join the stories in {self.path}: {exc}") from None
 
-    def move_article(self, article: str, to: str | None = None) -> str:
+    def move_article(self, article: str, to: str | None = None):
         """Move an article to another story, or one of its own, by hand (`curate.move_article`)."""
         from ..corpus.curate import move_article
 
@@ -323,9 +324,10 @@ class Store:
         self.con.execute(f"COPY ({EXPORTS[table]}) TO '{escaped}' ({options})")
 
     def find_article(self, key: str) -> dict[str, Any]:
-        """One article by id, id prefix, path or URL."""
-        cur = self.con.execute("""SELECT * FROM articles WHERE id = ? OR path = ? OR url = ?
-            OR source = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""", [key, key, key, key, key])
+        """One article by id, id prefix, path (as given or made absolute, as `analyze` stores it) or URL."""
+        cur = self.con.execute("""SELECT * FROM articles WHERE id = ? OR path = ? OR path = ? OR url = ?
+            OR source = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""",
+                               [key, key, os.path.abspath(key), key, key, key])
         rows = cur.fetchall()
         if len(rows) != 1:
             raise (NotFound if not rows else UsageError)(f"{'no' if not rows else 'more than one'} article "
