@@ -201,3 +201,21 @@ def test_the_dashboard_script_parses():
     script = Path(newsgraph.api.WEB) / "app.js"
     result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_story_joined_to_another_is_found_by_its_old_id_and_listed_as_an_alias(tmp_path, run):
+    from conftest import story_text
+
+    src = tmp_path / "in"
+    src.mkdir()
+    for key in ("ferry", "bakery"):
+        (src / f"{key}.txt").write_text(story_text(key), encoding="utf-8")
+    run([src])
+    db = str(tmp_path / "store.duckdb")
+    with Store(db) as store:
+        old, kept = [r[0] for r in store.query("SELECT id FROM stories ORDER BY id").fetchall()]
+        store.join_stories(old, kept)
+    api = TestClient(create_app(db))
+    s = api.get(f"/api/stories/{old}").json()
+    assert s["id"] == kept and s["aliases"] == [old] and len(s["article_list"]) == 2
+    assert api.get(f"/api/stories/{kept}").json()["aliases"] == [old]

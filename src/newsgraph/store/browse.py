@@ -99,7 +99,8 @@ def find_story_id(store: Store, story: str) -> str:
 
 def story(store: Store, key: str) -> dict[str, Any]:
     """One story: its stored row, its articles in the order they joined (with the copy, near-copy
-    and rewrite links between them) and how many quotes, events and claims it holds."""
+    and rewrite links between them), the ids that lead to it (`aliases`) and how many quotes,
+    events and claims it holds."""
     row = {k: to_json(v) for k, v in find_story(store.con, key).items() if k not in ("terms", "dirty")}
     sid = row["id"]
     try:
@@ -111,6 +112,9 @@ def story(store: Store, key: str) -> dict[str, Any]:
         row["links"] = _rows(store.con.execute(
             f"SELECT article_id, other_id, type, score FROM ({EXPORTS['links']}) t WHERE story_id = ? "
             "ORDER BY type, article_id, other_id", [sid]))
+        # ids of stories that joined it (in a later run or by hand): they still lead here
+        row["aliases"] = [r[0] for r in store.con.execute(
+            "SELECT alias FROM story_aliases WHERE story_id = ? ORDER BY alias", [sid]).fetchall()]
         counts = store.con.execute(f"""SELECT
             (SELECT count(*) FROM quotes WHERE {_IN_STORY}), (SELECT count(*) FROM events WHERE {_IN_STORY}),
             (SELECT count(*) FROM claims WHERE story_id = ?),

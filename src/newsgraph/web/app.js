@@ -151,7 +151,8 @@ async function showStory(id, tab) {
   const body = el("div", { id: "tab-body", role: "tabpanel", "data-story": id });
   $("#view").replaceChildren(
     el("h2", {}, s.title || "(no headline)"),
-    el("p", { class: "dim" }, `Story ${s.id} · ${dates}`),
+    el("p", { class: "dim" }, `Story ${s.id} · ${dates}` +
+      (s.aliases && s.aliases.length ? ` · joined by ${s.aliases.join(", ")}` : "")),
     el("div", { class: "counts" },
       ...[["article", s.articles], ["outlet", s.outlets], ["independent", s.independent_outlets, "independent"],
         ["quotation", c.quotes], ["event", c.events], ["event cluster", c.event_clusters], ["claim", c.claims],
