@@ -887,3 +887,13 @@ def test_of_two_owners_of_an_unnamed_actor_the_coded_one_acts(nlp):
     assert {(e.source, e.source_code) for e in events} == {("al-Qaeda", "IMGMUSALQ")}
     events, _ = events_of(nlp, "Islamic State militants attacked an army checkpoint near Mosul.")
     assert events and all(e.source_code == "IMGMUSISI" for e in events)
+
+
+def test_a_bomb_s_place_and_a_counted_group_s_place_give_their_states(nlp):
+    """'A roadside bomb near Basra killed ...': the bomb went off near Basra, so the attackers no one
+    names are in Iraq; 'hundreds of teachers ... in Nairobi': the teachers a quantity counts are
+    Kenya's teachers."""
+    events, _ = events_of(nlp, "A roadside bomb near the city of Basra killed two soldiers on Monday.")
+    assert [(e.event_code[:2], e.source_code, e.country) for e in events] == [("18", "IRQ", "IRQ")]
+    events, _ = events_of(nlp, "Hundreds of teachers staged a hunger strike in Nairobi on Monday.")
+    assert events and all(e.source_code == "KENEDU" and e.event_code[:2] == "14" for e in events)

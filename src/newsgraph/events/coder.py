@@ -15,6 +15,7 @@ from .dates import Bound, find_date
 from .lexicon import cues, lemma_fixes, noun_patterns, verb_patterns
 from .parties import (
     _DOMESTIC,
+    WEAPONS,
     _about,
     _actors_of,
     _compound_pair,
@@ -376,7 +377,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
                 published: str | None, quotes) -> list[Event]:
     sources = _sources(verb, actors)
     subject = None if sources else _subject(verb)
-    if not sources and (subject is None or subject.lemma_.lower() in _WEAPONS):
+    if not sources and (subject is None or subject.lemma_.lower() in WEAPONS):
         sources = _unknown_attackers(verb, code, actors)  # "a journalist was killed in Beirut"
         if not sources:
             return []
@@ -408,8 +409,6 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
-_WEAPONS = {"bomb", "bombing", "explosion", "blast", "mine", "minefield", "device", "rocket", "shell", "mortar",
-            "grenade", "attack", "ambush", "gunfire", "explosive"}
 
 
 def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[ActorRef, int]]:

@@ -175,7 +175,9 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
         return []
     if _both_of(head):
         return _pair_in_sentence(head, actors) or _recent_pair(head, actors)
-    return _actors_of(head, actors) or _placed_group(head, verb, actors)
+    # "hundreds of teachers staged a hunger strike in Nairobi": the people a quantity counts
+    return _actors_of(head, actors) or _placed_group(head, verb, actors) or next(
+        (found for m in _members(head) for found in [_placed_group(m, verb, actors)] if found), [])
 
 
 def _subject(verb):
@@ -456,6 +458,11 @@ def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list
     return out
 
 
+# what kills or wounds when no one is named: the place it went off in is where the act happened
+WEAPONS = frozenset({"bomb", "bombing", "explosion", "blast", "mine", "minefield", "device", "rocket", "shell",
+                     "mortar", "grenade", "attack", "ambush", "gunfire", "explosive"})
+
+
 def _place(verb, actors: ArticleActors, where_only: bool = False) -> tuple[str | None, ActorRef | None]:
     """'met ... in Nairobi', 'drills in the Sea of Japan': the place attached to the verb or its object,
     named as the text gives it, with the state it lies in when an actor names one (a sea or a region,
@@ -464,7 +471,8 @@ def _place(verb, actors: ArticleActors, where_only: bool = False) -> tuple[str |
     into Kabul"), and so does a border; for an actor's state neither does ("crossed into Ukraine",
     "north of the Nigerian border" say nothing of whose troops or gunmen they are)."""
     holders = [verb] + [x for o in _objects(verb) if o.dep_ == "dobj" for x in (o, *o.conjuncts)] + [
-        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"]  # "by a bomb outside X"
+        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"] + [  # "by a bomb
+        c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS]  # outside X", "a bomb near X"
     # "attacked restaurants, a hall and a stadium at locations across Paris": the objects' conjuncts hold it too;
     # "blew himself up (outside the stadium) north of Paris": a bearing's "of" is a place too
     holders += [c for h in holders for c in h.children if c.dep_ in ("npadvmod", "advmod")
