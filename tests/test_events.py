@@ -897,3 +897,6 @@ def test_a_bomb_s_place_and_a_counted_group_s_place_give_their_states(nlp):
     assert [(e.event_code[:2], e.source_code, e.country) for e in events] == [("18", "IRQ", "IRQ")]
     events, _ = events_of(nlp, "Hundreds of teachers staged a hunger strike in Nairobi on Monday.")
     assert events and all(e.source_code == "KENEDU" and e.event_code[:2] == "14" for e in events)
+    # the place of the event noun the verb goes "on" or takes part "in"
+    events, _ = events_of(nlp, "Doctors went on strike in Nairobi over unpaid wages.")
+    assert [(e.event_code, e.source_code, e.country) for e in events] == [("143", "KENHLH", "KEN")]

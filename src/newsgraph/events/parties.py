@@ -470,9 +470,12 @@ def _place(verb, actors: ArticleActors, where_only: bool = False) -> tuple[str |
     the state of those who act there: a country gone into counts ("advanced into Kharkiv", "flew
     into Kabul"), and so does a border; for an actor's state neither does ("crossed into Ukraine",
     "north of the Nigerian border" say nothing of whose troops or gunmen they are)."""
+    # "by a bomb outside X", "a bomb near X", "went on strike in Lagos": a weapon's place, an event noun's
     holders = [verb] + [x for o in _objects(verb) if o.dep_ == "dobj" for x in (o, *o.conjuncts)] + [
-        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"] + [  # "by a bomb
-        c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS]  # outside X", "a bomb near X"
+        g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"] + [
+        c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at", "during")
+        for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in noun_patterns()]
     # "attacked restaurants, a hall and a stadium at locations across Paris": the objects' conjuncts hold it too;
     # "blew himself up (outside the stadium) north of Paris": a bearing's "of" is a place too
     holders += [c for h in holders for c in h.children if c.dep_ in ("npadvmod", "advmod")
