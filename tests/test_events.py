@@ -898,5 +898,5 @@ def test_a_bomb_s_place_and_a_counted_group_s_place_give_their_states(nlp):
     events, _ = events_of(nlp, "Hundreds of teachers staged a hunger strike in Nairobi on Monday.")
     assert events and all(e.source_code == "KENEDU" and e.event_code[:2] == "14" for e in events)
     # the place of the event noun the verb goes "on" or takes part "in"
-    events, _ = events_of(nlp, "Doctors went on strike in Nairobi over unpaid wages.")
-    assert [(e.event_code, e.source_code, e.country) for e in events] == [("143", "KENHLH", "KEN")]
+    events, _ = events_of(nlp, "Thousands of workers went on strike in Lagos.")  # "in Lagos" hangs on "strike"
+    assert [(e.event_code, e.source_code, e.country) for e in events] == [("143", "NGALAB", "NGA")]
