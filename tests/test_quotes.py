@@ -486,3 +486,14 @@ def test_a_document_s_issuer(nlp, text, word, speaker, not_speaker):
         assert speaker in (q.speaker or ""), q.speaker
     if not_speaker:
         assert not_speaker not in (q.speaker or ""), q.speaker
+
+
+@pytest.mark.parametrize("who", ["the company", "the union", "lawyers for the family", "the operator"])
+def test_an_organisation_or_a_role_no_name_gives_is_an_unnamed_source(nlp, who):
+    """'..., the company said': a company, a union, lawyers speak though no name is given; a subject
+    that is no source ('the immediate future suggests') still gives no quote."""
+    _, quotes = quotes_of(nlp, f"The ferry to Haldor will resume sailing on Monday, {who} said.")
+    q = the_quote(quotes, ("indirect",))
+    assert q.speaker == who and not q.speaker_named and q.text.startswith("The ferry to Haldor")
+    _, quotes = quotes_of(nlp, "The immediate future suggests that ferry fares will fall.")
+    assert quotes == []

@@ -129,7 +129,7 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
     if tok.pos_ == "PROPN" and tok.text[:1].isupper():  # a name the entity recogniser missed: "Tester said"
         name = tok.doc[min([c.i for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok.i]):tok.i + 1]
         return named(tok.doc, name.text, actors)
-    if tok.lemma_.lower() not in _unnamed_heads() | word_set("speech_nouns.txt"):
+    if tok.lemma_.lower() not in _unnamed_heads() | word_set("speech_nouns.txt") | word_set("speaker_heads.txt"):
         return Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return Speaker(_head_phrase(tok), country, False, phrase)
 
