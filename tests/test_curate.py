@@ -235,3 +235,17 @@ def test_stories_parted_by_hand_are_not_joined_again_by_a_later_run(tmp_path, ru
     assert report.corpus.stories_merged == 0
     after = _stories(db)
     assert {k: after[k] for k in split} == split and len(set(after.values())) == 2
+
+
+def test_a_pair_parted_again_and_again_is_stored_once(three):
+    """Moving articles back and forth between two stories keeps one row for their pair."""
+    src, db = three
+    stories = _stories(db)
+    runner = CliRunner()
+    for k in range(3):
+        to = stories["bakery.txt"] if k % 2 == 0 else stories["ferry.txt"]
+        assert runner.invoke(app, ["move-article", str(src / "ferry_b.txt"), "--to", to, "--db", db]).exit_code == 0
+    with Store(db, read_only=True) as store:
+        assert store.query("SELECT count(*) FROM stories_apart").fetchone()[0] == 1
+    result = runner.invoke(app, ["move-article", " ", "--new", "--db", db])
+    assert result.exit_code == 2 and "give an article id" in result.output

@@ -900,3 +900,24 @@ def test_a_bomb_s_place_and_a_counted_group_s_place_give_their_states(nlp):
     # the place of the event noun the verb goes "on" or takes part "in"
     events, _ = events_of(nlp, "Thousands of workers went on strike in Lagos.")  # "in Lagos" hangs on "strike"
     assert [(e.event_code, e.source_code, e.country) for e in events] == [("143", "NGALAB", "NGA")]
+
+
+@pytest.mark.parametrize("text", [
+    "A gas explosion in Moscow killed five people.",
+    "A blast at a coal mine in Zonguldak killed 30 miners.",
+])
+def test_an_accident_s_place_makes_no_attackers(nlp, text):
+    """A gas explosion or a blast at a mine is no one's act: its place gives no unnamed attackers."""
+    events, _ = events_of(nlp, text)
+    assert not any(e.source and e.source.startswith("unidentified attackers") for e in events)
+
+
+def test_the_topic_of_a_comment_is_not_where_it_was_made_and_counted_people_of_a_named_people_stay_theirs(nlp):
+    """'commented on the attack in Kabul' was said about Kabul, not there; 'thousands of Rohingya
+    refugees ... in Bangladesh' are not Bangladesh's refugees."""
+    events, _ = events_of(nlp, "Russia commented on the attack in Kabul.")
+    assert all(e.location is None for e in events)
+    events, _ = events_of(nlp, "Iran insisted on a meeting in Oman.")
+    assert all(e.target != "Oman" and e.location is None for e in events)
+    events, _ = events_of(nlp, "Thousands of Rohingya refugees protested in Bangladesh.")
+    assert not any(e.source_code == "BGDREF" for e in events)

@@ -20,7 +20,7 @@ from ..errors import NotFound, StoreError, UsageError
 from .features import is_english, lead_vectors, tokens
 from .refresh import refresh_stories
 from .stories import CENTROID_TERMS, Story, StoryIndex, story_id
-from .update import STORY_COLUMNS, merge_stored, put_stories, story_of_row
+from .update import STORY_COLUMNS, apart_once, merge_stored, put_stories, story_of_row
 
 
 @dataclass(slots=True)
@@ -162,6 +162,7 @@ def _write(con, stories: dict[str, Story], merged: dict[str, str], moved: tuple[
                         [moved[1], moved[2], moved[0]])
         if apart is not None:
             con.execute("INSERT INTO stories_apart VALUES (?, ?)", list(apart))
+            apart_once(con)
         put_stories(con, stories)
         con.commit()
     except BaseException as exc:

@@ -547,11 +547,20 @@ def merge_stored(con, merged: dict[str, str]) -> None:
     con.execute("DELETE FROM stories WHERE id IN (SELECT alias FROM merged_stories)")
     for side in ("a", "b"):  # stories parted by hand stay parted from what they joined
         con.execute(f"UPDATE stories_apart p SET {side} = m.story_id FROM merged_stories m WHERE p.{side} = m.alias")
-    con.execute("DELETE FROM stories_apart WHERE a = b")
+    apart_once(con)
     con.execute("""UPDATE story_aliases a SET story_id = m.story_id FROM merged_stories m
                    WHERE a.story_id = m.alias""")
     con.execute("""INSERT OR REPLACE INTO story_aliases SELECT alias, story_id, now() FROM merged_stories""")
     con.unregister("merged_stories")
+
+
+def apart_once(con) -> None:
+    """Each pair of stories parted by hand once, in one order, none with itself (a small table)."""
+    pairs = con.execute("""SELECT DISTINCT least(a, b), greatest(a, b) FROM stories_apart WHERE a <> b
+                           ORDER BY 1, 2""").fetchall()
+    con.execute("DELETE FROM stories_apart")
+    if pairs:
+        con.executemany("INSERT INTO stories_apart VALUES (?, ?)", pairs)
 
 
 def put_stories(con, touched: dict[str, Story]) -> None:
@@ -603,4 +612,4 @@ def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
         raise
 
 
-__all__ = ["CorpusReport", "merge_stored", "put_stories", "refresh_stories", "story_of_row", "update"]
+__all__ = ["CorpusReport", "apart_once", "merge_stored", "put_stories", "refresh_stories", "story_of_row", "update"]

@@ -175,9 +175,11 @@ def _sources(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
         return []
     if _both_of(head):
         return _pair_in_sentence(head, actors) or _recent_pair(head, actors)
-    # "hundreds of teachers staged a hunger strike in Nairobi": the people a quantity counts
+    # "hundreds of teachers staged a hunger strike in Nairobi": the people a quantity counts, unless
+    # words make them another state's ("thousands of Rohingya refugees ... in Bangladesh")
     return _actors_of(head, actors) or _placed_group(head, verb, actors) or next(
-        (found for m in _members(head) for found in [_placed_group(m, verb, actors)] if found), [])
+        (found for m in _members(head) if not any(actors.at(t.i) or t.ent_type_ == "NORP" for t in m.subtree)
+         for found in [_placed_group(m, verb, actors)] if found), [])
 
 
 def _subject(verb):
@@ -458,9 +460,35 @@ def _about(verb, actors: ArticleActors, skip: set[int], names: set[str]) -> list
     return out
 
 
-# what kills or wounds when no one is named: the place it went off in is where the act happened
+# what kills or wounds when no one is named
 WEAPONS = frozenset({"bomb", "bombing", "explosion", "blast", "mine", "minefield", "device", "rocket", "shell",
                      "mortar", "grenade", "attack", "ambush", "gunfire", "explosive"})
+# ...of which these are always someone's act; the others (a gas explosion, a blast at a mine, an attack of
+# asthma) only when a word before them says so: a car bomb's blast, a suicide attack, an explosive device
+_ATTACKS = frozenset({"bomb", "bombing", "rocket", "mortar", "grenade", "ambush", "gunfire", "explosive", "missile",
+                      "airstrike"})
+_ATTACK_WORDS = frozenset({"car", "bomb", "suicide", "roadside", "truck", "terrorist", "terror", "militant",
+                           "rocket", "mortar", "grenade", "explosive", "bombing", "insurgent", "rebel"})
+
+
+def deliberate(noun) -> bool:
+    """Whether a weapon noun names an attack (someone's act), not an accident: 'a roadside bomb', 'a
+    car bomb explosion', 'a suicide attack', not 'a gas explosion' or 'a blast at a coal mine'."""
+    lemma = noun.lemma_.lower()
+    return lemma in _ATTACKS or lemma in WEAPONS and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in _ATTACK_WORDS for c in noun.children)
+
+
+def _carried_out(verb, prep, noun) -> bool:
+    """'went on strike', 'took part in a rally': an event noun the verb (with its preposition or
+    particle) carries out, as nouns.tsv lists its light verbs; not a topic ('commented on the attack')."""
+    found = noun_patterns().get(noun.lemma_.lower())
+    if not found:
+        return False
+    lemma = verb.lemma_.lower()
+    said = {lemma, f"{lemma}_{prep.lower_}"} | {f"{lemma}_{c.lower_}" for c in verb.children if c.dep_ == "prt"} | {
+        f"{lemma}_{o.lemma_.lower()}" for o in verb.children if o.dep_ == "dobj"}  # take_part
+    return any(said & verbs for verbs, _, _ in found)
 
 
 def _place(verb, actors: ArticleActors, where_only: bool = False) -> tuple[str | None, ActorRef | None]:
@@ -470,12 +498,13 @@ def _place(verb, actors: ArticleActors, where_only: bool = False) -> tuple[str |
     the state of those who act there: a country gone into counts ("advanced into Kharkiv", "flew
     into Kabul"), and so does a border; for an actor's state neither does ("crossed into Ukraine",
     "north of the Nigerian border" say nothing of whose troops or gunmen they are)."""
-    # "by a bomb outside X", "a bomb near X", "went on strike in Lagos": a weapon's place, an event noun's
+    # "by a bomb outside X", "a roadside bomb near X", "went on strike in Lagos", "during the summit in
+    # Brussels": an attack's place, an event noun's the verb carries out or an act takes place during
     holders = [verb] + [x for o in _objects(verb) if o.dep_ == "dobj" for x in (o, *o.conjuncts)] + [
         g for a in verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"] + [
-        c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() in WEAPONS] + [
-        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in", "at", "during")
-        for g in p.children if g.dep_ == "pobj" and g.lemma_.lower() in noun_patterns()]
+        c for c in verb.children if c.dep_ == "nsubj" and deliberate(c)] + [
+        g for p in verb.children if p.dep_ == "prep" for g in p.children
+        if g.dep_ == "pobj" and (p.lower_ == "during" or _carried_out(verb, p, g))]
     # "attacked restaurants, a hall and a stadium at locations across Paris": the objects' conjuncts hold it too;
     # "blew himself up (outside the stadium) north of Paris": a bearing's "of" is a place too
     holders += [c for h in holders for c in h.children if c.dep_ in ("npadvmod", "advmod")

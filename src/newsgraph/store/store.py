@@ -325,6 +325,8 @@ class Store:
 
     def find_article(self, key: str) -> dict[str, Any]:
         """One article by id, id prefix, path (as given or made absolute, as `analyze` stores it) or URL."""
+        if not key.strip():
+            raise UsageError("give an article id (or an id prefix), path or URL")
         cur = self.con.execute("""SELECT * FROM articles WHERE id = ? OR path = ? OR path = ? OR url = ?
             OR source = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""",
                                [key, key, os.path.abspath(key), key, key, key])
