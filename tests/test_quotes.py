@@ -497,3 +497,17 @@ def test_an_organisation_or_a_role_no_name_gives_is_an_unnamed_source(nlp, who):
     assert q.speaker == who and not q.speaker_named and q.text.startswith("The ferry to Haldor")
     _, quotes = quotes_of(nlp, "The immediate future suggests that ferry fares will fall.")
     assert quotes == []
+
+
+def test_a_poll_or_a_study_is_the_source_of_what_it_shows_or_finds(nlp):
+    """'A new poll shows that ...', 'the study found that ...': reported findings, attributed to the
+    poll or study; numbers that 'show' something are no source, and 'show' is no cue of a quotation."""
+    _, quotes = quotes_of(nlp, "A new poll shows that most voters in Haldor back the ferry plan.")
+    q = the_quote(quotes, ("indirect",))
+    assert (q.speaker, q.cue) == ("A new poll", "show") and q.text == "most voters in Haldor back the ferry plan"
+    _, quotes = quotes_of(nlp, "The harbour study found that the new ferries pollute less.")
+    assert the_quote(quotes, ("indirect",)).cue == "find"
+    _, quotes = quotes_of(nlp, "The figures show that ferry fares fell.")
+    assert quotes == []
+    _, quotes = quotes_of(nlp, "The mayor showed reporters the plans. “We will build it,” she said.")
+    assert the_quote(quotes).cue == "say"

@@ -14,6 +14,9 @@ from .speakers import Speaker, as_speaker, named, noun_owner, read_out, relayed,
 _NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt", "view", "assurance",
                      "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
 _WINDOW = 60  # tokens around a quotation searched for its cue and its frame
+# "a poll shows that ...", "the study found that ...": cues of a source's reported findings, never of
+# the words of a quotation
+_FINDINGS = frozenset({"show", "find"})
 _DASH_NAME = re.compile(r"^[\s,]*[―—–-]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _TURN = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
 _BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
@@ -24,7 +27,7 @@ def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
     cues = word_set("speech_verbs.txt")
     spans = doc_quotations(doc)
     quotes = _merge_split(doc, _direct(doc, spans, actors, article_id, cues), cues)
-    indirect = _indirect(doc, spans, actors, article_id, cues)
+    indirect = _indirect(doc, spans, actors, article_id, cues | _FINDINGS)
     quotes = _mark_fragments(quotes, indirect) + indirect
     quotes += _block_quotes(doc, actors, article_id, cues, quotes)
     quotes += _transcript_turns(doc, actors, article_id, quotes)
