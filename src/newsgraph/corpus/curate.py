@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..brief import find_story
-from ..errors import NotFound, StoreError, UsageError
+from ..errors import NotFound, UsageError
 from .features import is_english, lead_vectors, tokens
 from .refresh import refresh_stories
 from .stories import CENTROID_TERMS, Story, StoryIndex, story_id
-from .update import STORY_COLUMNS, apart_once, merge_stored, put_stories, story_of_row
+from .update import STORY_COLUMNS, apart_once, merge_stored, put_stories, story_of_row, writing
 
 
 @dataclass(slots=True)
@@ -151,8 +151,7 @@ def _fresh_id(con, aid: str) -> tuple[str, str | None]:
 
 def _write(con, stories: dict[str, Story], merged: dict[str, str], moved: tuple[str, str, float] | None = None,
            reused: str | None = None, apart: tuple[str, str] | None = None) -> None:
-    try:
-        con.begin()
+    with writing(con, "the stories"):
         if reused is not None:
             con.execute("DELETE FROM story_aliases WHERE alias = ?", [reused])
         if merged:
@@ -164,12 +163,6 @@ def _write(con, stories: dict[str, Story], merged: dict[str, str], moved: tuple[
             con.execute("INSERT INTO stories_apart VALUES (?, ?)", list(apart))
             apart_once(con)
         put_stories(con, stories)
-        con.commit()
-    except BaseException as exc:
-        con.rollback()
-        if isinstance(exc, Exception) and not isinstance(exc, StoreError):
-            raise StoreError(f"could not write the stories: {exc}") from None
-        raise
 
 
 def _rebuild(con, ids: list[str]) -> list[str]:

@@ -7,7 +7,8 @@ import datetime as dt
 import hashlib
 import logging
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -401,15 +402,9 @@ def _consolidate(index: StoryIndex, ids: Sequence[str], story_of: dict[str, str]
         keep, drop = into, sid
         if into in fresh and order[story.first_article] < order[index.stories[into].first_article]:
             keep, drop = sid, into
-        group = members.pop(drop)
-        chunk_stories[keep] = index.merge(drop, keep, [(vectors[a], day_of(arts[a][3]), leads[a]) for a in group])
-        chunk_stories.pop(drop, None)
-        for aid in group:
-            story_of[aid] = keep
-        if meaning is not None:
-            meaning.move(group, drop, keep)
-        members.setdefault(keep, []).extend(group)
-        moved.update(group)
+        chunk_stories[keep] = index.merge(drop, keep, [(vectors[a], day_of(arts[a][3]), leads[a])
+                                                       for a in members[drop]])
+        _hand_over(drop, keep, chunk_stories, members, story_of, meaning, moved)
         if keep in fresh:  # grown, it may join a larger story in turn
             pending = sorted({*pending, keep} & members.keys(), key=lambda x: (len(members[x]), x))
     if merged is not None:
@@ -453,17 +448,23 @@ def _join_stored(index: StoryIndex, story_of: dict[str, str], chunk_stories: dic
                 if new == drop:
                     merged[old] = keep
             merged[drop] = keep
-        chunk_stories.pop(drop, None)
-        group = members.pop(drop, [])
-        for aid in group:
-            story_of[aid] = keep
-        if meaning is not None:
-            meaning.move(group, drop, keep)
-        members.setdefault(keep, []).extend(group)
-        moved.update(group)
+        _hand_over(drop, keep, chunk_stories, members, story_of, meaning, moved)
         # grown, it may join another in turn
         pending = sorted({*pending, keep} & index.stories.keys(), key=lambda x: (index.stories[x].articles, x))
     return moved
+
+
+def _hand_over(drop: str, keep: str, chunk_stories: dict[str, Story], members: dict[str, list[str]],
+               story_of: dict[str, str], meaning: Meaning | None, moved: set[str]) -> None:
+    """Story `drop` joined `keep` in the index: the chunk's articles of it are `keep`'s now."""
+    chunk_stories.pop(drop, None)
+    group = members.pop(drop, [])
+    for aid in group:
+        story_of[aid] = keep
+    if meaning is not None:
+        meaning.move(group, drop, keep)
+    members.setdefault(keep, []).extend(group)
+    moved.update(group)
 
 
 def _keeps(story: Story) -> tuple[int, dt.date, str]:
@@ -578,8 +579,7 @@ def put_stories(con, touched: dict[str, Story]) -> None:
 
 def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
                  chunk_df: Counter | None = None, merged: dict[str, str] | None = None) -> None:
-    try:
-        con.begin()
+    with writing(con, "the corpus tables"):
         if merged:
             merge_stored(con, merged)
         if chunk_df:
@@ -604,12 +604,22 @@ def _write_chunk(con, rows, band_rows, links, touched: dict[str, Story],
             con.execute("INSERT OR REPLACE INTO links SELECT * FROM new_links")
             con.unregister("new_links")
         put_stories(con, touched)
+
+
+@contextmanager
+def writing(con, what: str) -> Iterator[None]:
+    """One transaction: committed at the end of the block, or rolled back (an interrupt too), a
+    database error raised as a StoreError naming `what`."""
+    try:
+        con.begin()
+        yield
         con.commit()
     except BaseException as exc:
         con.rollback()
         if isinstance(exc, Exception) and not isinstance(exc, StoreError):
-            raise StoreError(f"could not write the corpus tables: {exc}") from None
+            raise StoreError(f"could not write {what}: {exc}") from None
         raise
 
 
-__all__ = ["CorpusReport", "apart_once", "merge_stored", "put_stories", "refresh_stories", "story_of_row", "update"]
+__all__ = ["CorpusReport", "apart_once", "merge_stored", "put_stories", "refresh_stories", "story_of_row", "update",
+           "writing"]
