@@ -511,17 +511,3 @@ def test_a_poll_or_a_study_is_the_source_of_what_it_shows_or_finds(nlp):
     assert quotes == []
     _, quotes = quotes_of(nlp, "The mayor showed reporters the plans. “We will build it,” she said.")
     assert the_quote(quotes).cue == "say"
-
-
-def test_a_cue_set_off_inside_the_clause_reports_the_whole_clause(nlp):
-    """'The latest test, the ministry said, was its biggest yet': the clause around the cue is what
-    was said; its text leaves the cue out, its offsets run over the whole clause. A quotation split by
-    its cue stays a direct quote."""
-    doc, quotes = quotes_of(nlp, "The new ferry, the operator said, will sail to Haldor twice a day from May.")
-    q = the_quote(quotes, ("indirect",))
-    assert (q.speaker, q.cue) == ("the operator", "say")
-    assert q.text == "The new ferry … will sail to Haldor twice a day from May"
-    assert doc.text[q.start:q.end].startswith("The new ferry, the operator said, will sail")
-    assert "operator" not in q.key
-    _, quotes = quotes_of(nlp, "“The crossing,” the captain said, “will be rough tonight.”")
-    assert [q.kind for q in quotes] == ["direct"]

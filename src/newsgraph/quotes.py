@@ -43,26 +43,17 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _make(doc, start: int, end: int, kind: str, cue, speaker: Speaker, article_id: str,
-          omit: tuple[int, int] | None = None) -> Quote | None:
-    """A quote of the text from `start` to `end`; `omit`: the characters of a cue set off inside it
-    ('The test, North Korea said, was its biggest'), left out of its text and words, shown as '…'."""
+def _make(doc, start: int, end: int, kind: str, cue, speaker: Speaker, article_id: str) -> Quote | None:
     start, end = _trim_span(doc_text(doc), start, end)
     if end <= start:
         return None
-    if omit is not None and start < omit[0] < omit[1] < end:
-        raw = doc_text(doc)
-        text = " ".join(raw[start:omit[0]].split()) + " … " + " ".join(raw[omit[1]:end].split())
-    else:
-        omit = None
-        text = " ".join(doc_text(doc)[start:end].split())  # blanked reference markers leave spaces
+    text = " ".join(doc_text(doc)[start:end].split())  # blanked reference markers leave spaces
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = sent_of(span[0]).text if span is not None and len(span) else ""
     if len(sent) > 1000:  # a run-on "sentence": keep the words around the quote only
         offset = sent_of(span[0]).start_char
         sent = sent[max(start - offset - 300, 0):end - offset + 300]
-    key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop
-                        and not (omit and omit[0] <= t.idx < omit[1])})) if span is not None else ()
+    key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop})) if span is not None else ()
     return Quote(article_id, text, kind, start, end, speaker.name, speaker.code,
                  speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key)
 
@@ -281,10 +272,6 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
                 q = _clause_quote(doc, tok, comp, quoted, actors, article_id)
                 if q is not None:
                     out.append(q)
-            if not comps and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
-                q = _parenthetical_quote(doc, tok, quoted, actors, article_id)
-                if q is not None:
-                    out.append(q)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according_quote(doc, tok, quoted, actors, article_id)
             if q is not None:
@@ -334,27 +321,6 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     if speaker.name is None:
         return None  # an indirect quote needs a source: a named actor or a described one
     return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
-
-
-def _parenthetical_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
-    """'The latest test, North Korea said, was its biggest yet': a cue set off inside the clause it
-    reports (parsed as a parataxis of the clause's verb) reports the whole clause: the offsets run
-    from its first word to its last, its text leaves the cue's words out ('The latest test … was its
-    biggest yet')."""
-    phrase = {t.i for t in cue.subtree}
-    root = cue.head
-    edges = (root.left_edge.i, root.right_edge.i)
-    tokens = [t for t in root.subtree if t.i not in phrase and not (t.is_punct and t.i in edges)]
-    if sum(t.is_alpha for t in tokens) < 3 or any(c.lower_ in _STANDS_FOR for c in cue.children):
-        return None
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])
-    if any(quoted[start:end]):
-        return None  # a quotation split by its cue ('"That," he added, "promises ..."'): the direct quotes'
-    speaker = speaker_of(cue, actors, {t.i for t in tokens})
-    if speaker.name is None:
-        return None
-    first, last = doc[min(phrase)], doc[max(phrase)]
-    return _make(doc, start, end, "indirect", cue, speaker, article_id, (first.idx, last.idx + len(last)))
 
 
 def _in_quote(quoted, pos: int) -> bool:
