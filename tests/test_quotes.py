@@ -509,5 +509,9 @@ def test_a_poll_or_a_study_is_the_source_of_what_it_shows_or_finds(nlp):
     assert the_quote(quotes, ("indirect",)).cue == "find"
     _, quotes = quotes_of(nlp, "The figures show that ferry fares fell.")
     assert quotes == []
+    for text in ("Mayor Ingrid Halvorsen found herself isolated at the harbour meeting.",
+                 "When he got home, Olav Strand found that his boat had been stolen.",
+                 "Mayor Ingrid Halvorsen has shown that she is willing to compromise."):
+        assert quotes_of(nlp, text)[1] == [], text  # a person's discovery or deed, no finding reported
     _, quotes = quotes_of(nlp, "The mayor showed reporters the plans. “We will build it,” she said.")
     assert the_quote(quotes).cue == "say"

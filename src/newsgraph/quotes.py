@@ -15,8 +15,11 @@ _NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt",
                      "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
 _WINDOW = 60  # tokens around a quotation searched for its cue and its frame
 # "a poll shows that ...", "the study found that ...": cues of a source's reported findings, never of
-# the words of a quotation
+# the words of a quotation, and only where what shows or finds is a poll, a study, a document...
+# (not "Obama has shown that he is willing", "Smith found that his house had been burgled")
 _FINDINGS = frozenset({"show", "find"})
+_FINDERS = frozenset("""poll survey study report analysis investigation inquiry audit review research census
+    video footage transcript document record paper assessment estimate test""".split())
 _DASH_NAME = re.compile(r"^[\s,]*[―—–-]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _TURN = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
 _BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
@@ -304,6 +307,8 @@ _STANDS_FOR = frozenset({"something", "which", "what"})  # 'CLAUSE, something X 
 
 
 def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
+    if cue.lemma_.lower() in _FINDINGS and not _finding(cue, comp):
+        return None
     tokens = [t for t in comp.subtree]
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
         tokens = tokens[1:]
@@ -321,6 +326,17 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     if speaker.name is None:
         return None  # an indirect quote needs a source: a named actor or a described one
     return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
+
+
+def _finding(cue, comp) -> bool:
+    """Whether 'X shows/finds CLAUSE' reports a finding: X (the subject, or the agent of a passive)
+    is a poll, a study, a document..., and the clause is a finite one ('that most voters back it',
+    not 'herself isolated')."""
+    subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or subject.lemma_.lower() not in _FINDERS:
+        return False
+    return comp.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)
 
 
 def _in_quote(quoted, pos: int) -> bool:
