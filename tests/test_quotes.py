@@ -515,3 +515,15 @@ def test_a_poll_or_a_study_is_the_source_of_what_it_shows_or_finds(nlp):
         assert quotes_of(nlp, text)[1] == [], text  # a person's discovery or deed, no finding reported
     _, quotes = quotes_of(nlp, "The mayor showed reporters the plans. “We will build it,” she said.")
     assert the_quote(quotes).cue == "say"
+
+
+def test_sources_named_by_a_relative_word_a_demonstrative_or_according_to_anything(nlp):
+    """'..., Olav Strand, who says ...' speaks as Strand; 'those close to her say' are an unnamed
+    source; 'according to the data' makes the data the source."""
+    _, quotes = quotes_of(nlp, "The council backed the mayor, Olav Strand, who says the ferry will sail in May.")
+    assert the_quote(quotes, ("indirect",)).speaker == "Olav Strand"
+    _, quotes = quotes_of(nlp, "Those close to the mayor say that she will not run again in Haldor.")
+    assert the_quote(quotes, ("indirect",)).speaker == "Those close to the mayor"
+    _, quotes = quotes_of(nlp, "According to the data, most ferries to Haldor left late last winter.")
+    q = the_quote(quotes, ("indirect",))
+    assert (q.speaker, q.speaker_named) == ("the data", False)

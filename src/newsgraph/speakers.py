@@ -56,7 +56,13 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
     if cue.lower_ == "according":
         to = cue.nbor(1)
         objs = [c for c in to.children if c.dep_ == "pobj"]
-        return _speaker_from_token(objs[0], actors) if objs else Speaker(None, None, False, None)
+        if not objs:
+            return Speaker(None, None, False, None)
+        found = _speaker_from_token(objs[0], actors)
+        if found.name is None and objs[0].pos_ in ("NOUN", "PROPN"):  # "according to the data": whatever
+            phrase = cue.doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text  # it names is the source
+            return Speaker(_head_phrase(objs[0]), None, False, phrase)
+        return found
     if cue.pos_ in ("NOUN", "PROPN"):
         owner = noun_owner(cue)
         if owner is not None:
@@ -98,6 +104,8 @@ def _adjacent_name(verb, exclude: set[int]):
 
 
 def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
+    if tok.tag_ == "WP" and tok.head.dep_ == "relcl" and tok.head.head is not tok:
+        return _speaker_from_token(tok.head.head, actors)  # "Ted Cruz endorses Trump, who says ..."
     if tok.lower_ in _PRONOUNS:
         actor = antecedent(tok, actors)
         return as_speaker(actor, tok.text, tok.i, actors) if actor else Speaker(None, None, False, tok.text)
