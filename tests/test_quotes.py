@@ -518,12 +518,20 @@ def test_a_poll_or_a_study_is_the_source_of_what_it_shows_or_finds(nlp):
 
 
 def test_sources_named_by_a_relative_word_a_demonstrative_or_according_to_anything(nlp):
-    """'..., Olav Strand, who says ...' speaks as Strand; 'those close to her say' are an unnamed
-    source; 'according to the data' makes the data the source."""
+    """'..., Olav Strand, who says ...' speaks as Strand (not 'people who say', a group a clause
+    defines); fans speak unnamed; 'according to the data' makes the data the source, 'according to
+    plan' nothing."""
     _, quotes = quotes_of(nlp, "The council backed the mayor, Olav Strand, who says the ferry will sail in May.")
     assert the_quote(quotes, ("indirect",)).speaker == "Olav Strand"
-    _, quotes = quotes_of(nlp, "Those close to the mayor say that she will not run again in Haldor.")
-    assert the_quote(quotes, ("indirect",)).speaker == "Those close to the mayor"
+    _, quotes = quotes_of(nlp, "People who say they are undecided make up a fifth of Haldor's voters.")
+    assert quotes == []  # a group a clause defines, not a speaker
+    _, quotes = quotes_of(nlp, "Fans said the referee in Haldor was biased against the home side.")
+    assert the_quote(quotes, ("indirect",)).speaker == "Fans"
     _, quotes = quotes_of(nlp, "According to the data, most ferries to Haldor left late last winter.")
     q = the_quote(quotes, ("indirect",))
     assert (q.speaker, q.speaker_named) == ("the data", False)
+    for text in ("According to the rules, each crew may carry five passengers to Haldor.",
+                 "According to tradition, the first ferry of the year sails at dawn.",
+                 "The Haldor ferry works went ahead according to plan on Monday.",
+                 "The funds for the Haldor ferry were shared according to need."):
+        assert quotes_of(nlp, text)[1] == [], text  # a rule or a custom is no source

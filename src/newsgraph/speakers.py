@@ -59,8 +59,8 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
         if not objs:
             return Speaker(None, None, False, None)
         found = _speaker_from_token(objs[0], actors)
-        if found.name is None and objs[0].pos_ in ("NOUN", "PROPN"):  # "according to the data": whatever
-            phrase = cue.doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text  # it names is the source
+        if found.name is None and objs[0].lemma_.lower() in _COUNTS:  # "according to the data": a count
+            phrase = cue.doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text  # or a record is the source
             return Speaker(_head_phrase(objs[0]), None, False, phrase)
         return found
     if cue.pos_ in ("NOUN", "PROPN"):
@@ -103,9 +103,16 @@ def _adjacent_name(verb, exclude: set[int]):
     return None
 
 
+# what "according to" cites that is no speaker yet the source of what follows (not "according to plan",
+# "according to the rules", "according to tradition")
+_COUNTS = frozenset("""data datum figure statistic estimate count tally calculation projection forecast number census
+    research account ranking index model analysis study survey poll report record document""".split())
+
+
 def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
-    if tok.tag_ == "WP" and tok.head.dep_ == "relcl" and tok.head.head is not tok:
-        return _speaker_from_token(tok.head.head, actors)  # "Ted Cruz endorses Trump, who says ..."
+    if tok.tag_ == "WP" and tok.head.dep_ == "relcl" and tok.head.head is not tok and tok.i > 0 \
+            and tok.doc[tok.i - 1].text == ",":  # "Ted Cruz endorses Trump, who says ...": Trump; not a
+        return _speaker_from_token(tok.head.head, actors)  # group a clause defines ("people who say")
     if tok.lower_ in _PRONOUNS:
         actor = antecedent(tok, actors)
         return as_speaker(actor, tok.text, tok.i, actors) if actor else Speaker(None, None, False, tok.text)
