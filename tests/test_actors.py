@@ -386,3 +386,18 @@ def test_a_group_the_recogniser_cuts_short_is_found_by_its_whole_name(nlp):
     actors = resolve_actors(nlp(newsgraph.nlp.for_parser("Hong Kong Airlines cancelled dozens of flights.")),
                             "2016-05-01")
     assert "Hong Kong" not in actors.actors  # the first words of a name the recogniser saw whole
+
+
+def test_a_smaller_town_takes_its_state_where_its_sentence_names_that_state(nlp, kb):
+    """Tikrit (under 50,000 people in the gazetteer) gets no state alone; where its sentence names
+    Iraq ('Iraqi soldiers') the state said confirms the town, and a state named that is not the
+    town's gives none."""
+    from newsgraph.actors.resolve import _town_country
+
+    assert _town_country("Tikrit") is None
+    actors = resolve_actors(nlp(newsgraph.nlp.for_parser(
+        "Two Iraqi soldiers were killed by a roadside bomb near Tikrit on Monday.")), "2010-05-01")
+    assert actors.actors["Tikrit"].country == "IRQ"
+    actors = resolve_actors(nlp(newsgraph.nlp.for_parser(
+        "Two Turkish soldiers were killed by a roadside bomb near Tikrit on Monday.")), "2010-05-01")
+    assert actors.actors["Tikrit"].country is None

@@ -212,7 +212,7 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
     country, sector = _context(span, kb)
     type_ = "GPE" if label in ("GPE", "LOC", "FAC") else "ORG"
     if country is None and label == "GPE" and not _part_of_a_name(span):
-        country = _town_country(span.text)
+        country = _town_country(span.text) or _town_of_named_state(span, kb)
     sector = sector or (kb.sector_of([t.text for t in span]) if type_ == "ORG" else None)
     owner = _igo_prefix(span, kb) if type_ == "ORG" and country is None else None
     code = owner.code if owner is not None else kb.code(country, sector)
@@ -232,6 +232,20 @@ def _town_country(name: str) -> str | None:
 
     place = gazetteer().town(name, TOWN_POPULATION)
     return place.country if place is not None else None
+
+
+def _town_of_named_state(span, kb: KnowledgeBase) -> str | None:
+    """A smaller town the gazetteer knows (15,000 people or more, unambiguous as `_town_country`
+    asks) takes its state where its sentence names that state ("Two Iraqi soldiers were killed near
+    Tikrit"): the state said confirms which town is meant."""
+    from ..events.places import gazetteer
+
+    place = gazetteer().town(span.text, 0)
+    if place is None or not place.country:
+        return None
+    sent = span.sent
+    named = {kb.country_of(t.text) for t in sent if t.i not in range(span.start, span.end) and t.text[:1].isupper()}
+    return place.country if place.country in named else None
 
 
 def _part_of_a_name(span) -> bool:
