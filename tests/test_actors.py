@@ -401,3 +401,12 @@ def test_a_smaller_town_takes_its_state_where_its_sentence_names_that_state(nlp,
     actors = resolve_actors(nlp(newsgraph.nlp.for_parser(
         "Two Turkish soldiers were killed by a roadside bomb near Tikrit on Monday.")), "2010-05-01")
     assert actors.actors["Tikrit"].country is None
+
+
+def test_a_town_the_recogniser_calls_a_people_is_still_a_town(nlp):
+    """'in Samarra', labelled NORP by the recogniser: not a nationality word, a town the gazetteer
+    knows, so a place with its state; a people stays no actor."""
+    actors = resolve_actors(nlp(newsgraph.nlp.for_parser("Gunmen attacked a checkpoint in Samarra.")), "2010-05-01")
+    assert actors.actors["Samarra"].country == "IRQ"
+    actors = resolve_actors(nlp(newsgraph.nlp.for_parser("Shiites marched in Lindholt.")), "2010-05-01")
+    assert "Shiites" not in actors.actors

@@ -206,6 +206,10 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
             span.root.pos_ == "ADJ" or span.root.dep_ in ("amod", "compound"))):
         # "Ugandan" in "Ugandan rebels", whatever the recogniser calls it, is a nationality word
         iso = kb.country_of(span.text)
+        if iso is None and span.root.pos_ == "PROPN" and span.root.dep_ not in ("amod", "compound") \
+                and not _part_of_a_name(span):
+            town = _town_country(span.text)  # "in Samarra", which the recogniser calls a people
+            return ActorRef(span.text, "GPE", town, kb.code(town, None)) if town else None
         if iso is None or span.root.dep_ in ("amod", "compound"):
             return None  # an adjective: part of a role or a description, not an actor
         return _from_kb(kb.countries[iso]) if iso in kb.countries else None
