@@ -9,17 +9,15 @@ from .actors.resolve import ArticleActors
 from .data import word_set
 from .quotemarks import OPEN_CLOSE, doc_quotations, doc_sentences, doc_text, sent_of
 from .records import Quote
-from .speakers import Speaker, as_speaker, named, noun_owner, read_out, relayed, speaker_of
+from .speakers import FINDING_SOURCES, Speaker, as_speaker, named, noun_owner, read_out, relayed, speaker_of
 
 _NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt", "view", "assurance",
                      "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
 _WINDOW = 60  # tokens around a quotation searched for its cue and its frame
 # "a poll shows that ...", "the study found that ...": cues of a source's reported findings, never of
 # the words of a quotation, and only where what shows or finds is a poll, a study, a document...
-# (not "Obama has shown that he is willing", "Smith found that his house had been burgled")
+# (speakers.FINDING_SOURCES; not "Obama has shown that he is willing", "Smith found that ...")
 _FINDINGS = frozenset({"show", "find"})
-_FINDERS = frozenset("""poll survey study report analysis investigation inquiry audit review research census
-    video footage transcript document record paper assessment estimate test""".split())
 _DASH_NAME = re.compile(r"^[\s,]*[―—–-]\s*(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})")
 _TURN = re.compile(r"^\s*[\"“]?(?P<name>[A-Z][A-Z.'’ -]{1,30}[A-Z.]):\s+\S")
 _BLOCK_INTRO = re.compile(r"\b(the following|as follows|stated|said|noted|added|wrote|declared)\s*:\s*$", re.I)
@@ -333,7 +331,7 @@ def _finding(cue, comp) -> bool:
     is a poll, a study, a document..., and the clause is a finite one ('that most voters back it',
     not 'herself isolated')."""
     subject = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    if subject is None or subject.lemma_.lower() not in _FINDERS:
+    if subject is None or subject.lemma_.lower() not in FINDING_SOURCES:
         return False
     return comp.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
         c.dep_ in ("aux", "auxpass", "mark") for c in comp.children)

@@ -59,7 +59,7 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
         if not objs:
             return Speaker(None, None, False, None)
         found = _speaker_from_token(objs[0], actors)
-        if found.name is None and objs[0].lemma_.lower() in _COUNTS:  # "according to the data": a count
+        if found.name is None and objs[0].lemma_.lower() in FINDING_SOURCES:  # "according to the data": a count
             phrase = cue.doc[objs[0].left_edge.i:objs[0].right_edge.i + 1].text  # or a record is the source
             return Speaker(_head_phrase(objs[0]), None, False, phrase)
         return found
@@ -103,10 +103,12 @@ def _adjacent_name(verb, exclude: set[int]):
     return None
 
 
-# what "according to" cites that is no speaker yet the source of what follows (not "according to plan",
-# "according to the rules", "according to tradition")
-_COUNTS = frozenset("""data datum figure statistic estimate count tally calculation projection forecast number census
-    research account ranking index model analysis study survey poll report record document""".split())
+# records and counts that are the source of what they show, find or say though no one speaks: "according
+# to the data", "a new poll shows that", "the study found that" (not "according to plan", "the rules",
+# "tradition"; not "Obama has shown that")
+FINDING_SOURCES = frozenset("""data datum figure statistic estimate count tally calculation projection forecast
+    number census research account ranking index model analysis study survey poll report record document
+    investigation inquiry audit review video footage transcript paper assessment test""".split())
 
 
 def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:

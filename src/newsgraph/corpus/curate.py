@@ -10,16 +10,16 @@ Known limit: a German page in a story in another language was stored with its co
 down against that story (`stories.noun_weighted`); moved, it keeps that weighting."""
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..brief import find_story
-from ..errors import NotFound, UsageError
+from ..errors import UsageError
+from ..store.store import find_article
 from .features import is_english, lead_vectors, tokens
 from .refresh import refresh_stories
-from .stories import CENTROID_TERMS, Story, StoryIndex, story_id
+from .stories import Story, StoryIndex, story_id
 from .update import STORY_COLUMNS, apart_once, merge_stored, put_stories, story_of_row, writing
 
 
@@ -52,7 +52,7 @@ def move_article(con, article: str, to: str | None = None) -> Curated:
     `to` is None. A story the move leaves empty is gone, its id an alias of the story the article
     went to; a story whose first article leaves keeps its id (ids are stable) and takes its next
     article as its first; the two stories are kept apart from then on."""
-    aid, title, text, language = _article(con, article)
+    aid, title, text, language = find_article(con, article, "id, title, text, language").values()
     found = con.execute("SELECT story_id, terms, day FROM corpus_articles WHERE article_id = ?", [aid]).fetchone()
     if found is None:
         raise UsageError(f"article {aid} has no story yet: run `newsgraph analyze` to place it")
@@ -98,20 +98,6 @@ def _story(con, key: str | None, what: str) -> str:
     return find_story(con, key)["id"]
 
 
-def _article(con, key: str) -> tuple[str, str | None, str, str | None]:
-    """An article by id, id prefix, URL, source or path (as given, or made absolute: `analyze`
-    stores absolute paths)."""
-    if not key.strip():
-        raise UsageError("give an article id (or an id prefix), path or URL")
-    path = os.path.abspath(key)
-    rows = con.execute("""SELECT id, title, text, language FROM articles WHERE id = ? OR url = ? OR source = ?
-                          OR path = ? OR path = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""",
-                       [key, key, key, key, path, key]).fetchall()
-    if len(rows) != 1:
-        raise (NotFound if not rows else UsageError)(f"{'no' if not rows else 'more than one'} article matches {key!r}")
-    return rows[0]
-
-
 def _stories(con, ids: list[str]) -> dict[str, Story]:
     rows = con.execute(f"SELECT {STORY_COLUMNS} FROM stories WHERE id IN (SELECT unnest(?))", [ids]).fetchall()
     return {r[0]: story_of_row(r) for r in rows}
@@ -126,14 +112,9 @@ def _rest(con, source: Story, aid: str) -> None:
     source.first_date, source.last_date = rest[0], rest[1]
     if source.first_article == aid:
         source.first_article = rest[2]
-    sums: dict[str, float] = {}
-    for (terms,) in con.execute("""SELECT terms FROM corpus_articles WHERE story_id = ? AND article_id <> ?
-                                   ORDER BY seq""", [source.id, aid]).fetchall():
-        for t in terms or []:
-            sums[t["term"]] = sums.get(t["term"], 0.0) + t["w"]
-    if len(sums) > CENTROID_TERMS * 2:
-        sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
-    source.sums, source._norm, source._german = sums, 0.0, None
+    source.set_sums({}, *({t["term"]: t["w"] for t in terms or []} for (terms,) in con.execute(
+        "SELECT terms FROM corpus_articles WHERE story_id = ? AND article_id <> ? ORDER BY seq",
+        [source.id, aid]).fetchall()))
 
 
 def _fresh_id(con, aid: str) -> tuple[str, str | None]:

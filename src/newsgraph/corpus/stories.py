@@ -183,14 +183,22 @@ class Story:
         if emb is not None and (self.emb is not None or not self.articles):  # a story stored before
             # the vectors existed keeps none: a mean of its newest articles alone would misrepresent it
             self.emb = emb.astype(np.float32) if self.emb is None else self.emb + emb
-        sums = self.sums
-        for k, v in vec.items():
-            sums[k] = sums.get(k, 0.0) + v
-        if len(sums) > CENTROID_TERMS * 2:
-            self.sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
-        self._norm = 0.0
-        self._german = None
+        self.set_sums(self.sums, vec)
         self.articles += 1
+        self.widen(day)
+
+    def set_sums(self, sums: dict[str, float], *more: dict[str, float]) -> None:
+        """Make `sums` plus `more` the story's summed vector, cut back to its CENTROID_TERMS top terms
+        once it holds twice as many."""
+        for vec in more:
+            for k, v in vec.items():
+                sums[k] = sums.get(k, 0.0) + v
+        if len(sums) > CENTROID_TERMS * 2:
+            sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        self.sums, self._norm, self._german = sums, 0.0, None
+
+    def widen(self, day: dt.date | None) -> None:
+        """Take a day into the story's first and last days."""
         if day is not None:
             self.first_date = day if self.first_date is None else min(self.first_date, day)
             self.last_date = day if self.last_date is None else max(self.last_date, day)
@@ -599,19 +607,12 @@ class StoryIndex:
         when two stories stored by earlier runs turn out to tell one event; `sid` leaves the index."""
         gone = self.stories[sid]
         target = self.merge(sid, into, ())
-        sums = target.sums
-        for k, v in gone.sums.items():
-            sums[k] = sums.get(k, 0.0) + v
-        if len(sums) > CENTROID_TERMS * 2:
-            target.sums = dict(sorted(sums.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+        target.set_sums(target.sums, gone.sums)
         # a story stored before the lead vectors existed keeps none; so does what it joins
         target.emb = None if target.emb is None or gone.emb is None else target.emb + gone.emb
-        target._norm, target._german = 0.0, None
         target.articles += gone.articles
-        for day in (gone.first_date, gone.last_date):
-            if day is not None:
-                target.first_date = day if target.first_date is None else min(target.first_date, day)
-                target.last_date = day if target.last_date is None else max(target.last_date, day)
+        target.widen(gone.first_date)
+        target.widen(gone.last_date)
         self._put(target)
         return target
 

@@ -202,8 +202,7 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
     and, when some pending articles are undated, the COLD_STORIES most recently updated others."""
     first, undated = rows_in(con, """SELECT min(published), count(*) FILTER (WHERE published IS NULL)
                                       FROM articles WHERE id IN (SELECT unnest(?))""", pending)[0]
-    cols = """SELECT id, first_article, terms, articles, first_date, last_date,
-              coalesce(updated_at, TIMESTAMP '1970-01-01'), embedding FROM stories"""
+    cols = f"SELECT {STORY_COLUMNS} FROM stories"
     if first is None:  # every pending article undated: any story
         rows, others, params = [], "", []
     else:
@@ -221,7 +220,8 @@ def _load_index(con, pending: Sequence[str]) -> StoryIndex:
     return index
 
 
-STORY_COLUMNS = "id, first_article, terms, articles, first_date, last_date, updated_at, embedding"
+STORY_COLUMNS = """id, first_article, terms, articles, first_date, last_date,
+                   coalesce(updated_at, TIMESTAMP '1970-01-01') AS updated_at, embedding"""
 
 
 def story_of_row(row: tuple) -> Story:

@@ -72,6 +72,20 @@ _ARTICLE_SCHEMA = pa.schema([
 ])
 
 
+def find_article(con, key: str, columns: str = "*") -> dict[str, Any]:
+    """The stored row (these columns) of the one article with this id, id prefix, URL, source or
+    path (as given or made absolute, as `analyze` stores it)."""
+    if not key.strip():
+        raise UsageError("give an article id (or an id prefix), path or URL")
+    cur = con.execute(f"""SELECT {columns} FROM articles WHERE id = ? OR path = ? OR path = ? OR url = ?
+        OR source = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""", [key, key, os.path.abspath(key), key, key, key])
+    rows = cur.fetchall()
+    if len(rows) != 1:
+        raise (NotFound if not rows else UsageError)(f"{'no' if not rows else 'more than one'} article "
+                                                     f"matches {key!r}")
+    return dict(zip([d[0] for d in cur.description], rows[0]))
+
+
 class Store:
     """A newsgraph database file."""
 
@@ -325,16 +339,7 @@ class Store:
 
     def find_article(self, key: str) -> dict[str, Any]:
         """One article by id, id prefix, path (as given or made absolute, as `analyze` stores it) or URL."""
-        if not key.strip():
-            raise UsageError("give an article id (or an id prefix), path or URL")
-        cur = self.con.execute("""SELECT * FROM articles WHERE id = ? OR path = ? OR path = ? OR url = ?
-            OR source = ? OR starts_with(id, ?) ORDER BY id LIMIT 2""",
-                               [key, key, os.path.abspath(key), key, key, key])
-        rows = cur.fetchall()
-        if len(rows) != 1:
-            raise (NotFound if not rows else UsageError)(f"{'no' if not rows else 'more than one'} article "
-                                                         f"matches {key!r}")
-        return dict(zip([d[0] for d in cur.description], rows[0]))
+        return find_article(self.con, key)
 
     def briefing(self, story_id: str | None = None, fmt: str = "md") -> str:
         """A story's briefing rendered as Markdown or HTML (`newsgraph.brief`)."""
