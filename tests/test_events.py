@@ -72,6 +72,19 @@ def test_event_inside_a_quote_links_to_it(nlp):
     assert linked and linked[0].quote_id.startswith("a1:")
 
 
+def test_the_cue_set_off_inside_a_quote_is_the_speakers_act_not_the_quotes(nlp):
+    """'The agreement, Canada praised Denmark, was a fair one': the praise is Canada's own act,
+    not what is quoted (it lies in the quote's gap); an act inside the reported words is."""
+    events, quotes = events_of(nlp, "The agreement, Canada praised Denmark, was a fair one.")
+    assert [q.gap_start for q in quotes] != [None]
+    praised = [e for e in events if e.event_code == "051"]
+    assert praised and praised[0].quote_id is None
+    events, quotes = events_of(nlp, "The talks, Canada's foreign minister said, failed because Denmark "
+                                    "refused to sign the trade agreement.")
+    refused = [e for e in events if e.trigger == "refused"]
+    assert refused and refused[0].quote_id == f"a1:{quotes[0].start}-{quotes[0].end}"
+
+
 def test_background_history_is_marked(nlp):
     events, _ = events_of(nlp, "In 2014, Russia annexed Crimea from Ukraine.")
     assert events and all(e.background for e in events)

@@ -535,3 +535,37 @@ def test_sources_named_by_a_relative_word_a_demonstrative_or_according_to_anythi
                  "The Haldor ferry works went ahead according to plan on Monday.",
                  "The funds for the Haldor ferry were shared according to need."):
         assert quotes_of(nlp, text)[1] == [], text  # a rule or a custom is no source
+
+
+def test_a_cue_set_off_inside_the_clause_it_reports_is_the_quote_s_gap(nlp):
+    """'The new ferry, Mayor Ingrid Halvorsen said, will sail in May': the quote spans the clause
+    with the cue's own words as its gap, left out of its text and key; words hung on the cue ('If
+    the vote fails') are the clause's; a clause joined on with its own subject is the writer's."""
+    doc, quotes = quotes_of(nlp, "The new ferry, Mayor Ingrid Halvorsen said on Tuesday, will sail to Haldor in May.")
+    q = the_quote(quotes, ("indirect",))
+    assert q.text == "The new ferry … will sail to Haldor in May." and q.speaker == "Ingrid Halvorsen"
+    assert doc.text[q.gap_start:q.gap_end] == ", Mayor Ingrid Halvorsen said on Tuesday,"
+    assert (q.start, q.end) == (0, len(doc.text)) and "say" not in q.key and "tuesday" not in q.key
+    assert q.covers(doc.text.index("ferry")) and q.covers(doc.text.index("sail"))
+    assert not q.covers(doc.text.index("Halvorsen")) and not q.covers(doc.text.index("said"))
+    assert_offsets(doc, quotes)
+    _, quotes = quotes_of(nlp, "If the vote fails, Olav Strand said, the Haldor ferry will stop running.")
+    assert the_quote(quotes, ("indirect",)).text == "If the vote fails … the Haldor ferry will stop running."
+    _, quotes = quotes_of(nlp, "The ferry — harbour officials say — was sold to a Bergen company.")
+    q = the_quote(quotes, ("indirect",))
+    assert (q.text, q.speaker) == ("The ferry … was sold to a Bergen company.", "harbour officials")
+    _, quotes = quotes_of(nlp, "The fares, Olav Strand said, will rise in May, and the council approved the plan.")
+    assert the_quote(quotes, ("indirect",)).text == "The fares … will rise in May"
+
+
+def test_a_cue_that_is_not_set_off_inside_its_clause_has_no_gap(nlp):
+    """A cue after or before its clause is the plain report; a sentence holding two speakers'
+    cues is not one speaker's clause."""
+    for text in ("The Haldor ferry will stop running, Olav Strand said.",
+                 "Olav Strand said the Haldor ferry will stop running."):
+        q = the_quote(quotes_of(nlp, text)[1], ("indirect",))
+        assert q.text == "the Haldor ferry will stop running" or q.text == "The Haldor ferry will stop running"
+        assert (q.gap_start, q.gap_end) == (None, None), text
+    _, quotes = quotes_of(nlp, "The fire, the police said, began at noon, and two sailors, the hospital said, died.")
+    for q in quotes:
+        assert "police" not in q.text and "hospital" not in q.text, q.text

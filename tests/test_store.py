@@ -211,3 +211,29 @@ def test_a_store_written_before_story_aliases_is_read_without_being_written(tmp_
         assert 15 not in {v for (v,) in store.query("SELECT version FROM schema_migrations").fetchall()}
     with Store(db) as store:
         assert store.query("SELECT count(*) FROM story_aliases").fetchone()[0] == 0
+
+
+def test_a_quote_s_gap_is_stored_exported_and_read_empty_from_an_older_store(tmp_path):
+    """A quote's gap (the cue set off inside it) is stored and exported; a read-only open of a
+    store older than migration 017 reads its quotes as having none, without writing the file."""
+    from newsgraph.records import Quote
+
+    a = article(tmp_path)
+    db = str(tmp_path / "s.duckdb")
+    gapped = Quote(a.id, "The ferry … will sail", "indirect", 0, 40, "Olav Strand", gap_start=9, gap_end=28)
+    plain = Quote(a.id, "the fares will rise", "indirect", 50, 70, "Olav Strand")
+    with Store(db) as store:
+        store.write_batch([a], [], quotes=[gapped, plain])
+        columns, rows = store.export_rows("quotes")
+        got = sorted((r["start"], r["gap_start"], r["gap_end"]) for r in (dict(zip(columns, row)) for row in rows))
+        assert got == [(0, 9, 28), (50, None, None)]
+        store.con.execute("ALTER TABLE quotes DROP COLUMN gap_start")
+        store.con.execute("ALTER TABLE quotes DROP COLUMN gap_end")
+        store.con.execute("DELETE FROM schema_migrations WHERE version = 17")
+    with Store(db, read_only=True) as store:
+        columns, rows = store.export_rows("quotes")
+        assert [dict(zip(columns, r))["gap_start"] for r in rows] == [None, None]
+    with Store(db, read_only=True) as store:  # the file was left as it was
+        assert 17 not in {v for (v,) in store.query("SELECT version FROM schema_migrations").fetchall()}
+    with Store(db) as store:
+        assert store.query("SELECT count(*) FROM quotes WHERE gap_start IS NULL").fetchone()[0] == 2

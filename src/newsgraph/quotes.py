@@ -44,19 +44,27 @@ def _trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _make(doc, start: int, end: int, kind: str, cue, speaker: Speaker, article_id: str) -> Quote | None:
+def _make(doc, start: int, end: int, kind: str, cue, speaker: Speaker, article_id: str,
+          gap: tuple[int, int] | None = None) -> Quote | None:
+    """A quote of the text's start..end; `gap`: the cue's own words set off inside it, left out of
+    its text and its key."""
     start, end = _trim_span(doc_text(doc), start, end)
     if end <= start:
         return None
-    text = " ".join(doc_text(doc)[start:end].split())  # blanked reference markers leave spaces
+    whole = doc_text(doc)
+    parts = [(start, end)] if gap is None else [(start, gap[0]), (gap[1], end)]
+    # blanked reference markers leave spaces; the words either side of a gap joined as a split quote's
+    text = " … ".join(" ".join(whole[slice(*_trim_span(whole, a, b))].split()) for a, b in parts)
     span = doc.char_span(start, end, alignment_mode="expand")
     sent = sent_of(span[0]).text if span is not None and len(span) else ""
     if len(sent) > 1000:  # a run-on "sentence": keep the words around the quote only
         offset = sent_of(span[0]).start_char
         sent = sent[max(start - offset - 300, 0):end - offset + 300]
-    key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop})) if span is not None else ()
+    key = tuple(sorted({t.lemma_.lower() for t in span if t.is_alpha and not t.is_stop
+                        and (gap is None or not gap[0] <= t.idx < gap[1])})) if span is not None else ()
     return Quote(article_id, text, kind, start, end, speaker.name, speaker.code,
-                 speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key)
+                 speaker.named, speaker.text, cue.lemma_.lower() if cue is not None else None, sent, key=key,
+                 gap_start=gap[0] if gap else None, gap_end=gap[1] if gap else None)
 
 
 # ------------------------------------------------------------------ direct
@@ -270,7 +278,12 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
         elif _is_cue(tok, cues):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and not _reduced_relative(tok, c)]
             for comp in comps:
-                q = _clause_quote(doc, tok, comp, quoted, actors, article_id)
+                q = _parenthetical_quote(doc, tok, quoted, actors, article_id, cues, comp) if comp.i > tok.i else None
+                q = q or _clause_quote(doc, tok, comp, quoted, actors, article_id)
+                if q is not None:
+                    out.append(q)
+            if not comps and tok.dep_ == "parataxis":
+                q = _parenthetical_quote(doc, tok, quoted, actors, article_id, cues)
                 if q is not None:
                     out.append(q)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
@@ -324,6 +337,81 @@ def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     if speaker.name is None:
         return None  # an indirect quote needs a source: a named actor or a described one
     return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
+
+
+_SET_OFF = frozenset({",", "—", "–", "-", "--", "(", ")"})
+# words before a root cue that belong to the clause after it ('Prices, the bank said, will rise',
+# 'If the vote fails, X said, ...'), the parser having hung them on the cue
+_CLAUSE_PARTS = frozenset({"nsubj", "nsubjpass", "csubj", "dep", "advcl"})
+
+
+def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) -> Quote | None:
+    """'The latest test, North Korea said, was its biggest yet': a cue set off by commas or dashes
+    inside the clause it reports (parsed as the clause's parataxis, or as the root with the words
+    before it hung on it and `comp` after it). The quote spans the clause, with the cue's own words
+    as its gap; words hung on the cue ('If the talks fail, Putin said, Russia will respond') are the
+    clause's. A clause joined on with its own subject ('..., and the army withdrew') is the
+    writer's, not the speaker's."""
+    if cue.lemma_.lower() in _FINDINGS:
+        return None
+    head = cue if comp is not None else cue.head
+    sent = sent_of(cue)
+    if head.pos_ not in ("VERB", "AUX") or sent_of(head).start != sent.start:
+        return None
+    lo = next((i for i in range(cue.i - 1, sent.start - 1, -1) if doc[i].text in _SET_OFF), None)
+    hi = next((i for i in range(cue.i + 1, sent.end) if doc[i].text in _SET_OFF), None)
+    if lo is None or hi is None or hi - lo > 16 or not _marks_pair(doc, lo, hi):
+        return None
+    phrase = range(lo + 1, hi)
+    if not any(c.dep_ == "nsubj" and lo < c.i < hi for c in cue.children):
+        return None  # 'X, he said, Y' and 'X, said Y, Z' name who speaks; '(think Brexit, for example)' does not
+    if any(_in_quote(quoted, doc[i].idx) or doc[i].text == ":" for i in range(lo, hi + 1)):
+        return None  # a cue after a quotation ('“..., ” they said, under ...') or before one ('X said: “For ...'
+    if any(i != cue.i and cue not in doc[i].ancestors for i in phrase) or \
+            (comp is not None and comp.i in phrase) or \
+            any(i != cue.i and doc[i].dep_ in ("ccomp", "advcl", "conj", "parataxis", "xcomp") for i in phrase):
+        return None  # the cue's own words only, no clause of its own inside them
+    if comp is not None and not any(c.i < lo and c.dep_ in _CLAUSE_PARTS for c in cue.children):
+        return None  # nothing of the clause before the cue: 'In Moscow, Putin said, ...' tells where he said it
+    clause = comp if comp is not None else head
+    cut = {t.i for c in clause.children if c.dep_ == "conj" and c.i > hi and (c.pos_ not in ("VERB", "AUX")
+           or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children))
+           for t in doc[_joined_at(c):c.right_edge.i + 1]}
+    tokens = [t for t in head.subtree if not lo <= t.i <= hi and t.i not in cut]
+    if any(t.i != cue.i and _is_cue(t, cues) and any(c.dep_ == "nsubj" for c in t.children) for t in tokens):
+        return None  # another speaker's report inside: not one clause of this speaker's
+    before, after = [t for t in tokens if t.i < lo], [t for t in tokens if t.i > hi]
+    if not any(t.is_alpha for t in before) or not any(t.is_alpha for t in after) or \
+            sum(t.is_alpha for t in before + after) < 3:
+        return None
+    start, end = before[0].idx, after[-1].idx + len(after[-1])
+    gap = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
+    inside = (sum(quoted[start:gap[0]]) + sum(quoted[gap[1]:end])) / max(1, end - start - (gap[1] - gap[0]))
+    if inside > 0.85:
+        return None  # a direct quotation the cue interrupts, taken as one
+    speaker = speaker_of(cue, actors, {t.i for t in tokens})
+    if speaker.name is None:
+        return None
+    return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id, gap)
+
+
+def _marks_pair(doc, lo: int, hi: int) -> bool:
+    """Whether the marks at lo and hi set off what lies between: commas or dashes (a hyphen with
+    spaces, not the one inside '34-year-old'), or a pair of brackets."""
+    a, b = doc[lo].text, doc[hi].text
+    if a == "(" or b == ")":
+        return a == "(" and b == ")"
+    if a == ")" or b == "(":
+        return False
+    return all(doc[i].text not in ("-", "--") or (i > 0 and doc[i - 1].whitespace_ != "") for i in (lo, hi))
+
+
+def _joined_at(conj) -> int:
+    """Where a joined clause begins: the comma or 'and' before it."""
+    i = conj.left_edge.i
+    while i > 0 and conj.doc[i - 1].dep_ in ("cc", "punct") and conj.doc[i - 1].head.i in (conj.head.i, conj.i):
+        i -= 1
+    return i
 
 
 def _finding(cue, comp) -> bool:

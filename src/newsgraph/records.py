@@ -127,6 +127,15 @@ class Quote:
     sentence: str = ""
     statement_id: str | None = None
     key: tuple[str, ...] = ()  # content lemmas, for matching the same statement elsewhere
+    # the cue set off inside the words it reports ('The test, North Korea said, was its biggest'):
+    # start..end spans the whole clause, gap_start..gap_end the cue, which `text` leaves out
+    gap_start: int | None = None
+    gap_end: int | None = None
+
+    def covers(self, pos: int) -> bool:
+        """Whether the character at `pos` is among the quoted words (inside start..end, not in the gap)."""
+        return self.start <= pos < self.end and not (self.gap_start is not None and self.gap_end is not None
+                                                      and self.gap_start <= pos < self.gap_end)
 
 
 @dataclass(frozen=True, slots=True)

@@ -570,7 +570,7 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                 date_text=date_text, negated=_negated(verb), modality=_modality(verb),
                 background=_background(sent.text, date, published), location=place, country=country,
                 quote_id=next((f"{q.article_id}:{q.start}-{q.end}" for q in quotes
-                               if q.start <= verb.idx < q.end), None))
+                               if q.covers(verb.idx)), None))
     return [Event(source=s.name, source_code=s.code or s.country, target=t.name if t else None,
                   target_code=(t.code or t.country) if t else None, symmetric=sym, **base)
             for s, t, sym in pairs if t is None or not _same_state(s, t, code)]

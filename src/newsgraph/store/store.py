@@ -26,7 +26,7 @@ EXPORTS: dict[str, str] = {
     "entities": """SELECT article_id, name, type, country, code, role, kb, mentions FROM entities
                    ORDER BY article_id, mentions[1].start, name""",
     "quotes": """SELECT id, article_id, speaker, speaker_code, speaker_named, speaker_text, text, kind,
-                        cue, "start", "end", statement_id, sentence FROM quotes
+                        cue, "start", "end", gap_start, gap_end, statement_id, sentence FROM quotes
                  ORDER BY article_id, "end", kind, "start" """,
     "events": """SELECT id, article_id, date, date_precision, date_text, source, source_code, target,
                         target_code, event_code, event_root, quad_class, goldstein, plover, negated,
@@ -102,13 +102,16 @@ class Store:
         # a read-only open never writes the file (an older newsgraph may still be writing it): what
         # later migrations add is read as empty
         pending = {_version(e) for e in self._pending()}
+        catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
         if 14 in pending:  # written before articles had credits: read as if none were found
-            catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
             self.con.execute(f"""CREATE TEMP VIEW articles AS SELECT *, NULL::VARCHAR[] AS credits
                                  FROM "{catalog}".main.articles""")
         if 15 in pending:  # written before stories could join across runs: no aliases
             self.con.execute("""CREATE TEMP TABLE story_aliases (alias VARCHAR, story_id VARCHAR,
                                 merged_at TIMESTAMP)""")
+        if 17 in pending:  # written before quotes had gaps: none has one
+            self.con.execute(f"""CREATE TEMP VIEW quotes AS SELECT *, NULL::INTEGER AS gap_start,
+                                 NULL::INTEGER AS gap_end FROM "{catalog}".main.quotes""")
 
     def _pending(self) -> list:
         """The migration files this store has not had, in order."""
@@ -469,7 +472,7 @@ _QUOTE_SCHEMA = pa.schema([
     ("speaker_code", pa.string()), ("speaker_named", pa.bool_()), ("speaker_text", pa.string()),
     ("text", pa.string()), ("kind", pa.string()), ("cue", pa.string()), ("start", pa.int32()),
     ("end", pa.int32()), ("sentence", pa.string()), ("statement_id", pa.string()),
-    ("key", pa.list_(pa.string()))])
+    ("key", pa.list_(pa.string())), ("gap_start", pa.int32()), ("gap_end", pa.int32())])
 
 
 def _entities_table(entities: Sequence[Entity]) -> pa.Table | None:
@@ -489,7 +492,7 @@ def _quotes_table(quotes: Sequence[Quote]) -> pa.Table | None:
         "speaker_code": q.speaker_code, "speaker_named": q.speaker_named,
         "speaker_text": q.speaker_text, "text": q.text, "kind": q.kind, "cue": q.cue,
         "start": q.start, "end": q.end, "sentence": q.sentence, "statement_id": q.statement_id,
-        "key": list(q.key),
+        "key": list(q.key), "gap_start": q.gap_start, "gap_end": q.gap_end,
     } for q in quotes], schema=_QUOTE_SCHEMA)
 
 
@@ -515,7 +518,7 @@ def _events_table(events: Sequence[Event]) -> pa.Table | None:
 
 _FRAME = pa.struct([("subject", pa.string()), ("predicate", pa.string()), ("object", pa.string()),
                     ("place", pa.string()), ("time", pa.string()), ("source", pa.string()),
-                    ("key", pa.list_(pa.string()))])
+                    ("key", pa.list_(pa.string())), ("gap_start", pa.int32()), ("gap_end", pa.int32())])
 _SENTENCE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()),
                               ("end", pa.int32()), ("frame", _FRAME)])
 

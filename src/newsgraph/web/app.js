@@ -340,14 +340,17 @@ function articles(s) {
 
 // ------------------------------------------------------------------ one article
 function markedText(text, quotes) {
-  // cut the text where any quotation starts or ends; each piece is marked with every quotation over it
+  // cut the text where any quotation starts or ends, or the cue set off inside it (its gap) does;
+  // each piece is marked with every quotation over it
   const spans = quotes.filter((q) => q.start !== null && q.end !== null && q.end > q.start);
-  const cuts = [...new Set([0, text.length, ...spans.flatMap((q) => [q.start, q.end])])].sort((x, y) => x - y);
+  const gapped = (q) => q.gap_start != null && q.gap_end != null && q.gap_end > q.gap_start;
+  const edges = (q) => gapped(q) ? [q.start, q.end, q.gap_start, q.gap_end] : [q.start, q.end];
+  const cuts = [...new Set([0, text.length, ...spans.flatMap(edges)])].sort((x, y) => x - y);
   const box = el("div", { class: "text" });
   let n = 0;
   for (let i = 0; i + 1 < cuts.length; i++) {
     const [a, b] = [cuts[i], cuts[i + 1]];
-    const over = spans.filter((q) => q.start <= a && q.end >= b);
+    const over = spans.filter((q) => q.start <= a && q.end >= b && !(gapped(q) && q.gap_start <= a && q.gap_end >= b));
     if (!over.length) { box.append(text.slice(a, b)); continue; }
     const who = over.map((q) => `${q.speaker || "no speaker found"} (${q.kind})`).join("; ");
     const first = over.some((q) => q.start === a);
