@@ -934,3 +934,25 @@ def test_the_topic_of_a_comment_is_not_where_it_was_made_and_counted_people_of_a
     assert all(e.target != "Oman" and e.location is None for e in events)
     events, _ = events_of(nlp, "Thousands of Rohingya refugees protested in Bangladesh.")
     assert not any(e.source_code == "BGDREF" for e in events)
+
+
+def test_a_stance_towards_a_state_is_not_membership_of_it(nlp):
+    """'anti-Syria journalist', 'pro-Russian rebels': neither Syrian nor Russian; the rebels are
+    placed where they fight, as for any group no words tie to a state."""
+    events, _ = events_of(nlp, "Pro-Russian rebels attacked Ukrainian troops near Donetsk.")
+    (attack,) = [e for e in events if e.trigger == "attacked"]
+    assert attack.source_code == "UKRREB" and attack.target_code[:3] == "UKR"
+    events, _ = events_of(nlp, "Russian rebels attacked Ukrainian troops near Donetsk.")
+    assert [e.source_code for e in events if e.trigger == "attacked"] == ["RUSREB"]
+    events, _ = events_of(nlp, "A prominent anti-Syria journalist was killed by a car bomb in eastern Beirut.")
+    assert events and all((e.target_code or "")[:3] != "SYR" for e in events)
+
+
+def test_an_ethnic_group_is_people_of_the_state_where_the_event_takes_place(nlp):
+    """'three ethnic Albanians in southern Serbia' are people of Serbia; with no other state's
+    place, the nation."""
+    events, _ = events_of(nlp, "Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia.")
+    (killed,) = [e for e in events if e.trigger == "killed"]
+    assert killed.target_code == "SRB" and killed.target == "Serbia ethnic Albanians"
+    events, _ = events_of(nlp, "Serb forces killed three ethnic Albanians near Tirana.")
+    assert [e.target_code for e in events if e.trigger == "killed"] == ["ALB"]

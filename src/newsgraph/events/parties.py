@@ -69,7 +69,7 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
         return found
     # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name; of two, one the
     # knowledge base codes ("Osama bin Laden's al-Qaeda network": al-Qaeda's)
-    owners = [actors.at(c.i) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod")]
+    owners = [actors.at(c.i) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and not stance(c)]
     owners = sorted((o for o in owners if o is not None), key=lambda o: not (o.code or o.country))
     for owner in owners:
         if owner.country or owner.code or owner.type != "PERSON" or not knowledge_base().sector_of([tok.text]):
@@ -132,8 +132,9 @@ def _reporter(tok, actors: ArticleActors) -> ActorRef | None:
 
 
 def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
-    """The state a nationality adjective or a country name stands for ('Chinese', 'Israeli')."""
-    if tok.pos_ not in ("ADJ", "PROPN", "NOUN"):
+    """The state a nationality adjective or a country name stands for ('Chinese', 'Israeli'); not
+    one a stance is taken to ('pro-Russian')."""
+    if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or stance(tok):
         return None
     kb = knowledge_base()
     if tok.lower_ == "western":  # "Western sanctions": the West (CAMEO WST)
@@ -146,6 +147,18 @@ def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
     country = kb.countries[iso]
     return actors.actors.get(country.name) or ActorRef(country.name, "GPE", country.country, country.code,
                                                        kb=True)
+
+
+_STANCES = frozenset({"anti", "pro"})
+
+
+def stance(tok) -> bool:
+    """'anti-Syria journalist', 'pro-Russian rebels', 'pro-Kremlin media': a stance towards a state
+    or an actor, not membership of it (ICEWS and POLECAT code pro-Russian separatists in Ukraine
+    as Ukraine's rebels)."""
+    doc = tok.doc
+    return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐", "–") and not doc[tok.i - 1].whitespace_ \
+        and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].lower_ in _STANCES
 
 
 def _speakers_state(tok, actors: ArticleActors) -> ActorRef | None:
@@ -310,7 +323,7 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
     sector = _head_sector(tok)
     if sector is None and tok.lower_ not in _GROUP_HEADS and tok.tag_ not in ("NNS", "NNPS"):
         return []
-    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i]
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not stance(c)]
     mods += [g for m in mods if m.lower_ in _LED for g in m.lefts]  # "Vietnamese-led forces"
     isos = [kb.country_of(m.doc[m.left_edge.i:m.i + 1].text) or kb.country_of(m.text)  # "South African police"
             for m in mods + [c for m in mods for c in m.conjuncts]]
@@ -385,6 +398,8 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
                 if all(g.name != b.name for b, _ in out):
                     out.append((g, t.i))
             continue
+        if a is not None and a.type == "GPE" and _ethnic(t):
+            a = _ethnic_group(t, a, actors)
         if a is not None and all(a.name != b.name for b, _ in out):
             out.append((a, t.i))
         if a is not None and actors.at(t.i) is None:  # "allies such as Japan, South Korea and Australia"
@@ -395,6 +410,24 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
                         if b is not None and all(b.name != x.name for x, _ in out):
                             out.append((b, c.i))
     return out
+
+
+def _ethnic(tok) -> bool:
+    """'ethnic Albanians', 'ethnic Russian separatists': people of a nation, not its state."""
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+
+
+def _ethnic_group(tok, nation: ActorRef, actors: ArticleActors) -> ActorRef:
+    """'Serb forces killed three ethnic Albanians in southern Serbia': an ethnic group acts or is
+    acted on as people of the state where the event takes place (Serbia's), when that is another
+    state than the nation's; else as the nation."""
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    where = _place(verb, actors)[1] if verb is not None else None
+    kb = knowledge_base()
+    if where is None or where.country == nation.country or where.country not in kb.countries:
+        return nation
+    state = kb.countries[where.country]
+    return ActorRef(f"{state.name} ethnic {tok.text}", "NORP", state.country, state.code)
 
 
 def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:
