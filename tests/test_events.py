@@ -956,3 +956,23 @@ def test_an_ethnic_group_is_people_of_the_state_where_the_event_takes_place(nlp)
     assert killed.target_code == "SRB" and killed.target == "Serbia ethnic Albanians"
     events, _ = events_of(nlp, "Serb forces killed three ethnic Albanians near Tirana.")
     assert [e.target_code for e in events if e.trigger == "killed"] == ["ALB"]
+
+
+def test_the_object_the_parser_hung_on_a_following_clause_is_still_acted_on(nlp):
+    """'granted asylum to five Panamanian army officers holed up in a residence': the parser leaves
+    'to' without an object (the officers made the subject of 'holed'); they are still the target.
+    'with Putin highlighting ...' is a clause the preposition governs, no target."""
+    events, _ = events_of(nlp, "Chile has granted asylum to four Bolivian army officers holed up in an embassy.")
+    assert [(e.event_code, e.target_code) for e in events if e.trigger == "asylum"] == [("075", "BOL")]
+    events, _ = events_of(nlp, "In recent weeks, Russia has stressed its commitment to stability, with "
+                               "President Vladimir Putin praising ties with China.")
+    assert all(e.target != "Vladimir Putin" for e in events), events
+
+
+def test_people_from_a_states_bodies_are_that_states(nlp):
+    """'Doctors from two American aid groups' act for the United States; 'doctors from two aid
+    groups' for no state."""
+    events, _ = events_of(nlp, "Doctors from two American aid groups delivered medicine to Basra.")
+    assert [e.source_code for e in events if e.trigger == "delivered"] == ["USAHLH"]
+    events, _ = events_of(nlp, "Doctors from two aid groups delivered medicine to Basra.")
+    assert all((e.source_code or "")[:3] != "USA" for e in events)

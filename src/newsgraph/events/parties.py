@@ -328,15 +328,29 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
     isos = [kb.country_of(m.doc[m.left_edge.i:m.i + 1].text) or kb.country_of(m.text)  # "South African police"
             for m in mods + [c for m in mods for c in m.conjuncts]]
     if not any(isos) and sector is not None:
+        # "the foreign ministers of India and Pakistan", "doctors from two American aid groups"
         isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
-                for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g) for a in [actors.at(x.i)]
-                if a is not None and a.type == "GPE"]  # "the foreign ministers of India and Pakistan"
+                for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g)
+                for a in [actors.at(x.i) or _named_by_adjective(x, actors)] if a is not None and a.type == "GPE"]
     out = []
     for iso in isos:
         if iso and iso in kb.countries and all(a.country != iso for a in out):
             out.append(ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "NORP", iso,
                                 kb.code(iso, sector), sector=sector))
     return out
+
+
+def _named_by_adjective(tok, actors: ArticleActors) -> ActorRef | None:
+    """'two American aid groups', 'Chinese universities': the state a nationality adjective before a
+    plural noun of bodies names."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODIES:
+        return None
+    return next((s for m in tok.children if m.dep_ == "amod" and m.i < tok.i
+                 for s in [_state_of_word(m, actors)] if s is not None), None)
+
+
+_BODIES = frozenset({"group", "organization", "organisation", "agency", "charity", "university", "company",
+                     "firm", "hospital", "unit", "ministry", "party", "union", "school", "bank", "team"})
 
 
 def _head_sector(tok) -> str | None:
@@ -443,12 +457,27 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
     for holder in holders:
         for p in _preps(holder):
             if p.lower_ in _TARGET_PREPS:  # "send troops to X"
-                for g in p.children:
-                    if g.dep_ == "pobj" and g.i not in source_tokens:
+                for g in _pobjs(p):
+                    if g.i not in source_tokens:
                         found = _actors_of(g, actors, loose=True)
                         if found:
                             return found
     return []
+
+
+def _pobjs(prep) -> list:
+    """The objects of a preposition; for one the parser left without any ('granted asylum to five
+    officers holed up in a residence', the officers made the subject of 'holed'), the noun whose
+    phrase begins right after it and is the subject of a clause that follows."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    if objs or any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+        return objs  # ('with Putin highlighting ...': a clause the preposition governs)
+    nxt = prep.doc[prep.i + 1]
+    noun = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if noun is None or noun.pos_ not in ("NOUN", "PROPN") or noun.left_edge.i != prep.i + 1 or \
+            noun.head.i < noun.i or noun.head.tag_ not in ("VBD", "VBN"):
+        return []
+    return [noun]
 
 
 def _preps(tok) -> list:
