@@ -732,3 +732,21 @@ def test_one_speaker_written_two_ways_is_one_statement_in_the_quotes_too(tmp_pat
     assert len({q[1] for q in quotes}) == 1
     claims = query("SELECT statement_id, articles FROM claims WHERE kind = 'quote' AND speaker LIKE '%Engstad'")
     assert claims == [(quotes[0][1], 2)]
+
+
+def test_a_quote_with_its_cue_set_off_inside_is_not_a_claim_twice_in_the_briefing(tmp_path, run, settings):
+    """'The Haldor ferry, Mayor Ingrid Halvorsen said on Tuesday, will stop ...' is one single-source
+    claim in the briefing: the sentence, not the sentence and the quote cut around its cue again."""
+    from newsgraph.brief import build
+
+    src = tmp_path / "in"
+    src.mkdir()
+    _write(src / "ferry.txt", "Haldor Ferry To Stop\nThe Haldor ferry, Mayor Ingrid Halvorsen said on "
+           "Tuesday, will stop running to Brenvik in May because the council cut its funds.\nThe crew "
+           "of the Kestrel has sailed the route for twelve years without a single cancelled crossing.\n")
+    run([src], nlp=True)
+    with Store(settings().db, read_only=True) as store:
+        (gap,) = store.query("SELECT gap_start FROM quotes WHERE speaker = 'Ingrid Halvorsen'").fetchall()
+        assert gap[0] is not None
+        single = [it.text for it in build(store.con).single_source]
+    assert sum("will stop running to Brenvik" in t for t in single) == 1, single

@@ -76,7 +76,7 @@ def test_the_cue_set_off_inside_a_quote_is_the_speakers_act_not_the_quotes(nlp):
     """'The agreement, Canada praised Denmark, was a fair one': the praise is Canada's own act,
     not what is quoted (it lies in the quote's gap); an act inside the reported words is."""
     events, quotes = events_of(nlp, "The agreement, Canada praised Denmark, was a fair one.")
-    assert [q.gap_start for q in quotes] != [None]
+    assert len(quotes) == 1 and quotes[0].gap_start is not None
     praised = [e for e in events if e.event_code == "051"]
     assert praised and praised[0].quote_id is None
     events, quotes = events_of(nlp, "The talks, Canada's foreign minister said, failed because Denmark "

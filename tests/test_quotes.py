@@ -543,17 +543,17 @@ def test_a_cue_set_off_inside_the_clause_it_reports_is_the_quote_s_gap(nlp):
     the vote fails') are the clause's; a clause joined on with its own subject is the writer's."""
     doc, quotes = quotes_of(nlp, "The new ferry, Mayor Ingrid Halvorsen said on Tuesday, will sail to Haldor in May.")
     q = the_quote(quotes, ("indirect",))
-    assert q.text == "The new ferry … will sail to Haldor in May." and q.speaker == "Ingrid Halvorsen"
+    assert q.text == "The new ferry … will sail to Haldor in May" and q.speaker == "Ingrid Halvorsen"
     assert doc.text[q.gap_start:q.gap_end] == ", Mayor Ingrid Halvorsen said on Tuesday,"
-    assert (q.start, q.end) == (0, len(doc.text)) and "say" not in q.key and "tuesday" not in q.key
+    assert (q.start, q.end) == (0, len(doc.text) - 1) and "say" not in q.key and "tuesday" not in q.key
     assert q.covers(doc.text.index("ferry")) and q.covers(doc.text.index("sail"))
     assert not q.covers(doc.text.index("Halvorsen")) and not q.covers(doc.text.index("said"))
     assert_offsets(doc, quotes)
     _, quotes = quotes_of(nlp, "If the vote fails, Olav Strand said, the Haldor ferry will stop running.")
-    assert the_quote(quotes, ("indirect",)).text == "If the vote fails … the Haldor ferry will stop running."
+    assert the_quote(quotes, ("indirect",)).text == "If the vote fails … the Haldor ferry will stop running"
     _, quotes = quotes_of(nlp, "The ferry — harbour officials say — was sold to a Bergen company.")
     q = the_quote(quotes, ("indirect",))
-    assert (q.text, q.speaker) == ("The ferry … was sold to a Bergen company.", "harbour officials")
+    assert (q.text, q.speaker) == ("The ferry … was sold to a Bergen company", "harbour officials")
     _, quotes = quotes_of(nlp, "The fares, Olav Strand said, will rise in May, and the council approved the plan.")
     assert the_quote(quotes, ("indirect",)).text == "The fares … will rise in May"
 
@@ -569,3 +569,36 @@ def test_a_cue_that_is_not_set_off_inside_its_clause_has_no_gap(nlp):
     _, quotes = quotes_of(nlp, "The fire, the police said, began at noon, and two sailors, the hospital said, died.")
     for q in quotes:
         assert "police" not in q.text and "hospital" not in q.text, q.text
+
+
+@pytest.mark.parametrize("text, speaker, words", [
+    # another speaker's cue reports the clause: that speaker's quote only, its id not taken twice
+    ("The fire, the army said, killed 12 people in Haldor, the ministry of health said.",
+     "ministry of health", "The fire, the army said, killed 12 people in Haldor"),
+    # the clause's verb before the cue: the cue ends the report, the writer's words after it are his
+    ("The Haldor bridge will close in May, Olav Strand said, before leaving the meeting.", None, None),
+    # another speaker's report inside the clause, however parsed
+    ("The fire, officials said Monday, destroyed three houses, and firefighters, who arrived late, "
+     "said the wind was strong.", None, None),
+    # the clause's own verb is a speech verb: its own act, not another report
+    ("The ministry, Olav Strand said, denied the report.", "Olav Strand", "The ministry … denied the report"),
+])
+def test_a_set_off_cue_is_not_taken_where_the_clause_is_not_its_own(nlp, text, speaker, words):
+    doc, quotes = quotes_of(nlp, text)
+    assert len({(q.start, q.end) for q in quotes}) == len(quotes)  # quote ids are offsets: one each
+    reported = [q for q in quotes if q.kind != "fragment"]
+    if speaker is None:
+        got = [(q.speaker, q.text) for q in reported]
+        assert all(q.gap_start is None and "before leaving" not in q.text for q in reported), got
+        assert not any("destroyed" in q.text and "wind" in q.text for q in reported), got
+    else:
+        q = the_quote(quotes, ("indirect", "mixed"))
+        assert (q.speaker, q.text) == (speaker, words)
+
+
+def test_a_set_off_cue_leaves_the_sentence_end_and_keeps_quotation_marks_paired(nlp):
+    _, quotes = quotes_of(nlp, "The Haldor vote, Olav Strand said, “was a farce,” and the council agreed.")
+    q = the_quote(quotes, ("mixed",))
+    assert q.text == "The Haldor vote … “was a farce,”"
+    _, quotes = quotes_of(nlp, "The new ferry, Olav Strand said, will sail to Haldor in May.")
+    assert the_quote(quotes, ("indirect",)).text == "The new ferry … will sail to Haldor in May"

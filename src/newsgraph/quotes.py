@@ -349,9 +349,13 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
     """'The latest test, North Korea said, was its biggest yet': a cue set off by commas or dashes
     inside the clause it reports (parsed as the clause's parataxis, or as the root with the words
     before it hung on it and `comp` after it). The quote spans the clause, with the cue's own words
-    as its gap; words hung on the cue ('If the talks fail, Putin said, Russia will respond') are the
-    clause's. A clause joined on with its own subject ('..., and the army withdrew') is the
-    writer's, not the speaker's."""
+    as its gap. What the parser hangs on the clause is the clause's ('In Moscow, Putin said, Russia
+    will respond'); of what it hangs on a root cue, a subject or a clause ('If the talks fail, Putin
+    said, ...') is, a place or a time alone ('In Moscow, Putin said, ...' so parsed) is where he
+    said it. Not taken: a clause whose verb comes before the cue ('The bridge will close, X said,
+    before leaving': the cue ends the report), a clause another speaker's cue reports ('The attack,
+    Russia said, killed 12, Ukraine said'), one holding another speaker's report; a clause joined on
+    with its own subject ('..., and the army withdrew') is the writer's, left out."""
     if cue.lemma_.lower() in _FINDINGS:
         return None
     head = cue if comp is not None else cue.head
@@ -374,16 +378,28 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
     if comp is not None and not any(c.i < lo and c.dep_ in _CLAUSE_PARTS for c in cue.children):
         return None  # nothing of the clause before the cue: 'In Moscow, Putin said, ...' tells where he said it
     clause = comp if comp is not None else head
+    if any(_is_cue(a, cues) for a in head.ancestors):
+        return None  # another speaker's cue reports the clause
     cut = {t.i for c in clause.children if c.dep_ == "conj" and c.i > hi and (c.pos_ not in ("VERB", "AUX")
            or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children))
            for t in doc[_joined_at(c):c.right_edge.i + 1]}
     tokens = [t for t in head.subtree if not lo <= t.i <= hi and t.i not in cut]
-    if any(t.i != cue.i and _is_cue(t, cues) and any(c.dep_ == "nsubj" for c in t.children) for t in tokens):
+    if any(t.i != cue.i and _is_cue(t, cues) and _reports(t, clause) for t in tokens):
         return None  # another speaker's report inside: not one clause of this speaker's
+    while tokens and (tokens[-1].text in (".", "!", "?", ",", ";", ":") or tokens[-1].is_space):
+        tokens.pop()  # the sentence's end, as other reported clauses leave it
+    marks = [t for t in tokens if t.text in _QUOTE_MARKS]
+    if len(marks) % 2 and tokens and tokens[-1].i + 2 < len(doc):  # '“was a farce,”' cut before its close
+        close = next((doc[i] for i in (tokens[-1].i + 1, tokens[-1].i + 2) if doc[i].text in _QUOTE_MARKS), None)
+        tokens += [doc[i] for i in range(tokens[-1].i + 1, close.i + 1)] if close is not None else []
     before, after = [t for t in tokens if t.i < lo], [t for t in tokens if t.i > hi]
-    if not any(t.is_alpha for t in before) or not any(t.is_alpha for t in after) or \
-            sum(t.is_alpha for t in before + after) < 3:
+    if clause.i < lo and not _goes_on(after):
+        after = []  # 'The bridge will close in May, X said, before leaving the meeting': the writer's
+    if not any(t.is_alpha for t in before) or sum(t.is_alpha for t in before + after) < 3:
         return None
+    if not after:  # the report ends at the cue: the plain report of what comes before it
+        return _make(doc, before[0].idx, before[-1].idx + len(before[-1]), "indirect", cue,
+                     speaker_of(cue, actors, {t.i for t in before}), article_id) if comp is None else None
     start, end = before[0].idx, after[-1].idx + len(after[-1])
     gap = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
     inside = (sum(quoted[start:gap[0]]) + sum(quoted[gap[1]:end])) / max(1, end - start - (gap[1] - gap[0]))
@@ -393,6 +409,28 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
     if speaker.name is None:
         return None
     return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id, gap)
+
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "''", "``"})
+_PEOPLE_PRONOUNS = frozenset({"he", "she", "they", "i", "we"})
+
+
+def _goes_on(after) -> bool:
+    """Whether what follows a cue set off after its clause's verb goes on with the speaker's words
+    ('Lenox was a juggernaut, Clarke said, until it went bankrupt': a clause with a subject of its
+    own) rather than the writer's account of the speaker ('..., before leaving the meeting', '...,
+    though he gave no reason', '..., after a meeting with engineers')."""
+    return any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") and any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ not in _PEOPLE_PRONOUNS for c in t.children)
+        for t in after)
+
+
+def _reports(verb, clause) -> bool:
+    """Whether a speech verb inside a clause is a report of its own ('firefighters said the wind was
+    strong', '..., the hospital said, ...'), not the clause's own act ('The ministry, Tran said,
+    denied the report')."""
+    return verb.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in verb.children) or (
+        verb.i != clause.i and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def _marks_pair(doc, lo: int, hi: int) -> bool:

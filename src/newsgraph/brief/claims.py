@@ -144,6 +144,18 @@ def standalone(text: str) -> bool:
     return suitability(text) >= 0.6 and not text.endswith(":")
 
 
+def _within(quote: str, sentence: str) -> bool:
+    """Whether a quote's words are a sentence's: each piece of a quote split by its cue ('The test …
+    was its biggest yet') in the sentence, in order."""
+    at = 0
+    for piece in quote.split(" … "):
+        at = sentence.find(piece.strip(), at)
+        if at < 0:
+            return False
+        at += len(piece.strip())
+    return True
+
+
 def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
             bios: dict[str, list[tuple[int, int]]] | None = None) -> None:
     said = {c["text"] for c in claims if c["kind"] == "quote"}
@@ -156,7 +168,7 @@ def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[t
     sentences = [c["text"] for c in claims if c["kind"] == "statement"]
     single = [c for c in claims if c["single_source"] and (
         c["kind"] == "statement" and c["text"] not in said
-        or c["kind"] == "quote" and not any(c["text"] in t for t in sentences))
+        or c["kind"] == "quote" and not any(_within(c["text"], t) for t in sentences))
         and not any(inside(confirmed, e["article_id"], e["start"], e["end"])
                     or inside(bios or {}, e["article_id"], e["start"], e["end"]) for e in c["evidence"])
         and standalone(claim_text(c))]

@@ -518,7 +518,7 @@ def _events_table(events: Sequence[Event]) -> pa.Table | None:
 
 _FRAME = pa.struct([("subject", pa.string()), ("predicate", pa.string()), ("object", pa.string()),
                     ("place", pa.string()), ("time", pa.string()), ("source", pa.string()),
-                    ("key", pa.list_(pa.string())), ("gap_start", pa.int32()), ("gap_end", pa.int32())])
+                    ("key", pa.list_(pa.string()))])
 _SENTENCE_SCHEMA = pa.schema([("article_id", pa.string()), ("idx", pa.int32()), ("start", pa.int32()),
                               ("end", pa.int32()), ("frame", _FRAME)])
 
