@@ -410,21 +410,3 @@ def test_a_town_the_recogniser_calls_a_people_is_still_a_town(nlp):
     assert actors.actors["Samarra"].country == "IRQ"
     actors = resolve_actors(nlp(newsgraph.nlp.for_parser("Shiites marched in Lindholt.")), "2010-05-01")
     assert "Shiites" not in actors.actors
-
-
-@pytest.mark.parametrize("word, iso3", [("Afganistan", "AFG"), ("Ethopia", "ETH"), ("Quatar", "QAT"),
-                                        ("Isreali", "ISR"), ("Ukriane", "UKR"), ("Columbia", None),
-                                        ("Nigera", None), ("Austria", None), ("Irak", None), ("Jordan", None)])
-def test_kb_reads_a_country_name_mistyped_by_one_letter(kb, word, iso3):
-    """One letter added, dropped, changed or two swapped, in a word no dictionary knows, of six
-    letters or more, near one country only ('Nigera': Nigeria and Niger); a known word
-    ('Columbia') or a correct name is no typo."""
-    assert kb.country_misspelt(word) == iso3
-
-
-def test_a_mistyped_country_is_the_country_but_a_persons_name_is_not(nlp):
-    _, ents = entities(nlp, "Pakistan rejected a fresh offer from Afganistan for direct talks.")
-    afg = by_name(ents, "Afghanistan")
-    assert afg.country == "AFG" and [m.text for m in afg.mentions] == ["Afganistan"]
-    _, ents = entities(nlp, "Economist Len Burman spoke in Washington. The plan is wrong, said Burman.")
-    assert all(e.country != "MMR" for e in ents), [(e.name, e.country) for e in ents]

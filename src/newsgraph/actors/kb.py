@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..data import tsv_rows
 
@@ -142,13 +142,6 @@ class KnowledgeBase:
         """ISO3 of a country name, alias or demonym ('Russian', "China's")."""
         return self.demonyms.get(norm_name(word))
 
-    def country_misspelt(self, word: str) -> str | None:
-        """ISO3 of the one country name or demonym a capitalised word no dictionary knows is one
-        letter away from ("Afganistan", "Ethopia", "Quatar", "Isreali"; a letter added, dropped,
-        changed or two swapped); None for a known word ("Columbia", "Austrian"), a short word, or a
-        word as near to two countries ("Nigera": Nigeria and Niger)."""
-        return _misspelt(self, word)
-
     def sector_of(self, words: list[str]) -> str | None:
         """The sector of the longest agent phrase in `words` (e.g. 'defense minister' -> MIL)."""
         keys = [k for k in (norm_name(w) for w in words) if k]  # "Secretary-General" is three tokens
@@ -161,24 +154,6 @@ class KnowledgeBase:
             if best:
                 return best[1]
         return None
-
-
-MISSPELT_MIN_LETTERS = 6  # shorter names are too near each other and to other words ("Iran"/"Iraq")
-MISSPELT_MAX_ZIPF = 2.5  # wordfreq's English frequency above which a word is a word, not a typo
-
-
-@lru_cache(maxsize=4096)
-def _misspelt(kb: KnowledgeBase, word: str) -> str | None:
-    from rapidfuzz.distance import DamerauLevenshtein
-    from wordfreq import zipf_frequency
-
-    key = norm_name(word)
-    if len(key) < MISSPELT_MIN_LETTERS or not key.isalpha() or not word[:1].isupper() or key in kb.demonyms \
-            or zipf_frequency(key, "en") > MISSPELT_MAX_ZIPF:
-        return None
-    near = {iso for name, iso in kb.demonyms.items()
-            if abs(len(name) - len(key)) <= 1 and DamerauLevenshtein.distance(name, key, score_cutoff=1) <= 1}
-    return near.pop() if len(near) == 1 else None
 
 
 @cache

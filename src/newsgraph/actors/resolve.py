@@ -98,7 +98,6 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     for chunk in _kb_chunks(doc, kb, date):
         span, actor = chunk
         out.link(_from_kb(actor), span, metonym=actor.kind == "capital")
-    _misspelt_countries(doc, out, kb)
     for ent in doc.ents:
         if ent.label_ not in _LABELS or any(t.i in out.tokens for t in ent):
             continue
@@ -123,21 +122,6 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     _resolve_people(pending, out, kb, date)
     _resolve_descriptions(doc, out, kb)
     return out
-
-
-def _misspelt_countries(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
-    """'Afganistan', 'Ethopia has agreed', "Quatar's emir": a country, its name mistyped (a proper
-    noun alone, `KnowledgeBase.country_misspelt`); not a person's name ('said Burman' where the
-    article names Len Burman, 'Ms. Jordann')."""
-    surnames = {e[-1].text for e in doc.ents if e.label_ == "PERSON"}
-    for tok in doc:
-        if tok.pos_ != "PROPN" or tok.i in out.tokens or tok.ent_type_ not in ("", "GPE", "ORG", "NORP") \
-                or tok.text in surnames or (tok.i and doc[tok.i - 1].pos_ == "PROPN") or \
-                (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
-            continue
-        iso = kb.country_misspelt(tok.text)
-        if iso in kb.countries:
-            out.link(_from_kb(kb.countries[iso]), doc[tok.i:tok.i + 1])
 
 
 def _people(span, kb: KnowledgeBase) -> ActorRef | None:

@@ -141,7 +141,7 @@ def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
         bloc = kb.lookup("the West")
         return None if bloc is None else actors.actors.get(bloc.name) or ActorRef(
             bloc.name, bloc.type, bloc.country, bloc.code, kb=True)
-    iso = kb.country_of(tok.text) or kb.country_misspelt(tok.text)
+    iso = kb.country_of(tok.text)
     if iso is None or iso not in kb.countries:
         return None
     country = kb.countries[iso]
@@ -326,7 +326,6 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.i < tok.i and not stance(c)]
     mods += [g for m in mods if m.lower_ in _LED for g in m.lefts]  # "Vietnamese-led forces"
     isos = [kb.country_of(m.doc[m.left_edge.i:m.i + 1].text) or kb.country_of(m.text)  # "South African police"
-            or kb.country_misspelt(m.text)  # "Isreali troops"
             for m in mods + [c for m in mods for c in m.conjuncts]]
     if not any(isos) and sector is not None:
         # "the foreign ministers of India and Pakistan", "doctors from two American aid groups"
