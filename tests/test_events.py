@@ -948,6 +948,20 @@ def test_a_stance_towards_a_state_is_not_membership_of_it(nlp):
     assert events and all((e.target_code or "")[:3] != "SYR" for e in events)
 
 
+def test_a_group_siding_with_a_state_and_placed_nowhere_is_that_states_against_outsiders_none(nlp):
+    """'Pro-Iranian militias attacked US troops' with no place: Iran's militia (as a dictionary
+    coder reads it), never the United States' (the state acted on); 'anti-American protesters' are
+    no one's, not America's; 'ethnic Albanians' met at a venue stay Albanians."""
+    events, _ = events_of(nlp, "Pro-Iranian militias attacked US troops.")
+    assert [e.source_code[:3] for e in events if e.trigger == "attacked"] == ["IRN"]
+    events, _ = events_of(nlp, "Anti-American protesters burned an American flag.")
+    assert all((e.source_code or "")[:3] != "USA" for e in events), events
+    events, _ = events_of(nlp, "The president met ethnic Albanian leaders in Washington.")
+    assert all(e.target_code != "USA" for e in events), events
+    events, _ = events_of(nlp, "Ethnic Russians in Crimea protested against the Ukrainian government.")
+    assert [e.source_code for e in events if e.trigger == "protested"] == ["UKR"]
+
+
 def test_an_ethnic_group_is_people_of_the_state_where_the_event_takes_place(nlp):
     """'three ethnic Albanians in southern Serbia' are people of Serbia; with no other state's
     place, the nation."""
@@ -976,3 +990,7 @@ def test_people_from_a_states_bodies_are_that_states(nlp):
     assert [e.source_code for e in events if e.trigger == "delivered"] == ["USAHLH"]
     events, _ = events_of(nlp, "Doctors from two aid groups delivered medicine to Basra.")
     assert all((e.source_code or "")[:3] != "USA" for e in events)
+    events, _ = events_of(nlp, "Doctors from two Latin American aid groups delivered medicine to Haiti.")
+    assert all((e.source_code or "")[:3] != "USA" for e in events), events
+    events, _ = events_of(nlp, "Officials from two Swiss banks met Russian officials.")
+    assert all(e.source_code != "CHEGOV" for e in events), events

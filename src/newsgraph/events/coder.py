@@ -28,6 +28,8 @@ from .parties import (
     _targets,
     _their_pair,
     _we_pair,
+    sided_with,
+    stance,
 )
 from .patterns import (
     _BONDS,
@@ -349,7 +351,7 @@ def _foreign_word(noun) -> bool:
     ('Western media', 'Arab fighters', 'foreign journalists'): the group is someone's, just not the
     state acted on ('Kurdish rebels' in Turkey are Turkey's)."""
     return any(c.dep_ == "amod" and c.lower_ in _REGIONAL and knowledge_base().country_of(c.text) is None
-               for c in noun.children)
+               or c.dep_ in ("amod", "compound") and stance(c) for c in noun.children)  # "anti-American protesters"
 
 
 _GROUP_HEADS = frozenset({"group", "militant", "rebel", "insurgent", "fighter", "gunman", "militia", "faction"})
@@ -383,8 +385,12 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
             return []
     targets = _targets_for(verb, code, sources, actors)
     if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
-        if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
+        side = sided_with(subject)  # "pro-Iranian militias attacked US troops", placed nowhere
+        if side is not None:
+            sources = [(side, subject.i)]
+        elif _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
             return []
+    if not sources:
         group = _named_group_before(subject, actors) or _group_of(
             subject, next((t.country for t, _ in targets if t.country), None))
         if group is None:

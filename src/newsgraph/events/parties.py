@@ -161,6 +161,20 @@ def stance(tok) -> bool:
         and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].lower_ in _STANCES
 
 
+def sided_with(noun) -> ActorRef | None:
+    """'pro-Iranian militias', 'pro-Russian separatists' that no place makes another state's: the
+    group of the state they side with (as a dictionary coder reads them); not 'anti-' anything."""
+    kb = knowledge_base()
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and stance(c) and c.doc[c.i - 2].lower_ == "pro":
+            iso = kb.country_of(c.text)
+            if iso in kb.countries:
+                sector = _head_sector(noun)
+                return ActorRef(f"{kb.countries[iso].name} {noun.lemma_.lower()}", "NORP", iso,
+                                kb.code(iso, sector), sector=sector)
+    return None
+
+
 def _speakers_state(tok, actors: ArticleActors) -> ActorRef | None:
     """'we' inside a quotation: the state of the official who is quoted."""
     for start, end, speaker in actors.quoted:
@@ -331,7 +345,8 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
         # "the foreign ministers of India and Pakistan", "doctors from two American aid groups"
         isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
                 for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g)
-                for a in [actors.at(x.i) or _named_by_adjective(x, actors)] if a is not None and a.type == "GPE"]
+                for a in [actors.at(x.i) or (_named_by_adjective(x, actors) if sector not in _STATE_SECTORS
+                                             else None)] if a is not None and a.type == "GPE"]
     out = []
     for iso in isos:
         if iso and iso in kb.countries and all(a.country != iso for a in out):
@@ -342,15 +357,18 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
 
 def _named_by_adjective(tok, actors: ArticleActors) -> ActorRef | None:
     """'two American aid groups', 'Chinese universities': the state a nationality adjective before a
-    plural noun of bodies names."""
+    noun of bodies names (the adjective whole: 'Latin American' names none)."""
     if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _BODIES:
         return None
+    kb = knowledge_base()
     return next((s for m in tok.children if m.dep_ == "amod" and m.i < tok.i
+                 and kb.country_of(m.doc[m.left_edge.i:m.i + 1].text) is not None
                  for s in [_state_of_word(m, actors)] if s is not None), None)
 
 
-_BODIES = frozenset({"group", "organization", "organisation", "agency", "charity", "university", "company",
-                     "firm", "hospital", "unit", "ministry", "party", "union", "school", "bank", "team"})
+_BODIES = frozenset({"group", "organization", "organisation", "charity", "university", "hospital", "school",
+                     "union", "team"})
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # officials from a body are its own
 
 
 def _head_sector(tok) -> str | None:
@@ -427,16 +445,27 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
 
 
 def _ethnic(tok) -> bool:
-    """'ethnic Albanians', 'ethnic Russian separatists': people of a nation, not its state."""
-    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+    """'ethnic Albanians': people of a nation (the word is the nationality's), not its state."""
+    return knowledge_base().country_of(tok.text) is not None and any(
+        c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+
+
+# where people are met or received is a venue, not where they live
+_VENUE_VERBS = frozenset({"meet", "visit", "host", "receive", "welcome", "invite", "attend", "hold", "talk",
+                          "gather", "address", "brief"})
 
 
 def _ethnic_group(tok, nation: ActorRef, actors: ArticleActors) -> ActorRef:
-    """'Serb forces killed three ethnic Albanians in southern Serbia': an ethnic group acts or is
-    acted on as people of the state where the event takes place (Serbia's), when that is another
-    state than the nation's; else as the nation."""
+    """'Serb forces killed three ethnic Albanians in southern Serbia', 'ethnic Russians in Crimea
+    protested': an ethnic group acts or is acted on as people of the state it is placed in (by its
+    own 'in', else by where the event takes place, not a venue where it is met), when that is
+    another state than the nation's; else as the nation."""
     verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    where = _place(verb, actors)[1] if verb is not None else None
+    own = [actors.at(g.i) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "from")
+           for g in p.children if g.dep_ == "pobj"]
+    where = next((a for a in own if a is not None and a.type == "GPE"), None)
+    if where is None and verb is not None and verb.lemma_.lower() not in _VENUE_VERBS:
+        where = _place(verb, actors)[1]
     kb = knowledge_base()
     if where is None or where.country == nation.country or where.country not in kb.countries:
         return nation
