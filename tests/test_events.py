@@ -994,3 +994,14 @@ def test_people_from_a_states_bodies_are_that_states(nlp):
     assert all((e.source_code or "")[:3] != "USA" for e in events), events
     events, _ = events_of(nlp, "Officials from two Swiss banks met Russian officials.")
     assert all(e.source_code != "CHEGOV" for e in events), events
+
+
+def test_an_event_noun_after_a_verb_and_its_preposition_is_the_event(nlp):
+    """'converged for a rally', 'took part in a protest' code the protest (nouns.tsv V_P light verbs),
+    and a people converging on a town of its own state protests there, not the state on itself."""
+    events, _ = events_of(nlp, "Thousands of Kenyans were converging on Thursday for a rally in Mombasa.")
+    assert [(e.event_code, e.source_code, e.target_code) for e in events] == [("141", "KEN", "KEN")]
+    events, _ = events_of(nlp, "Kenyan teachers participated in a strike in Mombasa.")
+    assert [e.event_code for e in events] == ["143"]
+    events, _ = events_of(nlp, "Kenya sent troops to Nairobi.")
+    assert events == []  # a state's act on itself is no dyad

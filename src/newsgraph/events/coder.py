@@ -405,6 +405,10 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         targets = [(t, i) for t, i in targets if t.country or t.code or t.type not in ("LOC", "FAC", "GPE")]
     if not targets and len(sources) == 1 and code[:2] in ("04", "05", "06"):
         sources = _we_pair(verb, sources, actors)
+    # "Thousands of Nigerians converged for a rally in Lagos": a people acting within its own state,
+    # not the state acting on itself
+    sources = [(_as_people(s, verb.doc[i]) if any(t.type == "GPE" and t.country == s.country for t, _ in targets)
+                else s, i) for s, i in sources]
     code = _code_by_actors(code, verb, sources, targets)
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "12", "03") or code[:3] in ("012", "013", "051")):

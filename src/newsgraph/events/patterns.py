@@ -177,6 +177,12 @@ def _base_code(verb) -> tuple[str | None, str]:
         for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
             if light & verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
                 return code, obj.text
+    # "converged for a rally", "participated in the strike": a light verb with its preposition (V_P)
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
+                if f"{lemma}_{prep.lower_}" in verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
+                    return code, obj.text
     pattern = _best(verb_patterns().get(verb.lemma_.lower(), ()), verb)
     if pattern is None:
         return None, verb.text
