@@ -28,7 +28,6 @@ from .parties import (
     _targets,
     _their_pair,
     _we_pair,
-    sided_with,
     stance,
 )
 from .patterns import (
@@ -351,7 +350,8 @@ def _foreign_word(noun) -> bool:
     ('Western media', 'Arab fighters', 'foreign journalists'): the group is someone's, just not the
     state acted on ('Kurdish rebels' in Turkey are Turkey's)."""
     return any(c.dep_ == "amod" and c.lower_ in _REGIONAL and knowledge_base().country_of(c.text) is None
-               or c.dep_ in ("amod", "compound") and stance(c) for c in noun.children)  # "anti-American protesters"
+               or c.dep_ in ("amod", "compound") and stance(c) and knowledge_base().country_of(c.text) is not None
+               for c in noun.children)  # "anti-American protesters" (not "anti-government protesters")
 
 
 _GROUP_HEADS = frozenset({"group", "militant", "rebel", "insurgent", "fighter", "gunman", "militia", "faction"})
@@ -385,12 +385,8 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
             return []
     targets = _targets_for(verb, code, sources, actors)
     if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
-        side = sided_with(subject)  # "pro-Iranian militias attacked US troops", placed nowhere
-        if side is not None:
-            sources = [(side, subject.i)]
-        elif _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
+        if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
             return []
-    if not sources:
         group = _named_group_before(subject, actors) or _group_of(
             subject, next((t.country for t, _ in targets if t.country), None))
         if group is None:
@@ -407,8 +403,9 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         sources = _we_pair(verb, sources, actors)
     # "Thousands of Nigerians converged for a rally in Lagos": a people acting within its own state,
     # not the state acting on itself
-    sources = [(_as_people(s, verb.doc[i]) if any(t.type == "GPE" and t.country == s.country for t, _ in targets)
-                else s, i) for s, i in sources]
+    if code[:2] == "14":
+        sources = [(_as_people(s, verb.doc[i]) if any(t.type == "GPE" and t.country == s.country for t, _ in targets)
+                    else s, i) for s, i in sources]
     code = _code_by_actors(code, verb, sources, targets)
     names = {a.name for a, _ in sources}
     if not targets and (code[:2] in ("11", "12", "03") or code[:3] in ("012", "013", "051")):

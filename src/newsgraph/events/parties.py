@@ -133,7 +133,7 @@ def _reporter(tok, actors: ArticleActors) -> ActorRef | None:
 
 def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
     """The state a nationality adjective or a country name stands for ('Chinese', 'Israeli'); not
-    one a stance is taken to ('pro-Russian')."""
+    one a stance is taken against ('anti-American')."""
     if tok.pos_ not in ("ADJ", "PROPN", "NOUN") or stance(tok):
         return None
     kb = knowledge_base()
@@ -149,30 +149,13 @@ def _state_of_word(tok, actors: ArticleActors) -> ActorRef | None:
                                                        kb=True)
 
 
-_STANCES = frozenset({"anti", "pro"})
-
-
 def stance(tok) -> bool:
-    """'anti-Syria journalist', 'pro-Russian rebels', 'pro-Kremlin media': a stance towards a state
-    or an actor, not membership of it (ICEWS and POLECAT code pro-Russian separatists in Ukraine
-    as Ukraine's rebels)."""
+    """'anti-Syria journalist', 'anti-American protesters': a stance against a state or an actor,
+    not membership of it. ('pro-Russian rebels' stay Russia's, as a dictionary coder reads them: no
+    words of a sentence tell pro-Russian separatists in Ukraine from pro-Iranian militias abroad.)"""
     doc = tok.doc
     return tok.i >= 2 and doc[tok.i - 1].text in ("-", "‐", "–") and not doc[tok.i - 1].whitespace_ \
-        and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].lower_ in _STANCES
-
-
-def sided_with(noun) -> ActorRef | None:
-    """'pro-Iranian militias', 'pro-Russian separatists' that no place makes another state's: the
-    group of the state they side with (as a dictionary coder reads them); not 'anti-' anything."""
-    kb = knowledge_base()
-    for c in noun.children:
-        if c.dep_ in ("amod", "compound") and stance(c) and c.doc[c.i - 2].lower_ == "pro":
-            iso = kb.country_of(c.text)
-            if iso in kb.countries:
-                sector = _head_sector(noun)
-                return ActorRef(f"{kb.countries[iso].name} {noun.lemma_.lower()}", "NORP", iso,
-                                kb.code(iso, sector), sector=sector)
-    return None
+        and not doc[tok.i - 2].whitespace_ and doc[tok.i - 2].lower_ == "anti"
 
 
 def _speakers_state(tok, actors: ArticleActors) -> ActorRef | None:
@@ -346,7 +329,8 @@ def _group_actors(tok, actors: ArticleActors) -> list[ActorRef]:
         isos = [a.country for p in tok.children if p.dep_ == "prep" and p.lower_ in _WHERE
                 for g in p.children if g.dep_ == "pobj" for x in _with_conjuncts(g)
                 for a in [actors.at(x.i) or (_named_by_adjective(x, actors) if sector not in _STATE_SECTORS
-                                             else None)] if a is not None and a.type == "GPE"]
+                                             or x.lemma_.lower() in _STATE_BODIES else None)]
+                if a is not None and a.type == "GPE"]
     out = []
     for iso in isos:
         if iso and iso in kb.countries and all(a.country != iso for a in out):
@@ -366,9 +350,10 @@ def _named_by_adjective(tok, actors: ArticleActors) -> ActorRef | None:
                  for s in [_state_of_word(m, actors)] if s is not None), None)
 
 
-_BODIES = frozenset({"group", "organization", "organisation", "charity", "university", "hospital", "school",
-                     "union", "team"})
-_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # officials from a body are its own
+_STATE_BODIES = frozenset({"ministry", "agency", "unit", "department", "embassy", "government", "army", "force"})
+_BODIES = _STATE_BODIES | {"group", "organization", "organisation", "charity", "university", "hospital", "school",
+                           "union", "team", "company", "firm", "bank"}
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})  # officials of a state body only
 
 
 def _head_sector(tok) -> str | None:
@@ -445,9 +430,8 @@ def _actors_of(tok, actors: ArticleActors, loose: bool = False) -> list[tuple[Ac
 
 
 def _ethnic(tok) -> bool:
-    """'ethnic Albanians': people of a nation (the word is the nationality's), not its state."""
-    return knowledge_base().country_of(tok.text) is not None and any(
-        c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
+    """'ethnic Albanians', 'ethnic Russian activists': people of a nation, not its state."""
+    return any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in tok.children)
 
 
 # where people are met or received is a venue, not where they live
@@ -470,7 +454,8 @@ def _ethnic_group(tok, nation: ActorRef, actors: ArticleActors) -> ActorRef:
     if where is None or where.country == nation.country or where.country not in kb.countries:
         return nation
     state = kb.countries[where.country]
-    return ActorRef(f"{state.name} ethnic {tok.text}", "NORP", state.country, state.code)
+    words = [t.text for t in tok.doc[tok.left_edge.i:tok.i + 1] if t.dep_ not in ("det", "nummod", "poss")]
+    return ActorRef(f"{' '.join(words)} in {state.name}", "NORP", state.country, state.code)
 
 
 def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple[ActorRef, int]]:

@@ -166,6 +166,9 @@ def _characterization(verb) -> str | None:
     return None
 
 
+_GUARDS = frozenset({"police", "policeman", "officer", "troop", "soldier", "army", "force", "guard", "gendarme"})
+
+
 def _base_code(verb) -> tuple[str | None, str]:
     characterized = _characterization(verb)
     if characterized:
@@ -177,8 +180,10 @@ def _base_code(verb) -> tuple[str | None, str]:
         for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
             if light & verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
                 return code, obj.text
-    # "converged for a rally", "participated in the strike": a light verb with its preposition (V_P)
-    for prep in (c for c in verb.children if c.dep_ == "prep"):
+    # "converged for a rally", "participated in a protest": a light verb with its preposition (V_P);
+    # not police or troops gathered for one (to watch it)
+    guards = any(c.dep_ == "nsubj" and c.lemma_.lower() in _GUARDS for c in verb.children)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and not guards):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
             for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
                 if f"{lemma}_{prep.lower_}" in verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
