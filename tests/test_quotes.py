@@ -602,3 +602,8 @@ def test_a_set_off_cue_leaves_the_sentence_end_and_keeps_quotation_marks_paired(
     assert q.text == "The Haldor vote … “was a farce,”"
     _, quotes = quotes_of(nlp, "The new ferry, Olav Strand said, will sail to Haldor in May.")
     assert the_quote(quotes, ("indirect",)).text == "The new ferry … will sail to Haldor in May"
+    _, quotes = quotes_of(nlp, "The Haldor bridge will close in May, Olav Strand said, before leaving.")
+    q = the_quote(quotes, ("indirect",))  # the report ends at the cue
+    assert (q.text, q.gap_start, q.speaker) == ("The Haldor bridge will close in May", None, "Olav Strand")
+    _, quotes = quotes_of(nlp, "The bridge will close in May, he said, before leaving the meeting.")
+    assert all(q.speaker is not None for q in quotes)  # no one to say it: no quote

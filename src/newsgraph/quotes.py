@@ -352,10 +352,12 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
     as its gap. What the parser hangs on the clause is the clause's ('In Moscow, Putin said, Russia
     will respond'); of what it hangs on a root cue, a subject or a clause ('If the talks fail, Putin
     said, ...') is, a place or a time alone ('In Moscow, Putin said, ...' so parsed) is where he
-    said it. Not taken: a clause whose verb comes before the cue ('The bridge will close, X said,
-    before leaving': the cue ends the report), a clause another speaker's cue reports ('The attack,
-    Russia said, killed 12, Ukraine said'), one holding another speaker's report; a clause joined on
-    with its own subject ('..., and the army withdrew') is the writer's, left out."""
+    said it. Where the clause's verb comes before the cue, what follows is the speaker's only as a
+    clause of its own ('..., until it went bankrupt'); else the report ends at the cue ('The bridge
+    will close, X said, before leaving') and has no gap. Not taken: a clause another speaker's cue
+    reports ('The attack, Russia said, killed 12, Ukraine said'), one holding another speaker's
+    report; a clause joined on with its own subject ('..., and the army withdrew') is the writer's,
+    left out."""
     if cue.lemma_.lower() in _FINDINGS:
         return None
     head = cue if comp is not None else cue.head
@@ -397,12 +399,13 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
         after = []  # 'The bridge will close in May, X said, before leaving the meeting': the writer's
     if not any(t.is_alpha for t in before) or sum(t.is_alpha for t in before + after) < 3:
         return None
-    if not after:  # the report ends at the cue: the plain report of what comes before it
-        return _make(doc, before[0].idx, before[-1].idx + len(before[-1]), "indirect", cue,
-                     speaker_of(cue, actors, {t.i for t in before}), article_id) if comp is None else None
-    start, end = before[0].idx, after[-1].idx + len(after[-1])
-    gap = (doc[lo].idx, doc[hi].idx + len(doc[hi]))
-    inside = (sum(quoted[start:gap[0]]) + sum(quoted[gap[1]:end])) / max(1, end - start - (gap[1] - gap[0]))
+    if not after and comp is not None:
+        return None
+    # the report ends at the cue ('..., X said, before leaving'): the plain report of what comes before it
+    start, end = before[0].idx, (after or before)[-1].idx + len((after or before)[-1])
+    gap = (doc[lo].idx, doc[hi].idx + len(doc[hi])) if after else None
+    outside = (gap[1] - gap[0]) if gap else 0
+    inside = (sum(quoted[start:end]) - (sum(quoted[gap[0]:gap[1]]) if gap else 0)) / max(1, end - start - outside)
     if inside > 0.85:
         return None  # a direct quotation the cue interrupts, taken as one
     speaker = speaker_of(cue, actors, {t.i for t in tokens})

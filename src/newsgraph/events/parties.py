@@ -484,7 +484,7 @@ def _pobjs(prep) -> list:
     officers holed up in a residence', the officers made the subject of 'holed'), the noun whose
     phrase begins right after it and is the subject of a clause that follows."""
     objs = [g for g in prep.children if g.dep_ == "pobj"]
-    if objs or any(True for _ in prep.children) or prep.i + 1 >= len(prep.doc):
+    if objs or prep.n_lefts + prep.n_rights or prep.i + 1 >= len(prep.doc):
         return objs  # ('with Putin highlighting ...': a clause the preposition governs)
     nxt = prep.doc[prep.i + 1]
     noun = next((t for t in [nxt, *nxt.ancestors] if t.dep_ in ("nsubj", "nsubjpass")), None)
