@@ -1009,3 +1009,12 @@ def test_an_event_noun_after_a_verb_and_its_preposition_is_the_event(nlp):
     assert all(e.event_code[:2] != "14" for e in events), events  # there to watch it
     events, _ = events_of(nlp, "Israeli jets participated in the strike on Iranian nuclear sites.")
     assert all(e.event_code != "143" for e in events), events  # no labour strike
+
+
+def test_a_promise_or_refusal_about_ones_own_state_stands_alone(nlp):
+    """'promised to democratize Kenya': no dyad with its own state, but an intent of its own, with
+    no one acted on; praise of one's own state stays no event."""
+    events, _ = events_of(nlp, "Kenyan President Daniel Mwangi promised to democratize Kenya.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("03", "KENGOV", None)]
+    events, _ = events_of(nlp, "Kenyan President Daniel Mwangi praised Kenya.")
+    assert events == []

@@ -413,6 +413,11 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if len(sources) > 1 and all(t.name in names for t, _ in targets):
         targets = []  # "Russia and China deepened their cooperation": a joint action
     pairs = _pairs(verb, code, sources, targets, actors)
+    if pairs and code[:2] in ("03", "12") and _unary(verb, code) and \
+            all(t is not None and _same_state(s, t, code) for s, t, _ in pairs):
+        # "Kostunica promised to democratize Serbia", "reneged on his commitment to the Zambian
+        # people": a promise or a refusal about one's own state is no dyad, but it stands alone
+        pairs = list({(s.name, None, False): (s, None, False) for s, _, _ in pairs}.values())
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
