@@ -1,6 +1,7 @@
 """The REST API and the dashboard's files, over the bundled examples analysed with NLP."""
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -201,6 +202,36 @@ def test_the_dashboard_script_parses():
     script = Path(newsgraph.api.WEB) / "app.js"
     result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+_MARKED_TEXT = r"""
+const fs = require("fs");
+const src = fs.readFileSync(process.argv[2], "utf8");
+const start = src.indexOf("function markedText(");
+let depth = 0, end = start;
+for (let i = src.indexOf("{", start); i < src.length; i++) {
+  if (src[i] === "{") depth++;
+  if (src[i] === "}" && --depth === 0) { end = i + 1; break; }
+}
+const el = (tag, attrs, ...kids) => ({ tag, kids, append(...k) { this.kids.push(...k); } });
+const markedText = new Function("el", src.slice(start, end) + "\nreturn markedText;")(el);
+const box = markedText(process.argv[3], JSON.parse(process.argv[4]));
+console.log(JSON.stringify(box.kids.map((k) => typeof k === "string" ? ["text", k] : [k.tag, k.kids[0]])));
+"""
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="node is not installed")
+def test_the_dashboard_marks_a_quote_but_not_the_cue_set_off_inside_it(tmp_path):
+    """An article's text marks each quotation; the cue inside one (its gap) is left unmarked."""
+    harness = tmp_path / "marked.js"
+    harness.write_text(_MARKED_TEXT, encoding="utf-8")
+    text = "The latest test, North Korea said, was its biggest yet."
+    quote = {"start": 0, "end": 54, "gap_start": 15, "gap_end": 34, "speaker": "North Korea", "kind": "indirect"}
+    result = subprocess.run(["node", str(harness), str(Path(newsgraph.api.WEB) / "app.js"), text,
+                             json.dumps([quote])], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == [["mark", "The latest test"], ["text", ", North Korea said,"],
+                                         ["mark", " was its biggest yet"], ["text", "."]]
 
 
 def test_a_story_joined_to_another_is_found_by_its_old_id_and_listed_as_an_alias(tmp_path, run):
