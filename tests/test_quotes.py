@@ -607,3 +607,13 @@ def test_a_set_off_cue_leaves_the_sentence_end_and_keeps_quotation_marks_paired(
     assert (q.text, q.gap_start, q.speaker) == ("The Haldor bridge will close in May", None, "Olav Strand")
     _, quotes = quotes_of(nlp, "The bridge will close in May, he said, before leaving the meeting.")
     assert all(q.speaker is not None for q in quotes)  # no one to say it: no quote
+
+
+def test_what_a_speaker_adds_after_a_set_off_cue_is_a_quote_of_its_own(nlp):
+    """'The bridge, Olav Strand said, will close in May, adding that repairs would cost more': two
+    quotes of Strand's, the first without the second."""
+    _, quotes = quotes_of(nlp, "The bridge, Olav Strand said, will close in May, adding that "
+                               "repairs would cost more.")
+    got = sorted((q.text, q.speaker) for q in quotes)
+    assert got == [("The bridge … will close in May", "Olav Strand"),
+                   ("repairs would cost more", "Olav Strand")], got

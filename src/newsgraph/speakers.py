@@ -80,6 +80,12 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
         if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "relcl") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return _speaker_from_token(verb.head, actors)
+            # "The bridge, he said, will close in May, adding that ...": the cue set off inside the
+            # clause 'adding' hangs on says who adds, not the clause's subject
+            aside = [g for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i
+                     for g in c.children if g.dep_ == "nsubj" and g.i not in exclude]
+            if cue.tag_ == "VBG" and aside:
+                return _speaker_from_token(aside[0], actors)
             verb = verb.head
         else:
             break
