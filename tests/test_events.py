@@ -1018,3 +1018,5 @@ def test_a_promise_or_refusal_about_ones_own_state_stands_alone(nlp):
     assert [(e.event_code[:2], e.source_code, e.target_code) for e in events] == [("03", "KENGOV", None)]
     events, _ = events_of(nlp, "Kenyan President Daniel Mwangi praised Kenya.")
     assert events == []
+    events, _ = events_of(nlp, "Kenyan President Daniel Mwangi rejected a Ugandan proposal for Kenya.")
+    assert all(e.target_code is not None for e in events), events  # aimed at Uganda, not at no one

@@ -385,9 +385,11 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
     cut = {t.i for c in clause.children if c.dep_ == "conj" and c.i > hi and (c.pos_ not in ("VERB", "AUX")
            or any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children))
            for t in doc[_joined_at(c):c.right_edge.i + 1]}
-    # "..., adding that ...", "..., saying ...": the speaker's next report, a quote of its own
-    cut |= {t.i for c in clause.children if c.dep_ in ("advcl", "xcomp", "conj") and c.i > hi and c.tag_ == "VBG"
+    # "..., adding that ...", "..., saying ...": the speaker's next report, a quote of its own (not
+    # "kept saying that ...", "avoided commenting", "..., citing its cost": the clause's own words)
+    cut |= {t.i for c in clause.children if c.dep_ in ("advcl", "conj") and c.i > hi and c.tag_ == "VBG"
             and _is_cue(c, cues) and not any(g.dep_ == "nsubj" for g in c.children)
+            and any(g.dep_ == "ccomp" for g in c.children) and doc[c.left_edge.i - 1].text == ","
             for t in doc[_joined_at(c):c.right_edge.i + 1]}
     tokens = [t for t in head.subtree if not lo <= t.i <= hi and t.i not in cut]
     if any(t.i != cue.i and _is_cue(t, cues) and _reports(t, clause) for t in tokens):

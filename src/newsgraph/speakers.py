@@ -69,6 +69,7 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
             return _speaker_from_token(owner, actors)
         cue = cue.head if cue.head.pos_ in ("VERB", "AUX") else cue  # "expressed concern that"
     verb = cue
+    aside = []
     for _ in range(3):
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in exclude]
         agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
@@ -76,16 +77,18 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
                 (subj[0].dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children)):
             return Speaker(None, None, False, None)  # "it can be said that": nobody's words
         if subj or agent:
-            return _speaker_from_token((agent or subj)[0], actors)
+            found = _speaker_from_token((agent or subj)[0], actors)
+            # "The bridge, he said, will close in May, adding that ...": where the clause's subject
+            # cannot speak, the cue set off inside it says who adds
+            return _speaker_from_token(aside[0], actors) if found.name is None and aside else found
         if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "relcl") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return _speaker_from_token(verb.head, actors)
-            # "The bridge, he said, will close in May, adding that ...": the cue set off inside the
-            # clause 'adding' hangs on says who adds, not the clause's subject
-            aside = [g for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i
-                     for g in c.children if g.dep_ == "nsubj" and g.i not in exclude]
-            if cue.tag_ == "VBG" and aside:
-                return _speaker_from_token(aside[0], actors)
+            if verb.i == cue.i and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj") and \
+                    cue.i > 0 and cue.doc[cue.left_edge.i - 1].text == ",":  # ", adding that ..."
+                aside = [g for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i and
+                         c.lemma_.lower() in word_set("speech_verbs.txt")
+                         for g in c.children if g.dep_ == "nsubj" and g.i not in exclude]
             verb = verb.head
         else:
             break

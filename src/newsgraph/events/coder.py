@@ -414,13 +414,26 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         targets = []  # "Russia and China deepened their cooperation": a joint action
     pairs = _pairs(verb, code, sources, targets, actors)
     if pairs and code[:2] in ("03", "12") and _unary(verb, code) and \
-            all(t is not None and _same_state(s, t, code) for s, t, _ in pairs):
+            all(t is not None and _same_state(s, t, code) for s, t, _ in pairs) and \
+            not _other_state_named(verb, {s.country for s, _, _ in pairs}, actors):
         # "Kostunica promised to democratize Serbia", "reneged on his commitment to the Zambian
         # people": a promise or a refusal about one's own state is no dyad, but it stands alone
+        # (not where another state is named: "rejected a Ugandan proposal for Kenya" is at Uganda)
         pairs = list({(s.name, None, False): (s, None, False) for s, _, _ in pairs}.values())
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
+
+
+def _other_state_named(verb, states: set, actors: ArticleActors) -> bool:
+    """Whether the verb's sentence names an actor, or a nationality, of a state other than `states`."""
+    kb = knowledge_base()
+    for tok in sent_of(verb):
+        actor = actors.at(tok.i)
+        iso = actor.country if actor is not None else kb.country_of(tok.text)
+        if iso and iso not in states:
+            return True
+    return False
 
 
 def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
