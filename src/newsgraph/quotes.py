@@ -9,7 +9,17 @@ from .actors.resolve import ArticleActors
 from .data import word_set
 from .quotemarks import OPEN_CLOSE, doc_quotations, doc_sentences, doc_text, sent_of
 from .records import Quote
-from .speakers import FINDING_SOURCES, Speaker, as_speaker, named, noun_owner, read_out, relayed, speaker_of
+from .speakers import (
+    FINDING_SOURCES,
+    Speaker,
+    after_comma,
+    as_speaker,
+    named,
+    noun_owner,
+    read_out,
+    relayed,
+    speaker_of,
+)
 
 _NOUN_CLAUSE_CUES = {"concern", "confidence", "hope", "belief", "fear", "doubt", "view", "assurance",
                      "warning", "claim", "statement", "conviction", "insistence", "promise", "pledge"}
@@ -389,7 +399,7 @@ def _parenthetical_quote(doc, cue, quoted, actors, article_id, cues, comp=None) 
     # "kept saying that ...", "avoided commenting", "..., citing its cost": the clause's own words)
     cut |= {t.i for c in clause.children if c.dep_ in ("advcl", "conj") and c.i > hi and c.tag_ == "VBG"
             and _is_cue(c, cues) and not any(g.dep_ == "nsubj" for g in c.children)
-            and any(g.dep_ == "ccomp" for g in c.children) and doc[c.left_edge.i - 1].text == ","
+            and any(g.dep_ == "ccomp" for g in c.children) and after_comma(c)
             for t in doc[_joined_at(c):c.right_edge.i + 1]}
     tokens = [t for t in head.subtree if not lo <= t.i <= hi and t.i not in cut]
     if any(t.i != cue.i and _is_cue(t, cues) and _reports(t, clause) for t in tokens):

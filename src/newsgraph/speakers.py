@@ -84,8 +84,7 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
         if verb.dep_ in ("advcl", "conj", "xcomp", "ccomp", "relcl") and verb.head is not verb:
             if verb.dep_ == "relcl":
                 return _speaker_from_token(verb.head, actors)
-            if verb.i == cue.i and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj") and \
-                    cue.i > 0 and cue.doc[cue.left_edge.i - 1].text == ",":  # ", adding that ..."
+            if verb.i == cue.i and cue.tag_ == "VBG" and cue.dep_ in ("advcl", "conj") and after_comma(cue):
                 aside = [g for c in verb.head.children if c.dep_ == "parataxis" and c.i < verb.i and
                          c.lemma_.lower() in word_set("speech_verbs.txt")
                          for g in c.children if g.dep_ == "nsubj" and g.i not in exclude]
@@ -96,6 +95,11 @@ def speaker_of(cue, actors: ArticleActors, exclude: set[int]) -> Speaker:
     if near is not None:  # "..., asked Blige" parsed without a subject
         return _speaker_from_token(near, actors)
     return Speaker(None, None, False, None)
+
+
+def after_comma(tok) -> bool:
+    """Whether a word's phrase is added after a comma (", adding that ...")."""
+    return tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 def _adjacent_name(verb, exclude: set[int]):

@@ -423,8 +423,6 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
-
-
 def _other_state_named(verb, states: set, actors: ArticleActors) -> bool:
     """Whether the verb's sentence names an actor, or a nationality, of a state other than `states`."""
     kb = knowledge_base()
