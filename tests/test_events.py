@@ -85,6 +85,20 @@ def test_the_cue_set_off_inside_a_quote_is_the_speakers_act_not_the_quotes(nlp):
     assert refused and refused[0].quote_id == f"a1:{quotes[0].start}-{quotes[0].end}"
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Canada condemned Denmark for the raid on its embassy in Ottawa.", "condemned"),
+    ("Canada urged Norway to sign a trade agreement with Denmark.", "urged"),
+    ("Canada pledged to send troops to Latvia.", "pledged"),
+])
+def test_a_speech_act_that_opens_a_reported_quote_is_its_speakers_own_act(nlp, text, trigger):
+    """'Canada condemned Denmark for the raid ...': the condemnation opens the reported quote
+    (quotes._act_quote) and is Canada's own act, not one the quote speaks of (no quote_id)."""
+    events, quotes = events_of(nlp, text)
+    assert quotes and quotes[0].text.startswith(trigger)
+    acts = [e for e in events if e.trigger == trigger]
+    assert acts and all(e.quote_id is None for e in acts)
+
+
 def test_background_history_is_marked(nlp):
     events, _ = events_of(nlp, "In 2014, Russia annexed Crimea from Ukraine.")
     assert events and all(e.background for e in events)

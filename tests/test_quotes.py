@@ -634,3 +634,59 @@ def test_what_a_speaker_adds_after_a_set_off_cue_is_a_quote_of_its_own(nlp):
 def test_what_follows_a_set_off_cue_keeps_its_own_speaker_and_words(nlp, text, quote, speaker):
     _, quotes = quotes_of(nlp, text)
     assert (quote, speaker) in [(q.text, q.speaker) for q in quotes], [(q.text, q.speaker) for q in quotes]
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a promise or threat of one's own act: the infinitive
+    ("Mayor Lena Holt pledged to rebuild the Haldor bridge before winter.",
+     "pledged to rebuild the Haldor bridge before winter", "Lena Holt"),
+    # a call on others to act: whom and what
+    ("Olav Strand urged the council to reopen the harbour at once.",
+     "urged the council to reopen the harbour at once", "Olav Strand"),
+    ("Olav Strand called on the council to reopen the harbour.",
+     "called on the council to reopen the harbour", "Olav Strand"),
+    # a demand or proposal
+    ("Olav Strand called for an inquiry into the ferry accident.",
+     "called for an inquiry into the ferry accident", "Olav Strand"),
+    # a judgement and what it is for, as far as the phrase that says so
+    ("Olav Strand criticized the harbour board for its delays during a visit to Haldor.",
+     "criticized the harbour board for its delays", "Olav Strand"),
+    ("Olav Strand accused the harbour board of hiding the report.",
+     "accused the harbour board of hiding the report", "Olav Strand"),
+    # words put on someone
+    ("Olav Strand called the ferry plan a costly mistake.",
+     "called the ferry plan a costly mistake", "Olav Strand"),
+    # said in passing, after a comma
+    ("Olav Strand left the meeting early, calling for a new vote on the ferry plan.",
+     "calling for a new vote on the ferry plan", "Olav Strand"),
+])
+def test_a_speech_act_with_no_clause_is_a_reported_quote_from_its_verb(nlp, text, quote, speaker):
+    doc, quotes = quotes_of(nlp, text)
+    got = [(q.text, q.speaker, q.kind) for q in quotes]
+    assert (quote, speaker, "indirect") in got, got
+    assert_offsets(doc, quotes)
+
+
+@pytest.mark.parametrize("text", [
+    "Olav Strand did not call for an inquiry into the ferry accident.",  # denied
+    "Olav Strand was urged to reopen the harbour by the council.",  # passive: the urged is no speaker
+    "If the vote fails, Olav Strand could threaten to close the harbour for good.",  # only possible
+    "The harbour plan is the goal the council pledged to reach by next summer.",  # the pledged is the noun
+    "Olav Strand urged calm.",  # too few words to be a statement
+    "The storm could encourage shippers to move their cargo to Haldor.",  # no one speaks
+    "“We call for an inquiry into the ferry accident,” Olav Strand said.",  # the quoted words' own act
+    # a misparse hangs the act on the verb of a banner's words, whose subject would speak
+    "About 300 fishermen from the Haldor Guild gathered outside the ministry with “Cod is not cash” "
+    "signs, demanding a total end to trawling near the islands.",
+])
+def test_no_speech_act_quote_where_nothing_is_stated(nlp, text):
+    _, quotes = quotes_of(nlp, text)
+    assert not [q for q in quotes if q.kind in ("indirect", "mixed")], [(q.kind, q.text) for q in quotes]
+
+
+def test_a_speech_acts_words_key_its_statement_apart_from_another_act_on_them(nlp):
+    """'called for the inquiry' and 'condemned the inquiry': one speaker, the same words after the
+    verb, two statements."""
+    _, calls = quotes_of(nlp, "Olav Strand called for the harbour board's new inquiry.")
+    _, condemns = quotes_of(nlp, "Olav Strand condemned the harbour board's new inquiry.")
+    assert len(calls) == len(condemns) == 1 and calls[0].key != condemns[0].key

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from .actors.resolve import ArticleActors
-from .data import word_set
+from .data import tsv_rows, word_set
 from .quotemarks import OPEN_CLOSE, doc_quotations, doc_sentences, doc_text, sent_of
 from .records import Quote
 from .speakers import (
@@ -296,11 +297,93 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
                 q = _parenthetical_quote(doc, tok, quoted, actors, article_id, cues)
                 if q is not None:
                     out.append(q)
+            if not comps:
+                q = _act_quote(doc, tok, quoted, actors, article_id)
+                if q is not None:
+                    out.append(q)
+        elif tok.pos_ == "VERB" and tok.lemma_.lower() in _speech_acts() and not any(
+                c.dep_ == "ccomp" for c in tok.children):
+            q = _act_quote(doc, tok, quoted, actors, article_id)
+            if q is not None:
+                out.append(q)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             q = _according_quote(doc, tok, quoted, actors, article_id)
             if q is not None:
                 out.append(q)
     return out
+
+
+@cache
+def _speech_acts() -> dict[str, tuple[tuple[str, str], ...]]:
+    """data/speech_acts.tsv: verb lemma -> its (preposition, shape) readings."""
+    acts: dict[str, list[tuple[str, str]]] = {}
+    for row in tsv_rows("newsgraph.data", "speech_acts.tsv"):
+        acts.setdefault(row["lemma"], []).append((row["prep"], row["shape"]))
+    return {k: tuple(v) for k, v in acts.items()}
+
+
+_JUDGED_FOR = frozenset({"as", "for", "of", "over"})  # 'criticized the act as ...', 'accused X of ...'
+
+
+def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
+    """A speech act reported without a clause of what was said (data/speech_acts.tsv): 'pledged to
+    push for an amendment', 'urged Republicans to join ...', 'called for the repeal of ...',
+    'condemned the launch as ...', 'called the charges fabricated'. The quote is the act and what
+    was pledged, called for or judged, from the act's verb on; its cue, the verb. Not where the act
+    is denied ('did not call for'), passive ('was urged to'), only possible ('could threaten to'),
+    or in someone's quoted words."""
+    if cue.pos_ != "VERB" or _in_quote(quoted, cue.idx) or any(
+            c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" for c in cue.children):
+        return None  # (and not what someone could or would urge: 'it would encourage investors to ...')
+    if cue.dep_ in ("advcl", "conj") and _in_quote(quoted, cue.head.idx):
+        return None  # hung on a verb of quoted words ('with “Krill is not currency” banners, demanding ...')
+    if cue.dep_ == "relcl" and not any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in cue.children):
+        return None  # 'the target it pledged to reach': what was pledged is the noun, outside the clause
+    kids = list(cue.children)
+    span = None
+    for prep, shape in _speech_acts().get(cue.lemma_.lower(), ()):
+        if prep:
+            objs = [g for c in kids if c.dep_ == "prep" and c.lower_ == prep and c.i > cue.i
+                    for g in c.children if g.dep_ == "pobj"]
+        else:
+            objs = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i]
+        xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and
+                      any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        if shape == "to" and xcomp is not None and not objs and not prep:
+            span = (xcomp.left_edge.i, xcomp.right_edge.i)
+        elif shape == "obj_to" and xcomp is not None and objs and objs[0].i < xcomp.i:
+            span = (objs[0].left_edge.i, xcomp.right_edge.i)
+        elif shape == "np" and objs and xcomp is None and objs[0].pos_ in ("NOUN", "PROPN"):
+            span = (objs[0].left_edge.i, objs[0].right_edge.i)
+        elif shape == "judge" and objs and objs[0].pos_ in ("NOUN", "PROPN"):
+            end = objs[0].right_edge.i
+            for c in (c for c in kids if c.dep_ == "prep" and c.i > end):
+                if c.lower_ not in _JUDGED_FOR or any(not t.is_punct for t in doc[end + 1:c.i]):
+                    break  # only what the judgement is for, right after its object ('as a crazy system')
+                end = c.right_edge.i
+            span = (objs[0].left_edge.i, end)
+        elif shape == "name" and objs:
+            named_as = next((c for c in kids if c.dep_ == "oprd" and c.i > objs[0].i), None)
+            span = (objs[0].left_edge.i, named_as.right_edge.i) if named_as is not None else None
+        if span is not None:
+            break
+    if span is None:
+        return None
+    tokens = [t for t in doc[span[0]:span[1] + 1]]
+    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
+        tokens.pop()
+    if sum(t.is_alpha for t in tokens) < 3:
+        return None
+    # the act's own words open the quote ('called for the repeal of ...'): read alone, 'the repeal of
+    # ...' would not say whether it was called for or condemned, and the statement key keeps them apart
+    start, end = cue.idx, tokens[-1].idx + len(tokens[-1])
+    inside = sum(quoted[start:end]) / max(1, end - start)
+    if inside > 0.85:
+        return None  # the words are a direct quote, already taken
+    speaker = speaker_of(cue, actors, {t.i for t in tokens})
+    if speaker.name is None:
+        return None
+    return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
 
 
 def _reduced_relative(cue, comp) -> bool:

@@ -304,6 +304,12 @@ def _ahead(verb) -> bool:
 _CLAUSES = frozenset({"relcl", "acl", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 
 
+def _own_act(quote, verb) -> bool:
+    """Whether `verb` is the speech act a reported quote opens with ('called for the repeal of ...',
+    quotes._act_quote): the speaker's own act, not one they speak of."""
+    return quote.kind != "direct" and quote.start == verb.idx and quote.cue == verb.lemma_.lower()
+
+
 def _dates_own(verb, sent) -> bool:
     """Whether the sentence's date words are the verb's own ('will meet on Tuesday'), not another
     verb's ('On Wednesday she said she would resign': the day she said it; 'Lavrov, who arrived on
@@ -593,7 +599,7 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                 date_text=date_text, negated=_negated(verb), modality=_modality(verb),
                 background=_background(sent.text, date, published), location=place, country=country,
                 quote_id=next((f"{q.article_id}:{q.start}-{q.end}" for q in quotes
-                               if q.covers(verb.idx)), None))
+                               if q.covers(verb.idx) and not _own_act(q, verb)), None))
     return [Event(source=s.name, source_code=s.code or s.country, target=t.name if t else None,
                   target_code=(t.code or t.country) if t else None, symmetric=sym, **base)
             for s, t, sym in pairs if t is None or not _same_state(s, t, code)]
