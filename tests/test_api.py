@@ -250,3 +250,36 @@ def test_a_story_joined_to_another_is_found_by_its_old_id_and_listed_as_an_alias
     s = api.get(f"/api/stories/{old}").json()
     assert s["id"] == kept and s["aliases"] == [old] and len(s["article_list"]) == 2
     assert api.get(f"/api/stories/{kept}").json()["aliases"] == [old]
+
+
+def test_a_read_only_server_refuses_corrections_and_changes_nothing(client, examples_nlp, story_id):
+    assert client.get("/api/config").json()["edits"] is False
+    before = _count(examples_nlp, "SELECT count(*) FROM stories", [])
+    r = client.post(f"/api/stories/{story_id}/join", json={"into": story_id})
+    assert r.status_code == 403 and "--edits" in r.json()["error"]
+    aid = client.get(f"/api/stories/{story_id}").json()["article_list"][0]["id"]
+    assert client.post(f"/api/articles/{aid}/move", json={"to": None}).status_code == 403
+    assert _count(examples_nlp, "SELECT count(*) FROM stories", []) == before
+
+
+def test_a_server_with_edits_moves_an_article_and_joins_stories_as_the_cli_does(examples_nlp, tmp_path):
+    db = str(tmp_path / "edit.duckdb")
+    shutil.copy(examples_nlp, db)
+    api = TestClient(create_app(db, edits=True))
+    assert api.get("/api/config").json()["edits"] is True
+    big = api.get("/api/stories").json()["rows"][0]
+    aid = api.get(f"/api/stories/{big['id']}").json()["article_list"][-1]["id"]
+    moved = api.post(f"/api/articles/{aid}/move", json={"to": None}).json()
+    assert moved["ok"] and moved["article"] == aid and moved["story"] != big["id"]
+    assert api.get(f"/api/stories/{moved['story']}").json()["articles"] == 1
+    assert api.get(f"/api/stories/{big['id']}").json()["articles"] == big["articles"] - 1
+    joined = api.post(f"/api/stories/{moved['story']}/join", json={"into": big["id"][:6]}).json()
+    assert joined["story"] == big["id"] and joined["aliases"] == [moved["story"]]
+    back = api.get(f"/api/stories/{moved['story']}").json()  # the joined story's id leads to the story it joined
+    assert back["id"] == big["id"] and back["articles"] == big["articles"]
+    # errors have the one shape: unknown story, the same story, no target named
+    assert api.post("/api/stories/nosuch/join", json={"into": big["id"]}).status_code == 404
+    same = api.post(f"/api/stories/{big['id']}/join", json={"into": big["id"]})
+    assert same.status_code == 400 and "one story already" in same.json()["error"]
+    assert api.post(f"/api/stories/{big['id']}/join", json={}).status_code == 400
+    assert api.post("/api/articles/nosuch/move", json={"to": big["id"]}).status_code == 404

@@ -1,24 +1,28 @@
 """The REST API and the web dashboard over one store: a thin face over `newsgraph.store.browse`
-(every answer is what the Python API returns, as JSON). Each request opens the store read-only, so
-the server shows a store's latest state after each `newsgraph analyze` and never writes to it.
+(every answer is what the Python API returns, as JSON). Each request opens the store for itself, so
+the server shows a store's latest state after each `newsgraph analyze`. By default it opens it
+read-only and never writes to it; served with corrections allowed (`newsgraph serve --edits`), it
+opens it for writing and takes the analyst's corrections of stories (join two stories, move an
+article), as `newsgraph join-stories` and `newsgraph move-article` do, one at a time.
 
     newsgraph serve --db news.duckdb        # then http://127.0.0.1:8000 (dashboard), /docs (API)
 """
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from . import __version__
-from .errors import NewsgraphError, NotFound, StoreError, UsageError
+from .errors import NewsgraphError, NotFound, ReadOnly, StoreError, UsageError
 from .store import Store, browse
 
 WEB = Path(__file__).with_name("web")
@@ -32,15 +36,27 @@ def error_body(status: int, message: str) -> JSONResponse:
 def _status(exc: NewsgraphError) -> int:
     if isinstance(exc, NotFound):
         return 404
+    if isinstance(exc, ReadOnly):
+        return 403
     if isinstance(exc, UsageError):
         return 400
     return 503 if isinstance(exc, StoreError) else 500
 
 
 def open_store(request: Request) -> Iterator[Store]:
-    """The request's own read-only connection to the app's store."""
-    with Store(request.app.state.db, read_only=True) as store:
+    """The request's own connection to the app's store: read-only, or for writing where the app takes
+    corrections (one process cannot hold both kinds of connection to one file at once)."""
+    with Store(request.app.state.db, read_only=not request.app.state.edits) as store:
         yield store
+
+
+def editing(request: Request) -> threading.Lock:
+    """The app's one lock for corrections (each rewrites stories, claims and summaries: one at a
+    time); a ReadOnly error where the app was started without corrections."""
+    if not request.app.state.edits:
+        raise ReadOnly("this store is served read-only: start the server with `newsgraph serve --edits` "
+                       "to correct its stories")
+    return request.app.state.edit_lock
 
 
 Db = Annotated[Store, Depends(open_store)]
@@ -98,20 +114,55 @@ def table(store: Db, table: str, story: str | None = None, article: str | None =
     return browse.page(store, table, story=story, article=article, q=q, limit=limit, offset=offset, full=full)
 
 
+@router.get("/config")
+def config(request: Request) -> dict[str, Any]:
+    """What this server does: its version and whether it takes corrections (`serve --edits`)."""
+    return {"version": __version__, "edits": request.app.state.edits}
+
+
+def _curated(done) -> dict[str, Any]:
+    return {"ok": True, "story": done.story, "aliases": done.aliases, "copies_left": done.copies_left,
+            "stale": done.stale}
+
+
+@router.post("/stories/{story}/join")
+def join_story(request: Request, story: str,
+               into: Annotated[str, Body(embed=True, min_length=1, description="The story it joins.")]
+               ) -> dict[str, Any]:
+    """Join a story to another (`newsgraph join-stories`): its articles move to `into`, its id
+    leads there. Only where the server takes corrections (`serve --edits`)."""
+    with editing(request), Store(request.app.state.db) as store:
+        return _curated(store.join_stories(story, into))
+
+
+@router.post("/articles/{article:path}/move")
+def move_article(request: Request, article: str,
+                 to: Annotated[str | None, Body(embed=True, description="The story to move it to; "
+                                                "null: a story of its own.")] = None) -> dict[str, Any]:
+    """Move an article to another story, or to one of its own (`newsgraph move-article`); `copies_left`:
+    its copies still in the story it left. Only where the server takes corrections (`serve --edits`)."""
+    with editing(request), Store(request.app.state.db) as store:
+        aid = store.find_article(article)["id"]
+        return _curated(store.move_article(aid, to)) | {"article": aid}
+
+
 @router.get("/sql")
 def sql(request: Request, q: Annotated[str, Query(description="A read-only SQL query.")]) -> dict[str, Any]:
     """The first 1,000 rows of a read-only SQL query over the store, run apart (`browse.sql_rows`)."""
     return browse.sql_rows(request.app.state.db, q)
 
 
-def create_app(db: str) -> FastAPI:
-    """The API and dashboard of the store at `db` (a store error when there is none)."""
+def create_app(db: str, edits: bool = False) -> FastAPI:
+    """The API and dashboard of the store at `db` (a store error when there is none); `edits`: it
+    takes corrections of stories and opens the store for writing."""
     if not os.path.isfile(db):
         raise StoreError(f"no store at {db}: run `newsgraph analyze FILES --db {db}` first")
     app = FastAPI(title="newsgraph", version=__version__,
                   description="Stories, quotes, events and claims of a newsgraph store, every fact cited "
                               "to the article and the characters that state it.")
     app.state.db = db
+    app.state.edits = edits
+    app.state.edit_lock = threading.Lock()
 
     @app.exception_handler(NewsgraphError)
     async def _newsgraph_error(request: Request, exc: NewsgraphError) -> JSONResponse:

@@ -394,26 +394,30 @@ def show(article: Annotated[str, typer.Argument(help="Article id (or a prefix), 
 @app.command()
 def serve(db: DbOpt = None,
           host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every network).")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000) -> None:
-    """Serve the web dashboard and the REST API of a store (read-only; /docs lists the API)."""
+          port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+          edits: Annotated[bool, typer.Option("--edits", help="Take corrections of stories from the dashboard "
+                                              "and the API (join stories, move articles); opens the store "
+                                              "for writing.")] = False) -> None:
+    """Serve the web dashboard and the REST API of a store (read-only unless --edits; /docs lists the API)."""
     import uvicorn
 
     from .api import create_app
 
     try:
         path = load_settings(db=db).db
-        web = create_app(path)
+        web = create_app(path, edits=edits)
     except NewsgraphError as exc:
         raise _fail(exc) from None
     # the first briefing loads the language tables and sentence models (seconds): load them now, aside
-    threading.Thread(target=_warm_up, args=(path,), daemon=True).start()
-    out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); Ctrl-C stops it", soft_wrap=True)
+    threading.Thread(target=_warm_up, args=(path, edits), daemon=True).start()
+    out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); "
+              + ("it takes corrections of stories; " if edits else "") + "Ctrl-C stops it", soft_wrap=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2)
 
 
-def _warm_up(path: str) -> None:
-    try:
-        with Store(path, read_only=True) as store:
+def _warm_up(path: str, edits: bool = False) -> None:
+    try:  # (opened as the server's requests open it: one process cannot hold both kinds at once)
+        with Store(path, read_only=not edits) as store:
             store.briefing()
     except Exception:  # an empty or busy store: the first request will say so
         pass

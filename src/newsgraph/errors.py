@@ -20,3 +20,7 @@ class UsageError(NewsgraphError):
 
 class NotFound(UsageError):
     """Nothing matches the id, prefix or name asked for (a story, an article, a table)."""
+
+
+class ReadOnly(UsageError):
+    """A change asked of a store that is served read-only (`newsgraph serve` without --edits)."""

@@ -33,18 +33,29 @@ function svgEl(tag, attrs = {}, ...children) {
   return node;
 }
 
-async function api(path) {
-  const res = await fetch(path);
+async function api(path, post) {
+  // GET path; POST `post` as JSON where given (a correction)
+  const res = await fetch(path, post === undefined ? undefined :
+    { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(post) });
   const body = await res.json().catch(() => ({ error: res.statusText }));
   if (!res.ok) throw new Error(body.error || res.statusText);
   return body;
 }
+
+let edits = false; // whether the server takes corrections of stories (`newsgraph serve --edits`)
 
 function fail(err) {
   const box = $("#error");
   box.textContent = String(err.message || err);
   box.hidden = false;
   setTimeout(() => { box.hidden = true; }, 6000);
+}
+
+function notice(text) {
+  const box = $("#notice");
+  box.textContent = text;
+  box.hidden = false;
+  setTimeout(() => { box.hidden = true; }, 8000);
 }
 
 const plural = (n, one, many = one + "s") => `${n} ${n === 1 ? one : many}`;
@@ -82,7 +93,9 @@ async function loadStories(reset) {
   if (ticket !== tickets.list) return; // a newer search answered or will
   const list = $("#story-list");
   if (reset) list.replaceChildren();
+  if (reset) $("#story-choices").replaceChildren();
   for (const s of page.rows) {
+    $("#story-choices").append(el("option", { value: s.id }, storyTitle(s)));
     const dates = s.first_date ? (s.first_date === s.last_date ? s.first_date : `${s.first_date} – ${s.last_date}`) : "undated";
     list.append(el("li", { "data-id": s.id }, storyLink(s.id, null,
       el("span", { class: "t" }, storyTitle(s)),
@@ -153,6 +166,7 @@ async function showStory(id, tab) {
     el("h2", {}, s.title || "(no headline)"),
     el("p", { class: "dim" }, `Story ${s.id} · ${dates}` +
       (s.aliases && s.aliases.length ? ` · joined by ${s.aliases.join(", ")}` : "")),
+    edits ? joinForm(s) : null,
     el("div", { class: "counts" },
       ...[["article", s.articles], ["outlet", s.outlets], ["independent", s.independent_outlets, "independent"],
         ["quotation", c.quotes], ["event", c.events], ["event cluster", c.event_clusters], ["claim", c.claims],
@@ -331,11 +345,68 @@ function quotes(page, cites) {
 function articles(s) {
   const of = linkTypes(s);
   const number = Object.fromEntries(s.article_list.map((a, i) => [a.id, i + 1]));
-  return table(["#", "outlet", "title", "published", "language", "copy of"], s.article_list.map((a, i) => [
+  return table(["#", "outlet", "title", "published", "language", "copy of"].concat(edits ? ["correct"] : []), s.article_list.map((a, i) => [
     i + 1, a.outlet || "", el("a", { href: `#article=${encodeURIComponent(a.id)}`, class: "title" }, a.title || a.url || a.id),
     el("span", { class: "date" }, a.published || "undated"), a.language || "",
-    (of[a.id] || []).map((l) => el("div", {}, tag(l.type.replace("_", " "), l.type), " ", articleLink(l.other_id, `[${number[l.other_id] || "?"}]`)))]),
+    (of[a.id] || []).map((l) => el("div", {}, tag(l.type.replace("_", " "), l.type), " ", articleLink(l.other_id, `[${number[l.other_id] || "?"}]`)))]
+    .concat(edits ? [moveControl(a, s)] : [])),
   "No articles.");
+}
+
+// ------------------------------------------------------------------ corrections (`serve --edits`)
+function joinForm(s) {
+  // join this story to another the engine kept apart: its articles move there, its id leads there
+  const into = el("input", { list: "story-choices", placeholder: "story id or prefix", "aria-label": "story to join it to", size: 18 });
+  const go = el("button", { type: "submit" }, "join");
+  return el("form", { class: "correct", on: { submit: (ev) => {
+    ev.preventDefault();
+    const target = into.value.trim();
+    if (!target) return fail("name the story to join this one to");
+    if (!confirm(`Join story ${s.id} (${plural(s.articles, "article")}) into story ${target}?`)) return;
+    go.disabled = true;
+    corrected(api(`/api/stories/${encodeURIComponent(s.id)}/join`, { into: target }))
+      .finally(() => { go.disabled = false; });
+  } } }, "Same event as another story? Join it into ", into, " ", go);
+}
+
+function moveControl(a, s) {
+  // move one article to another story, or to a story of its own
+  const box = el("span", { class: "correct" });
+  const open = el("button", { type: "button", on: { click: () => {
+    const to = el("input", { list: "story-choices", placeholder: "story id or prefix", "aria-label": "story to move it to", size: 14 });
+    const send = (target) => {
+      for (const b of box.querySelectorAll("button")) b.disabled = true;
+      corrected(api(`/api/articles/${encodeURIComponent(a.id)}/move`, { to: target }), s.id)
+        .finally(() => { for (const b of box.querySelectorAll("button")) b.disabled = false; });
+    };
+    box.replaceChildren(to,
+      el("button", { type: "button", on: { click: () => to.value.trim() ? send(to.value.trim()) : fail("name the story to move it to") } }, "move"),
+      el("button", { type: "button", title: "a story of its own", on: { click: () => send(null) } }, "own story"),
+      el("button", { type: "button", on: { click: () => box.replaceChildren(open) } }, "cancel"));
+    to.focus();
+  } } }, "move…");
+  box.append(open);
+  return box;
+}
+
+async function corrected(request, stay) {
+  // after a correction: say what it did, load the story list afresh and show the story the articles
+  // went to, or the story `stay` (an article moved out: the analyst may move more; an emptied story's
+  // id leads to where its article went)
+  try {
+    const done = await request;
+    const said = [done.article ? `Article ${done.article} is now in story ${done.story}.` : `Joined: the articles are now in story ${done.story}.`];
+    if (done.aliases.length) said.push(`${done.aliases.join(", ")} now ${done.aliases.length === 1 ? "leads" : "lead"} there.`);
+    if (done.copies_left.length) said.push(`${plural(done.copies_left.length, "copy", "copies")} of it stayed behind: ${done.copies_left.join(", ")}.`);
+    if (done.stale.length) said.push(`The claims and summaries of ${done.stale.join(", ")} are rebuilt by the next \`newsgraph analyze\`.`);
+    notice(said.join(" "));
+    current = null; // the story shown has changed: load it afresh
+    await Promise.all([loadStats(), loadStories(true)]);
+    const hash = `#story=${encodeURIComponent(stay || done.story)}&tab=Articles`;
+    if (location.hash === hash) route(); else location.hash = hash;
+  } catch (err) {
+    fail(err);
+  }
 }
 
 // ------------------------------------------------------------------ one article
@@ -424,4 +495,5 @@ document.addEventListener("click", (ev) => { // a link to the view already shown
   if (link && link.getAttribute("href") === location.hash) route();
 });
 loadStats().catch(fail);
-loadStories(true).then(route).catch(fail);
+api("/api/config").then((c) => { edits = !!c.edits; }).catch(() => {})
+  .then(() => loadStories(true)).then(route).catch(fail);
