@@ -678,15 +678,62 @@ def test_a_speech_act_with_no_clause_is_a_reported_quote_from_its_verb(nlp, text
     # a misparse hangs the act on the verb of a banner's words, whose subject would speak
     "About 300 fishermen from the Haldor Guild gathered outside the ministry with “Cod is not cash” "
     "signs, demanding a total end to trawling near the islands.",
+    # refused, failed, expected or denied by a first conjunct: not done
+    "Olav Strand refused to call for an inquiry into the ferry accident.",
+    "Olav Strand declined to condemn the attack on the harbour office.",
+    "Olav Strand is expected to call for an inquiry into the ferry accident.",
+    "Olav Strand did not condemn the attack or call for an inquiry into the ferry accident.",
+    # a condition, a question
+    "If Olav Strand calls for an inquiry into the ferry accident, the board will resign.",
+    "Did Olav Strand call for an inquiry into the ferry accident?",
+    # what another reports or alleges of him: not his words
+    "Prosecutors said Olav Strand threatened to burn the harbour office before the trial.",
+    # other senses: a taxi hailed, a town's name, a pronoun judged for nothing
+    "Mayor Lena Holt hailed a taxi outside the parliament building.",
+    "Residents of Haldor call the town Little Oslo.",
+    "Olav Strand condemned them on Monday.",
+    # a title-case headline
+    "Strand Calls For Inquiry Into Haldor Ferry Accident",
 ])
 def test_no_speech_act_quote_where_nothing_is_stated(nlp, text):
     _, quotes = quotes_of(nlp, text)
     assert not [q for q in quotes if q.kind in ("indirect", "mixed")], [(q.kind, q.text) for q in quotes]
 
 
+def test_an_act_whose_words_are_mostly_quoted_is_left_to_the_quotation(nlp):
+    """'urged the council to “reopen the harbour at once and without conditions”': the quotation says
+    what was urged; no second, reported quote of the same words."""
+    _, quotes = quotes_of(nlp, "Olav Strand urged the council to “reopen the harbour at once and without conditions.”")
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "reopen the harbour at once and without conditions.")]
+
+
 def test_a_speech_acts_words_key_its_statement_apart_from_another_act_on_them(nlp):
     """'called for the inquiry' and 'condemned the inquiry': one speaker, the same words after the
-    verb, two statements."""
-    _, calls = quotes_of(nlp, "Olav Strand called for the harbour board's new inquiry.")
-    _, condemns = quotes_of(nlp, "Olav Strand condemned the harbour board's new inquiry.")
-    assert len(calls) == len(condemns) == 1 and calls[0].key != condemns[0].key
+    verb, two statements; the same act told twice is one."""
+    from newsgraph.corpus.statements import assign_statements
+
+    _, calls = quotes_of(nlp, "Olav Strand called for the harbour board's new inquiry into the ferry.")
+    _, condemns = quotes_of(nlp, "Olav Strand condemned the harbour board's new inquiry into the ferry.")
+    _, again = quotes_of(nlp, "On Monday Olav Strand called for the harbour board's new inquiry into the ferry.")
+    assert len(calls) == len(condemns) == len(again) == 1
+    ids = [q.statement_id for q in assign_statements(calls + condemns + again, {})]
+    assert ids[0] != ids[1] and ids[0] == ids[2], ids
+
+
+@pytest.mark.parametrize("text, quote", [
+    # the act's words end before a clause set off after them
+    ("Olav Strand urged the council to reopen the harbour when he met its members in Haldor.",
+     "urged the council to reopen the harbour"),
+    ("Olav Strand called for an inquiry into the ferry accident, which killed 12 people last year.",
+     "called for an inquiry into the ferry accident"),
+    # and take the closing mark of a quotation they open (the quotation stays a direct quote of its own)
+    ("Olav Strand urged the council to reopen the Haldor harbour “at once.”",
+     "urged the council to reopen the Haldor harbour “at once.”"),
+    # a pronoun judged for something
+    ("Olav Strand accused him of lying to the council about the harbour fees.",
+     "accused him of lying to the council about the harbour fees"),
+])
+def test_a_speech_acts_words_run_as_far_as_the_act(nlp, text, quote):
+    _, quotes = quotes_of(nlp, text)
+    got = [(q.text, q.kind) for q in quotes]
+    assert any(t == quote and k in ("indirect", "mixed") for t, k in got), got

@@ -40,7 +40,8 @@ def extract_quotes(doc, actors: ArticleActors, article_id: str) -> list[Quote]:
     spans = doc_quotations(doc)
     quotes = _merge_split(doc, _direct(doc, spans, actors, article_id, cues), cues)
     indirect = _indirect(doc, spans, actors, article_id, cues | _FINDINGS)
-    quotes = _mark_fragments(quotes, indirect) + indirect
+    # a quotation that is what an act was about ('calling the candidate “extremely fit”') stays direct
+    quotes = _mark_fragments(quotes, [q for q in indirect if not any(k[:1] == "@" for k in q.key)]) + indirect
     quotes += _block_quotes(doc, actors, article_id, cues, quotes)
     quotes += _transcript_turns(doc, actors, article_id, quotes)
     # by end: a quoted fragment comes before the reported clause that holds it
@@ -323,24 +324,83 @@ def _speech_acts() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 _JUDGED_FOR = frozenset({"as", "for", "of", "over"})  # 'criticized the act as ...', 'accused X of ...'
+_CONDITIONS = frozenset({"if", "unless", "whether", "once", "until", "lest"})
+QUOTED_ACT = 0.6  # share of an act's words in quotation marks from which the quotation alone is kept
+_GOING_ON = frozenset({"continue", "keep", "begin", "start", "resume", "repeat"})  # 'continued to call for'
+
+
+
+def _asserted(cue) -> bool:
+    """Whether the text says the act was done: not denied, not only possible, wanted, refused or
+    expected ('refused to call for', 'is expected to urge'; 'continued to call for' is done), not in
+    a condition or a question, and not inside what someone else reports or alleges ('Prosecutors
+    said X threatened to ...')."""
+    verb = cue
+    for _ in range(6):
+        if any(c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" or
+               (c.dep_ == "mark" and c.lower_ in _CONDITIONS) for c in verb.children):
+            return False
+        if verb.dep_ in ("xcomp", "pcomp", "csubj", "acomp") and verb.head.lemma_.lower() not in _GOING_ON:
+            return False  # governed by another verb: wanted, refused, denied, expected
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in word_set("speech_verbs.txt") | _FINDINGS:
+            return False  # what another reports or alleges of the speaker
+        if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+            break
+        verb = verb.head  # 'did not condemn the attack or call for ...': the first conjunct's denial
+    sent = sent_of(cue)
+    return not sent.text.rstrip().rstrip("”\"’'").endswith("?")
+
+
+def _title_case(sent) -> bool:
+    """A headline in title case ('Holt Calls For Inquiry Into Ferry Accident'), which the parser reads badly."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+
+
+def _trim_act(doc, first: int, last: int, head) -> int:
+    """The last token of an act's words: before a clause set off after `head`, the word their last
+    part hangs on ('... when she met them', ', which killed 12 people'; not the object's own
+    ', who was born in Cuba,' before 'of associating with ...')."""
+    for t in doc[head.i + 1:last + 1]:
+        if (t.dep_ == "advcl" and t.left_edge.i > head.i) or (t.dep_ == "relcl" and doc[t.left_edge.i - 1].text == ","):
+            end = t.left_edge.i - 1
+            while end > first and doc[end].is_punct and not doc[end].is_quote:
+                end -= 1
+            return end
+    return last
+
+
+def _closed(doc, cue, tokens: list) -> list:
+    """The act's words with the closing quotation mark of one they open after its verb ('urged the
+    council to “reopen the harbour at once.”'), so the quotation lies inside them."""
+    last = tokens[-1].i
+    words = doc[cue.i:last + 1]
+    opened = sum(t.text in ("“", "«", "„") for t in words)
+    closed = sum(t.text in ("”", "»") for t in words)
+    if opened > closed or sum(t.text == '"' for t in words) % 2:
+        for t in doc[last + 1:min(last + 4, len(doc))]:
+            if t.is_quote:
+                return tokens + list(doc[last + 1:t.i + 1])
+            if not t.is_punct:
+                break
+    return tokens
 
 
 def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
     """A speech act reported without a clause of what was said (data/speech_acts.tsv): 'pledged to
     push for an amendment', 'urged Republicans to join ...', 'called for the repeal of ...',
-    'condemned the launch as ...', 'called the charges fabricated'. The quote is the act and what
-    was pledged, called for or judged, from the act's verb on; its cue, the verb. Not where the act
-    is denied ('did not call for'), passive ('was urged to'), only possible ('could threaten to'),
-    or in someone's quoted words."""
-    if cue.pos_ != "VERB" or _in_quote(quoted, cue.idx) or any(
-            c.dep_ in ("neg", "auxpass", "nsubjpass") or c.tag_ == "MD" for c in cue.children):
-        return None  # (and not what someone could or would urge: 'it would encourage investors to ...')
+    'condemned the attack as ...', 'called the charges fabricated'. The quote is the act and what
+    was pledged, called for or judged, from the act's verb on; its cue, the verb; its key holds the
+    act ('@call for'), so a call for something and a condemnation of it are two statements. Only an
+    act the text says was done (`_asserted`), not in someone's quoted words or a title-case headline."""
+    if cue.pos_ != "VERB" or _in_quote(quoted, cue.idx) or not _asserted(cue) or _title_case(sent_of(cue)):
+        return None
     if cue.dep_ in ("advcl", "conj") and _in_quote(quoted, cue.head.idx):
         return None  # hung on a verb of quoted words ('with “Krill is not currency” banners, demanding ...')
     if cue.dep_ == "relcl" and not any(c.tag_ in ("WP", "WDT") or c.lower_ == "that" for c in cue.children):
         return None  # 'the target it pledged to reach': what was pledged is the noun, outside the clause
     kids = list(cue.children)
-    span = None
+    span = act = None
     for prep, shape in _speech_acts().get(cue.lemma_.lower(), ()):
         if prep:
             objs = [g for c in kids if c.dep_ == "prep" and c.lower_ == prep and c.i > cue.i
@@ -349,23 +409,29 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i]
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and
                       any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)), None)
+        head = None
         if shape == "to" and xcomp is not None and not objs and not prep:
-            span = (xcomp.left_edge.i, xcomp.right_edge.i)
+            span, head = (xcomp.left_edge.i, xcomp.right_edge.i), xcomp
         elif shape == "obj_to" and xcomp is not None and objs and objs[0].i < xcomp.i:
-            span = (objs[0].left_edge.i, xcomp.right_edge.i)
+            span, head = (objs[0].left_edge.i, xcomp.right_edge.i), xcomp
         elif shape == "np" and objs and xcomp is None and objs[0].pos_ in ("NOUN", "PROPN"):
-            span = (objs[0].left_edge.i, objs[0].right_edge.i)
-        elif shape == "judge" and objs and objs[0].pos_ in ("NOUN", "PROPN"):
+            span, head = (objs[0].left_edge.i, objs[0].right_edge.i), objs[0]
+        elif shape in ("judge", "judge_as") and objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
             end = objs[0].right_edge.i
+            judged = False
             for c in (c for c in kids if c.dep_ == "prep" and c.i > end):
                 if c.lower_ not in _JUDGED_FOR or any(not t.is_punct for t in doc[end + 1:c.i]):
                     break  # only what the judgement is for, right after its object ('as a crazy system')
-                end = c.right_edge.i
-            span = (objs[0].left_edge.i, end)
+                end, judged = c.right_edge.i, True
+            if judged or (shape == "judge" and objs[0].pos_ != "PRON"):  # ('condemned them' says nothing)
+                span, head = (objs[0].left_edge.i, end), doc[objs[0].right_edge.i] if judged else objs[0]
         elif shape == "name" and objs:
             named_as = next((c for c in kids if c.dep_ == "oprd" and c.i > objs[0].i), None)
-            span = (objs[0].left_edge.i, named_as.right_edge.i) if named_as is not None else None
+            if named_as is not None and named_as.pos_ != "PROPN":  # ('call the town Little Oslo' names it)
+                span, head = (objs[0].left_edge.i, named_as.right_edge.i), named_as
         if span is not None:
+            act = f"{cue.lemma_.lower()} {prep}".strip()
+            span = (span[0], _trim_act(doc, span[0], span[1], head))
             break
     if span is None:
         return None
@@ -374,16 +440,18 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
         tokens.pop()
     if sum(t.is_alpha for t in tokens) < 3:
         return None
+    words = [t for t in tokens if t.is_alpha]
+    if sum(_in_quote(quoted, t.idx) for t in words) >= QUOTED_ACT * len(words):
+        return None  # what was urged or judged is mostly the speaker's quoted words: that quotation says it
+    tokens = _closed(doc, cue, tokens)
     # the act's own words open the quote ('called for the repeal of ...'): read alone, 'the repeal of
-    # ...' would not say whether it was called for or condemned, and the statement key keeps them apart
+    # ...' would not say whether it was called for or condemned
     start, end = cue.idx, tokens[-1].idx + len(tokens[-1])
-    inside = sum(quoted[start:end]) / max(1, end - start)
-    if inside > 0.85:
-        return None  # the words are a direct quote, already taken
     speaker = speaker_of(cue, actors, {t.i for t in tokens})
     if speaker.name is None:
         return None
-    return _make(doc, start, end, "mixed" if inside > 0 else "indirect", cue, speaker, article_id)
+    q = _make(doc, start, end, "mixed" if any(quoted[start:end]) else "indirect", cue, speaker, article_id)
+    return replace(q, key=q.key + ("@" + act,)) if q is not None else None
 
 
 def _reduced_relative(cue, comp) -> bool:

@@ -25,6 +25,8 @@ def quote_id(q: Quote) -> str:
 
 def same_statement(a: Iterable[str], b: Iterable[str]) -> bool:
     a, b = set(a), set(b)
+    if {w for w in a if w[:1] == "@"} != {w for w in b if w[:1] == "@"}:
+        return False  # another speech act on the same words ('@call for' / '@condemn': quotes._act_quote)
     shared = len(a & b)
     return shared >= min(MIN_SHARED, len(a), len(b)) and shared >= MIN_CONTAINMENT * min(len(a), len(b)) \
         and min(len(a), len(b)) > 0 and shared >= 2
