@@ -273,6 +273,47 @@ def test_labels_say_an_intent_once():
     assert event_label(act).endswith(": intend to consult")
 
 
+def test_an_event_only_someone_tells_of_is_labelled_as_theirs():
+    """An event every report of which lies in someone's words is given as theirs ('..., according to
+    Lena Holt'); one a writer states anywhere, or a speaker's own act told in their words, is not."""
+    from newsgraph.corpus.event_clusters import event_label
+
+    kw = dict(root="19", code="190", source="Chile", source_code="CHL", target="Norway", target_code="NOR")
+    told = cluster_events("s1", [event("e1", "a1", "2025-11-11", said_by="Lena Holt", **kw),
+                                 event("e2", "a2", "2025-11-11", said_by="Olav Strand", **kw)])
+    assert len(told) == 1 and event_label(told[0]) == \
+        "Chile → Norway: use conventional military force, according to Lena Holt and Olav Strand"
+    stated = cluster_events("s1", [event("e1", "a1", "2025-11-11", said_by="Lena Holt", **kw),
+                                   event("e2", "a2", "2025-11-11", **kw)])
+    assert "according to" not in event_label(stated[0])
+    own = cluster_events("s1", [event("e3", "a1", None, said_by="Ingrid Solheim-Vik")])  # her own talks
+    assert "according to" not in event_label(own[0])
+
+
+def test_an_unnamed_speaker_reads_as_written_in_mid_sentence():
+    from newsgraph.corpus.refresh import mid_sentence
+
+    assert mid_sentence("Senior officials", False) == "senior officials"
+    assert mid_sentence("One official", False) == "one official"
+    assert mid_sentence("Chile's foreign ministry", False) == "Chile's foreign ministry"
+    assert mid_sentence("Lena Holt", True) == "Lena Holt"
+    assert mid_sentence(None, None) is None
+
+
+def test_a_stored_events_quote_gives_its_speaker(tmp_path, run, query):
+    """Through the store: an event inside a quotation (its quote_id) is labelled with the quote's
+    speaker in the story's event clusters."""
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(
+        "Chile and Norway\n\nOSLO, March 3 — Norway's defence minister Ingrid Solheim-Vik said on Monday "
+        "that Chile had attacked a Norwegian patrol boat near Svalbard. Chile denied it.\n", encoding="utf-8")
+    run([src], nlp=True)
+    labels = [r[0] for r in query("SELECT label FROM event_clusters")]
+    assert any(lb.startswith("Chile → Norway") and lb.endswith("according to Ingrid Solheim-Vik")
+               for lb in labels), labels
+
+
 def test_undated_statements_with_close_vectors_but_nothing_in_common_stay_apart():
     kw = dict(root="01", code="010", source="Norway", source_code="NOR", target="Chile", target_code="CHL")
     a = "Norway said the talks with Chile were constructive and friendly."

@@ -40,6 +40,7 @@ class EventRow:
     end: int
     sentence: str
     trigger: str | None = None  # the word the event was coded from, as written
+    said_by: str | None = None  # who tells of it, where it lies in a quotation or reported speech
 
 
 @dataclass(slots=True)
@@ -321,10 +322,25 @@ def event_parts(c: EventCluster) -> tuple[str, str | None, bool, str]:
     return _side(left), other, joint, f"{neg}{mod}{verb}"
 
 
+def said_by(c: EventCluster) -> str | None:
+    """Who tells of a cluster's event where every report of it lies in someone's words ('Russia and
+    China are not building any military alliances,' Putin said): the speakers, two at most; None
+    where a writer states it in their own voice anywhere, or where each speaker tells of their own
+    act ('the ministry said both sides are committed to ...': the words are the act)."""
+    names = [m.said_by for m in c.members]
+    if not names or None in names or all(m.said_by == m.source for m in c.members):
+        return None
+    first = list(dict.fromkeys(names))
+    return " and ".join(first[:2]) + (" and others" if len(first) > 2 else "")
+
+
 def event_label(c: EventCluster, parts: tuple[str, str | None, bool, str] | None = None) -> str:
     """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions (`parts`:
-    event_parts(c), when the caller has them)."""
+    event_parts(c), when the caller has them); ', according to X' where only someone's words tell
+    of it (`said_by`): what a speaker claims is not given as what happened."""
     left, right, joint, predicate = parts or event_parts(c)
+    who = said_by(c)
+    said = f", according to {who}" if who else ""
     if right is None:
-        return f"{left}: {predicate}"
-    return f"{left}{' and ' if joint else ' → '}{right}: {predicate}"
+        return f"{left}: {predicate}{said}"
+    return f"{left}{' and ' if joint else ' → '}{right}: {predicate}{said}"

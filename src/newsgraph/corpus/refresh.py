@@ -13,6 +13,7 @@ import pyarrow as pa
 
 from ..clean.boilerplate import furniture_line
 from ..clean.language import base
+from ..data import word_set
 from .claims import ClaimContext, group_facts, normalise_event_parts, normalise_quote, normalise_sentence
 from .corroborate import Sources, checkability, claim_sentences, group_claims, own_words, salience
 from .event_clusters import EventCluster, EventRow, cluster_events, event_label, event_parts
@@ -63,10 +64,16 @@ class _StoryRows:
             self.members[sid].append(tuple(member))
         ids = [m[0] for ms in self.members.values() for m in ms]
         self.links = read.rows("SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))", ids)
-        self.events = [EventRow(*r) for r in read.rows("""SELECT id, article_id, event_code, event_root, source,
-                source_code, target, target_code, date, negated, modality, background, "symmetric", location,
-                "start", "end", sentence, trigger FROM events WHERE article_id IN (SELECT unnest(?))
-                ORDER BY rowid""", ids)]
+        # with the speaker of the quotation an event lies in
+        self.events = [EventRow(*r[:-2], said_by=mid_sentence(r[-2], r[-1])) for r in read.rows(
+            """SELECT e.id, e.article_id, event_code, event_root, source, source_code, target, target_code,
+                date, negated, modality, background, "symmetric", location, e."start", e."end", e.sentence,
+                trigger, q.speaker, q.named
+                FROM events e LEFT JOIN (SELECT id, any_value(speaker) AS speaker,
+                                                bool_or(speaker_named) AS named FROM quotes
+                                         WHERE article_id IN (SELECT unnest($1)) AND speaker IS NOT NULL
+                                         GROUP BY id) q ON q.id = e.quote_id
+                WHERE e.article_id IN (SELECT unnest($1)) ORDER BY e.rowid""", ids)]
         self.quotes = read.rows("""SELECT statement_id, speaker, text, article_id, "start", "end", sentence,
                 cue FROM quotes WHERE article_id IN (SELECT unnest(?)) AND speaker IS NOT NULL
                 ORDER BY article_id, "start" """, ids)
@@ -87,6 +94,19 @@ class _StoryRows:
                 JOIN (SELECT article_id, unnest(mentions) AS m FROM entities
                       WHERE article_id IN (SELECT unnest($1))) e ON e.article_id = s.article_id
                 WHERE e.m."start" >= s."start" AND e.m."end" <= s."end" """, use)}
+
+
+def mid_sentence(speaker: str | None, named: bool | None) -> str | None:
+    """An unnamed speaker as written in mid-sentence ('Senior officials said' -> 'senior officials';
+    'Chile's foreign ministry' stays): its first word lower-cased where it is a common one."""
+    if not speaker or named:
+        return speaker
+    first = speaker.split()[0]
+    common = word_set("stopwords_en.txt") | word_set("unnamed_heads.txt") | _QUANTIFIERS
+    return first.lower() + speaker[len(first):] if first[1:].islower() and first.lower() in common else speaker
+
+
+_QUANTIFIERS = frozenset("one two three several many senior".split())
 
 
 def story_summary(con, sid: str, k: int, max_words: int, language: str | None = None) -> list[Sentence]:
