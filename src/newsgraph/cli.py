@@ -148,7 +148,7 @@ def export(
                                         help="jsonl, csv, parquet, or gdelt (events only).")] = "jsonl",
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="File (default stdout).")] = None,
 ) -> None:
-    """Export a table as JSON Lines, CSV or Parquet."""
+    """Export a table as JSON Lines, CSV or Parquet, or the events as GDELT 2.0 event rows (TSV)."""
     try:
         if format not in ("jsonl", "csv", "parquet", "gdelt"):
             raise UsageError(f"unknown format {format!r}; choose jsonl, csv, parquet or gdelt")
