@@ -124,6 +124,11 @@ FINDING_SOURCES = frozenset("""data datum figure statistic estimate count tally 
     investigation inquiry audit review video footage transcript paper assessment test""".split())
 
 
+_PEOPLE_OF_A_STATE = frozenset("official source analyst expert observer diplomat spokesman spokeswoman spokesperson "
+                               "aide adviser advisor insider critic lawmaker researcher scientist economist "
+                               "commentator investigator prosecutor".split())  # lemmas
+
+
 def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
     if tok.tag_ == "WP" and tok.head.dep_ == "relcl" and tok.head.head is not tok and tok.i > 0 \
             and tok.doc[tok.i - 1].text == ",":  # "Ted Cruz endorses Trump, who says ...": Trump; not a
@@ -133,7 +138,13 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
         return as_speaker(actor, tok.text, tok.i, actors) if actor else Speaker(None, None, False, tok.text)
     phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
     if actors.at(tok.i) is not None:
-        return as_speaker(actors.at(tok.i), phrase, tok.i, actors)
+        actor = actors.at(tok.i)
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE_OF_A_STATE and actor.type in ("GPE", "NORP", "LOC"):
+            # "Russian officials", "U.S. diplomats": unnamed people of a state, not the state itself
+            # (as "the Chinese side", "Russian authorities" speak for it)
+            return Speaker(_head_phrase(tok), as_speaker(actor, phrase, tok.i, actors).code or actor.country,
+                           False, phrase)
+        return as_speaker(actor, phrase, tok.i, actors)
     last = actors.at(tok.right_edge.i)
     if tok.pos_ == "PROPN" and last is not None and last.type == "PERSON":
         # a title spelled out before the name: "U.S. Attorney for the Western District Scott Brady"
