@@ -257,6 +257,7 @@ def test_a_read_only_server_refuses_corrections_and_changes_nothing(client, exam
     before = _count(examples_nlp, "SELECT count(*) FROM stories", [])
     r = client.post(f"/api/stories/{story_id}/join", json={"into": story_id})
     assert r.status_code == 403 and "--edits" in r.json()["error"]
+    assert client.post(f"/api/stories/{story_id}/join", json={}).status_code == 403  # before the body's checks
     aid = client.get(f"/api/stories/{story_id}").json()["article_list"][0]["id"]
     assert client.post(f"/api/articles/{aid}/move", json={"to": None}).status_code == 403
     assert _count(examples_nlp, "SELECT count(*) FROM stories", []) == before
@@ -283,3 +284,78 @@ def test_a_server_with_edits_moves_an_article_and_joins_stories_as_the_cli_does(
     assert same.status_code == 400 and "one story already" in same.json()["error"]
     assert api.post(f"/api/stories/{big['id']}/join", json={}).status_code == 400
     assert api.post("/api/articles/nosuch/move", json={"to": big["id"]}).status_code == 404
+
+
+def test_a_correction_is_json_naming_its_target_from_the_servers_own_pages(examples_nlp, tmp_path):
+    """No body, another key or a form's body moves nothing (a page elsewhere cannot send JSON unasked);
+    a request a page of another site sends is refused by its Origin."""
+    db = str(tmp_path / "edit.duckdb")
+    shutil.copy(examples_nlp, db)
+    api = TestClient(create_app(db, edits=True))
+    sid = api.get("/api/stories").json()["rows"][0]["id"]
+    aid = api.get(f"/api/stories/{sid}").json()["article_list"][-1]["id"]
+    move = f"/api/articles/{aid}/move"
+    assert api.post(move, json={}).status_code == 400
+    assert api.post(move, json={"story": None}).status_code == 400
+    assert api.post(move, content='{"to": null}', headers={"Content-Type": "text/plain"}).status_code == 415
+    assert api.post(move, json={"to": None}, headers={"Origin": "https://elsewhere.example"}).status_code == 403
+    assert _count(db, "SELECT count(*) FROM stories", []) == 1
+    done = api.post(move, json={"to": None}, headers={"Origin": "http://testserver"})
+    assert done.status_code == 200 and _count(db, "SELECT count(*) FROM stories", []) == 2
+
+
+def test_pages_read_while_a_correction_is_made_are_all_answered(examples_nlp, tmp_path):
+    """Readers and one writer of the store in one process: reads wait for a correction under way
+    (DuckDB refuses read-only and writing connections to one file at once) and never fail."""
+    import threading
+
+    db = str(tmp_path / "edit.duckdb")
+    shutil.copy(examples_nlp, db)
+    api = TestClient(create_app(db, edits=True))
+    sid = api.get("/api/stories").json()["rows"][0]["id"]
+    aid = api.get(f"/api/stories/{sid}").json()["article_list"][-1]["id"]
+    codes: list[int] = []
+
+    def read() -> None:
+        for _ in range(15):
+            codes.extend(api.get(path).status_code for path in ("/api/stats", f"/api/stories/{sid}"))
+
+    readers = [threading.Thread(target=read) for _ in range(3)]
+    for t in readers:
+        t.start()
+    moved = api.post(f"/api/articles/{aid}/move", json={"to": None}).json()
+    joined = api.post(f"/api/stories/{moved['story']}/join", json={"into": sid})
+    for t in readers:
+        t.join()
+    assert joined.status_code == 200 and len(codes) == 90 and set(codes) == {200}, sorted(set(codes))
+
+
+def test_readers_and_a_writer_take_turns():
+    """newsgraph.api.Access: readers share; a writer waits for them and keeps new ones out."""
+    import threading
+    import time
+
+    from newsgraph.api import Access
+
+    access, log, done = Access(), [], threading.Event()
+
+    def hold(kind: str) -> None:
+        with (access.write() if kind == "write" else access.read()):
+            log.append(kind)
+            done.wait(5)
+
+    with access.read():
+        writer = threading.Thread(target=hold, args=("write",))
+        writer.start()
+        time.sleep(0.2)
+        assert log == []  # a reader is in: the writer waits
+        late = threading.Thread(target=hold, args=("read",))
+        late.start()
+        time.sleep(0.2)
+        assert log == []  # the waiting writer keeps a new reader out
+    time.sleep(0.2)
+    assert log == ["write"]  # the first reader gone, the writer is in; the late reader waits for it
+    done.set()
+    writer.join(5)
+    late.join(5)
+    assert log == ["write", "read"]

@@ -1,9 +1,10 @@
 """The REST API and the web dashboard over one store: a thin face over `newsgraph.store.browse`
-(every answer is what the Python API returns, as JSON). Each request opens the store for itself, so
-the server shows a store's latest state after each `newsgraph analyze`. By default it opens it
-read-only and never writes to it; served with corrections allowed (`newsgraph serve --edits`), it
-opens it for writing and takes the analyst's corrections of stories (join two stories, move an
-article), as `newsgraph join-stories` and `newsgraph move-article` do, one at a time.
+(every answer is what the Python API returns, as JSON). Each request opens the store read-only for
+itself, so the server shows a store's latest state after each `newsgraph analyze` and reading never
+writes to it. Served with corrections allowed (`newsgraph serve --edits`), it also takes the
+analyst's corrections of stories (join two stories, move an article), as `newsgraph join-stories`
+and `newsgraph move-article` do: each opens the store for writing while no request reads it, and
+requests wait for it (one process cannot hold both kinds of connection to one file at once).
 
     newsgraph serve --db news.duckdb        # then http://127.0.0.1:8000 (dashboard), /docs (API)
 """
@@ -12,8 +13,10 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -43,20 +46,63 @@ def _status(exc: NewsgraphError) -> int:
     return 503 if isinstance(exc, StoreError) else 500
 
 
+class Access:
+    """Readers and one writer of the store in this process: any number of read-only connections at
+    once, or one connection for writing with none of them open (DuckDB refuses a connection of the
+    other kind to a file one is open to). A writer waiting keeps new readers out."""
+
+    def __init__(self) -> None:
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = self._waiting = False
+
+    @contextmanager
+    def read(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not (self._writing or self._waiting))
+            self._readers += 1
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._readers -= 1
+                self._cond.notify_all()
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        with self._cond:
+            self._cond.wait_for(lambda: not (self._writing or self._waiting))
+            self._waiting = True
+            self._cond.wait_for(lambda: self._readers == 0)
+            self._waiting, self._writing = False, True
+        try:
+            yield
+        finally:
+            with self._cond:
+                self._writing = False
+                self._cond.notify_all()
+
+
 def open_store(request: Request) -> Iterator[Store]:
-    """The request's own connection to the app's store: read-only, or for writing where the app takes
-    corrections (one process cannot hold both kinds of connection to one file at once)."""
-    with Store(request.app.state.db, read_only=not request.app.state.edits) as store:
+    """The request's own read-only connection to the app's store (after any correction under way)."""
+    with request.app.state.access.read(), Store(request.app.state.db, read_only=True) as store:
         yield store
 
 
-def editing(request: Request) -> threading.Lock:
-    """The app's one lock for corrections (each rewrites stories, claims and summaries: one at a
-    time); a ReadOnly error where the app was started without corrections."""
+def editing(request: Request) -> Iterator[Store]:
+    """A connection for writing, for one correction, opened while no request reads the store. Refused
+    (403) where the app takes no corrections, where the request comes from a page of another site
+    (its Origin), and for a body that is not JSON (415): a page elsewhere cannot send one unasked."""
     if not request.app.state.edits:
         raise ReadOnly("this store is served read-only: start the server with `newsgraph serve --edits` "
                        "to correct its stories")
-    return request.app.state.edit_lock
+    origin = request.headers.get("origin")
+    if origin and urlsplit(origin).netloc != request.headers.get("host", ""):
+        raise ReadOnly(f"corrections are taken from this server's own pages, not from {origin}")
+    if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+        raise HTTPException(415, "a correction's body is JSON (Content-Type: application/json)")
+    with request.app.state.access.write(), Store(request.app.state.db) as store:
+        yield store
 
 
 Db = Annotated[Store, Depends(open_store)]
@@ -125,25 +171,27 @@ def _curated(done) -> dict[str, Any]:
             "stale": done.stale}
 
 
+Editing = Annotated[Store, Depends(editing)]
+
+
 @router.post("/stories/{story}/join")
-def join_story(request: Request, story: str,
+def join_story(store: Editing, story: str,
                into: Annotated[str, Body(embed=True, min_length=1, description="The story it joins.")]
                ) -> dict[str, Any]:
     """Join a story to another (`newsgraph join-stories`): its articles move to `into`, its id
     leads there. Only where the server takes corrections (`serve --edits`)."""
-    with editing(request), Store(request.app.state.db) as store:
-        return _curated(store.join_stories(story, into))
+    return _curated(store.join_stories(story, into))
 
 
 @router.post("/articles/{article:path}/move")
-def move_article(request: Request, article: str,
+def move_article(store: Editing, article: str,
                  to: Annotated[str | None, Body(embed=True, description="The story to move it to; "
-                                                "null: a story of its own.")] = None) -> dict[str, Any]:
+                                                "null (given, not left out): a story of its own.")]
+                 ) -> dict[str, Any]:
     """Move an article to another story, or to one of its own (`newsgraph move-article`); `copies_left`:
     its copies still in the story it left. Only where the server takes corrections (`serve --edits`)."""
-    with editing(request), Store(request.app.state.db) as store:
-        aid = store.find_article(article)["id"]
-        return _curated(store.move_article(aid, to)) | {"article": aid}
+    aid = store.find_article(article)["id"]
+    return _curated(store.move_article(aid, to)) | {"article": aid}
 
 
 @router.get("/sql")
@@ -162,7 +210,7 @@ def create_app(db: str, edits: bool = False) -> FastAPI:
                               "to the article and the characters that state it.")
     app.state.db = db
     app.state.edits = edits
-    app.state.edit_lock = threading.Lock()
+    app.state.access = Access()
 
     @app.exception_handler(NewsgraphError)
     async def _newsgraph_error(request: Request, exc: NewsgraphError) -> JSONResponse:

@@ -409,15 +409,15 @@ def serve(db: DbOpt = None,
     except NewsgraphError as exc:
         raise _fail(exc) from None
     # the first briefing loads the language tables and sentence models (seconds): load them now, aside
-    threading.Thread(target=_warm_up, args=(path, edits), daemon=True).start()
+    threading.Thread(target=_warm_up, args=(path, web.state.access), daemon=True).start()
     out.print(f"newsgraph dashboard on http://{host}:{port}/ (the API: /docs); "
               + ("it takes corrections of stories; " if edits else "") + "Ctrl-C stops it", soft_wrap=True)
     uvicorn.run(web, host=host, port=port, log_level="warning", timeout_graceful_shutdown=2)
 
 
-def _warm_up(path: str, edits: bool = False) -> None:
-    try:  # (opened as the server's requests open it: one process cannot hold both kinds at once)
-        with Store(path, read_only=not edits) as store:
+def _warm_up(path: str, access) -> None:
+    try:  # (as a request reads it: after any correction under way, none starting meanwhile)
+        with access.read(), Store(path, read_only=True) as store:
             store.briefing()
     except Exception:  # an empty or busy store: the first request will say so
         pass

@@ -364,7 +364,7 @@ function joinForm(s) {
     if (!target) return fail("name the story to join this one to");
     if (!confirm(`Join story ${s.id} (${plural(s.articles, "article")}) into story ${target}?`)) return;
     go.disabled = true;
-    corrected(api(`/api/stories/${encodeURIComponent(s.id)}/join`, { into: target }))
+    corrected(api(`/api/stories/${encodeURIComponent(s.id)}/join`, { into: target }), null, current && current.tab)
       .finally(() => { go.disabled = false; });
   } } }, "Same event as another story? Join it into ", into, " ", go);
 }
@@ -389,7 +389,7 @@ function moveControl(a, s) {
   return box;
 }
 
-async function corrected(request, stay) {
+async function corrected(request, stay, tab = "Articles") {
   // after a correction: say what it did, load the story list afresh and show the story the articles
   // went to, or the story `stay` (an article moved out: the analyst may move more; an emptied story's
   // id leads to where its article went)
@@ -402,7 +402,7 @@ async function corrected(request, stay) {
     notice(said.join(" "));
     current = null; // the story shown has changed: load it afresh
     await Promise.all([loadStats(), loadStories(true)]);
-    const hash = `#story=${encodeURIComponent(stay || done.story)}&tab=Articles`;
+    const hash = `#story=${encodeURIComponent(stay || done.story)}&tab=${tab || "Articles"}`;
     if (location.hash === hash) route(); else location.hash = hash;
   } catch (err) {
     fail(err);
