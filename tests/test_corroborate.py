@@ -288,6 +288,19 @@ def test_an_event_only_someone_tells_of_is_labelled_as_theirs():
     assert "according to" not in event_label(stated[0])
     own = cluster_events("s1", [event("e3", "a1", None, said_by="Ingrid Solheim-Vik")])  # her own talks
     assert "according to" not in event_label(own[0])
+    # one report is the actor's own words on its own act: as good as the act, no one else's claim
+    mixed = cluster_events("s1", [event("e1", "a1", "2025-11-11", said_by="Chile", **kw),
+                                  event("e2", "a2", "2025-11-11", said_by="Olav Strand", **kw)])
+    assert len(mixed) == 1 and "according to" not in event_label(mixed[0])
+
+
+def test_an_event_claim_gives_its_date_and_place_before_who_tells_of_it():
+    from newsgraph.corpus.refresh import _event_claim_text
+
+    kw = dict(root="19", code="190", source="Chile", source_code="CHL", target="Norway", target_code="NOR")
+    c = cluster_events("s1", [event("e1", "a1", "2025-11-11", said_by="Lena Holt", location="Oslo", **kw)])[0]
+    assert _event_claim_text("Chile → Norway: use conventional military force", c) == \
+        "Chile → Norway: use conventional military force, 2025-11-11, in Oslo, according to Lena Holt"
 
 
 def test_an_unnamed_speaker_reads_as_written_in_mid_sentence():
@@ -298,6 +311,8 @@ def test_an_unnamed_speaker_reads_as_written_in_mid_sentence():
     assert mid_sentence("Chile's foreign ministry", False) == "Chile's foreign ministry"
     assert mid_sentence("Lena Holt", True) == "Lena Holt"
     assert mid_sentence(None, None) is None
+    assert mid_sentence("A spokesman", False) == "a spokesman"
+    assert mid_sentence(" ", False) == " "
 
 
 def test_a_stored_events_quote_gives_its_speaker(tmp_path, run, query):

@@ -762,3 +762,9 @@ def test_unnamed_people_of_a_state_speak_as_themselves_not_as_the_state(nlp, tex
     assert [q.speaker for q in quotes] == [speaker], [(q.speaker, q.text) for q in quotes]
     assert speaker != "Norwegian officials" or quotes[0].speaker_code.startswith("NOR")
     assert quotes[0].speaker_named is (speaker == "Norway")
+
+
+def test_a_question_put_to_a_speaker_is_not_their_words(nlp):
+    """'Asked whether Chile had given in, Varga said ...': the question is the reporter's."""
+    _, quotes = quotes_of(nlp, "Asked whether Chile had given in, Elena Varga said the deal was fair to both sides.")
+    assert [q.text for q in quotes] == ["the deal was fair to both sides"]

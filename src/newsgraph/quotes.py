@@ -481,6 +481,9 @@ _STANDS_FOR = frozenset({"something", "which", "what"})  # 'CLAUSE, something X 
 def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     if cue.lemma_.lower() in _FINDINGS and not _finding(cue, comp):
         return None
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.children):
+        return None  # 'Asked whether Chile had given in, Varga said ...': the question put to Varga
     tokens = [t for t in comp.subtree]
     if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
         tokens = tokens[1:]

@@ -328,18 +328,20 @@ def said_by(c: EventCluster) -> str | None:
     where a writer states it in their own voice anywhere, or where each speaker tells of their own
     act ('the ministry said both sides are committed to ...': the words are the act)."""
     names = [m.said_by for m in c.members]
-    if not names or None in names or all(m.said_by == m.source for m in c.members):
-        return None
+    if not names or None in names or any(m.said_by == m.source for m in c.members):
+        return None  # (one speaker telling of their own act is as good as the act)
     first = list(dict.fromkeys(names))
     return " and ".join(first[:2]) + (" and others" if len(first) > 2 else "")
 
 
-def event_label(c: EventCluster, parts: tuple[str, str | None, bool, str] | None = None) -> str:
+def event_label(c: EventCluster, parts: tuple[str, str | None, bool, str] | None = None,
+                said: bool = True) -> str:
     """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions (`parts`:
     event_parts(c), when the caller has them); ', according to X' where only someone's words tell
-    of it (`said_by`): what a speaker claims is not given as what happened."""
+    of it (`said_by`; `said`: False leaves it for the caller to add): what a speaker claims is not
+    given as what happened."""
     left, right, joint, predicate = parts or event_parts(c)
-    who = said_by(c)
+    who = said_by(c) if said else None
     said = f", according to {who}" if who else ""
     if right is None:
         return f"{left}: {predicate}{said}"

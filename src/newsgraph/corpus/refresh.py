@@ -16,7 +16,7 @@ from ..clean.language import base
 from ..data import word_set
 from .claims import ClaimContext, group_facts, normalise_event_parts, normalise_quote, normalise_sentence
 from .corroborate import Sources, checkability, claim_sentences, group_claims, own_words, salience
-from .event_clusters import EventCluster, EventRow, cluster_events, event_label, event_parts
+from .event_clusters import EventCluster, EventRow, cluster_events, event_label, event_parts, said_by
 from .features import caseless, content_words, cosine, local_terms
 from .reader import Reader, outlet_key
 from .statements import same_speakers
@@ -99,11 +99,13 @@ class _StoryRows:
 def mid_sentence(speaker: str | None, named: bool | None) -> str | None:
     """An unnamed speaker as written in mid-sentence ('Senior officials said' -> 'senior officials';
     'Chile's foreign ministry' stays): its first word lower-cased where it is a common one."""
-    if not speaker or named:
+    if not speaker or not speaker.strip() or named:
         return speaker
     first = speaker.split()[0]
     common = word_set("stopwords_en.txt") | word_set("unnamed_heads.txt") | _QUANTIFIERS
-    return first.lower() + speaker[len(first):] if first[1:].islower() and first.lower() in common else speaker
+    if (len(first) == 1 or first[1:].islower()) and first.lower() in common and speaker.startswith(first):
+        return first.lower() + speaker[len(first):]
+    return speaker
 
 
 _QUANTIFIERS = frozenset("one two three several many senior".split())
@@ -148,8 +150,9 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
             "modality": f.modality, "background": c.background, "location": c.location,
             "mentions": len(c.members), "articles": a, "outlets": o, "independent_outlets": i,
             "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
-        claims.append(_claim(sid, "event", _event_claim_text(label, c), None, None, c.id, len(c.members),
-                             (a, o, i), [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
+        text = _event_claim_text(event_label(c, parts, said=False), c)
+        claims.append(_claim(sid, "event", text, None, None, c.id, len(c.members), (a, o, i),
+                             [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
                              salience(f.sentence), normalise_event_parts(*parts, c.date, c.location)))
     quotes = [q for q in stored.quotes if q[3] in mine]
     ctx = ClaimContext.build((m for m in stored.mentions if m[0] in mine), events,
@@ -297,12 +300,15 @@ def _write_stories(con, done: list[dict]) -> None:
 
 
 def _event_claim_text(label: str, c: EventCluster) -> str:
+    """The label, the date and the place, then who tells of it ('..., 2025-03-17, in Oslo, according
+    to Lena Holt': the date and place are the event's, not the speaker's)."""
     parts = [label]
     if c.date:
         parts.append(c.date)
     if c.location:
         parts.append(f"in {c.location}")
-    return ", ".join(parts)
+    who = said_by(c)
+    return ", ".join(parts + ([f"according to {who}"] if who else []))
 
 
 def _claim(sid: str, kind: str, text: str, speaker: str | None, statement_id: str | None,
