@@ -659,6 +659,11 @@ def test_what_follows_a_set_off_cue_keeps_its_own_speaker_and_words(nlp, text, q
     # said in passing, after a comma
     ("Olav Strand left the meeting early, calling for a new vote on the ferry plan.",
      "calling for a new vote on the ferry plan", "Olav Strand"),
+    # what a poll or a study shows or finds, as far as its words go
+    ("A new poll of Haldor voters shows a close contest in the northern districts.",
+     "shows a close contest in the northern districts", "A new poll of Haldor voters"),
+    ("A 2019 study found 31 cases of fraud out of more than a million ballots cast.",
+     "found 31 cases of fraud", "A 2019 study"),
     # cited, mentioned, echoed
     ("Olav Strand cited the rising cost of fuel as the reason for the ferry cuts.",
      "cited the rising cost of fuel as the reason for the ferry cuts", "Olav Strand"),
@@ -699,6 +704,9 @@ def test_a_speech_act_with_no_clause_is_a_reported_quote_from_its_verb(nlp, text
     "Olav Strand condemned them on Monday.",
     # a title-case headline
     "Strand Calls For Inquiry Into Haldor Ferry Accident",
+    # what a person or the police show or find
+    "Olav Strand has shown the way on ferry safety for years.",
+    "Police found the stolen ferry ticket machine in a ditch near Haldor.",
 ])
 def test_no_speech_act_quote_where_nothing_is_stated(nlp, text):
     _, quotes = quotes_of(nlp, text)

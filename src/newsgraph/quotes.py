@@ -289,6 +289,7 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
                     out.append(q)
         elif _is_cue(tok, cues):
             comps = [c for c in tok.children if c.dep_ == "ccomp" and not _reduced_relative(tok, c)]
+            made = len(out)
             for comp in comps:
                 q = _parenthetical_quote(doc, tok, quoted, actors, article_id, cues, comp) if comp.i > tok.i else None
                 q = q or _clause_quote(doc, tok, comp, quoted, actors, article_id)
@@ -298,7 +299,7 @@ def _indirect(doc, spans, actors: ArticleActors, article_id: str, cues) -> list[
                 q = _parenthetical_quote(doc, tok, quoted, actors, article_id, cues)
                 if q is not None:
                     out.append(q)
-            if not comps:
+            if len(out) == made:  # no clause reported ('the study found 31 cases ...', a 'clause' misparsed)
                 q = _act_quote(doc, tok, quoted, actors, article_id)
                 if q is not None:
                     out.append(q)
@@ -425,6 +426,15 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
                 end, judged = c.right_edge.i, True
             if judged or (shape == "judge" and objs[0].pos_ != "PRON"):  # ('condemned them' says nothing)
                 span, head = (objs[0].left_edge.i, end), doc[objs[0].right_edge.i] if judged else objs[0]
+        elif shape == "finding" and objs and objs[0].pos_ in ("NOUN", "PROPN", "NUM") and any(
+                c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in FINDING_SOURCES for c in kids):
+            end = objs[0].right_edge.i  # 'polls show Clinton with a lead', 'found that action unconstitutional'
+            for c in (c for c in kids if c.dep_ in ("prep", "oprd", "advcl", "acomp") and c.i > end):
+                if any(not t.is_punct for t in doc[end + 1:c.i]) or (c.dep_ == "advcl" and any(
+                        g.dep_ == "mark" or g.tag_ == "WRB" for g in c.children)):
+                    break
+                end = c.right_edge.i
+            span, head = (objs[0].left_edge.i, end), doc[end]
         elif shape == "name" and objs:
             named_as = next((c for c in kids if c.dep_ == "oprd" and c.i > objs[0].i), None)
             if named_as is not None and named_as.pos_ != "PROPN":  # ('call the town Little Oslo' names it)
@@ -436,8 +446,8 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
     if span is None:
         return None
     tokens = [t for t in doc[span[0]:span[1] + 1]]
-    while tokens and tokens[-1].is_punct and not tokens[-1].is_quote:
-        tokens.pop()
+    while tokens and ((tokens[-1].is_punct and not tokens[-1].is_quote) or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")):
+        tokens.pop()  # (and a word left hanging by a misparse: '... out of')
     if sum(t.is_alpha for t in tokens) < 3:
         return None
     words = [t for t in tokens if t.is_alpha]
