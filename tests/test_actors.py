@@ -410,3 +410,21 @@ def test_a_town_the_recogniser_calls_a_people_is_still_a_town(nlp):
     assert actors.actors["Samarra"].country == "IRQ"
     actors = resolve_actors(nlp(newsgraph.nlp.for_parser("Shiites marched in Lindholt.")), "2010-05-01")
     assert "Shiites" not in actors.actors
+
+
+@pytest.mark.parametrize("text, holder", [
+    # the one person named before whose role holds the title
+    ("Mayor Lena Holt met the harbour board on Monday. The mayor said the talks had failed.", "Lena Holt"),
+    ("Norwegian Foreign Minister Olav Strand met Mayor Lena Holt in Oslo. The foreign minister said little.",
+     "Olav Strand"),
+    # two mayors: no one; an office of another place; an office named after it
+    ("Mayor Lena Holt met Mayor Tom Reyes on Monday. The mayor said the talks had failed.", None),
+    ("Mayor Lena Holt met the harbour board. Later the mayor of Haldor said the talks had failed.", None),
+])
+def test_an_office_alone_is_the_one_person_named_before_who_holds_it(nlp, text, holder):
+    doc = nlp(newsgraph.nlp.for_parser(text))
+    actors = resolve_actors(doc, "2024-10-01")
+    at = text.rindex("mayor") if "mayor" in text[text.index(".") + 1:] else text.index("The foreign minister") + 4
+    tok = next(t for t in doc if t.idx <= at < t.idx + len(t.text))
+    got = actors.at(tok.i)
+    assert (got.name if got is not None else None) == holder

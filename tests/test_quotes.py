@@ -659,6 +659,11 @@ def test_what_follows_a_set_off_cue_keeps_its_own_speaker_and_words(nlp, text, q
     # said in passing, after a comma
     ("Olav Strand left the meeting early, calling for a new vote on the ferry plan.",
      "calling for a new vote on the ferry plan", "Olav Strand"),
+    # a gerund called for; 'on' read as a particle
+    ("Mayor Lena Holt has called for raising the harbour fees to 28 percent.",
+     "called for raising the harbour fees to 28 percent", "Lena Holt"),
+    ("The senator called on fellow councillors to reject the plan after the board claimed that it was safe.",
+     "called on fellow councillors to reject the plan", "The senator"),
     # what a poll or a study shows or finds, as far as its words go
     ("A new poll of Haldor voters shows a close contest in the northern districts.",
      "shows a close contest in the northern districts", "A new poll of Haldor voters"),
@@ -776,3 +781,13 @@ def test_a_question_put_to_a_speaker_is_not_their_words(nlp):
     """'Asked whether Chile had given in, Varga said ...': the question is the reporter's."""
     _, quotes = quotes_of(nlp, "Asked whether Chile had given in, Elena Varga said the deal was fair to both sides.")
     assert [q.text for q in quotes] == ["the deal was fair to both sides"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The mayor said the ferry to Haldor would sail in May.", "The mayor"),
+    ("Mayor Lena Holt opened the harbour on Monday. The mayor said the ferry would sail in May.", "Lena Holt"),
+])
+def test_an_office_speaks_as_its_holder_or_as_itself(nlp, text, speaker):
+    """'The mayor said ...': the mayor named before, else an unnamed speaker described by the office."""
+    _, quotes = quotes_of(nlp, text)
+    assert [q.speaker for q in quotes] == [speaker], [(q.speaker, q.text) for q in quotes]

@@ -404,8 +404,8 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
     span = act = None
     for prep, shape in _speech_acts().get(cue.lemma_.lower(), ()):
         if prep:
-            objs = [g for c in kids if c.dep_ == "prep" and c.lower_ == prep and c.i > cue.i
-                    for g in c.children if g.dep_ == "pobj"]
+            objs = [g for c in kids if c.dep_ in ("prep", "prt") and c.lower_ == prep and c.i > cue.i
+                    for g in c.children if g.dep_ in ("pobj", "pcomp")]  # ('called for reducing the rate')
         else:
             objs = [c for c in kids if c.dep_ == "dobj" and c.i > cue.i]
         xcomp = next((c for c in kids if c.dep_ == "xcomp" and c.i > cue.i and
@@ -415,7 +415,7 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
             span, head = (xcomp.left_edge.i, xcomp.right_edge.i), xcomp
         elif shape == "obj_to" and xcomp is not None and objs and objs[0].i < xcomp.i:
             span, head = (objs[0].left_edge.i, xcomp.right_edge.i), xcomp
-        elif shape == "np" and objs and xcomp is None and objs[0].pos_ in ("NOUN", "PROPN"):
+        elif shape == "np" and objs and xcomp is None and objs[0].pos_ in ("NOUN", "PROPN", "VERB"):
             span, head = (objs[0].left_edge.i, objs[0].right_edge.i), objs[0]
         elif shape in ("judge", "judge_as") and objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
             end = objs[0].right_edge.i

@@ -422,6 +422,12 @@ def _resolve_descriptions(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
         iso = next((kb.country_of(p) for p in pairs if kb.country_of(p)), None) or next(
             (kb.country_of(t.text) for t in chunk if t.pos_ in ("ADJ", "PROPN") and kb.country_of(t.text)), None)
         leader = chunk.root.lower_ in _LEADER_WORDS or (chunk.root.lower_ == "minister" and "prime" in words)
+        if iso is None and chunk.root.lower_ in _TITLE_WORDS and chunk[0].lower_ == "the" and not any(
+                c.dep_ in ("prep", "poss", "appos", "compound") and c.i >= chunk.end for c in chunk.root.children):
+            holder = _title_holder(chunk, out)  # 'Mayor Lena Holt ... The mayor said'; not 'the president
+            if holder is not None:  # of Armenia', 'the mayor, Tom Reyes,'
+                out.link(holder, chunk)
+            continue
         if iso is None or not (leader or chunk.root.lower_ in _STATE_WORDS):
             continue
         actor = None
@@ -431,6 +437,24 @@ def _resolve_descriptions(doc, out: ArticleActors, kb: KnowledgeBase) -> None:
             actor = out.actors.get(kb.countries[iso].name) or _from_kb(kb.countries[iso])
         if actor is not None and words:
             out.link(actor, chunk)
+
+
+# offices a person named earlier may be called by alone ('the mayor', 'the foreign minister')
+_TITLE_WORDS = frozenset("""mayor president minister governor ambassador senator chancellor premier secretary
+    general commander spokesman spokeswoman spokesperson envoy king queen prosecutor sheriff commissioner
+    chairman chairwoman director""".split())
+
+
+def _title_holder(chunk, out: ArticleActors) -> ActorRef | None:
+    """The one person named before `chunk` ('the mayor', 'the foreign minister') whose role, as the
+    article or the knowledge base gives it, holds the chunk's words ('Mayor'; 'Foreign Minister'):
+    None where no one or more than one does."""
+    words = [t.lower_ for t in chunk[1:] if t.is_alpha]
+    start = chunk.start_char
+    found = [a for a in out.actors.values() if a.type == "PERSON" and a.role
+             and any(m.start < start for m in a.mentions)
+             and all(re.search(rf"\b{re.escape(w)}\b", a.role.lower()) for w in words)]
+    return found[0] if len(found) == 1 else None
 
 
 def _leader_of(iso: str, out: ArticleActors) -> ActorRef | None:
