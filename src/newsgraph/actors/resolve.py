@@ -449,12 +449,23 @@ def _title_holder(chunk, out: ArticleActors) -> ActorRef | None:
     """The one person named before `chunk` ('the mayor', 'the foreign minister') whose role, as the
     article or the knowledge base gives it, holds the chunk's words ('Mayor'; 'Foreign Minister'):
     None where no one or more than one does."""
-    words = [t.lower_ for t in chunk[1:] if t.is_alpha]
+    words = [t.lower_ for t in chunk[1:] if t.is_alpha and t.pos_ != "PROPN" and t.lower_ not in _WHEN_HELD]
     start = chunk.start_char
     found = [a for a in out.actors.values() if a.type == "PERSON" and a.role
              and any(m.start < start for m in a.mentions)
-             and all(re.search(rf"\b{re.escape(w)}\b", a.role.lower()) for w in words)]
+             and all(re.search(rf"\b{re.escape(w)}\b", _spelled_out(a.role)) for w in words)]
     return found[0] if len(found) == 1 else None
+
+
+_WHEN_HELD = frozenset({"former", "current", "then", "outgoing", "incoming", "new", "late"})
+_TITLE_ABBREVIATIONS = {"gov": "governor", "sen": "senator", "rep": "representative", "gen": "general",
+                        "pres": "president", "sec": "secretary", "amb": "ambassador", "lt": "lieutenant",
+                        "col": "colonel", "adm": "admiral", "supt": "superintendent", "atty": "attorney"}
+
+
+def _spelled_out(role: str) -> str:
+    """A role in lower case with its abbreviated titles spelled out ('Gov.' -> 'governor')."""
+    return re.sub(r"\b([a-z]+)\.", lambda m: _TITLE_ABBREVIATIONS.get(m.group(1), m.group(0)), role.lower())
 
 
 def _leader_of(iso: str, out: ArticleActors) -> ActorRef | None:
