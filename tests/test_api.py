@@ -332,30 +332,84 @@ def test_pages_read_while_a_correction_is_made_are_all_answered(examples_nlp, tm
 
 def test_readers_and_a_writer_take_turns():
     """newsgraph.api.Access: readers share; a writer waits for them and keeps new ones out."""
-    import threading
-    import time
+    import anyio
 
     from newsgraph.api import Access
 
-    access, log, done = Access(), [], threading.Event()
+    access, log = Access(), []
 
-    def hold(kind: str) -> None:
-        with (access.write() if kind == "write" else access.read()):
-            log.append(kind)
-            done.wait(5)
+    async def scenario() -> None:
+        first_in, release = anyio.Event(), anyio.Event()
 
-    with access.read():
-        writer = threading.Thread(target=hold, args=("write",))
-        writer.start()
-        time.sleep(0.2)
-        assert log == []  # a reader is in: the writer waits
-        late = threading.Thread(target=hold, args=("read",))
-        late.start()
-        time.sleep(0.2)
-        assert log == []  # the waiting writer keeps a new reader out
-    time.sleep(0.2)
-    assert log == ["write"]  # the first reader gone, the writer is in; the late reader waits for it
-    done.set()
-    writer.join(5)
-    late.join(5)
-    assert log == ["write", "read"]
+        async def first_reader() -> None:
+            async with access.read():
+                first_in.set()
+                await release.wait()
+
+        async def hold(kind: str) -> None:
+            async with (access.write() if kind == "write" else access.read()):
+                log.append(kind)
+                await anyio.sleep(0.1)
+
+        async with anyio.create_task_group() as tg:
+            tg.start_soon(first_reader)
+            await first_in.wait()
+            tg.start_soon(hold, "write")
+            await anyio.sleep(0.1)
+            assert log == []  # a reader is in: the writer waits
+            tg.start_soon(hold, "read")
+            await anyio.sleep(0.1)
+            assert log == []  # the waiting writer keeps a new reader out
+            release.set()
+        assert log == ["write", "read"]  # the writer first, then the late reader
+
+    anyio.run(scenario)
+
+
+def test_a_served_store_answers_many_readers_during_a_correction(examples_nlp, tmp_path):
+    """A real server (its worker threads are few): 45 reads sent while a correction runs all answer,
+    and the correction too; readers wait on the event loop, not in the threads the writer needs."""
+    import socket
+    import threading
+    import time
+
+    import httpx
+
+    db = str(tmp_path / "served.duckdb")
+    shutil.copy(examples_nlp, db)
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "newsgraph", "serve", "--db", db, "--edits", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                httpx.get(base + "/api/config", timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.2)
+        sid = httpx.get(base + "/api/stories").json()["rows"][0]["id"]
+        aid = httpx.get(f"{base}/api/stories/{sid}").json()["article_list"][-1]["id"]
+        codes: list = []
+
+        def get() -> None:
+            try:
+                codes.append(httpx.get(base + "/api/stats", timeout=60).status_code)
+            except httpx.HTTPError as exc:
+                codes.append(type(exc).__name__)
+
+        mover = threading.Thread(target=lambda: codes.append(httpx.post(
+            f"{base}/api/articles/{aid}/move", json={"to": None}, timeout=60).status_code))
+        mover.start()
+        time.sleep(0.3)
+        readers = [threading.Thread(target=get) for _ in range(45)]
+        for t in readers:
+            t.start()
+        for t in [mover, *readers]:
+            t.join(90)
+        assert len(codes) == 46 and set(codes) == {200}, codes
+    finally:
+        server.terminate()
+        server.wait(20)

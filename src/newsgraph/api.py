@@ -12,13 +12,16 @@ from __future__ import annotations
 
 import os
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
+import anyio
 from fastapi import APIRouter, Body, Depends, FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, PlainTextResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -49,47 +52,79 @@ def _status(exc: NewsgraphError) -> int:
 class Access:
     """Readers and one writer of the store in this process: any number of read-only connections at
     once, or one connection for writing with none of them open (DuckDB refuses a connection of the
-    other kind to a file one is open to). A writer waiting keeps new readers out."""
+    other kind to a file one is open to). A writer waiting keeps new readers out. Requests wait on
+    the event loop, never in a worker thread: a writer needs a thread to answer, and readers holding
+    every thread while they wait would keep it from ever finishing."""
+
+    POLL = 0.01  # seconds between looks while waiting
 
     def __init__(self) -> None:
-        self._cond = threading.Condition()
-        self._readers = 0
-        self._writing = self._waiting = False
+        self._lock = threading.Lock()
+        self._readers = self._waiting = 0
+        self._writing = False
 
-    @contextmanager
-    def read(self) -> Iterator[None]:
-        with self._cond:
-            self._cond.wait_for(lambda: not (self._writing or self._waiting))
+    def _enter_read(self) -> bool:
+        with self._lock:
+            if self._writing or self._waiting:
+                return False
             self._readers += 1
+            return True
+
+    def _leave_read(self) -> None:
+        with self._lock:
+            self._readers -= 1
+
+    def _enter_write(self) -> bool:
+        with self._lock:
+            if self._writing or self._readers:
+                return False
+            self._writing = True
+            return True
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[None]:
+        while not self._enter_read():
+            await anyio.sleep(self.POLL)
         try:
             yield
         finally:
-            with self._cond:
-                self._readers -= 1
-                self._cond.notify_all()
+            self._leave_read()
 
     @contextmanager
-    def write(self) -> Iterator[None]:
-        with self._cond:
-            self._cond.wait_for(lambda: not (self._writing or self._waiting))
-            self._waiting = True
-            self._cond.wait_for(lambda: self._readers == 0)
-            self._waiting, self._writing = False, True
+    def read_blocking(self) -> Iterator[None]:
+        """`read` for a thread of its own (the server's warm-up), waiting in that thread."""
+        while not self._enter_read():
+            time.sleep(self.POLL)
         try:
             yield
         finally:
-            with self._cond:
+            self._leave_read()
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[None]:
+        with self._lock:
+            self._waiting += 1
+        try:
+            while not self._enter_write():
+                await anyio.sleep(self.POLL)
+        finally:
+            with self._lock:
+                self._waiting -= 1
+        try:
+            yield
+        finally:
+            with self._lock:
                 self._writing = False
-                self._cond.notify_all()
 
 
-def open_store(request: Request) -> Iterator[Store]:
+async def open_store(request: Request) -> AsyncIterator[Store]:
     """The request's own read-only connection to the app's store (after any correction under way)."""
-    with request.app.state.access.read(), Store(request.app.state.db, read_only=True) as store:
-        yield store
+    async with request.app.state.access.read():
+        with Store(request.app.state.db, read_only=True) as store:
+            yield store
 
 
-def editing(request: Request) -> Iterator[Store]:
+async def editing(request: Request) -> AsyncIterator[Store]:
     """A connection for writing, for one correction, opened while no request reads the store. Refused
     (403) where the app takes no corrections, where the request comes from a page of another site
     (its Origin), and for a body that is not JSON (415): a page elsewhere cannot send one unasked."""
@@ -101,8 +136,9 @@ def editing(request: Request) -> Iterator[Store]:
         raise ReadOnly(f"corrections are taken from this server's own pages, not from {origin}")
     if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
         raise HTTPException(415, "a correction's body is JSON (Content-Type: application/json)")
-    with request.app.state.access.write(), Store(request.app.state.db) as store:
-        yield store
+    async with request.app.state.access.write():
+        with Store(request.app.state.db) as store:
+            yield store
 
 
 Db = Annotated[Store, Depends(open_store)]
@@ -195,9 +231,11 @@ def move_article(store: Editing, article: str,
 
 
 @router.get("/sql")
-def sql(request: Request, q: Annotated[str, Query(description="A read-only SQL query.")]) -> dict[str, Any]:
-    """The first 1,000 rows of a read-only SQL query over the store, run apart (`browse.sql_rows`)."""
-    return browse.sql_rows(request.app.state.db, q)
+async def sql(request: Request, q: Annotated[str, Query(description="A read-only SQL query.")]) -> dict[str, Any]:
+    """The first 1,000 rows of a read-only SQL query over the store, run apart (`browse.sql_rows`);
+    a reader like any other (no correction opens the store meanwhile)."""
+    async with request.app.state.access.read():
+        return await run_in_threadpool(browse.sql_rows, request.app.state.db, q)
 
 
 def create_app(db: str, edits: bool = False) -> FastAPI:

@@ -396,8 +396,8 @@ def serve(db: DbOpt = None,
           host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every network).")] = "127.0.0.1",
           port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
           edits: Annotated[bool, typer.Option("--edits", help="Take corrections of stories from the dashboard "
-                                              "and the API (join stories, move articles); opens the store "
-                                              "for writing.")] = False) -> None:
+                                              "and the API (join stories, move articles); each opens the "
+                                              "store for writing while no request reads it.")] = False) -> None:
     """Serve the web dashboard and the REST API of a store (read-only unless --edits; /docs lists the API)."""
     import uvicorn
 
@@ -417,7 +417,7 @@ def serve(db: DbOpt = None,
 
 def _warm_up(path: str, access) -> None:
     try:  # (as a request reads it: after any correction under way, none starting meanwhile)
-        with access.read(), Store(path, read_only=True) as store:
+        with access.read_blocking(), Store(path, read_only=True) as store:
             store.briefing()
     except Exception:  # an empty or busy store: the first request will say so
         pass
