@@ -672,8 +672,13 @@ def test_what_follows_a_set_off_cue_keeps_its_own_speaker_and_words(nlp, text, q
     # cited, mentioned, echoed
     ("Olav Strand cited the rising cost of fuel as the reason for the ferry cuts.",
      "cited the rising cost of fuel as the reason for the ferry cuts", "Olav Strand"),
-    ("Olav Strand echoed the fishermen's concerns about the new harbour fees.",
-     "echoed the fishermen's concerns about the new harbour fees", "Olav Strand"),
+    # a particle ends the act, no preposition left hanging does
+    ("Olav Strand urged the rebels in the hills to give up.",
+     "urged the rebels in the hills to give up", "Olav Strand"),
+    ("The ferry union vowed to carry on.", "vowed to carry on", "The ferry union"),
+    # what data show, the data the source
+    ("The harbour data show a sharp rise in ferry accidents.", "show a sharp rise in ferry accidents",
+     "The harbour data"),
 ])
 def test_a_speech_act_with_no_clause_is_a_reported_quote_from_its_verb(nlp, text, quote, speaker):
     doc, quotes = quotes_of(nlp, text)
@@ -709,6 +714,11 @@ def test_a_speech_act_with_no_clause_is_a_reported_quote_from_its_verb(nlp, text
     "Olav Strand condemned them on Monday.",
     # a title-case headline
     "Strand Calls For Inquiry Into Haldor Ferry Accident",
+    # a report card, a way found, a summons, a sound echoed
+    "His school report shows straight A grades in every subject.",
+    "The Haldor poll found its way into the campaign's fundraising emails.",
+    "Police cited the ferry driver for speeding on the bridge.",
+    "The singer echoed the sound of early soul records on her new album.",
     # what a person or the police show or find
     "Olav Strand has shown the way on ferry safety for years.",
     "Police found the stolen ferry ticket machine in a ditch near Haldor.",
@@ -760,7 +770,8 @@ def test_a_speech_acts_words_run_as_far_as_the_act(nlp, text, quote):
 
 def test_a_doubt_raised_is_reported_speech(nlp):
     _, quotes = quotes_of(nlp, "Olav Strand questioned whether the ferry could sail to Haldor in winter.")
-    assert [(q.text, q.speaker) for q in quotes] == [("the ferry could sail to Haldor in winter", "Olav Strand")]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("whether the ferry could sail to Haldor in winter", "Olav Strand")]
 
 
 @pytest.mark.parametrize("text, speaker", [
@@ -773,14 +784,21 @@ def test_unnamed_people_of_a_state_speak_as_themselves_not_as_the_state(nlp, tex
     Norway; a state named as the subject speaks as itself."""
     _, quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == [speaker], [(q.speaker, q.text) for q in quotes]
-    assert speaker != "Norwegian officials" or quotes[0].speaker_code.startswith("NOR")
+    assert speaker != "Norwegian officials" or quotes[0].speaker_code == "NORGOV"  # as a named official
     assert quotes[0].speaker_named is (speaker == "Norway")
 
 
-def test_a_question_put_to_a_speaker_is_not_their_words(nlp):
-    """'Asked whether Chile had given in, Varga said ...': the question is the reporter's."""
-    _, quotes = quotes_of(nlp, "Asked whether Chile had given in, Elena Varga said the deal was fair to both sides.")
-    assert [q.text for q in quotes] == ["the deal was fair to both sides"]
+@pytest.mark.parametrize("text, said", [
+    # the question or news put to the speaker is not their words
+    ("Asked whether Chile had given in, Elena Varga said the deal was fair to both sides.",
+     ["the deal was fair to both sides"]),
+    ("Told that the vote had failed, Elena Varga said she would resign.", ["she would resign"]),
+    # what the speaker had said is
+    ("Having said that the talks had failed, Elena Varga left the room.", ["the talks had failed"]),
+])
+def test_a_question_put_to_a_speaker_is_not_their_words(nlp, text, said):
+    _, quotes = quotes_of(nlp, text)
+    assert [q.text for q in quotes] == said
 
 
 @pytest.mark.parametrize("text, speaker", [

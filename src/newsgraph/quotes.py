@@ -326,6 +326,12 @@ def _speech_acts() -> dict[str, tuple[tuple[str, str], ...]]:
 
 _JUDGED_FOR = frozenset({"as", "for", "of", "over"})  # 'criticized the act as ...', 'accused X of ...'
 _CONDITIONS = frozenset({"if", "unless", "whether", "once", "until", "lest"})
+# what shows or finds a finding with no clause ('the poll shows a close race'): a count, a survey or an
+# inquiry (not a video or a document, which show things: 'a video showed the new logo'; not 'his report')
+_SURVEYS = frozenset("""data datum figure statistic estimate count tally census research analysis study survey
+    poll report audit review investigation inquiry assessment record""".split())
+_NOT_FOUND = frozenset({"way", "home", "place", "footing", "voice", "feet", "niche"})  # 'found its way into'
+
 QUOTED_ACT = 0.6  # share of an act's words in quotation marks from which the quotation alone is kept
 _GOING_ON = frozenset({"continue", "keep", "begin", "start", "resume", "repeat"})  # 'continued to call for'
 
@@ -417,6 +423,13 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
             span, head = (objs[0].left_edge.i, xcomp.right_edge.i), xcomp
         elif shape == "np" and objs and xcomp is None and objs[0].pos_ in ("NOUN", "PROPN", "VERB"):
             span, head = (objs[0].left_edge.i, objs[0].right_edge.i), objs[0]
+        elif shape == "cite" and objs and objs[0].pos_ in ("NOUN", "PROPN") and not objs[0].ent_type_ and \
+                not any(c.dep_ == "prep" and c.lower_ == "for" for c in kids + list(objs[0].children)):
+            end = objs[0].right_edge.i  # 'cited the cost as the reason'; not 'cited the driver for speeding'
+            as_ = next((c for c in kids if c.dep_ == "prep" and c.lower_ == "as" and c.i > end), None)
+            if as_ is not None and all(t.is_punct for t in doc[end + 1:as_.i]):
+                end = as_.right_edge.i
+            span, head = (objs[0].left_edge.i, end), doc[end]
         elif shape in ("judge", "judge_as") and objs and objs[0].pos_ in ("NOUN", "PROPN", "PRON"):
             end = objs[0].right_edge.i
             judged = False
@@ -426,8 +439,10 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
                 end, judged = c.right_edge.i, True
             if judged or (shape == "judge" and objs[0].pos_ != "PRON"):  # ('condemned them' says nothing)
                 span, head = (objs[0].left_edge.i, end), doc[objs[0].right_edge.i] if judged else objs[0]
-        elif shape == "finding" and objs and objs[0].pos_ in ("NOUN", "PROPN", "NUM") and any(
-                c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in FINDING_SOURCES for c in kids):
+        elif shape == "finding" and objs and objs[0].pos_ in ("NOUN", "PROPN", "NUM") and \
+                objs[0].lemma_.lower() not in _NOT_FOUND and any(
+                c.dep_ in ("nsubj", "csubj") and c.lemma_.lower() in _SURVEYS and
+                not any(g.dep_ == "poss" and g.pos_ == "PRON" for g in c.children) for c in kids):
             end = objs[0].right_edge.i  # 'polls show Clinton with a lead', 'found that action unconstitutional'
             for c in (c for c in kids if c.dep_ in ("prep", "oprd", "advcl", "acomp") and c.i > end):
                 if any(not t.is_punct for t in doc[end + 1:c.i]) or (c.dep_ == "advcl" and any(
@@ -446,8 +461,9 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
     if span is None:
         return None
     tokens = [t for t in doc[span[0]:span[1] + 1]]
-    while tokens and ((tokens[-1].is_punct and not tokens[-1].is_quote) or tokens[-1].pos_ in ("ADP", "CCONJ", "DET")):
-        tokens.pop()  # (and a word left hanging by a misparse: '... out of')
+    while tokens and ((tokens[-1].is_punct and not tokens[-1].is_quote) or tokens[-1].tag_ in ("IN", "CC", "DT")
+                      and tokens[-1].dep_ != "prt"):
+        tokens.pop()  # (and a word left hanging by a misparse: '... out of'; not 'to give up', 'to carry on')
     if sum(t.is_alpha for t in tokens) < 3:
         return None
     words = [t for t in tokens if t.is_alpha]
@@ -458,6 +474,10 @@ def _act_quote(doc, cue, quoted, actors, article_id) -> Quote | None:
     # ...' would not say whether it was called for or condemned
     start, end = cue.idx, tokens[-1].idx + len(tokens[-1])
     speaker = speaker_of(cue, actors, {t.i for t in tokens})
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    if speaker.name is None and act == cue.lemma_.lower() and act in ("show", "find") and subject is not None:
+        # ('The data show a sharp rise', 'Records show three payments': the record is the source)
+        speaker = Speaker(doc[subject.left_edge.i:subject.i + 1].text, None, False, subject.text)
     if speaker.name is None:
         return None
     q = _make(doc, start, end, "mixed" if any(quoted[start:end]) else "indirect", cue, speaker, article_id)
@@ -488,15 +508,26 @@ def _char_mask(n: int, spans) -> bytearray:
 _STANDS_FOR = frozenset({"something", "which", "what"})  # 'CLAUSE, something X denies': X answers the clause
 
 
+def _put_to(cue) -> bool:
+    """Whether a cue with no subject of its own is what was put to the speaker ('Asked whether ...,
+    Varga said', 'Told that the vote had failed, Holt said'): a passive participle, not 'Having said
+    that ...' (the speaker's own words); 'asked' and 'told' opening their sentence, however tagged."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "agent") or c.lower_ == "having" for c in cue.children):
+        return False
+    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl"):
+        return True
+    return cue.lemma_.lower() in ("ask", "tell") and cue.i == sent_of(cue).start and cue.i + 1 < len(cue.doc) \
+        and cue.dep_ != "ROOT"
+
+
 def _clause_quote(doc, cue, comp, quoted, actors, article_id) -> Quote | None:
     if cue.lemma_.lower() in _FINDINGS and not _finding(cue, comp):
         return None
-    if cue.tag_ == "VBN" and cue.dep_ in ("advcl", "acl") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "agent") for c in cue.children):
+    if _put_to(cue):
         return None  # 'Asked whether Chile had given in, Varga said ...': the question put to Varga
     tokens = [t for t in comp.subtree]
-    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ in ("that", "whether", "if"):
-        tokens = tokens[1:]
+    if tokens and tokens[0].dep_ == "mark" and tokens[0].lower_ == "that":
+        tokens = tokens[1:]  # ('whether', 'if' stay: 'questioned whether the ferry could sail' is no claim it could)
     if sum(t.is_alpha for t in tokens) < 3:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1])

@@ -129,6 +129,10 @@ _PEOPLE_OF_A_STATE = frozenset("official source analyst expert observer diplomat
                                "commentator investigator prosecutor".split())  # lemmas
 
 
+_STAFF_SECTORS = {"official": "GOV", "diplomat": "GOV", "spokesman": "GOV", "spokeswoman": "GOV",
+                  "spokesperson": "GOV", "aide": "GOV", "adviser": "GOV", "advisor": "GOV", "lawmaker": "LEG"}
+
+
 def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
     if tok.tag_ == "WP" and tok.head.dep_ == "relcl" and tok.head.head is not tok and tok.i > 0 \
             and tok.doc[tok.i - 1].text == ",":  # "Ted Cruz endorses Trump, who says ...": Trump; not a
@@ -142,8 +146,11 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE_OF_A_STATE and actor.type in ("GPE", "NORP", "LOC"):
             # "Russian officials", "U.S. diplomats": unnamed people of a state, not the state itself
             # (as "the Chinese side", "Russian authorities" speak for it)
-            return Speaker(_head_phrase(tok), as_speaker(actor, phrase, tok.i, actors).code or actor.country,
-                           False, phrase)
+            code = as_speaker(actor, phrase, tok.i, actors).code or actor.country
+            sector = _STAFF_SECTORS.get(tok.lemma_.lower(), "")
+            if code and len(code) == 3 and sector:
+                code += sector  # 'Russian officials': RUSGOV, as a named official is; 'Russian analysts': RUS
+            return Speaker(_head_phrase(tok), code, False, phrase)
         return as_speaker(actor, phrase, tok.i, actors)
     last = actors.at(tok.right_edge.i)
     if tok.pos_ == "PROPN" and last is not None and last.type == "PERSON":

@@ -41,6 +41,7 @@ class EventRow:
     sentence: str
     trigger: str | None = None  # the word the event was coded from, as written
     said_by: str | None = None  # who tells of it, where it lies in a quotation or reported speech
+    said_code: str | None = None  # their actor code
 
 
 @dataclass(slots=True)
@@ -322,14 +323,23 @@ def event_parts(c: EventCluster) -> tuple[str, str | None, bool, str]:
     return _side(left), other, joint, f"{neg}{mod}{verb}"
 
 
+def _own_word(m: EventRow) -> bool:
+    """Whether a report is a speaker's own verbal act told in their words ('the ministry said both sides
+    are committed to ...', 'Russia said it rejects ...'): the words are the act. A material act a
+    speaker tells of, even their own state's ('Russia said it had repelled the assault'), is a claim."""
+    verbal = m.event_root[:2].isdigit() and (int(m.event_root[:2]) <= 5 or 9 <= int(m.event_root[:2]) <= 13)
+    same = m.said_by == m.source or bool(m.said_code and m.source_code and m.said_code[:3] == m.source_code[:3])
+    return verbal and same
+
+
 def said_by(c: EventCluster) -> str | None:
     """Who tells of a cluster's event where every report of it lies in someone's words ('Russia and
     China are not building any military alliances,' Putin said): the speakers, two at most; None
-    where a writer states it in their own voice anywhere, or where each speaker tells of their own
-    act ('the ministry said both sides are committed to ...': the words are the act)."""
+    where a writer states it in their own voice anywhere, or where a speaker's words are their own
+    verbal act (`_own_word`)."""
     names = [m.said_by for m in c.members]
-    if not names or None in names or any(m.said_by == m.source for m in c.members):
-        return None  # (one speaker telling of their own act is as good as the act)
+    if not names or None in names or any(_own_word(m) for m in c.members):
+        return None
     first = list(dict.fromkeys(names))
     return " and ".join(first[:2]) + (" and others" if len(first) > 2 else "")
 

@@ -65,12 +65,13 @@ class _StoryRows:
         ids = [m[0] for ms in self.members.values() for m in ms]
         self.links = read.rows("SELECT article_id, other_id FROM links WHERE article_id IN (SELECT unnest(?))", ids)
         # with the speaker of the quotation an event lies in
-        self.events = [EventRow(*r[:-2], said_by=mid_sentence(r[-2], r[-1])) for r in read.rows(
+        self.events = [EventRow(*r[:-3], said_by=mid_sentence(r[-3], r[-2]), said_code=r[-1]) for r in read.rows(
             """SELECT e.id, e.article_id, event_code, event_root, source, source_code, target, target_code,
                 date, negated, modality, background, "symmetric", location, e."start", e."end", e.sentence,
-                trigger, q.speaker, q.named
+                trigger, q.speaker, q.named, q.code
                 FROM events e LEFT JOIN (SELECT id, any_value(speaker) AS speaker,
-                                                bool_or(speaker_named) AS named FROM quotes
+                                                bool_or(speaker_named) AS named,
+                                                any_value(speaker_code) AS code FROM quotes
                                          WHERE article_id IN (SELECT unnest($1)) AND speaker IS NOT NULL
                                          GROUP BY id) q ON q.id = e.quote_id
                 WHERE e.article_id IN (SELECT unnest($1)) ORDER BY e.rowid""", ids)]
