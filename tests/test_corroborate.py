@@ -301,11 +301,12 @@ def test_an_event_only_someone_tells_of_is_labelled_as_theirs():
 
 
 def test_an_event_claim_gives_its_date_and_place_before_who_tells_of_it():
+    from newsgraph.corpus.event_clusters import said_by
     from newsgraph.corpus.refresh import _event_claim_text
 
     kw = dict(root="19", code="190", source="Chile", source_code="CHL", target="Norway", target_code="NOR")
     c = cluster_events("s1", [event("e1", "a1", "2025-11-11", said_by="Lena Holt", location="Oslo", **kw)])[0]
-    assert _event_claim_text("Chile → Norway: use conventional military force", c) == \
+    assert _event_claim_text("Chile → Norway: use conventional military force", c, said_by(c)) == \
         "Chile → Norway: use conventional military force, 2025-11-11, in Oslo, according to Lena Holt"
 
 

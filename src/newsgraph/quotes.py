@@ -7,6 +7,7 @@ from dataclasses import replace
 from functools import cache
 
 from .actors.resolve import ArticleActors
+from .clean.boilerplate import title_case_ratio
 from .data import tsv_rows, word_set
 from .quotemarks import OPEN_CLOSE, doc_quotations, doc_sentences, doc_text, sent_of
 from .records import Quote
@@ -328,13 +329,17 @@ _JUDGED_FOR = frozenset({"as", "for", "of", "over"})  # 'criticized the act as .
 _CONDITIONS = frozenset({"if", "unless", "whether", "once", "until", "lest"})
 # what shows or finds a finding with no clause ('the poll shows a close race'): a count, a survey or an
 # inquiry (not a video or a document, which show things: 'a video showed the new logo'; not 'his report')
-_SURVEYS = frozenset("""data datum figure statistic estimate count tally census research analysis study survey
-    poll report audit review investigation inquiry assessment record""".split())
+_SURVEYS = FINDING_SOURCES - {"video", "footage", "transcript", "paper", "document", "account", "model",
+                               "ranking", "index", "number", "projection", "forecast", "test"}
 _NOT_FOUND = frozenset({"way", "home", "place", "footing", "voice", "feet", "niche"})  # 'found its way into'
 
 QUOTED_ACT = 0.6  # share of an act's words in quotation marks from which the quotation alone is kept
 _GOING_ON = frozenset({"continue", "keep", "begin", "start", "resume", "repeat"})  # 'continued to call for'
 
+
+@cache
+def _reporting() -> frozenset[str]:
+    return word_set("speech_verbs.txt") | _FINDINGS
 
 
 def _asserted(cue) -> bool:
@@ -349,7 +354,7 @@ def _asserted(cue) -> bool:
             return False
         if verb.dep_ in ("xcomp", "pcomp", "csubj", "acomp") and verb.head.lemma_.lower() not in _GOING_ON:
             return False  # governed by another verb: wanted, refused, denied, expected
-        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in word_set("speech_verbs.txt") | _FINDINGS:
+        if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _reporting():
             return False  # what another reports or alleges of the speaker
         if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
             break
@@ -360,8 +365,8 @@ def _asserted(cue) -> bool:
 
 def _title_case(sent) -> bool:
     """A headline in title case ('Holt Calls For Inquiry Into Ferry Accident'), which the parser reads badly."""
-    words = [t for t in sent if t.is_alpha]
-    return len(words) >= 4 and sum(t.text[0].isupper() for t in words) >= 0.75 * len(words)
+    words = [t.text for t in sent if t.is_alpha]
+    return len(words) >= 4 and title_case_ratio(words) >= 0.75
 
 
 def _trim_act(doc, first: int, last: int, head) -> int:

@@ -74,7 +74,7 @@ def _is_sentence(text: str) -> bool:
     return text.rstrip().endswith(_TERMINAL)
 
 
-def _title_case_ratio(words: list[str]) -> float:
+def title_case_ratio(words: list[str]) -> float:
     content = [w for w in words if w.casefold() not in word_set("stopwords_en.txt")]
     return sum(w[:1].isupper() or w[:1].isdigit() for w in content) / len(content) if content else 0.0
 
@@ -194,13 +194,13 @@ def _mark_repeats(lines: list[LineLabel], outlet_repeats: frozenset[str]) -> lis
 
 def _title_like(ln: LineLabel) -> bool:
     words = _words(ln.text)
-    return 3 <= len(words) <= 30 and (not _is_sentence(ln.text) or _title_case_ratio(words) >= 0.75)
+    return 3 <= len(words) <= 30 and (not _is_sentence(ln.text) or title_case_ratio(words) >= 0.75)
 
 
 def _is_prose(ln: LineLabel) -> bool:
     words = _words(ln.text)
     return (ln.label == BODY and _is_sentence(ln.text) and len(words) >= 12
-            and _title_case_ratio(words) < 0.75)
+            and title_case_ratio(words) < 0.75)
 
 
 def _mark_headline(lines: list[LineLabel], title: str | None) -> list[LineLabel]:

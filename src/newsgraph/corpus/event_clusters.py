@@ -327,7 +327,7 @@ def _own_word(m: EventRow) -> bool:
     """Whether a report is a speaker's own verbal act told in their words ('the ministry said both sides
     are committed to ...', 'Russia said it rejects ...'): the words are the act. A material act a
     speaker tells of, even their own state's ('Russia said it had repelled the assault'), is a claim."""
-    verbal = m.event_root[:2].isdigit() and (int(m.event_root[:2]) <= 5 or 9 <= int(m.event_root[:2]) <= 13)
+    verbal = code_info(m.event_code).quad_class in (1, 3)  # verbal cooperation or conflict
     same = m.said_by == m.source or bool(m.said_code and m.source_code and m.said_code[:3] == m.source_code[:3])
     return verbal and same
 
@@ -345,13 +345,13 @@ def said_by(c: EventCluster) -> str | None:
 
 
 def event_label(c: EventCluster, parts: tuple[str, str | None, bool, str] | None = None,
-                said: bool = True) -> str:
+                who: str | None = "") -> str:
     """'Russia (Sergei Shoigu) and China (Zhang Youxia): consult'; → for one-way actions (`parts`:
     event_parts(c), when the caller has them); ', according to X' where only someone's words tell
-    of it (`said_by`; `said`: False leaves it for the caller to add): what a speaker claims is not
-    given as what happened."""
+    of it (`who`: said_by(c) when the caller has it, "" to work it out, None for none): what a
+    speaker claims is not given as what happened."""
     left, right, joint, predicate = parts or event_parts(c)
-    who = said_by(c) if said else None
+    who = said_by(c) if who == "" else who
     said = f", according to {who}" if who else ""
     if right is None:
         return f"{left}: {predicate}{said}"

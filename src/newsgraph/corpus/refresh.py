@@ -8,6 +8,7 @@ import logging
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 import pyarrow as pa
 
@@ -103,13 +104,16 @@ def mid_sentence(speaker: str | None, named: bool | None) -> str | None:
     if not speaker or not speaker.strip() or named:
         return speaker
     first = speaker.split()[0]
-    common = word_set("stopwords_en.txt") | word_set("unnamed_heads.txt") | _QUANTIFIERS
-    if (len(first) == 1 or first[1:].islower()) and first.lower() in common and speaker.startswith(first):
+    if (len(first) == 1 or first[1:].islower()) and first.lower() in _common_first() and speaker.startswith(first):
         return first.lower() + speaker[len(first):]
     return speaker
 
 
-_QUANTIFIERS = frozenset("one two three several many senior".split())
+@cache
+def _common_first() -> frozenset[str]:
+    """Words an unnamed speaker opens with in lower case mid-sentence ('the', 'senior', 'officials')."""
+    return word_set("stopwords_en.txt") | word_set("unnamed_heads.txt") | frozenset(
+        "one two three several many senior".split())
 
 
 def story_summary(con, sid: str, k: int, max_words: int, language: str | None = None) -> list[Sentence]:
@@ -142,8 +146,8 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
         a, o, i = sources.counts_of_sentences((m.article_id, own_words(m.sentence, m.start, stored.quoted.get(
             m.article_id, ()))) for m in c.members)
         f = c.first
-        parts = event_parts(c)
-        label = event_label(c, parts)
+        parts, who = event_parts(c), said_by(c)
+        label = event_label(c, parts, who)
         cluster_rows.append({
             "id": c.id, "story_id": sid, "label": label, "date": c.date, "source": f.source,
             "source_code": f.source_code, "target": f.target, "target_code": f.target_code,
@@ -151,7 +155,7 @@ def _refresh_story(stored: _StoryRows, sid: str, k: int = STORY_SENTENCES, max_w
             "modality": f.modality, "background": c.background, "location": c.location,
             "mentions": len(c.members), "articles": a, "outlets": o, "independent_outlets": i,
             "event_ids": [m.id for m in c.members], "article_ids": sorted(set(arts))})
-        text = _event_claim_text(event_label(c, parts, said=False), c)
+        text = _event_claim_text(event_label(c, parts, None), c, who)
         claims.append(_claim(sid, "event", text, None, None, c.id, len(c.members), (a, o, i),
                              [(m.article_id, m.start, m.end, m.sentence) for m in c.members],
                              salience(f.sentence), normalise_event_parts(*parts, c.date, c.location)))
@@ -300,15 +304,14 @@ def _write_stories(con, done: list[dict]) -> None:
         raise
 
 
-def _event_claim_text(label: str, c: EventCluster) -> str:
-    """The label, the date and the place, then who tells of it ('..., 2025-03-17, in Oslo, according
-    to Lena Holt': the date and place are the event's, not the speaker's)."""
+def _event_claim_text(label: str, c: EventCluster, who: str | None = None) -> str:
+    """The label, the date and the place, then who tells of it (`who`: 'according to Lena Holt' after
+    '..., 2025-03-17, in Oslo': the date and place are the event's, not the speaker's)."""
     parts = [label]
     if c.date:
         parts.append(c.date)
     if c.location:
         parts.append(f"in {c.location}")
-    who = said_by(c)
     return ", ".join(parts + ([f"according to {who}"] if who else []))
 
 

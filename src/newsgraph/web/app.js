@@ -44,19 +44,15 @@ async function api(path, post) {
 
 let edits = false; // whether the server takes corrections of stories (`newsgraph serve --edits`)
 
-function fail(err) {
-  const box = $("#error");
-  box.textContent = String(err.message || err);
-  box.hidden = false;
-  setTimeout(() => { box.hidden = true; }, 6000);
-}
-
-function notice(text) {
-  const box = $("#notice");
+function flash(id, text, ms) { // a message in a corner for a few seconds
+  const box = $(id);
   box.textContent = text;
   box.hidden = false;
-  setTimeout(() => { box.hidden = true; }, 8000);
+  setTimeout(() => { box.hidden = true; }, ms);
 }
+
+const fail = (err) => flash("#error", String(err.message || err), 6000);
+const notice = (text) => flash("#notice", text, 8000);
 
 const plural = (n, one, many = one + "s") => `${n} ${n === 1 ? one : many}`;
 const tag = (text, kind = "") => el("span", { class: "tag " + kind }, text);
@@ -389,7 +385,7 @@ function moveControl(a, s) {
   return box;
 }
 
-async function corrected(request, stay, tab = "Articles") {
+async function corrected(request, stay, tab) {
   // after a correction: say what it did, load the story list afresh and show the story the articles
   // went to, or the story `stay` (an article moved out: the analyst may move more; an emptied story's
   // id leads to where its article went)
