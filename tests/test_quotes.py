@@ -664,6 +664,13 @@ def test_what_follows_a_set_off_cue_keeps_its_own_speaker_and_words(nlp, text, q
      "called for raising the harbour fees to 28 percent", "Lena Holt"),
     ("The senator called on fellow councillors to reject the plan after the board claimed that it was safe.",
      "called on fellow councillors to reject the plan", "The senator"),
+    # a commitment, a note, a claim
+    ("The harbour board agreed to lend the ferry company five million crowns.",
+     "agreed to lend the ferry company five million crowns", "The harbour board"),
+    ("Olav Strand noted the rising cost of the harbour repairs.",
+     "noted the rising cost of the harbour repairs", "Olav Strand"),
+    ("The rebels claimed responsibility for the bombing of the Haldor ferry.",
+     "claimed responsibility for the bombing of the Haldor ferry", "The rebels"),
     # what a poll or a study shows or finds, as far as its words go
     ("A new poll of Haldor voters shows a close contest in the northern districts.",
      "shows a close contest in the northern districts", "A new poll of Haldor voters"),
@@ -719,6 +726,8 @@ def test_a_speech_act_with_no_clause_is_a_reported_quote_from_its_verb(nlp, text
     "The Haldor poll found its way into the campaign's fundraising emails.",
     "Police cited the ferry driver for speeding on the bridge.",
     "The singer echoed the sound of early soul records on her new album.",
+    # what no one claims
+    "The fire claimed twelve lives in the old town of Haldor.",
     # what a person or the police show or find
     "Olav Strand has shown the way on ferry safety for years.",
     "Police found the stolen ferry ticket machine in a ditch near Haldor.",
