@@ -433,3 +433,12 @@ def test_an_office_alone_is_the_one_person_named_before_who_holds_it(nlp, text, 
     tok = next(t for t in doc if t.idx <= at < t.idx + len(t.text))
     got = actors.at(tok.i)
     assert (got.name if got is not None else None) == holder
+
+
+def test_a_counterparts_state_is_not_the_office_holders(nlp):
+    """'Foreign Minister Ingrid Solheim-Vik and her Chilean counterpart Elena Varga': the sentence's
+    one state word is Varga's; Solheim-Vik is not Chile's minister."""
+    _, ents = entities(nlp, "Norway and Chile signed a deal in Oslo on Tuesday.\n\nForeign Minister Ingrid "
+                            "Solheim-Vik and her Chilean counterpart Elena Varga signed the text at noon.")
+    assert by_name(ents, "Ingrid Solheim-Vik").country != "CHL"
+    assert by_name(ents, "Elena Varga").country == "CHL"

@@ -393,8 +393,8 @@ def _sentence_country(span, out: ArticleActors, kb: KnowledgeBase) -> str | None
     found = set()
     for t in span.sent:
         actor = out.at(t.i)
-        if span.start <= t.i < span.end or _acted_on(t, actor):
-            continue
+        if span.start <= t.i < span.end or _acted_on(t, actor) or t.head.lemma_.lower() == "counterpart":
+            continue  # ('and her Chilean counterpart Elena Varga': another's state, not this office holder's)
         iso = actor.country if actor is not None and actor.country else (
             kb.country_of(t.text) if t.pos_ in ("ADJ", "PROPN") else None)
         if iso:
