@@ -176,8 +176,9 @@ def _name_parts(doc) -> list:
     """Names the recogniser may cut short or leave out, as spans to look up in the knowledge base:
     the proper nouns that open a noun chunk before its head ("Islamic State" in "Islamic State
     militants", where only "Islamic" was recognised; not those of a longer name recognised whole,
-    "Hong Kong Airlines"), and a name with the place it is "in" or "of"
-    ("al-Qaeda in the Arabian Peninsula", recognised as a group and a region)."""
+    "Hong Kong Airlines"), and a name with the place it is "in", "of" or "for"
+    ("al-Qaeda in the Arabian Peninsula", recognised as a group and a region; "the International
+    Criminal Tribunal for the former Yugoslavia")."""
     out = []
     for chunk in doc.noun_chunks:
         chunk = _trim(chunk)
@@ -194,7 +195,7 @@ def _name_parts(doc) -> list:
             out.append(part)
     for span in list(doc.ents) + list(doc.noun_chunks):
         after = span.end
-        if after < len(doc) and doc[after].lower_ in ("in", "of") and doc[after].head.i == span.root.i:
+        if after < len(doc) and doc[after].lower_ in ("in", "of", "for") and doc[after].head.i == span.root.i:
             objects = [c for c in doc[after].children if c.dep_ == "pobj"]
             if objects:
                 out.append(doc[span.start:objects[0].right_edge.i + 1])
