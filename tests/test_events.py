@@ -843,6 +843,15 @@ def test_the_day_a_future_act_was_announced_dates_the_announcement(nlp):
     assert events and all(e.date in (None, "2019-03-27") for e in events)
 
 
+def test_a_future_meetings_date_hung_on_a_participle_is_still_ahead(nlp):
+    """The parser hangs 'on March 17' on 'created' (a participle, telling of no past): the date is
+    the meeting's, next March, not last March."""
+    events, _ = events_of(nlp, "Chile and Norway will hold the first meeting of the joint commission created "
+                               "by their new accord in Punta Arenas on March 17 and 18, Chile's foreign "
+                               "ministry said on Tuesday.", published="2025-11-18")
+    assert [e.date for e in events if e.event_code[:2] == "03"] == ["2026-03-17"]
+
+
 def test_a_relative_is_not_the_person_named_as_an_events_source(nlp):
     events, _ = events_of(nlp, "The widow of Jamal Khashoggi accused Saudi Arabia of a cover-up on Monday.")
     assert not [e for e in events if "Khashoggi" in (e.source or "")]

@@ -310,21 +310,26 @@ def _own_act(quote, verb) -> bool:
     return quote.kind != "direct" and quote.start == verb.idx and quote.cue == verb.lemma_.lower()
 
 
-def _dates_own(verb, sent) -> bool:
+def _dates_own(verb, sent) -> tuple[bool, bool]:
     """Whether the sentence's date words are the verb's own ('will meet on Tuesday'), not another
     verb's ('On Wednesday she said she would resign': the day she said it; 'Lavrov, who arrived on
-    Tuesday, will meet ...': the day he arrived)."""
+    Tuesday, will meet ...': the day he arrived); and whether the verb they hang on instead tells
+    of the past ('arrived', 'said'), not a participle the parser may have hung them on ('will hold
+    the first meeting of the commission created by the accord on March 17')."""
     _, _, words = find_date(sent.text, None)
     if not words:
-        return False
+        return False, False
     at = sent.start_char + sent.text.find(words)
     span = verb.doc.char_span(at, at + len(words), alignment_mode="expand")
     tok = span.root if span is not None and len(span) else None
     while tok is not None and tok.i != verb.i:
         if tok.dep_ in _CLAUSES or tok.head.i == tok.i:
-            return False
+            holder = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+            while holder.pos_ not in ("VERB", "AUX") and holder.head.i != holder.i:
+                holder = holder.head
+            return False, _told_past(holder) or holder.pos_ not in ("VERB", "AUX")
         tok = tok.head
-    return tok is not None
+    return tok is not None, False
 
 
 def _told_past(verb) -> bool:
@@ -590,8 +595,9 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
     if not pairs:
         return []
     sent = sent_of(verb)
-    own = _dates_own(verb, sent)
-    date, precision, date_text = find_date(sent.text, published, _ahead(verb) and own, _told_past(verb) and own)
+    own, others_past = _dates_own(verb, sent)
+    date, precision, date_text = find_date(sent.text, published, _ahead(verb) and not others_past,
+                                           _told_past(verb) and own)
     place, where = _place(verb, actors, where_only=True)
     country = where.country if where is not None else None
     base = dict(article_id=article_id, event_code=code, start=sent.start_char, end=sent.end_char,
