@@ -818,3 +818,15 @@ def test_an_office_speaks_as_its_holder_or_as_itself(nlp, text, speaker):
     """'The mayor said ...': the mayor named before, else an unnamed speaker described by the office."""
     _, quotes = quotes_of(nlp, text)
     assert [q.speaker for q in quotes] == [speaker], [(q.speaker, q.text) for q in quotes]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Spain's foreign minister, José Manuel Albares, said the talks had failed.", "José Manuel Albares"),
+    ("The group's spokesman, Tom Reyes, said the talks had failed.", "Tom Reyes"),
+    ("Blue Meridian Alliance organised the protest. Its Oslo coordinator, Sigrid Eknes, said that a "
+     "voluntary limit was weak.", "Sigrid Eknes"),
+])
+def test_a_described_speaker_named_in_an_apposition_is_the_name(nlp, text, speaker):
+    _, quotes = quotes_of(nlp, text)
+    assert [(q.speaker, q.speaker_named) for q in quotes] == [(speaker, True)]
+

@@ -141,6 +141,9 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
         actor = antecedent(tok, actors)
         return as_speaker(actor, tok.text, tok.i, actors) if actor else Speaker(None, None, False, tok.text)
     phrase = tok.doc[tok.left_edge.i:tok.right_edge.i + 1].text
+    named_aside = _named_apposition(tok, actors)
+    if named_aside is not None:  # "the group's spokesman, Tom Reyes, said": Tom Reyes
+        return as_speaker(named_aside[0], phrase, named_aside[1], actors)
     if actors.at(tok.i) is not None:
         actor = actors.at(tok.i)
         if tok.pos_ == "NOUN" and tok.lemma_.lower() in _PEOPLE_OF_A_STATE and actor.type in ("GPE", "NORP", "LOC"):
@@ -180,6 +183,20 @@ def _speaker_from_token(tok, actors: ArticleActors) -> Speaker:
     if tok.lemma_.lower() not in _unnamed_heads() | word_set("speech_nouns.txt") | word_set("speaker_heads.txt"):
         return Speaker(None, None, False, phrase)  # not a source: "the immediate future suggests"
     return Speaker(_head_phrase(tok), country, False, phrase)
+
+
+def _named_apposition(tok, actors: ArticleActors):
+    """(actor, token) of the person or body a described speaker is named as in an apposition
+    ("Its Oslo coordinator, Sigrid Eknes,", "Spain's foreign minister, José Albares,"): the name,
+    not the office, says who spoke. Not a place ("the capital, Oslo")."""
+    if tok.pos_ != "NOUN" or actors.at(tok.i) is not None:
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            actor = actors.at(c.i)
+            if actor is not None and actor.type not in ("GPE", "LOC", "NORP", "FAC"):
+                return actor, c.i
+    return None
 
 
 # documents someone issues: a statement said by one is its issuer's words
