@@ -271,3 +271,25 @@ def test_a_paragraph_ending_with_a_read_more_link_stays_body():
             "aside years of local disputes to seek help for the harbour. Read more here:")
     page = lines_of([HEADLINE_TEXT, BODY_LINES[0], line, BODY_LINES[1], BODY_LINES[2]])
     assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow the Harbour Chronicle on all platforms.", "social"),
+    ("Follow us on Telegram for live updates", "social"),
+    ('Watch our evening programme "Coast Tonight" for more on the floods.', "promo"),
+    ("Harbour Chronicle News Desk", "sign_off"),
+])
+def test_social_promo_and_desk_sign_off_lines_at_the_end_are_furniture(line, reason):
+    page = lines_of([HEADLINE_TEXT] + BODY_LINES[:3] + [line])
+    label = next(ln for ln in classify_lines(page) if ln.text == line)
+    assert (label.label, label.reason) == (FURNITURE, reason)
+
+
+@pytest.mark.parametrize("line", [
+    "Follow the money, the auditor told the council, and the gates will open themselves.",
+    "Watch the tide gauge on the quay, the engineer said, and you will see the surge coming.",
+    "She returned to the news desk at the Chronicle after the floods.",
+])
+def test_sentences_that_start_like_a_promo_stay_body(line):
+    page = lines_of([HEADLINE_TEXT] + BODY_LINES[:3] + [line] + BODY_LINES[3:4])
+    assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY
