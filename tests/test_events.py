@@ -1043,3 +1043,15 @@ def test_a_promise_or_refusal_about_ones_own_state_stands_alone(nlp):
     assert events == []
     events, _ = events_of(nlp, "Kenyan President Daniel Mwangi rejected a Ugandan proposal for Kenya.")
     assert all(e.target_code is not None for e in events), events  # aimed at Uganda, not at no one
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Russia massed troops along its border with Ukraine.", "UKR"),
+    ("Iran has stepped up its naval patrols near Bahrain, staging a series of drills.", "BHR"),
+    ("Russia massed troops near its own border.", None),
+    ("Greece held naval drills in the Aegean Sea.", None),
+])
+def test_a_show_of_force_faces_the_state_it_is_staged_at(nlp, sentence, target):
+    events, _ = events_of(nlp, sentence)
+    shows = [e for e in events if e.event_code[:2] == "15"]
+    assert shows and {(e.target_code or "")[:3] or None for e in shows} == {target}

@@ -14,6 +14,7 @@ from ..records import Event, Quote
 from .dates import Bound, find_date
 from .lexicon import cues, lemma_fixes, noun_patterns, verb_patterns
 from .parties import (
+    _BORDERS,
     _DOMESTIC,
     WEAPONS,
     _about,
@@ -21,6 +22,7 @@ from .parties import (
     _compound_pair,
     _domestic_target,
     _group_of,
+    _named_within,
     _place,
     _responded_to,
     _sources,
@@ -548,11 +550,38 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
         where = _place(verb, actors, where_only=True)[1]
         targets = [(where, verb.i)] if where is not None and where.country else []
+    if not targets and code[:2] == "15":  # "massed troops along the border with Ukraine": Ukraine
+        targets = _faced(verb, actors, {s.country for s, _ in sources})
     if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
         clause = _condition(verb, ("if", "unless")) or next(
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
+
+
+_FACING = ("near", "along", "off", "around", "on", "at", "toward", "towards", "opposite")
+
+
+def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[ActorRef, int]]:
+    """Whom a show of force faces: another state it is staged near, off, around or along the border
+    with ('drills near Taiwan', 'troops on alert near the border with South Korea', 'stepped up
+    operations near Taiwan, conducting war games'), as CAMEO codes an exercise at a neighbour's
+    door as aimed at it. Not the source's own state, not a sea or a region with no state."""
+    holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
+        holders += [verb.head] + [o for o in verb.head.children if o.dep_ == "dobj"]
+    for p in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _FACING):
+        for g in (g for g in p.children if g.dep_ == "pobj"):
+            if g.lemma_.lower() in _BORDERS:  # "the border with X", "the Chinese border"
+                g = next((o for w in g.children if w.dep_ == "prep" and w.lower_ == "with"
+                          for o in w.children if o.dep_ == "pobj"), None) or next(
+                    (m for m in g.children if m.dep_ in ("amod", "compound")), g)
+            else:
+                g = _named_within(g, actors) if g.pos_ == "NOUN" else g
+            a = actors.at(g.i)
+            if a is not None and a.type == "GPE" and a.country and a.country not in own:
+                return [(a, g.i)]
+    return []
 
 
 def _complained_of(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
