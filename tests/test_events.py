@@ -1055,3 +1055,15 @@ def test_a_show_of_force_faces_the_state_it_is_staged_at(nlp, sentence, target):
     events, _ = events_of(nlp, sentence)
     shows = [e for e in events if e.event_code[:2] == "15"]
     assert shows and {(e.target_code or "")[:3] or None for e in shows} == {target}
+
+
+@pytest.mark.parametrize("sentence, code, target", [
+    ("Palestinian gunmen killed three people in Tel Aviv on Sunday.", "18", "ISR"),  # where it happened
+    ("Philippine President Joseph Estrada stepped down on Saturday.", "08", "PHL"),  # at home
+    ("Angry French fishermen blocked the port of Calais for three hours.", "14", "FRA"),
+    ("Chile's army lifted the siege on Sunday.", "08", None),  # a de-escalation: someone else's
+])
+def test_a_material_act_with_no_one_named_falls_on_a_state(nlp, sentence, code, target):
+    events, _ = events_of(nlp, sentence)
+    acts = [e for e in events if e.event_code.startswith(code)]
+    assert acts and {(e.target_code or "")[:3] or None for e in acts} == {target}

@@ -637,7 +637,36 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                                if q.covers(verb.idx) and not _own_act(q, verb)), None))
     return [Event(source=s.name, source_code=s.code or s.country, target=t.name if t else None,
                   target_code=(t.code or t.country) if t else None, symmetric=sym, **base)
-            for s, t, sym in pairs if t is None or not _same_state(s, t, code)]
+            for s, t, sym in ((s, t if t is not None and (t.code or t.country) else
+                               _acted_on_state(s, code, where) or t, sym) for s, t, sym in pairs
+                              if t is None or not _same_state(s, t, code))]
+
+
+# material acts the text names no one acted on for: a concession, a protest, coercion, an assault or
+# fighting falls on the state where it happens ('suicide bombers killed 23 people in Tel Aviv':
+# Israel), or, for a political concession (080-083), a protest or coercion at no place named, on the
+# actor's own state ('the president stepped down', 'police arrested dozens'), as PLOVER's coders
+# code them; a release or a de-escalation (084-087: 'the army lifted the siege') is someone else's
+_ON_THE_PLACE = ("08", "14", "17", "18", "19", "20")
+_ON_ITS_OWN = ("080", "081", "082", "083", "14", "17")
+
+
+def _acted_on_state(source: ActorRef, code: str, where: ActorRef | None) -> ActorRef | None:
+    if code[:2] not in _ON_THE_PLACE:
+        return None
+    if where is not None and where.country:
+        state = knowledge_base().countries.get(where.country)
+        return _state_actor(state) if state is not None else None
+    iso = source.country or (source.code or "")[:3]
+    if code.startswith(_ON_ITS_OWN) and iso and not (source.type == "GPE" and not source.sector):
+        state = knowledge_base().countries.get(iso)
+        return _state_actor(state) if state is not None else None
+    return None
+
+
+def _state_actor(kb_actor) -> ActorRef:
+    return ActorRef(kb_actor.name, kb_actor.type, kb_actor.country, kb_actor.code, kb_actor.role,
+                    kb_actor.sector, kb=True)
 
 
 def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
