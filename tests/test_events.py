@@ -1067,3 +1067,19 @@ def test_a_material_act_with_no_one_named_falls_on_a_state(nlp, sentence, code, 
     events, _ = events_of(nlp, sentence)
     acts = [e for e in events if e.event_code.startswith(code)]
     assert acts and {(e.target_code or "")[:3] or None for e in acts} == {target}
+
+
+@pytest.mark.parametrize("sentence, root", [
+    ("Sweden dispatched 40 doctors to Chad on Monday.", "07"),
+    ("Japan gave Laos 2 billion yen for new schools.", "07"),
+    ("Canada passed on intelligence to Britain about the plot.", "06"),
+    ("Chile's government placed the former minister under house arrest.", "17"),
+    ("Thousands of Peruvians poured into the streets of Lima on Friday.", "14"),
+    ("Militiamen hacked three farmers to death in eastern Congo.", "18"),
+    ("Kenya broke diplomatic relations with Somalia on Tuesday.", "16"),
+    ("The Chilean union called off its strike on Sunday.", "08"),
+    ("Peru set up a commission of inquiry into the killings.", "09"),
+])
+def test_wire_verbs_a_blind_check_found_missing(nlp, sentence, root):
+    events, _ = events_of(nlp, sentence)
+    assert root in {e.event_code[:2] for e in events}, [(e.event_code, e.trigger) for e in events]

@@ -400,7 +400,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
         if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
             return []
-        group = _named_group_before(subject, actors) or _group_of(
+        group = _named_group_before(subject, actors) or _group_of(subject, _own_state_word(subject)) or _group_of(
             subject, next((t.country for t, _ in targets if t.country), None))
         if group is None:
             return []
@@ -524,6 +524,13 @@ def _own_state(source: ActorRef, code: str) -> ActorRef | None:
 _ASSAULT = {"kill": "1823", "murder": "1823", "slay": "1823", "bomb": "183"}
 
 
+def _own_state_word(subject) -> str | None:
+    """The state a group's own nationality word names ('the Chilean union', 'South Korean students')."""
+    kb = knowledge_base()
+    words = [c for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i]
+    return next((kb.country_of(c.text) for c in words if kb.country_of(c.text)), None)
+
+
 def _armed(actor: ActorRef) -> bool:
     """A state or its armed forces, police or intelligence: their use of force is military (19x);
     rebels', militias', gunmen's or anyone else's is an assault (18x)."""
@@ -642,13 +649,13 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                               if t is None or not _same_state(s, t, code))]
 
 
-# material acts the text names no one acted on for: a concession, a protest, coercion, an assault or
-# fighting falls on the state where it happens ('suicide bombers killed 23 people in Tel Aviv':
-# Israel), or, for a political concession (080-083), a protest or coercion at no place named, on the
+# material acts the text names no one acted on for: a concession, an inquiry, a protest, coercion, an
+# assault or fighting falls on the state where it happens ('suicide bombers killed 23 people in Tel Aviv':
+# Israel), or, for a political concession (080-083), an inquiry, a protest or coercion at no place named, on the
 # actor's own state ('the president stepped down', 'police arrested dozens'), as PLOVER's coders
 # code them; a release or a de-escalation (084-087: 'the army lifted the siege') is someone else's
-_ON_THE_PLACE = ("08", "14", "17", "18", "19", "20")
-_ON_ITS_OWN = ("080", "081", "082", "083", "14", "17")
+_ON_THE_PLACE = ("08", "09", "14", "17", "18", "19", "20")
+_ON_ITS_OWN = ("080", "081", "082", "083", "09", "14", "17")
 
 
 def _acted_on_state(source: ActorRef, code: str, where: ActorRef | None) -> ActorRef | None:

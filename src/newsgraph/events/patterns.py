@@ -175,7 +175,8 @@ def _base_code(verb) -> tuple[str | None, str]:
         return characterized, verb.text
     lemma = verb.lemma_.lower()
     particle = _particle(verb)
-    light = {lemma, f"{lemma}_{particle}"} if particle else {lemma}  # "stepped up the war": step_up
+    # "stepped up the war": step_up; "called off the strike" undoes what "called a strike" does
+    light = {f"{lemma}_{particle}"} | ({lemma} if particle != "off" else set()) if particle else {lemma}
     for obj in _objects(verb):
         for verbs, code, terms in noun_patterns().get(obj.lemma_.lower(), ()):
             if light & verbs and all(_term_ok(t, verb) for t in terms if t.kind == "sym"):
