@@ -1083,3 +1083,34 @@ def test_a_material_act_with_no_one_named_falls_on_a_state(nlp, sentence, code, 
 def test_wire_verbs_a_blind_check_found_missing(nlp, sentence, root):
     events, _ = events_of(nlp, sentence)
     assert root in {e.event_code[:2] for e in events}, [(e.event_code, e.trigger) for e in events]
+
+
+def test_two_armies_trading_fire_are_each_others_opponents(nlp):
+    events, _ = events_of(nlp, "Indian and Pakistani troops traded mortar fire across the border on Sunday.")
+    fights = [e for e in events if e.event_code[:2] == "19"]
+    assert fights and {(e.source_code[:3], (e.target_code or "")[:3]) for e in fights} in (
+        {("IND", "PAK")}, {("PAK", "IND")})
+    joint, _ = events_of(nlp, "Russian and Syrian jets bombed Idlib on Sunday.")  # a third party's town
+    assert not [e for e in joint if {e.source_code[:3], (e.target_code or "")[:3]} == {"RUS", "SYR"}
+                and e.symmetric]
+
+
+@pytest.mark.parametrize("sentence, threat", [
+    ("North Korea warned it would turn Seoul into a sea of fire if South Korea went ahead.", True),
+    ("Bolivia said it would cut off gas deliveries to Chile unless Santiago paid its debts.", True),
+    ("Bolivia said it would resume talks with Chile if Santiago paid its debts.", False),
+])
+def test_an_uncoded_act_announced_on_a_condition_is_a_threat(nlp, sentence, threat):
+    events, _ = events_of(nlp, sentence)
+    assert any(e.event_code[:2] == "13" for e in events) is threat, [e.event_code for e in events]
+
+
+def test_a_dissident_criticising_the_regime_of_its_own_state_is_a_domestic_dyad(nlp):
+    events, _ = events_of(nlp, "Kenyan novelist John Mwangi denounced the Kenyan government on Monday.")
+    assert [(e.event_code[:2], e.source_code[:3], (e.target_code or "")[:3]) for e in events] == [("11", "KEN", "KEN")]
+
+
+def test_a_counterpart_named_in_an_apposition_is_the_other_side(nlp):
+    events, _ = events_of(nlp, "Chilean Foreign Minister Elena Varga and her Peruvian counterpart Luis Soto "
+                               "spoke by telephone on Saturday.")
+    assert {frozenset({e.source_code[:3], (e.target_code or "")[:3]}) for e in events} == {frozenset({"CHL", "PER"})}

@@ -459,9 +459,16 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
     return [(ActorRef(f"unidentified attackers in {where.name}", "NORP", where.country, where.code), verb.i)]
 
 
+_RECIPROCAL = frozenset("fight clash battle skirmish trade exchange spar".split())
+
+
 def _pairs(verb, code: str, sources, targets, actors: ArticleActors) -> list[tuple[ActorRef, ActorRef | None, bool]]:
     """(source, target, symmetric) of each event: a joint act of several sources, one act per source
     and target, or an act with no one acted on (its place, or the actor's own state, as target)."""
+    if not targets and len(sources) > 1 and code[:2] in ("19", "20") and verb.lemma_.lower() in _RECIPROCAL:
+        # "Indian and Pakistani troops traded fire", "Ugandan and Rwandan troops fought a battle": each
+        # other's opponents, not a joint act on a third
+        return [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country]
     if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # "Russia and China held drills"
         return [(a, b, True) for (a, _), (b, _) in combinations(sources, 2)  # "the government and the rebels"
                 if a.country != b.country or not a.country or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
@@ -684,5 +691,6 @@ def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
     if target.type != "GPE" or not target.country or target.country != source.country or code[:3] in _ADMIN_MEASURES:
         return False
     if code[:2] not in _UNARY_ROOTS + ("09", "13"):  # its people, rebels or opposition may address it
-        return source.type in ("GPE", "PERSON") or source.sector in ("GOV", "MIL", "JUD", "LEG", "COP", "SPY")
+        # its officials are the state; a person of no office (a writer, a dissident) may address it
+        return source.type == "GPE" or source.sector in ("GOV", "MIL", "JUD", "LEG", "COP", "SPY")
     return source.type == "GPE" and not source.sector

@@ -67,6 +67,11 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
     found = actors.at(tok.i)
     if found is not None:
         return found
+    named = next((actors.at(c.i) for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                  and actors.at(c.i) is not None and actors.at(c.i).type == "PERSON"
+                  and (actors.at(c.i).code or actors.at(c.i).country)), None)
+    if named is not None:  # "his Irish counterpart, Albert Reynolds": the one named, when coded
+        return named
     # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name; of two, one the
     # knowledge base codes ("Osama bin Laden's al-Qaeda network": al-Qaeda's)
     owners = [actors.at(c.i) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and not stance(c)]

@@ -111,11 +111,34 @@ def _code_of(verb) -> tuple[str | None, str]:
 
 def _uncached_code(verb) -> tuple[str | None, str]:
     code, trigger = _base_code(verb)
+    if code in (None, "010", "012") and _conditional_threat(verb):
+        return "130", verb.text
     if code and code != "-" and code[:2] not in _GOVERNORS and code[:2] not in ("01", "02") \
             and _announced_intent(verb):
         kind = "threaten" if _condition(verb, ("unless",)) else "intent"
         code = derived_code(kind, code) or ("130" if kind == "threaten" else code)
     return code, trigger
+
+
+_WARNING = {"warn", "caution", "threaten", "vow"}
+
+
+def _conditional_threat(verb) -> bool:
+    """'warned it would turn Seoul into a sea of fire if the South pressed ahead', 'said it would
+    turn off the taps unless Kiev paid': something announced on a condition set for another, in words
+    the lexicon does not code, is a threat (a coded complement is coded through it instead)."""
+    lemma = verb.lemma_.lower()
+    if lemma not in _SPEECH and lemma not in _WARNING:
+        return False
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
+            continue
+        auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
+        if not auxes & {"will", "would", "'ll", "shall"} or _base_code(c)[0]:
+            continue
+        if _condition(c, ("unless",)) is not None or (lemma in _WARNING and _condition(c, ("if",)) is not None):
+            return True
+    return False
 
 
 def _condition(verb, marks: tuple[str, ...]):
