@@ -456,3 +456,18 @@ def test_a_court_named_for_a_state_is_the_court_not_the_state(nlp):
     court = holding(ents, "International Criminal Tribunal for the former Yugoslavia")
     assert court.code.startswith("IGO") and court.type == "ORG"
     assert not [e for e in ents if e.country == "SRB"]
+
+
+def test_the_texts_own_title_names_the_state_of_a_known_persons_office(nlp):
+    # the knowledge base has Shevardnadze Georgia's president at this date; the text says whose
+    # minister he was then
+    _, ents = entities(nlp, "Soviet Foreign Minister Eduard Shevardnadze flew to Washington.", date="2003-05-01")
+    assert by_name(ents, "Eduard Shevardnadze").country == "RUS"
+    _, later = entities(nlp, "Former Georgian president Eduard Shevardnadze flew to Washington.", date="2003-05-01")
+    assert by_name(later, "Eduard Shevardnadze").country == "GEO"
+
+
+def test_an_office_holder_is_not_of_the_state_of_the_one_they_apologise_to(nlp):
+    _, ents = entities(nlp, "Prime Minister Kenji Ota apologised to South Korea for Japan's wartime "
+                            "conduct on Monday.")
+    assert by_name(ents, "Kenji Ota").country == "JPN"

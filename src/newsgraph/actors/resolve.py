@@ -97,7 +97,7 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     pending: list = []
     for chunk in _kb_chunks(doc, kb, date):
         span, actor = chunk
-        out.link(_from_kb(actor), span, metonym=actor.kind == "capital")
+        out.link(_as_titled(span, actor, kb, out), span, metonym=actor.kind == "capital")
     for ent in doc.ents:
         if ent.label_ not in _LABELS or any(t.i in out.tokens for t in ent):
             continue
@@ -122,6 +122,17 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     _resolve_people(pending, out, kb, date)
     _resolve_descriptions(doc, out, kb)
     return out
+
+
+def _as_titled(span, kb_actor: KbActor, kb: KnowledgeBase, out: ArticleActors) -> ActorRef:
+    """A known person as the text's own title makes them, where it names another state's office
+    ("Soviet Foreign Minister Eduard Shevardnadze", whom the knowledge base has Georgia's president
+    at the article's date); else the knowledge base's actor."""
+    if kb_actor.type == "PERSON" and kb_actor.country and kb_actor.name not in out.actors:
+        _, role, country, sector, code = _person_from_context(span, kb)
+        if country and sector and country != kb_actor.country:
+            return ActorRef(kb_actor.name, "PERSON", country, code or None, role, sector)
+    return _from_kb(kb_actor)
 
 
 def _people(span, kb: KnowledgeBase) -> ActorRef | None:
@@ -357,6 +368,10 @@ def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: st
         known = kb.lookup(name, date)
         if known is None and " " not in name and _same_person(name, out) is None:
             known = kb.by_surname(name, date)  # "Putin said ..." with no full name in the article
+        if known is not None and known.type == "PERSON" and country and known.country and country != known.country \
+                and sector and out.actors.get(known.name) is None:  # the text's own title: see _as_titled
+            _note_gender(out.link(ActorRef(known.name, "PERSON", country, code or None, role, sector), span), gender)
+            continue
         if known is not None and known.type == "PERSON":
             actor = out.actors.get(known.name) or _from_kb(known)
             _note_gender(out.link(actor, span), gender)
@@ -378,11 +393,25 @@ def _acted_on(tok, actor: ActorRef | None) -> bool:
     actor's own."""
     if tok.ent_type_ != "GPE" and (actor is None or actor.type != "GPE"):
         return False  # a nationality word ('Ugandan candidates') names no state acted on
+    return _in_place_acted_on(tok)
+
+
+def _met_with(tok) -> bool:
+    """A nationality word of someone met or spoken to ('talks with Japanese Foreign Minister X',
+    'apologised to the Korean people'), not of someone investigated or arrested, who may be the
+    office holder's own."""
     head = tok
-    while head.dep_ in ("compound", "flat", "appos", "conj") and head.head is not head:
+    while head.dep_ in ("compound", "flat", "appos", "amod") and head.head is not head:
+        head = head.head
+    return head.dep_ == "pobj" and head.head.lower_ in ("with", "to")
+
+
+def _in_place_acted_on(tok) -> bool:
+    head = tok
+    while head.dep_ in ("compound", "flat", "appos", "conj", "amod") and head.head is not head:
         head = head.head
     return head.dep_ in ("dobj", "dative") or (head.dep_ == "pobj" and head.head.lower_ in (
-        "with", "against", "toward", "towards"))
+        "with", "against", "toward", "towards", "to"))
 
 
 _STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY", "ELI"}
@@ -398,6 +427,8 @@ def _sentence_country(span, out: ArticleActors, kb: KnowledgeBase) -> str | None
             continue  # ('and her Chilean counterpart Elena Varga': another's state, not this office holder's)
         iso = actor.country if actor is not None and actor.country else (
             kb.country_of(t.text) if t.pos_ in ("ADJ", "PROPN") else None)
+        if iso and actor is None and t.dep_ in ("amod", "compound") and _met_with(t):
+            continue  # 'held talks with Japanese Foreign Minister X': the other side's state
         if iso:
             found.add(iso)
     return found.pop() if len(found) == 1 else None
