@@ -1114,3 +1114,8 @@ def test_a_counterpart_named_in_an_apposition_is_the_other_side(nlp):
     events, _ = events_of(nlp, "Chilean Foreign Minister Elena Varga and her Peruvian counterpart Luis Soto "
                                "spoke by telephone on Saturday.")
     assert {frozenset({e.source_code[:3], (e.target_code or "")[:3]}) for e in events} == {frozenset({"CHL", "PER"})}
+
+
+def test_coordinated_patrols_of_two_navies_are_joint(nlp):
+    events, _ = events_of(nlp, "The navies of Chile and Peru launched coordinated patrols off the coast on Monday.")
+    assert [(e.event_code, e.symmetric) for e in events] == [("062", True)]

@@ -416,4 +416,7 @@ def _symmetric(verb) -> bool:
         return True  # "French and Egyptian warships launched war games"
     if any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return True
-    return any(g.lower_ in ("joint", "bilateral") for o in _objects(verb) for g in o.children)
+    return any(g.lower_ in _JOINT_WORDS for o in _objects(verb) for g in o.children)
+
+
+_JOINT_WORDS = frozenset({"joint", "bilateral", "coordinated", "co-ordinated"})
