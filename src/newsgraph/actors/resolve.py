@@ -98,7 +98,7 @@ def resolve_actors(doc, date: str | None = None, kb: KnowledgeBase | None = None
     for chunk in _kb_chunks(doc, kb, date):
         span, actor = chunk
         out.link(_as_titled(span, actor, kb, out), span, metonym=actor.kind == "capital")
-    for ent in doc.ents:
+    for ent in _entities(doc):
         if ent.label_ not in _LABELS or any(t.i in out.tokens for t in ent):
             continue
         span = _trim(ent)
@@ -166,10 +166,43 @@ def _surname_like(span) -> bool:
     return " " not in span.text and span.text[:1].isupper() and not span.text.isupper()
 
 
+# lower-case words inside personal names ('Daniel arap Moi', 'José Eduardo dos Santos', 'Ursula von der
+# Leyen', 'Osama bin Laden'), where the recogniser tends to stop a name
+NAME_PARTICLES = frozenset("arap bin ibn al el dos das da de del della der den van von le la di du ter ten".split())
+
+
+def _entities(doc) -> list:
+    """The recognised entities, a person's name that stops at a lower-case name particle joined with
+    the capitalised words after it ('Daniel arap' + 'Moi', 'Jose Eduardo' + 'dos Santos', where the
+    recogniser made 'Santos' a place)."""
+    from spacy.tokens import Span
+
+    out, covered = [], -1
+    for ent in doc.ents:
+        if ent.start < covered:
+            continue  # the rest of a name joined to the one before
+        end = ent.end
+        if ent.label_ == "PERSON":
+            after = end
+            while after < len(doc) and doc[after].is_lower and doc[after].lower_ in NAME_PARTICLES:
+                after += 1
+            if after > end or (doc[end - 1].is_lower and doc[end - 1].lower_ in NAME_PARTICLES):
+                last = after
+                while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
+                    last += 1
+                end = last if last > after else end
+        if end > ent.end:
+            out.append(Span(doc, ent.start, end, label="PERSON"))
+            covered = end
+        else:
+            out.append(ent)
+    return out
+
+
 def _kb_chunks(doc, kb: KnowledgeBase, date: str | None):
     """Entities and noun chunks whose whole text is a knowledge-base name or alias."""
     seen: set[int] = set()
-    spans = sorted(list(doc.ents) + list(doc.noun_chunks) + _name_parts(doc),
+    spans = sorted(list(_entities(doc)) + list(doc.noun_chunks) + _name_parts(doc),
                    key=lambda s: (-(s.end - s.start), s.start))
     for span in spans:
         span = _trim(span)
