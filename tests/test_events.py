@@ -1119,3 +1119,22 @@ def test_a_counterpart_named_in_an_apposition_is_the_other_side(nlp):
 def test_coordinated_patrols_of_two_navies_are_joint(nlp):
     events, _ = events_of(nlp, "The navies of Chile and Peru launched coordinated patrols off the coast on Monday.")
     assert [(e.event_code, e.symmetric) for e in events] == [("062", True)]
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("The tribunal opened an investigation into killings allegedly committed by Kenyan police in Mombasa.", "KEN"),
+    ("A Senate committee opened hearings into the Chilean government's arms sales to Peru.", "CHL"),
+])
+def test_an_inquiry_is_into_whoever_did_what_it_looks_into(nlp, sentence, target):
+    events, _ = events_of(nlp, sentence)
+    assert {(e.target_code or "")[:3] for e in events if e.event_code[:2] == "09"} == {target}
+
+
+def test_forces_put_on_alert_show_the_force(nlp):
+    events, _ = events_of(nlp, "Peruvian troops were placed on maximum alert along the border on Sunday.")
+    assert [(e.event_code, e.source_code[:3]) for e in events] == [("152", "PER")]
+
+
+def test_authorities_no_words_place_belong_to_the_state_they_coerce(nlp):
+    events, _ = events_of(nlp, "Authorities detained three Ugandan journalists on Monday.")
+    assert [(e.event_code[:2], e.source_code[:3]) for e in events] == [("17", "UGA")]

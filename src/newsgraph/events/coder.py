@@ -19,6 +19,7 @@ from .parties import (
     WEAPONS,
     _about,
     _actors_of,
+    _authority_of,
     _compound_pair,
     _domestic_target,
     _group_of,
@@ -391,6 +392,9 @@ def _named_group_before(noun, actors: ArticleActors) -> ActorRef | None:
 def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id: str,
                 published: str | None, quotes) -> list[Event]:
     sources = _sources(verb, actors)
+    if not sources and code[:2] == "15" and not any(c.dep_ == "agent" for c in verb.children):
+        # "security forces were placed on maximum alert": those put on alert show the force
+        sources = [x for c in verb.children if c.dep_ == "nsubjpass" for x in _actors_of(c, actors, loose=True)]
     subject = None if sources else _subject(verb)
     if not sources and (subject is None or subject.lemma_.lower() in WEAPONS):
         sources = _unknown_attackers(verb, code, actors)  # "a journalist was killed in Beirut"
@@ -400,8 +404,9 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources:  # "Rebels ambushed a convoy of Ugandan soldiers": the rebels of the state acted on
         if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
             return []
+        acted_on = next((t.country for t, _ in targets if t.country), None)
         group = _named_group_before(subject, actors) or _group_of(subject, _own_state_word(subject)) or _group_of(
-            subject, next((t.country for t, _ in targets if t.country), None))
+            subject, acted_on) or (_authority_of(subject, acted_on) if code[:2] in ("08", "09", "17") else None)
         if group is None:
             return []
         sources = [(group, subject.i)]
@@ -550,7 +555,8 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     target of the act a verb governs, the author of what it responds to, the state of a visited or aided
     place, the subject of a threat's condition."""
     skip = {i for _, i in sources}
-    targets = (_complained_of(verb, actors) if code[:2] == "11" else []) or _targets(verb, actors, skip)
+    targets = (_complained_of(verb, actors) if code[:2] == "11" else []) or (
+        _investigated(verb, actors, skip) if code[:2] == "09" else []) or _targets(verb, actors, skip)
     if not targets and code[:2] in ("02", "10"):  # "demanded that the US cancel ...": the US
         targets = [t for c in verb.children if c.dep_ == "ccomp" for t in _sources(c, actors)]
     for c in verb.children:  # "threatened to cut ties with X": the target is the governed event's
@@ -573,6 +579,25 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     return targets
 
 
+def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[ActorRef, int]]:
+    """Whom an inquiry is into: who did what it looks into ('an investigation into atrocities
+    committed by Serbian police', 'look into reports of killings by Indonesian troops'), or whose
+    deeds they are ('into the administration's arms sales')."""
+    holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"] + [
+        x for c in verb.children if c.dep_ in ("xcomp", "advcl") for x in (c, *(o for o in c.children
+                                                                              if o.dep_ == "dobj"))]
+    for p in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("into", "of")):
+        for t in p.subtree:
+            if t.i in skip:
+                continue
+            by = t.dep_ == "pobj" and t.head.lower_ == "by" or t.dep_ == "poss"
+            found = _actors_of(t, actors, loose=True) if by else []
+            found = [(a, i) for a, i in found if a.code or a.country]
+            if found:
+                return found
+    return []
+
+
 _FACING = ("near", "along", "off", "around", "on", "at", "toward", "towards", "opposite")
 
 
@@ -581,7 +606,7 @@ def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[Acto
     with ('drills near Taiwan', 'troops on alert near the border with South Korea', 'stepped up
     operations near Taiwan, conducting war games'), as CAMEO codes an exercise at a neighbour's
     door as aimed at it. Not the source's own state, not a sea or a region with no state."""
-    holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"]
+    holders = [verb] + [x for o in verb.children if o.dep_ == "dobj" for x in (o, *o.conjuncts)]
     if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
         holders += [verb.head] + [o for o in verb.head.children if o.dep_ == "dobj"]
     for p in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _FACING):

@@ -234,6 +234,17 @@ def _group_of(tok, iso: str | None) -> ActorRef | None:
                     sector=sector)
 
 
+def _authority_of(tok, iso: str | None) -> ActorRef | None:
+    """'Authorities slapped a curfew on Srinagar', 'police raided the offices': a state's organ no
+    words tie to a state, in the state it coerces or yields to; None for any other group."""
+    kb = knowledge_base()
+    sector = _head_sector(tok) if tok is not None else None
+    if sector not in ("GOV", "COP", "MIL", "JUD", "SPY") or iso not in kb.countries:
+        return None
+    return ActorRef(f"{kb.countries[iso].name} {tok.lemma_.lower()}", "ORG", iso, kb.code(iso, sector),
+                    sector=sector)
+
+
 def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
     """'Burundi signed an accord with the rebels': rebels, opposition, students ... acted on with no
     state named are the acting state's own."""
