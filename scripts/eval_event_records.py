@@ -35,8 +35,9 @@ def country(code: str | None) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="list the sentences with a miss")
+    parser.add_argument("--data", default=DATA, help="another file of the same columns (default: %(default)s)")
     args = parser.parse_args()
-    with open(DATA, encoding="utf-8") as f:
+    with open(args.data, encoding="utf-8") as f:
         rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")][1:]
     hits, totals = Counter(), Counter()
     by_cat = Counter()

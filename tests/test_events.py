@@ -1138,3 +1138,18 @@ def test_forces_put_on_alert_show_the_force(nlp):
 def test_authorities_no_words_place_belong_to_the_state_they_coerce(nlp):
     events, _ = events_of(nlp, "Authorities detained three Ugandan journalists on Monday.")
     assert [(e.event_code[:2], e.source_code[:3]) for e in events] == [("17", "UGA")]
+
+
+def test_a_state_easing_a_curfew_in_its_own_capital_is_a_domestic_act(nlp):
+    events, _ = events_of(nlp, "Peruvian authorities lifted the nightly curfew in Lima on Friday.")
+    assert [(e.event_code, e.source_code[:3], (e.target_code or "")[:3]) for e in events] == [("0813", "PER", "PER")]
+
+
+def test_sanctions_lifted_are_lifted_off_whom_they_were_imposed_on(nlp):
+    events, _ = events_of(nlp, "Washington lifted most of the sanctions it imposed on Ecuador and Peru.")
+    assert sorted((e.event_code, (e.target_code or "")[:3]) for e in events) == [("085", "ECU"), ("085", "PER")]
+
+
+def test_a_big_town_the_recogniser_calls_an_organisation_is_still_a_place(nlp):
+    events, _ = events_of(nlp, "Police in Karachi launched an inquiry on Sunday into the killing of a cleric.")
+    assert [(e.event_code[:2], e.source_code[:3]) for e in events] == [("09", "PAK")]

@@ -262,6 +262,10 @@ def _resolve_named(span, label: str, kb: KnowledgeBase, date: str | None) -> Act
     type_ = "GPE" if label in ("GPE", "LOC", "FAC") else "ORG"
     if country is None and label == "GPE" and not _part_of_a_name(span):
         country = _town_country(span.text) or _town_of_named_state(span, kb)
+    elif country is None and label == "ORG" and len(span) <= 2 and span.root.dep_ == "pobj" \
+            and span.root.head.lower_ in ("in", "near", "outside") and not _part_of_a_name(span):
+        country = _town_country(span.text)  # "Police in Karachi", the recogniser's organisation
+        type_ = "GPE" if country else type_
     sector = sector or (kb.sector_of([t.text for t in span]) if type_ == "ORG" else None)
     owner = _igo_prefix(span, kb) if type_ == "ORG" and country is None else None
     code = owner.code if owner is not None else kb.code(country, sector)

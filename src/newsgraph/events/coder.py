@@ -479,7 +479,9 @@ def _pairs(verb, code: str, sources, targets, actors: ArticleActors) -> list[tup
                 if a.country != b.country or not a.country or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
     sym = code[:2] in _JOINT_ROOTS and _symmetric(verb)  # "A and B criticized C": two one-way acts
     pairs = [(s, t, sym) for s, _ in sources for t, _ in targets if s.name != t.name]
-    if not targets and not pairs and _unary(verb, code):  # "Moscow denied the report": no one is acted on
+    # "Moscow denied the report": no one is acted on; nor is the actor itself where its capital names
+    # the place ("Chilean authorities lifted the curfew in Santiago")
+    if not pairs and _unary(verb, code) and all(t.name in {s.name for s, _ in sources} for t, _ in targets):
         where = _place(verb, actors)[1] if code[:2] not in ("01", "02") else None
         where = where if where is not None and where.country else None  # a town the KB does not know
         people = [(_as_people(s, verb.doc[i]), i) for s, i in sources]
@@ -570,6 +572,9 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
         where = _place(verb, actors, where_only=True)[1]
         targets = [(where, verb.i)] if where is not None and where.country else []
+    if not targets and code[:2] in ("08", "16"):  # "lifted the sanctions it imposed on India": India
+        targets = [t for o in verb.children if o.dep_ == "dobj" for x in (o, *_measured_of(o))
+                   for c in x.children if c.dep_ in ("relcl", "acl") for t in _targets(c, actors, skip)]
     if not targets and code[:2] == "15":  # "massed troops along the border with Ukraine": Ukraine
         targets = _faced(verb, actors, {s.country for s, _ in sources})
     if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
@@ -577,6 +582,11 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
+
+
+def _measured_of(obj) -> list:
+    """'most of the sanctions': what a quantity word measures."""
+    return [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
 def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[ActorRef, int]]:

@@ -38,7 +38,8 @@ def _uncached_objects(verb) -> list:
 
 _MEASURES = {"ton", "tonne", "worth", "series", "batch", "shipment", "consignment", "load", "number", "lot",
              "thousand", "hundred", "dozen", "million", "billion", "package", "wave", "barrage", "volley", "day",
-             "week", "month", "hour", "round", "mission", "team", "contingent", "part", "group"}
+             "week", "month", "hour", "round", "mission", "team", "contingent", "part", "group",
+             "most", "some", "all", "many", "half", "rest", "much", "several", "majority", "bulk", "remainder"}
 
 
 def _measured(verb) -> list:
