@@ -1153,3 +1153,12 @@ def test_sanctions_lifted_are_lifted_off_whom_they_were_imposed_on(nlp):
 def test_a_big_town_the_recogniser_calls_an_organisation_is_still_a_place(nlp):
     events, _ = events_of(nlp, "Police in Karachi launched an inquiry on Sunday into the killing of a cleric.")
     assert [(e.event_code[:2], e.source_code[:3]) for e in events] == [("09", "PAK")]
+
+
+@pytest.mark.parametrize("sentence, source", [
+    ("Masked men killed five villagers in a hamlet south of Algiers overnight.", "DZA"),
+    ("Truck drivers blockaded highways across Peru on Monday.", "PER"),
+])
+def test_people_no_words_tie_to_a_state_act_where_it_happens(nlp, sentence, source):
+    events, _ = events_of(nlp, sentence)
+    assert events and {e.source_code[:3] for e in events} == {source}

@@ -221,7 +221,7 @@ def _subject(verb):
     return None
 
 
-_DOMESTIC = {"REB", "UAF", "OPP", "PTY", "CRM", "EDU", "LAB", "MED", "CVL", "REL", "AGR", "BUS", "HRI", "ELI"}
+_DOMESTIC = {"REB", "UAF", "OPP", "PTY", "CRM", "EDU", "LAB", "MED", "CVL", "REL", "AGR", "BUS", "HRI", "ELI", "HLH"}
 
 
 def _group_of(tok, iso: str | None) -> ActorRef | None:
