@@ -482,3 +482,13 @@ def test_a_name_with_a_lower_case_particle_is_one_name(nlp, text, name, country)
     _, ents = entities(nlp, text)
     assert by_name(ents, name).country == country
     assert not [e for e in ents if e.country == "BRA"]
+
+
+def test_a_title_naming_two_states_does_not_move_a_known_persons_office(nlp):
+    _, ents = entities(nlp, "Indian-origin British Prime Minister Rishi Sunak met Narendra Modi.", date="2023-05-01")
+    assert by_name(ents, "Rishi Sunak").country == "GBR"
+
+
+def test_a_name_particle_stops_before_the_building_named_after_the_person(nlp):
+    _, ents = entities(nlp, "Doctors at the Carlos Alvarez de la Torre Hospital treated the wounded.")
+    assert not [e for e in ents if e.type == "PERSON" and "Hospital" in e.name]

@@ -293,3 +293,13 @@ def test_social_promo_and_desk_sign_off_lines_at_the_end_are_furniture(line, rea
 def test_sentences_that_start_like_a_promo_stay_body(line):
     page = lines_of([HEADLINE_TEXT] + BODY_LINES[:3] + [line] + BODY_LINES[3:4])
     assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY
+
+
+@pytest.mark.parametrize("line", [
+    "Follow the money on Instagram, investigators said, and the trail leads to Dubai.",
+    "Tune in to the national broadcast at 8 pm, the government told citizens ahead of the vote.",
+    "She joined the foreign desk.",
+])
+def test_a_last_sentence_that_reads_like_a_promo_stays_body(line):
+    page = lines_of([HEADLINE_TEXT] + BODY_LINES[:3] + [line])
+    assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY

@@ -130,9 +130,15 @@ def _as_titled(span, kb_actor: KbActor, kb: KnowledgeBase, out: ArticleActors) -
     at the article's date); else the knowledge base's actor."""
     if kb_actor.type == "PERSON" and kb_actor.country and kb_actor.name not in out.actors:
         _, role, country, sector, code = _person_from_context(span, kb)
-        if country and sector and country != kb_actor.country:
+        if country and sector and country != kb_actor.country and len(_title_states(span, kb)) == 1:
             return ActorRef(kb_actor.name, "PERSON", country, code or None, role, sector)
     return _from_kb(kb_actor)
+
+
+def _title_states(span, kb: KnowledgeBase) -> set[str]:
+    """The states the words of a person's title name ('Indian-origin British Prime Minister': two,
+    so the title says no one state the office is of)."""
+    return {kb.country_of(t.text) for p in _role_span(span) for t in p if kb.country_of(t.text)}
 
 
 def _people(span, kb: KnowledgeBase) -> ActorRef | None:
@@ -171,6 +177,12 @@ def _surname_like(span) -> bool:
 NAME_PARTICLES = frozenset("arap bin ibn al el dos das da de del della der den van von le la di du ter ten".split())
 
 
+# words that end a person's name and begin a place or body named after one ('Carlos Alvarez de la
+# Torre Hospital')
+_NOT_NAMES = frozenset("hospital university college school institute foundation street avenue road square "
+                       "airport stadium station park bridge centre center museum library prize award".split())
+
+
 def _entities(doc) -> list:
     """The recognised entities, a person's name that stops at a lower-case name particle joined with
     the capitalised words after it ('Daniel arap' + 'Moi', 'Jose Eduardo' + 'dos Santos', where the
@@ -188,7 +200,8 @@ def _entities(doc) -> list:
                 after += 1
             if after > end or (doc[end - 1].is_lower and doc[end - 1].lower_ in NAME_PARTICLES):
                 last = after
-                while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper():
+                while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].text[:1].isupper() \
+                        and doc[last].lower_ not in _NOT_NAMES:
                     last += 1
                 end = last if last > after else end
         if end > ent.end:
@@ -406,7 +419,8 @@ def _resolve_people(spans: list, out: ArticleActors, kb: KnowledgeBase, date: st
         if known is None and " " not in name and _same_person(name, out) is None:
             known = kb.by_surname(name, date)  # "Putin said ..." with no full name in the article
         if known is not None and known.type == "PERSON" and country and known.country and country != known.country \
-                and sector and out.actors.get(known.name) is None:  # the text's own title: see _as_titled
+                and sector and out.actors.get(known.name) is None and len(_title_states(span, kb)) == 1:
+            # the text's own title: see _as_titled
             _note_gender(out.link(ActorRef(known.name, "PERSON", country, code or None, role, sector), span), gender)
             continue
         if known is not None and known.type == "PERSON":

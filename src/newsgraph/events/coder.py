@@ -316,9 +316,9 @@ def _own_act(quote, verb) -> bool:
 def _dates_own(verb, sent) -> tuple[bool, bool]:
     """Whether the sentence's date words are the verb's own ('will meet on Tuesday'), not another
     verb's ('On Wednesday she said she would resign': the day she said it; 'Lavrov, who arrived on
-    Tuesday, will meet ...': the day he arrived); and whether the verb they hang on instead tells
-    of the past ('arrived', 'said'), not a participle the parser may have hung them on ('will hold
-    the first meeting of the commission created by the accord on March 17')."""
+    Tuesday, will meet ...': the day he arrived); and whether they date something else, past, rather
+    than a participle inside the event's own phrase the parser hung them on ('will hold the first
+    meeting of the commission created by the accord on March 17')."""
     _, _, words = find_date(sent.text, None)
     if not words:
         return False, False
@@ -330,7 +330,11 @@ def _dates_own(verb, sent) -> tuple[bool, bool]:
             holder = tok if tok.pos_ in ("VERB", "AUX") else tok.head
             while holder.pos_ not in ("VERB", "AUX") and holder.head.i != holder.i:
                 holder = holder.head
-            return False, _told_past(holder) or holder.pos_ not in ("VERB", "AUX")
+            # a participle inside the event's own phrase ('the commission created by the accord on
+            # March 17') is a misread attachment; one outside it ('Speaking on Tuesday, he said he
+            # would ...', 'in a statement released on Wednesday') dates the saying
+            inside = verb.is_ancestor(holder) and holder.tag_ in ("VBN", "VBG")
+            return False, not inside or _told_past(holder)
         tok = tok.head
     return tok is not None, False
 
@@ -405,8 +409,14 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         if _foreign_word(subject):  # "Western media", "Arab fighters": theirs, not the state acted on
             return []
         acted_on = next((t.country for t, _ in targets if t.country), None)
+        # authorities no words place act in a state the text names as a place, not the state of the
+        # people they act on ('police arrested a British tourist in Bali' is no British police)
+        place = next((t.country for t, i in targets if t.country and (t.type == "GPE" and (
+                      verb.doc[i].ent_type_ in ("GPE", "LOC", "FAC") or verb.doc[i].lemma_.lower() in _PLACE_NOUNS)
+                      or not _of_nationality(verb.doc[i]))), None) or (
+            _place(verb, actors, where_only=True)[1] or ActorRef("", "GPE", None, None)).country
         group = _named_group_before(subject, actors) or _group_of(subject, _own_state_word(subject)) or _group_of(
-            subject, acted_on) or (_authority_of(subject, acted_on) if code[:2] in ("08", "09", "17") else None)
+            subject, acted_on) or (_authority_of(subject, place) if code[:2] in ("08", "09", "17") else None)
         if group is None:
             return []
         sources = [(group, subject.i)]
@@ -467,13 +477,27 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
 _RECIPROCAL = frozenset("fight clash battle skirmish trade exchange spar".split())
 
 
+def _opponent_named(verb, actors: ArticleActors) -> bool:
+    """'fought insurgents in Fallujah', 'clashed with protesters': a third side, named or described."""
+    from .parties import _head_sector
+
+    objs = [o for o in verb.children if o.dep_ == "dobj"] + [
+        g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "against") for g in p.children
+        if g.dep_ == "pobj"]
+    return any(actors.at(o.i) is not None or _head_sector(o) is not None for o in objs)
+
+
 def _pairs(verb, code: str, sources, targets, actors: ArticleActors) -> list[tuple[ActorRef, ActorRef | None, bool]]:
     """(source, target, symmetric) of each event: a joint act of several sources, one act per source
     and target, or an act with no one acted on (its place, or the actor's own state, as target)."""
-    if not targets and len(sources) > 1 and code[:2] in ("19", "20") and verb.lemma_.lower() in _RECIPROCAL:
-        # "Indian and Pakistani troops traded fire", "Ugandan and Rwandan troops fought a battle": each
-        # other's opponents, not a joint act on a third
-        return [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country]
+    if not targets and len(sources) > 1 and code[:2] in ("19", "20") and verb.lemma_.lower() in _RECIPROCAL \
+            and not _opponent_named(verb, actors):
+        # "Indian and Pakistani troops traded fire", "Somali troops and al-Shabaab fighters clashed":
+        # each other's opponents, not a joint act on a third
+        pairs = [(a, b, True) for (a, _), (b, _) in combinations(sources, 2) if a.country != b.country
+                 or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
+        if pairs:
+            return pairs
     if not targets and len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # "Russia and China held drills"
         return [(a, b, True) for (a, _), (b, _) in combinations(sources, 2)  # "the government and the rebels"
                 if a.country != b.country or not a.country or (a.sector in _DOMESTIC) != (b.sector in _DOMESTIC)]
@@ -538,6 +562,17 @@ def _own_state(source: ActorRef, code: str) -> ActorRef | None:
 _ASSAULT = {"kill": "1823", "murder": "1823", "slay": "1823", "bomb": "183"}
 
 
+def _of_nationality(tok) -> bool:
+    """Whether a nationality word before a noun says whose people it names ('a British tourist',
+    'Afghan migrants'): their state, not that of whoever acts on them."""
+    kb = knowledge_base()
+    return any(t.i < tok.i and t.dep_ in ("amod", "compound") and kb.country_of(t.text) for t in tok.subtree)
+
+
+_PLACE_NOUNS = frozenset("town city village capital region province district area border territory enclave "
+                         "port island".split())
+
+
 def _own_state_word(subject) -> str | None:
     """The state a group's own nationality word names ('the Chilean union', 'South Korean students')."""
     kb = knowledge_base()
@@ -579,7 +614,7 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
         targets = _faced(verb, actors, {s.country for s, _ in sources})
     if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
         clause = _condition(verb, ("if", "unless")) or next(
-            (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ == "xcomp"), None)
+            (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
 
@@ -628,6 +663,9 @@ def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[Acto
             else:
                 g = _named_within(g, actors) if g.pos_ == "NOUN" else g
             a = actors.at(g.i)
+            iso = knowledge_base().country_of(g.text) if a is None else None
+            if iso in knowledge_base().countries:  # a nationality word: "along the Chinese border"
+                a = _state_actor(knowledge_base().countries[iso])
             if a is not None and a.type == "GPE" and a.country and a.country not in own:
                 return [(a, g.i)]
     return []
@@ -686,9 +724,23 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
                                if q.covers(verb.idx) and not _own_act(q, verb)), None))
     return [Event(source=s.name, source_code=s.code or s.country, target=t.name if t else None,
                   target_code=(t.code or t.country) if t else None, symmetric=sym, **base)
-            for s, t, sym in ((s, t if t is not None and (t.code or t.country) else
-                               _acted_on_state(s, code, where) or t, sym) for s, t, sym in pairs
+            for s, t, sym in ((s, _coded_target(s, t, code, where, verb), sym) for s, t, sym in pairs
                               if t is None or not _same_state(s, t, code))]
+
+
+def _coded_target(source: ActorRef, target: ActorRef | None, code: str, where: ActorRef | None, verb):
+    """The target as coded: a town the recogniser took for a person or body ('the port of Calais') is
+    its state's; a named person or body of no state stays itself ('killed Osama bin Laden'); no one
+    named, or a place of no state, falls on a state (`_acted_on_state`)."""
+    if target is not None and (target.code or target.country):
+        return target
+    if target is not None and target.type in ("PERSON", "ORG"):
+        from ..actors.resolve import _town_country
+
+        town = _town_country(target.name)
+        state = knowledge_base().countries.get(town) if town else None
+        return _state_actor(state) if state is not None and code[:2] in _ON_THE_PLACE else target
+    return _acted_on_state(source, code, where, verb) or target
 
 
 # material acts the text names no one acted on for: a concession, an inquiry, a protest, coercion, an
@@ -700,17 +752,29 @@ _ON_THE_PLACE = ("08", "09", "14", "17", "18", "19", "20")
 _ON_ITS_OWN = ("080", "081", "082", "083", "09", "14", "17")
 
 
-def _acted_on_state(source: ActorRef, code: str, where: ActorRef | None) -> ActorRef | None:
+def _acted_on_state(source: ActorRef, code: str, where: ActorRef | None, verb) -> ActorRef | None:
     if code[:2] not in _ON_THE_PLACE:
         return None
     if where is not None and where.country:
         state = knowledge_base().countries.get(where.country)
         return _state_actor(state) if state is not None else None
     iso = source.country or (source.code or "")[:3]
-    if code.startswith(_ON_ITS_OWN) and iso and not (source.type == "GPE" and not source.sector):
+    # coercion of a thing ('seized a tanker in the Gulf') need not be at home
+    things = code[:2] == "17" and any(o.dep_ == "dobj" and not _people_word(o) for o in verb.children)
+    if code.startswith(_ON_ITS_OWN) and iso and not things and not (source.type == "GPE" and not source.sector):
         state = knowledge_base().countries.get(iso)
         return _state_actor(state) if state is not None else None
     return None
+
+
+_PEOPLE_COUNTS = frozenset("dozens hundreds thousands scores people persons dozen hundred thousand".split())
+
+
+def _people_word(tok) -> bool:
+    """'arrested dozens', 'detained 40 people', 'dispersed the crowd': people, not a thing seized."""
+    from .parties import _head_sector
+
+    return tok.lower_ in _PEOPLE_COUNTS or tok.pos_ in ("NUM", "PRON") or _head_sector(tok) is not None
 
 
 def _state_actor(kb_actor) -> ActorRef:

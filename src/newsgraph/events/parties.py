@@ -69,7 +69,7 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
         return found
     named = next((actors.at(c.i) for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                   and actors.at(c.i) is not None and actors.at(c.i).type == "PERSON"
-                  and (actors.at(c.i).code or actors.at(c.i).country)), None)
+                  and actors.at(c.i).country), None)
     if named is not None:  # "his Irish counterpart, Albert Reynolds": the one named, when coded
         return named
     # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name; of two, one the

@@ -122,14 +122,18 @@ def _uncached_code(verb) -> tuple[str | None, str]:
 
 
 _WARNING = {"warn", "caution", "threaten", "vow"}
+_SELF = {"it", "they", "we", "i", "he", "she"}
 
 
 def _conditional_threat(verb) -> bool:
-    """'warned it would turn Seoul into a sea of fire if the South pressed ahead', 'said it would
-    turn off the taps unless Kiev paid': something announced on a condition set for another, in words
-    the lexicon does not code, is a threat (a coded complement is coded through it instead)."""
+    """'warned it would turn Seoul into a sea of fire if the South pressed ahead': the speaker's own
+    act, announced in a warning on a condition set for another, in words the lexicon does not code,
+    is a threat (a coded complement is coded through it instead). Not what a warning forecasts of
+    others ('warned that Russia would pay a heavy price if ...'), nor a plain statement's 'unless'
+    ('said it would keep its mission unless asked to leave'); an 'unless' put to the one warned or told
+    is ('told Zimbabwe it would face sanctions unless ...')."""
     lemma = verb.lemma_.lower()
-    if lemma not in _SPEECH and lemma not in _WARNING:
+    if lemma not in _WARNING and lemma != "tell":
         return False
     for c in verb.children:
         if c.dep_ != "ccomp" or c.pos_ not in ("VERB", "AUX"):
@@ -137,7 +141,11 @@ def _conditional_threat(verb) -> bool:
         auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
         if not auxes & {"will", "would", "'ll", "shall"} or _base_code(c)[0]:
             continue
-        if _condition(c, ("unless",)) is not None or (lemma in _WARNING and _condition(c, ("if",)) is not None):
+        own = any(s.dep_ == "nsubj" and s.lower_ in _SELF for s in c.children)
+        # 'told Zimbabwe it would face sanctions unless ...': an unless put to the one told
+        if (own and lemma in _WARNING and _condition(c, ("if", "unless")) is not None) or (
+                _condition(c, ("unless",)) is not None and (lemma in _WARNING or any(
+                    d.dep_ in ("dobj", "dative") for d in verb.children))):
             return True
     return False
 
