@@ -1214,3 +1214,19 @@ def test_a_named_target_is_kept_and_a_thing_seized_abroad_is_no_act_at_home(nlp)
 def test_a_border_named_by_its_nationality_word_faces_that_state(nlp):
     events, _ = events_of(nlp, "India deployed troops along the Chinese border on Monday.")
     assert {(e.target_code or "")[:3] for e in events if e.event_code[:2] == "15"} == {"CHN"}
+
+
+@pytest.mark.parametrize("sentence, root", [
+    ("The World Bank released $300 million to Ghana on Monday.", "07"),
+    ("The Red Cross flew medical supplies into Freetown on Saturday.", "07"),
+    ("Chilean police supplied Peruvian investigators with the names of the suspects.", "06"),
+    ("FARC rebels handed in their weapons on Monday.", "08"),
+    ("The European Union suspended sanctions on Zimbabwe on Monday.", "08"),
+    ("Ecuador's government opened the flooded province to United Nations aid workers.", "08"),
+    ("A Turkish court ordered the closure of a Kurdish newspaper.", "17"),
+    ("Israeli troops blew up the homes of two militants in Jenin.", "17"),
+    ("Dockworkers in Valparaiso called off their walkout on Monday.", "08"),
+])
+def test_more_wire_verbs_two_blind_checks_found_missing(nlp, sentence, root):
+    events, _ = events_of(nlp, sentence)
+    assert root in {e.event_code[:2] for e in events}, [(e.event_code, e.trigger) for e in events]

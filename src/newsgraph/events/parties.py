@@ -216,6 +216,9 @@ def _subject(verb):
         elif v.dep_ == "acl" and (v.tag_ == "VBG" or v.head.lemma_.lower() in _INTENT_NOUNS) \
                 and v.head.dep_ == "dobj":
             v = v.head.head
+        elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
+                and v.head.i < v.i:
+            return v.head  # "FARC rebels handed in their weapons", read as a noun and its participle
         else:
             return None
     return None
