@@ -303,3 +303,13 @@ def test_sentences_that_start_like_a_promo_stay_body(line):
 def test_a_last_sentence_that_reads_like_a_promo_stays_body(line):
     page = lines_of([HEADLINE_TEXT] + BODY_LINES[:3] + [line])
     assert next(ln for ln in classify_lines(page) if ln.text == line).label == BODY
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Follow us on Twitter, Facebook and Instagram.", "social"),
+    ("REUTERS FOREIGN DESK", "sign_off"),
+])
+def test_footers_with_commas_or_in_capitals_are_furniture(line, reason):
+    page = lines_of([HEADLINE_TEXT] + BODY_LINES[:3] + [line])
+    label = next(ln for ln in classify_lines(page) if ln.text == line)
+    assert (label.label, label.reason) == (FURNITURE, reason)

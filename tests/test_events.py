@@ -1098,6 +1098,7 @@ def test_two_armies_trading_fire_are_each_others_opponents(nlp):
 @pytest.mark.parametrize("sentence, threat", [
     ("North Korea warned it would turn Seoul into a sea of fire if South Korea went ahead.", True),
     ("Bolivia warned it would cut off gas deliveries to Chile unless Santiago paid its debts.", True),
+    ("Farmers in Chile warned they would go bankrupt if the government did not act.", False),
     ("Bolivia said it would resume talks with Chile if Santiago paid its debts.", False),
 ])
 def test_an_uncoded_act_announced_on_a_condition_is_a_threat(nlp, sentence, threat):
@@ -1195,20 +1196,19 @@ def test_domestic_opponents_clash_and_allies_fighting_a_third_are_not_opponents(
     assert not [e for e in allies if {e.source_code, e.target_code} == {"USAMIL", "IRQMIL"}]
 
 
-@pytest.mark.parametrize("sentence", [
-    "Police arrested a British tourist in Bali on Monday.",
-    "Authorities deported 50 Afghan migrants on Monday.",
-])
-def test_authorities_are_not_of_the_state_of_the_people_they_act_on(nlp, sentence):
-    events, _ = events_of(nlp, sentence)
-    assert not [e for e in events if e.source_code[:3] in ("GBR", "AFG")]
+def test_authorities_are_of_the_state_of_the_place_not_of_the_people_they_act_on(nlp):
+    abroad, _ = events_of(nlp, "Police arrested a British tourist in Nairobi on Monday.")
+    assert [(e.event_code[:2], e.source_code[:3]) for e in abroad] == [("17", "KEN")]
+    # no place said: the people acted on are most likely the authorities' own
+    home, _ = events_of(nlp, "Authorities detained three Ugandan journalists on Monday.")
+    assert [(e.event_code[:2], e.source_code[:3]) for e in home] == [("17", "UGA")]
 
 
-def test_a_named_target_is_kept_and_a_thing_seized_abroad_is_no_act_at_home(nlp):
-    named, _ = events_of(nlp, "American special forces killed Osama bin Laden in Abbottabad.")
-    assert all((e.target_code or "")[:3] != "PAK" for e in named)
+def test_a_person_no_state_is_known_of_falls_on_the_place_and_a_thing_seized_abroad_not_at_home(nlp):
+    named, _ = events_of(nlp, "Russian police detained Alexei Navalny in Moscow on Monday.")
+    assert [(e.event_code[:2], e.source_code, e.target_code) for e in named] == [("17", "RUSCOP", "RUS")]
     tanker, _ = events_of(nlp, "The Iranian navy seized a tanker in the Gulf on Friday.")
-    assert all((e.target_code or "")[:3] != "IRN" for e in tanker)
+    assert [(e.event_code[:2], e.target_code) for e in tanker] == [("17", None)]
 
 
 def test_a_border_named_by_its_nationality_word_faces_that_state(nlp):
@@ -1223,10 +1223,21 @@ def test_a_border_named_by_its_nationality_word_faces_that_state(nlp):
     ("FARC rebels handed in their weapons on Monday.", "08"),
     ("The European Union suspended sanctions on Zimbabwe on Monday.", "08"),
     ("Ecuador's government opened the flooded province to United Nations aid workers.", "08"),
-    ("A Turkish court ordered the closure of a Kurdish newspaper.", "17"),
     ("Israeli troops blew up the homes of two militants in Jenin.", "17"),
     ("Dockworkers in Valparaiso called off their walkout on Monday.", "08"),
 ])
 def test_more_wire_verbs_two_blind_checks_found_missing(nlp, sentence, root):
     events, _ = events_of(nlp, sentence)
     assert root in {e.event_code[:2] for e in events}, [(e.event_code, e.trigger) for e in events]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Ukrainian women's team beat Russia 3-1 in the final.",
+    "Japan dispatched a team of negotiators to Washington on Monday.",
+    "Prisoners handed over to Ukraine in the exchange.",
+    "Drivers criticised the new rules before the Grand Prix in Bahrain.",
+])
+def test_sport_talks_and_passive_headlines_are_no_material_acts(nlp, sentence):
+    events, _ = events_of(nlp, sentence)
+    assert not [e for e in events if e.event_code[:2] in ("07", "08", "11", "18", "19")], \
+        [(e.event_code, e.source_code) for e in events]

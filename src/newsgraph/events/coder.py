@@ -411,10 +411,12 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         acted_on = next((t.country for t, _ in targets if t.country), None)
         # authorities no words place act in a state the text names as a place, not the state of the
         # people they act on ('police arrested a British tourist in Bali' is no British police)
+        where_name, where_state = _place(verb, actors, where_only=True)
         place = next((t.country for t, i in targets if t.country and (t.type == "GPE" and (
                       verb.doc[i].ent_type_ in ("GPE", "LOC", "FAC") or verb.doc[i].lemma_.lower() in _PLACE_NOUNS)
-                      or not _of_nationality(verb.doc[i]))), None) or (
-            _place(verb, actors, where_only=True)[1] or ActorRef("", "GPE", None, None)).country
+                      or not _of_nationality(verb.doc[i]))), None) or (where_state.country if where_state else None)
+        if place is None and where_name is None:  # no place said: the people acted on are most likely its own
+            place = acted_on
         group = _named_group_before(subject, actors) or _group_of(subject, _own_state_word(subject)) or _group_of(
             subject, acted_on) or (_authority_of(subject, place) if code[:2] in ("08", "09", "17") else None)
         if group is None:
@@ -730,8 +732,9 @@ def _build(verb, trigger: str, code: str, pairs, actors: ArticleActors, article_
 
 def _coded_target(source: ActorRef, target: ActorRef | None, code: str, where: ActorRef | None, verb):
     """The target as coded: a town the recogniser took for a person or body ('the port of Calais') is
-    its state's; a named person or body of no state stays itself ('killed Osama bin Laden'); no one
-    named, or a place of no state, falls on a state (`_acted_on_state`)."""
+    its state's; no one named, a place of no state, or a person or body the knowledge base does not
+    place ('Russian police detained Alexei Navalny in Moscow') falls on a state (`_acted_on_state`),
+    else stays as named."""
     if target is not None and (target.code or target.country):
         return target
     if target is not None and target.type in ("PERSON", "ORG"):
@@ -739,7 +742,8 @@ def _coded_target(source: ActorRef, target: ActorRef | None, code: str, where: A
 
         town = _town_country(target.name)
         state = knowledge_base().countries.get(town) if town else None
-        return _state_actor(state) if state is not None and code[:2] in _ON_THE_PLACE else target
+        if state is not None and code[:2] in _ON_THE_PLACE:
+            return _state_actor(state)
     return _acted_on_state(source, code, where, verb) or target
 
 

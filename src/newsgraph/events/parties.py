@@ -217,8 +217,11 @@ def _subject(verb):
                 and v.head.dep_ == "dobj":
             v = v.head.head
         elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
-                and v.head.i < v.i:
-            return v.head  # "FARC rebels handed in their weapons", read as a noun and its participle
+                and v.head.i < v.i and not any(c.dep_ == "agent" for c in v.children) and any(
+                    c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == v.i + 1) for c in v.children):
+            # "FARC rebels handed in their weapons", read as a noun and its participle; not a passive
+            # headline ("Prisoners handed over to Ukraine", "Tanks sent to Ukraine by Germany")
+            return v.head
         else:
             return None
     return None

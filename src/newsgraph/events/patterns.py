@@ -123,6 +123,11 @@ def _uncached_code(verb) -> tuple[str | None, str]:
 
 _WARNING = {"warn", "caution", "threaten", "vow"}
 _SELF = {"it", "they", "we", "i", "he", "she"}
+# what would happen to the speaker rather than what it would do
+_HAPPENINGS = frozenset("go run collapse suffer lose be become starve die fall face struggle shrink grow fail "
+                        "need have go_bankrupt close".split())
+_AUDIENCES = frozenset("reporter journalist press media audience crowd supporter lawmaker parliament "
+                       "viewer listener".split())
 
 
 def _conditional_threat(verb) -> bool:
@@ -141,11 +146,13 @@ def _conditional_threat(verb) -> bool:
         auxes = {a.lower_ for a in c.children if a.dep_ in ("aux", "auxpass")}
         if not auxes & {"will", "would", "'ll", "shall"} or _base_code(c)[0]:
             continue
+        if c.lemma_.lower() in _HAPPENINGS:
+            continue  # 'warned they would go bankrupt if ...': what would befall them, no act
         own = any(s.dep_ == "nsubj" and s.lower_ in _SELF for s in c.children)
         # 'told Zimbabwe it would face sanctions unless ...': an unless put to the one told
         if (own and lemma in _WARNING and _condition(c, ("if", "unless")) is not None) or (
                 _condition(c, ("unless",)) is not None and (lemma in _WARNING or any(
-                    d.dep_ in ("dobj", "dative") for d in verb.children))):
+                    d.dep_ in ("dobj", "dative") and d.lemma_.lower() not in _AUDIENCES for d in verb.children))):
             return True
     return False
 
