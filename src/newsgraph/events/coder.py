@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from ..actors.kb import knowledge_base
-from ..actors.resolve import ActorRef, ArticleActors
+from ..actors.resolve import ActorRef, ArticleActors, _from_kb, _town_country
 from ..quotemarks import sent_of
 from ..records import Event, Quote
 from .dates import Bound, find_date
@@ -23,6 +23,7 @@ from .parties import (
     _compound_pair,
     _domestic_target,
     _group_of,
+    _head_sector,
     _named_within,
     _place,
     _responded_to,
@@ -481,8 +482,6 @@ _RECIPROCAL = frozenset("fight clash battle skirmish trade exchange spar".split(
 
 def _opponent_named(verb, actors: ArticleActors) -> bool:
     """'fought insurgents in Fallujah', 'clashed with protesters': a third side, named or described."""
-    from .parties import _head_sector
-
     objs = [o for o in verb.children if o.dep_ == "dobj"] + [
         g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("with", "against") for g in p.children
         if g.dep_ == "pobj"]
@@ -667,7 +666,7 @@ def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[Acto
             a = actors.at(g.i)
             iso = knowledge_base().country_of(g.text) if a is None else None
             if iso in knowledge_base().countries:  # a nationality word: "along the Chinese border"
-                a = _state_actor(knowledge_base().countries[iso])
+                a = _from_kb(knowledge_base().countries[iso])
             if a is not None and a.type == "GPE" and a.country and a.country not in own:
                 return [(a, g.i)]
     return []
@@ -738,12 +737,10 @@ def _coded_target(source: ActorRef, target: ActorRef | None, code: str, where: A
     if target is not None and (target.code or target.country):
         return target
     if target is not None and target.type in ("PERSON", "ORG"):
-        from ..actors.resolve import _town_country
-
         town = _town_country(target.name)
         state = knowledge_base().countries.get(town) if town else None
         if state is not None and code[:2] in _ON_THE_PLACE:
-            return _state_actor(state)
+            return _from_kb(state)
     return _acted_on_state(source, code, where, verb) or target
 
 
@@ -761,13 +758,13 @@ def _acted_on_state(source: ActorRef, code: str, where: ActorRef | None, verb) -
         return None
     if where is not None and where.country:
         state = knowledge_base().countries.get(where.country)
-        return _state_actor(state) if state is not None else None
+        return _from_kb(state) if state is not None else None
     iso = source.country or (source.code or "")[:3]
     # coercion of a thing ('seized a tanker in the Gulf') need not be at home
     things = code[:2] == "17" and any(o.dep_ == "dobj" and not _people_word(o) for o in verb.children)
     if code.startswith(_ON_ITS_OWN) and iso and not things and not (source.type == "GPE" and not source.sector):
         state = knowledge_base().countries.get(iso)
-        return _state_actor(state) if state is not None else None
+        return _from_kb(state) if state is not None else None
     return None
 
 
@@ -776,14 +773,7 @@ _PEOPLE_COUNTS = frozenset("dozens hundreds thousands scores people persons doze
 
 def _people_word(tok) -> bool:
     """'arrested dozens', 'detained 40 people', 'dispersed the crowd': people, not a thing seized."""
-    from .parties import _head_sector
-
     return tok.lower_ in _PEOPLE_COUNTS or tok.pos_ in ("NUM", "PRON") or _head_sector(tok) is not None
-
-
-def _state_actor(kb_actor) -> ActorRef:
-    return ActorRef(kb_actor.name, kb_actor.type, kb_actor.country, kb_actor.code, kb_actor.role,
-                    kb_actor.sector, kb=True)
 
 
 def _same_state(source: ActorRef, target: ActorRef, code: str) -> bool:
