@@ -1241,3 +1241,14 @@ def test_sport_talks_and_passive_headlines_are_no_material_acts(nlp, sentence):
     events, _ = events_of(nlp, sentence)
     assert not [e for e in events if e.event_code[:2] in ("07", "08", "11", "18", "19")], \
         [(e.event_code, e.source_code) for e in events]
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Peru massed troops and hundreds of tanks along its border with Ecuador.", "ECU"),
+    ("The Pentagon ordered an aircraft carrier to the Gulf in a show of force aimed at Iran.", "IRN"),
+    ("Chile moved two divisions toward the Bolivian border on Monday.", "BOL"),
+    ("Armenia called up reservists on Tuesday amid rising tension with Azerbaijan.", "AZE"),
+])
+def test_a_show_of_force_faces_the_state_named_anywhere_in_its_own_phrase(nlp, sentence, target):
+    events, _ = events_of(nlp, sentence)
+    assert {(e.target_code or "")[:3] for e in events if e.event_code[:2] == "15"} == {target}

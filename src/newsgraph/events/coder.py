@@ -611,8 +611,10 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     if not targets and code[:2] in ("08", "16"):  # "lifted the sanctions it imposed on India": India
         targets = [t for o in verb.children if o.dep_ == "dobj" for x in (o, *_measured_of(o))
                    for c in x.children if c.dep_ in ("relcl", "acl") for t in _targets(c, actors, skip)]
-    if not targets and code[:2] == "15":  # "massed troops along the border with Ukraine": Ukraine
-        targets = _faced(verb, actors, {s.country for s, _ in sources})
+    if code[:2] == "15" and not any(t.country or (t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
+        # "massed troops along the border with Ukraine": Ukraine; "ordered a carrier to the Gulf in a
+        # show of force aimed at Iran": Iran, not the Gulf
+        targets = _faced(verb, actors, {s.country for s, _ in sources}) or targets
     if not targets and code[:2] == "13":  # "threatened to stop talks if the US goes ahead": the US
         clause = _condition(verb, ("if", "unless")) or next(
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
@@ -644,32 +646,55 @@ def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[Act
     return []
 
 
-_FACING = ("near", "along", "off", "around", "on", "at", "toward", "towards", "opposite")
+_FACING = ("near", "along", "off", "around", "on", "at", "toward", "towards", "opposite", "into")
 
 
 def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[ActorRef, int]]:
-    """Whom a show of force faces: another state it is staged near, off, around or along the border
-    with ('drills near Taiwan', 'troops on alert near the border with South Korea', 'stepped up
-    operations near Taiwan, conducting war games'), as CAMEO codes an exercise at a neighbour's
-    door as aimed at it. Not the source's own state, not a sea or a region with no state."""
-    holders = [verb] + [x for o in verb.children if o.dep_ == "dobj" for x in (o, *o.conjuncts)]
-    if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX"):
-        holders += [verb.head] + [o for o in verb.head.children if o.dep_ == "dobj"]
-    for p in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in _FACING):
+    """Whom a show of force faces: another state it is staged near, off, around, toward or along the
+    border with, anywhere in the act's own phrase ('drills near Taiwan', 'troops and tanks along its
+    border with Kuwait', 'stepped up operations near Taiwan, conducting war games', 'moved divisions
+    toward Kuwait'), or that it is aimed at or in tension with ('a show of force aimed at Iran', 'amid
+    tension with Armenia'), as CAMEO codes an exercise at a neighbour's door as aimed at it. Not the
+    source's own state, not a sea or a region with no state."""
+    kb = knowledge_base()
+    roots = [verb] + ([verb.head] if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX")
+                      else [])
+    preps = [p for r in roots for p in _own_phrase(r) if p.dep_ == "prep" and (
+        p.lower_ in _FACING or (p.lower_ == "at" and p.head.lemma_.lower() in _AIMED)
+        or (p.lower_ == "with" and p.head.lemma_.lower() in _TENSIONS))]
+    border_with = [o for r in roots for w in r.children if w.dep_ == "prep" and w.lower_ == "with"
+                   for o in w.children if o.dep_ == "pobj"]  # "massed troops along its border with X"
+    for p in preps:
         for g in (g for g in p.children if g.dep_ == "pobj"):
             if g.lemma_.lower() in _BORDERS:  # "the border with X", "the Chinese border"
                 g = next((o for w in g.children if w.dep_ == "prep" and w.lower_ == "with"
                           for o in w.children if o.dep_ == "pobj"), None) or next(
-                    (m for m in g.children if m.dep_ in ("amod", "compound")), g)
+                    (m for m in g.children if m.dep_ in ("amod", "compound")), None) or next(iter(border_with), g)
             else:
                 g = _named_within(g, actors) if g.pos_ == "NOUN" else g
             a = actors.at(g.i)
-            iso = knowledge_base().country_of(g.text) if a is None else None
-            if iso in knowledge_base().countries:  # a nationality word: "along the Chinese border"
-                a = _from_kb(knowledge_base().countries[iso])
+            iso = kb.country_of(g.text) if a is None else None
+            if iso in kb.countries:  # a nationality word: "along the Chinese border"
+                a = _from_kb(kb.countries[iso])
             if a is not None and a.type == "GPE" and a.country and a.country not in own:
                 return [(a, g.i)]
     return []
+
+
+_AIMED = frozenset("aim direct target".split())
+_TENSIONS = frozenset("tension tensions standoff stand-off dispute row confrontation conflict".split())
+_OWN_PHRASE_STOPS = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
+
+
+def _own_phrase(verb) -> list:
+    """The words of a verb's own phrase: its subtree without the clauses of other verbs that hang on
+    it (a relative clause, a reported clause, a clause of time or reason)."""
+    out, stack = [], [c for c in verb.children if c.dep_ not in _OWN_PHRASE_STOPS]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ not in _OWN_PHRASE_STOPS]
+    return out
 
 
 def _complained_of(verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
