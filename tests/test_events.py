@@ -1252,3 +1252,12 @@ def test_sport_talks_and_passive_headlines_are_no_material_acts(nlp, sentence):
 def test_a_show_of_force_faces_the_state_named_anywhere_in_its_own_phrase(nlp, sentence, target):
     events, _ = events_of(nlp, sentence)
     assert {(e.target_code or "")[:3] for e in events if e.event_code[:2] == "15"} == {target}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The invasion of Kuwait by Iraq in August led to war.", ("19", "IRQ", "KWT")),
+    ("The bombing of Belgrade by NATO aircraft went on for a second week.", ("18", "IGO", "SRB")),
+])
+def test_an_act_told_as_a_noun_is_done_by_its_by_phrase_to_its_of_phrase(nlp, sentence, expected):
+    events, _ = events_of(nlp, sentence)
+    assert expected in {(e.event_code[:2], e.source_code[:3], (e.target_code or "")[:3]) for e in events}

@@ -206,9 +206,26 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
                  and not (t.country and t.country == s.country)]
         if not pairs and not sources and not targets and code[:2] == "04":
             pairs = [(o, None, False) for o in _organization_of(noun, actors)]
+        if not pairs and code[:2] in _DONE_TO:
+            pairs = _done_by(noun, code, sources, actors)
     if not pairs:
         return []
     return _build(noun, noun.text, code, pairs, actors, article_id, published, quotes)
+
+
+_DONE_TO = ("17", "18", "19", "20")  # acts done to someone, told as a noun: an assassination, a massacre
+
+
+def _done_by(noun, code: str, sources, actors: ArticleActors) -> list[tuple[ActorRef, ActorRef, bool]]:
+    """'the assassination of X by hitmen of the Medellin cartel', 'the massacre of villagers by the
+    army', 'Serbia's bombardment of Sarajevo': who did it (its 'by' phrase or owner) to whom (its
+    'of', 'on' or 'against' phrase), both named."""
+    by = [f for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
+          for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors, loose=True)]
+    done_to = [f for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "against")
+               for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors, loose=True)]
+    return [(s, t, False) for s, _ in (sources or by) for t, _ in done_to
+            if s.name != t.name and (s.code or s.country) and (t.code or t.country)]
 
 
 def _organization_of(noun, actors: ArticleActors) -> list[ActorRef]:
