@@ -206,26 +206,9 @@ def _noun_events(noun, actors: ArticleActors, article_id: str, published: str | 
                  and not (t.country and t.country == s.country)]
         if not pairs and not sources and not targets and code[:2] == "04":
             pairs = [(o, None, False) for o in _organization_of(noun, actors)]
-        if not pairs and code[:2] in _DONE_TO:
-            pairs = _done_by(noun, code, sources, actors)
     if not pairs:
         return []
     return _build(noun, noun.text, code, pairs, actors, article_id, published, quotes)
-
-
-_DONE_TO = ("17", "18", "19", "20")  # acts done to someone, told as a noun: an assassination, a massacre
-
-
-def _done_by(noun, code: str, sources, actors: ArticleActors) -> list[tuple[ActorRef, ActorRef, bool]]:
-    """'the assassination of X by hitmen of the Medellin cartel', 'the massacre of villagers by the
-    army', 'Serbia's bombardment of Sarajevo': who did it (its 'by' phrase or owner) to whom (its
-    'of', 'on' or 'against' phrase), both named."""
-    by = [f for p in noun.children if p.dep_ in ("prep", "agent") and p.lower_ == "by"
-          for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors, loose=True)]
-    done_to = [f for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "on", "against")
-               for g in p.children if g.dep_ == "pobj" for f in _actors_of(g, actors, loose=True)]
-    return [(s, t, False) for s, _ in (sources or by) for t, _ in done_to
-            if s.name != t.name and (s.code or s.country) and (t.code or t.country)]
 
 
 def _organization_of(noun, actors: ArticleActors) -> list[ActorRef]:
@@ -628,7 +611,7 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     if not targets and code[:2] in ("08", "16"):  # "lifted the sanctions it imposed on India": India
         targets = [t for o in verb.children if o.dep_ == "dobj" for x in (o, *_measured_of(o))
                    for c in x.children if c.dep_ in ("relcl", "acl") for t in _targets(c, actors, skip)]
-    if code[:2] == "15" and not any(t.country or (t.code or "").startswith(("IGO", "NGO")) for t, _ in targets):
+    if code[:2] == "15" and not any(t.country or len(t.code or "") > 3 for t, _ in targets):
         # "massed troops along the border with Ukraine": Ukraine; "ordered a carrier to the Gulf in a
         # show of force aimed at Iran": Iran, not the Gulf
         targets = _faced(verb, actors, {s.country for s, _ in sources}) or targets
@@ -678,7 +661,8 @@ def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[Acto
                       else [])
     preps = [p for r in roots for p in _own_phrase(r) if p.dep_ == "prep" and (
         p.lower_ in _FACING or (p.lower_ == "at" and p.head.lemma_.lower() in _AIMED)
-        or (p.lower_ == "with" and p.head.lemma_.lower() in _TENSIONS))]
+        or (p.lower_ == "with" and p.head.lemma_.lower() in _TENSIONS
+            and not any(c.dep_ == "poss" for c in p.head.children)))]  # not "amid Iran's tension with the US"
     border_with = [o for r in roots for w in r.children if w.dep_ == "prep" and w.lower_ == "with"
                    for o in w.children if o.dep_ == "pobj"]  # "massed troops along its border with X"
     for p in preps:
@@ -705,12 +689,17 @@ _OWN_PHRASE_STOPS = frozenset({"relcl", "ccomp", "csubj", "parataxis", "advcl"})
 
 def _own_phrase(verb) -> list:
     """The words of a verb's own phrase: its subtree without the clauses of other verbs that hang on
-    it (a relative clause, a reported clause, a clause of time or reason)."""
-    out, stack = [], [c for c in verb.children if c.dep_ not in _OWN_PHRASE_STOPS]
+    it (a relative clause, a reported clause, a clause of time or reason), appositions ('Yonaguni, an
+    island near Taiwan') and participles ('troops stationed along the border'), but 'aimed at'."""
+    def keep(c) -> bool:
+        return c.dep_ not in _OWN_PHRASE_STOPS and c.dep_ != "appos" and (
+            c.dep_ != "acl" or c.lemma_.lower() in _AIMED)
+
+    out, stack = [], [c for c in verb.children if keep(c)]
     while stack:
         t = stack.pop()
         out.append(t)
-        stack += [c for c in t.children if c.dep_ not in _OWN_PHRASE_STOPS]
+        stack += [c for c in t.children if keep(c)]
     return out
 
 
