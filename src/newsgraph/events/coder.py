@@ -41,6 +41,7 @@ from .patterns import (
     _code_of,
     _condition,
     _has_coded_complement,
+    _measured,
     _symmetric,
     clear_caches,
     negated,
@@ -565,19 +566,20 @@ _ASSAULT = {"kill": "1823", "murder": "1823", "slay": "1823", "bomb": "183"}
 
 def _of_nationality(tok) -> bool:
     """Whether a nationality word before a noun says whose people it names ('a British tourist',
-    'Afghan migrants'): their state, not that of whoever acts on them."""
-    kb = knowledge_base()
-    return any(t.i < tok.i and t.dep_ in ("amod", "compound") and kb.country_of(t.text) for t in tok.subtree)
+    'Afghan migrants', 'the Australian writer Yang Hengjun'): their state, not that of whoever acts
+    on them."""
+    return _own_state_word(tok, deep=True) is not None
 
 
 _PLACE_NOUNS = frozenset("town city village capital region province district area border territory enclave "
                          "port island".split())
 
 
-def _own_state_word(subject) -> str | None:
-    """The state a group's own nationality word names ('the Chilean union', 'South Korean students')."""
+def _own_state_word(tok, deep: bool = False) -> str | None:
+    """The state a nationality word before a noun names ('the Chilean union', 'South Korean
+    students'); `deep`: also one inside its modifiers ('the Australian writer Yang Hengjun')."""
     kb = knowledge_base()
-    words = [c for c in subject.children if c.dep_ in ("amod", "compound") and c.i < subject.i]
+    words = [c for c in (tok.subtree if deep else tok.children) if c.dep_ in ("amod", "compound") and c.i < tok.i]
     return next((kb.country_of(c.text) for c in words if kb.country_of(c.text)), None)
 
 
@@ -609,8 +611,9 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
         where = _place(verb, actors, where_only=True)[1]
         targets = [(where, verb.i)] if where is not None and where.country else []
     if not targets and code[:2] in ("08", "16"):  # "lifted the sanctions it imposed on India": India
-        targets = [t for o in verb.children if o.dep_ == "dobj" for x in (o, *_measured_of(o))
-                   for c in x.children if c.dep_ in ("relcl", "acl") for t in _targets(c, actors, skip)]
+        objects = [o for o in verb.children if o.dep_ == "dobj"] + _measured(verb)  # "most of the sanctions"
+        targets = [t for x in objects for c in x.children if c.dep_ in ("relcl", "acl")
+                   for t in _targets(c, actors, skip)]
     if code[:2] == "15" and not any(t.country or len(t.code or "") > 3 for t, _ in targets):
         # "massed troops along the border with Ukraine": Ukraine; "ordered a carrier to the Gulf in a
         # show of force aimed at Iran": Iran, not the Gulf
@@ -620,11 +623,6 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
-
-
-def _measured_of(obj) -> list:
-    """'most of the sanctions': what a quantity word measures."""
-    return [g for p in obj.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
 
 
 def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[ActorRef, int]]:
