@@ -10,6 +10,8 @@ evidence spans, and reports:
   statement group, claim group or fact) has evidence in at least two of the gold documents;
 - single_source_flagged: gold single-source claims whose matching claims are all single_source;
 - single_source_in_brief: gold single-source claims whose evidence sentence is in the briefing;
+- single_source_listed_gold: of the briefing's single-source items, those that show a gold single-source
+  claim's evidence (the rest are claims the gold does not list, analysis, or what others confirm);
 - per claim, a line with what was found (with --verbose).
 Skips with exit 0 when ../shared is absent.
 """
@@ -51,7 +53,8 @@ def main() -> int:
     claims = con.execute("SELECT kind, text, single_source, independent_outlets, evidence FROM claims").fetchall()
     from newsgraph.brief import build, to_markdown
 
-    brief = to_markdown(build(con, None))
+    briefing = build(con, None)
+    brief = to_markdown(briefing)
     gold = json.loads(gold_file.read_text(encoding="utf-8"))
 
     def spans(doc: str, text: str) -> list[tuple[str, int, int]]:
@@ -99,12 +102,28 @@ def main() -> int:
         in_brief += shown
         if args.verbose:
             print(f"{g['id']} single found={len(found)} flagged={ok} in_brief={shown}  {g['claim'][:70]}")
+    listed = [it.text for it in briefing.single_source]
+    single_texts = [_fold(ev["text"]) for g in single for ev in g.get("evidence", [])]
+    listed_gold = sum(any(t in _fold(item) for t in single_texts) for item in listed)
+    if args.verbose:
+        for item in listed:
+            print(("GOLD " if any(t in _fold(item) for t in single_texts) else "---- ") + item[:110])
     print(f"seeds_in_one_story {1.0 if len(story) == 1 and len(arts) == 5 else 0.0:.3f}")
     print(f"stories {len(story)}")
     print(f"multi_source_recall {found_multi / len(multi):.3f}  ({found_multi}/{len(multi)})")
     print(f"single_source_flagged {flagged / len(single):.3f}  ({flagged}/{len(single)})")
     print(f"single_source_in_brief {in_brief / len(single):.3f}  ({in_brief}/{len(single)})")
+    print(f"single_source_listed_gold {listed_gold / max(1, len(listed)):.3f}  ({listed_gold}/{len(listed)})")
     return 0
+
+
+def _fold(text: str) -> str:
+    """Text compared across the gold and the briefing: mixed-script letters repaired, quotation marks and
+    spaces made plain."""
+    from newsgraph.clean import repair_mixed_script
+
+    text = " ".join(repair_mixed_script(text.split()))
+    return re.sub(r"[‘’“”\"']", "'", text)
 
 
 if __name__ == "__main__":

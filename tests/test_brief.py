@@ -306,3 +306,49 @@ def test_day_by_day_gives_each_day_its_central_lead_unlike_the_day_before():
     assert items[0].cites == [1] and items[0].note == "3 articles that day"
     assert items[1].text.endswith("on Monday.") and items[1].cites == [5]  # not the first day's lead again
     assert days(arts[:3], terms, leads, "en", lambda ids: []) == []  # one day: nothing to follow
+
+
+def test_only_here_shows_noun_phrases_not_a_verb_beside_a_rare_noun():
+    arts = [_art("a1", "The harbour board met on Monday. The revised charter settles the quota question, and the "
+                       "terminal opens berths to trawlers beside the basalt breakwater."),
+            _art("a2", "The harbour board met on Monday and talked about the quota question for an hour.")]
+    [item] = only_here(arts, {"a1": 1, "a2": 2})
+    shown = item.text.split(": ", 1)[1]
+    assert "basalt breakwater" in shown
+    assert "opens" not in shown and "settles" not in shown  # a verb and the noun after it are no phrase
+
+
+def test_told_of_actor_reads_the_frame_subject_or_source():
+    from newsgraph.brief.claims import told_of_actor
+
+    actors = frozenset({"China", "Vladimir Putin", "Xi Jinping"})
+    assert told_of_actor({"subject": "China", "predicate": "ramp up"}, actors)
+    assert told_of_actor({"subject": "Vladimir Putin; Xi Jinping", "predicate": "meet"}, actors)
+    assert told_of_actor({"subject": "two countries", "predicate": "share", "source": "Vladimir Putin"}, actors)
+    assert not told_of_actor({"subject": "relationship", "predicate": "be"}, actors)
+    assert not told_of_actor({"subject": "Vladimir Putin; observers", "predicate": "note"}, actors)
+    assert not told_of_actor({"subject": "accounts", "predicate": "be presented", "source": "it"}, actors)
+    assert not told_of_actor(None, actors)
+
+
+def test_single_source_claims_of_actors_come_before_analysis_and_analysis_fills_half_the_list():
+    from newsgraph.brief.claims import claims_of
+    from newsgraph.brief.model import MAX_SINGLE_TOTAL, Briefing
+
+    def claim(i: int, aid: str, text: str, salience: float) -> dict:
+        return {"id": f"c{i:03d}", "kind": "statement", "text": text, "single_source": True, "salience": salience,
+                "independent_outlets": 1, "outlets": 1 if i % 2 else 2,
+                "evidence": [{"article_id": aid, "start": i * 100, "end": i * 100 + 90, "text": text}]}
+
+    acts = [claim(i, f"a{i % 3}", f"The ministry of state number {i} signed a grain accord with its neighbour.", 1.0)
+            for i in range(1, 7)]
+    views = [claim(i, f"a{i % 3}", f"The relationship between the two countries number {i} remains fraught and "
+                                   f"uneasy.", 9.0) for i in range(10, 40)]
+    b = Briefing("s", "h", "", [], [], [], [], [], [], [], [])
+    claims_of(b, acts + views, lambda ids: sorted({int(a[1:]) + 1 for a in ids}), {},
+              led=lambda c: "ministry" in c["text"])
+    texts = [i.text for i in b.single_source]
+    assert all("ministry" in t for t in texts[:6])  # the actors' claims first, though less salient
+    assert len(texts) == MAX_SINGLE_TOTAL // 2  # the writer's analysis only fills the list to half
+    notes = {i.note for i in b.single_source}
+    assert notes == {"single source", "2 outlets, one independent source"}

@@ -15,7 +15,7 @@ from ..corpus.corroborate import Sources
 from ..corpus.figures import story_figures
 from ..corpus.reader import outlet_key, split_sentences
 from ..errors import NotFound, UsageError
-from .claims import author_lines, claims_of, confirmed_spans, only_here, runs_off, statements
+from .claims import author_lines, claims_of, confirmed_spans, only_here, runs_off, statements, told_of_actor
 from .days import days
 from .events import names_of, timeline
 from .framing import framing
@@ -65,6 +65,32 @@ def _cut_off(quotes: list[dict], arts: list[dict]) -> frozenset[tuple[str, int]]
                      if q["article_id"] in length and runs_off(q, length[q["article_id"]]))
 
 
+def _led(con, sid: str):
+    """Whether a claim's first sentence tells what a named actor of the story did or said (its stored
+    frame), or holds an event coded with whoever did it ('the second meeting between senior Russian and
+    Chinese officials')."""
+    actors = frozenset(r[0] for r in con.execute(
+        """SELECT DISTINCT e.name FROM entities e JOIN corpus_articles c ON c.article_id = e.article_id
+           WHERE c.story_id = ?""", [sid]).fetchall())
+    frames: dict[str, list[tuple[int, int, dict]]] = {}
+    for aid, start, end, frame in con.execute(
+            """SELECT s.article_id, s.start, s."end", s.frame FROM sentences s
+               JOIN corpus_articles c ON c.article_id = s.article_id
+               WHERE c.story_id = ? AND s.frame IS NOT NULL""", [sid]).fetchall():
+        frames.setdefault(aid, []).append((start, end, frame))
+
+    acted = {(aid, start) for aid, start in con.execute(
+        """SELECT e.article_id, e.start FROM events e JOIN corpus_articles c ON c.article_id = e.article_id
+           WHERE c.story_id = ? AND NOT e.background AND e.source IS NOT NULL""", [sid]).fetchall()}
+
+    def led(claim: dict) -> bool:
+        first = (claim["evidence"] or [None])[0]
+        return first is not None and any(
+            told_of_actor(f, actors) or (first["article_id"], s) in acted
+            for s, e, f in frames.get(first["article_id"], ()) if s <= first["start"] < e)
+    return led
+
+
 def build(con, story_id: str | None = None) -> Briefing:
     """The briefing of one story (default: the one with most independent outlets)."""
     story = find_story(con, story_id)
@@ -97,7 +123,7 @@ def build(con, story_id: str | None = None) -> Briefing:
     background = frozenset(c["id"] for c in clusters if c["background"])
     dated = frozenset(c["id"] for c in clusters if c["date"])
     confirmed, bios = confirmed_spans(claims, background, dated), author_lines(arts)
-    claims_of(b, claims, cite, confirmed, bios)
+    claims_of(b, claims, cite, confirmed, bios, _led(con, sid))
     skip = {a: confirmed.get(a, []) + bios.get(a, []) for a in set(confirmed) | set(bios)}
     b.single_source.extend(only_here(arts, num, skip))
     b.summary_en = _english_summary(con, sid, story, arts, cite)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .. import nlp
 from ..clean import language
 from ..corpus.features import content_words, idf
 from ..corpus.summarize import cut_off
@@ -156,8 +157,21 @@ def _within(quote: str, sentence: str) -> bool:
     return True
 
 
+def told_of_actor(frame: dict | None, actors: frozenset[str]) -> bool:
+    """Whether a sentence's stored frame tells what a named actor of the story did or said: its subject
+    (every name of it) or the source it is attributed to is an actor ('China', 'Vladimir Putin; Xi
+    Jinping', 'X said ...'), not a noun phrase of analysis ('the relationship', 'these accounts',
+    'observers', 'the breadth of cooperation')."""
+    if not frame:
+        return False
+    subject = [p.strip() for p in (frame.get("subject") or "").split(";") if p.strip()]
+    return bool(subject) and all(p in actors for p in subject) or (frame.get("source") or "") in actors
+
+
 def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
-            bios: dict[str, list[tuple[int, int]]] | None = None) -> None:
+            bios: dict[str, list[tuple[int, int]]] | None = None, led=None) -> None:
+    """The corroborated and the single-source claims. `led(claim)`: whether a claim tells what a named
+    actor did or said; such single-source claims are listed before the writer's analysis."""
     said = {c["text"] for c in claims if c["kind"] == "quote"}
     many = [c for c in claims if c["independent_outlets"] >= 2 and c["kind"] != "quote"
             and not (c["kind"] == "event" and self_loop(c["text"]))]
@@ -173,20 +187,24 @@ def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[t
                     or inside(bios or {}, e["article_id"], e["start"], e["end"]) for e in c["evidence"])
         and standalone(claim_text(c))]
     single.sort(key=lambda c: (-(c["salience"] or 0), c["id"]))
-    # spread over the articles: the most telling claims of each outlet first
-    per_article: dict[str, list[dict]] = {}
-    for c in single:
-        per_article.setdefault(c["evidence"][0]["article_id"], []).append(c)
     picked: list[dict] = []
-    depth = 0
-    order = sorted(per_article, key=lambda aid: min(cite([aid]) or [0]))
-    while depth < MAX_SINGLE and any(len(v) > depth for v in per_article.values()):
-        for aid in order:
-            if len(per_article[aid]) > depth and len(picked) < MAX_SINGLE_TOTAL:
-                picked.append(per_article[aid][depth])
-        depth += 1
+    tiers = ([c for c in single if led(c)], [c for c in single if not led(c)]) if led else (single,)
+    for n, tier in enumerate(tiers):  # what actors did or said first, then the rest to fill half the list
+        # spread over the articles: the most telling claims of each outlet first
+        room = MAX_SINGLE_TOTAL if n == 0 else MAX_SINGLE_TOTAL // 2
+        per_article: dict[str, list[dict]] = {}
+        for c in tier:
+            per_article.setdefault(c["evidence"][0]["article_id"], []).append(c)
+        depth = 0
+        order = sorted(per_article, key=lambda aid: min(cite([aid]) or [0]))
+        while depth < MAX_SINGLE and any(len(v) > depth for v in per_article.values()):
+            for aid in order:
+                if len(per_article[aid]) > depth and len(picked) < room:
+                    picked.append(per_article[aid][depth])
+            depth += 1
     for c in picked:
-        b.single_source.append(Item(claim_text(c), cite(e["article_id"] for e in c["evidence"]), "single source"))
+        b.single_source.append(Item(claim_text(c), cite(e["article_id"] for e in c["evidence"]),
+                                    support(c["independent_outlets"], c["outlets"])))
     b.more = {"corroborated": max(0, len(many) - MAX_CORROBORATED), "single_source": len(single) - len(picked)}
 
 
@@ -197,6 +215,7 @@ _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
 _LEAD = frozenset("and or but while whereas as with including".split())
 MAX_ONLY_HERE = 5  # phrases per article
+MAX_ONLY_HERE_TRIED = 12  # rare pairs per article tried as noun phrases
 
 
 def only_here(arts: list[dict], num: dict[str, int],
@@ -238,19 +257,24 @@ def only_here(arts: list[dict], num: dict[str, int],
                         found.setdefault((x, y), clause)
     seen: Counter[tuple[str, str]] = Counter(g for found in grams.values() for g in found)
     words_in = {a["id"]: set(_WORDS.findall(a["text"].lower())) for a in arts}
-    out = []
+    candidates: dict[str, list[tuple[str, str, str]]] = {}  # article -> (x, y, clause), best first
     for a in arts:
         others = set().union(*(w for k, w in words_in.items() if k != a["id"]))
         own = sorted(((idf(x) + idf(y), (x, y)) for x, y in grams[a["id"]]
                       if seen[(x, y)] == 1 and (x not in others or y not in others)), key=lambda t: (-t[0], t[1]))
+        candidates[a["id"]] = [(x, y, grams[a["id"]][(x, y)]) for _, (x, y) in own[:MAX_ONLY_HERE_TRIED]]
+    clauses = sorted({c for found in candidates.values() for *_, c in found})
+    parsed = dict(zip(clauses, nlp.parse(clauses))) if clauses else {}
+    out = []
+    for a in arts:
         shown: list[str] = []
-        clauses: set[str] = set()
-        for _, (x, y) in own:
-            clause = grams[a["id"]][(x, y)]
-            if clause in clauses:
+        used: set[str] = set()
+        for x, y, clause in candidates[a["id"]]:
+            phrase = _noun_phrase(parsed[clause], x, y)
+            if phrase is None or clause in used or any(phrase in t or t in phrase for t in shown):
                 continue  # one phrase a clause: the rest of it says the same thing
-            clauses.add(clause)
-            shown.append(_snippet(clause, x, y, stop))
+            used.add(clause)
+            shown.append(phrase)
             if len(shown) == MAX_ONLY_HERE:
                 break
         if shown:
@@ -259,20 +283,36 @@ def only_here(arts: list[dict], num: dict[str, int],
     return out
 
 
-def _snippet(clause: str, x: str, y: str, stop: set[str]) -> str:
-    """A phrase as its clause writes it, with up to three words before it and the content words
-    right after it: 'joint research in hypersonic weapons', 'fueling geopolitical tensions'."""
-    words = clause.split()
-    low = [w.lower().strip("“”\"'‘’.,") for w in words]
-    at = next((i for i in range(len(low) - 1) if low[i] == x and low[i + 1] == y), None)
-    if at is None:
-        return f"{x} {y}"
-    lo, hi = max(0, at - 3), at + 2
-    while lo < at and (low[lo] in stop or low[lo] in _LEAD):
-        lo += 1
-    while hi < len(words) and hi < at + 4 and low[hi] and low[hi] not in stop and _WORDS.fullmatch(low[hi]):
-        hi += 1
-    return re.sub(r"[\"“”]", "", " ".join(words[lo:hi])).strip("'‘’.,; ")
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+
+
+def _noun_phrase(doc, x: str, y: str) -> str | None:
+    """The noun phrase of a clause that holds the word pair (x, y) among the words qualifying a noun
+    or as the noun itself ('hypersonic weapons', 'ballistic missile launches'), with the phrase it
+    completes ('joint research in hypersonic weapons'); None where the pair is no noun phrase
+    ('opens berths', 'final text settles', 'Chile's top diplomat spoke')."""
+    first = next((t for t in doc[:-1] if t.lower_ == x and doc[t.i + 1].lower_ == y), None)
+    if first is None or first.pos_ not in _NOMINAL or doc[first.i + 1].pos_ not in _NOMINAL:
+        return None
+    head = doc[first.i + 1]
+    while head.dep_ in ("compound", "amod", "nmod", "nummod") and head.head.i > head.i:
+        head = head.head
+    if head.pos_ not in ("NOUN", "PROPN") or not first.i < first.head.i <= head.i:
+        return None
+    lo = _modifiers_from(doc, first.i, head)
+    prep = head.head
+    if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.i == lo - 1 and prep.head.pos_ == "NOUN" \
+            and prep.head.i == prep.i - 1:  # the phrase it completes: 'joint research in ...'
+        lo = _modifiers_from(doc, prep.head.i, prep.head)
+    return doc[lo:head.i + 1].text.strip("'‘’.,;\"“” ")
+
+
+def _modifiers_from(doc, at: int, head) -> int:
+    """Where the words qualifying `head` that stand before token `at` begin (no determiner)."""
+    while at > 0 and doc[at - 1].pos_ in _NOMINAL | {"ADV"} and at - 1 < doc[at - 1].head.i <= head.i \
+            and doc[at - 1].dep_ not in ("det", "poss", "nsubj"):
+        at -= 1
+    return at
 
 
 def claim_text(c: dict) -> str:
