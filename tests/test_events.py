@@ -1264,3 +1264,23 @@ def test_a_show_of_force_faces_the_state_named_anywhere_in_its_own_phrase(nlp, s
 def test_a_show_of_force_faces_no_state_named_outside_its_own_phrase(nlp, sentence, target):
     events, _ = events_of(nlp, sentence)
     assert {(e.target_code or "")[:3] for e in events if e.event_code[:2] == "15"} == {target}
+
+
+@pytest.mark.parametrize("text, state", [
+    # no place at the verb: a known town inside the phrase that says where
+    ("Opposition editor Lena Marsh was shot dead in the car park of her Nairobi office block.", "KEN"),
+    # no place known at all: the one person attacked is of a state
+    ("Former Chilean interior minister Tomas Vidal was killed on Sunday in a gun and grenade attack as he left "
+     "a rally.", "CHL"),
+    # the participle's place stands on the verb it hangs from
+    ("A lorry bomb tore through a crowded market in Peshawar on Friday, killing dozens of shoppers.", "PAK"),
+])
+def test_an_attack_by_no_one_named_is_placed_by_the_words_around_it(nlp, text, state):
+    attacks = [e for e in events_of(nlp, text)[0] if e.event_code[:2] in ("18", "19", "20")]
+    assert attacks and all(e.source_code[:3] == state for e in attacks)
+    assert attacks[0].source.startswith("unidentified attackers")
+
+
+def test_an_attack_on_people_of_two_states_is_placed_by_neither(nlp):
+    text = "A Danish envoy and a Kenyan aid worker were killed on Sunday in a gun attack as they left a rally."
+    assert not [e for e in events_of(nlp, text)[0] if e.source and e.source.startswith("unidentified attackers")]

@@ -473,9 +473,41 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
     if code[:2] not in ("18", "19", "20"):
         return []
     where = _place(verb, actors)[1]
+    if (where is None or not where.country) and verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
+        where = _place(verb.head, actors)[1]  # 'a truck bomb ripped through the embassy in Nairobi, killing ...'
+    if where is None or not where.country:
+        where = _town_named_within(verb, actors) or _victims_state(verb, actors)
     if where is None or not where.country:
         return []
     return [(ActorRef(f"unidentified attackers in {where.name}", "NORP", where.country, where.code), verb.i)]
+
+
+def _town_named_within(verb, actors: ArticleActors) -> ActorRef | None:
+    """A town or state of the known world named inside the phrase that says where an attack was ('in the
+    lift of her Moscow apartment building'), when no place stands at its head."""
+    for p in verb.children:
+        if p.dep_ != "prep" or p.lower_ not in ("in", "at", "outside", "near", "inside"):
+            continue
+        for t in p.subtree:
+            a = actors.at(t.i)
+            if a is not None and a.type == "GPE" and a.kb and a.country and t.dep_ in ("compound", "pobj", "poss"):
+                return a
+    return None
+
+
+def _victims_state(verb, actors: ArticleActors) -> ActorRef | None:
+    """'Former Pakistani prime minister Benazir Bhutto was killed in a suicide bomb attack': where no place
+    is known, the state of the one person attacked, as the likeliest place of the attack."""
+    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
+    found = {a.country: a for v in victims for a in [actors.at(v.i)] if a is not None and a.type == "PERSON"
+             and a.country}
+    if len(found) != 1:
+        return None
+    iso = next(iter(found))
+    kb = knowledge_base()
+    country = kb.countries.get(iso)
+    return None if country is None else actors.actors.get(country.name) or ActorRef(
+        country.name, "GPE", country.country, country.code, kb=True)
 
 
 _RECIPROCAL = frozenset("fight clash battle skirmish trade exchange spar".split())
