@@ -1284,3 +1284,31 @@ def test_an_attack_by_no_one_named_is_placed_by_the_words_around_it(nlp, text, s
 def test_an_attack_on_people_of_two_states_is_placed_by_neither(nlp):
     text = "A Danish envoy and a Kenyan aid worker were killed on Sunday in a gun attack as they left a rally."
     assert not [e for e in events_of(nlp, text)[0] if e.source and e.source.startswith("unidentified attackers")]
+
+
+def _coded(nlp, text):
+    return [(e.event_code, (e.source_code or "")[:3], (e.target_code or "")[:3]) for e in events_of(nlp, text)[0]]
+
+
+def test_the_first_country_to_act_is_the_actor(nlp):
+    assert ("054", "ISL", "EST") in _coded(nlp, "Iceland became the first country to recognise Estonia's "
+                                                "independence, its foreign ministry said.")
+
+
+def test_representatives_of_a_government_act_for_it_and_an_accord_with_rebels_is_with_its_own(nlp):
+    coded = _coded(nlp, "Delegates of the Nepalese government signed a peace accord with Maoist rebels in "
+                        "Kathmandu on Tuesday.")
+    assert any(c[:2] == "05" and s == "NPL" and t == "NPL" for c, s, t in coded)
+    [event] = [e for e in events_of(nlp, "Delegates of the Nepalese government signed a peace accord with Maoist "
+                                         "rebels in Kathmandu on Tuesday.")[0] if e.event_code[:2] == "05"]
+    assert event.target_code == "NPLREB"
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("Ukraine handed the two captured Russian airmen back to Russia at the border on Sunday.", "084", "RUS"),
+    ("Colombia handed over a suspected cocaine trafficker to U.S. authorities on Friday.", "063", "USA"),
+    ("Peru sent the fugitive banker to Argentina on Monday to face fraud charges.", "063", "ARG"),
+])
+def test_what_is_handed_over_goes_to_whom_the_to_names_and_a_suspect_is_judicial_cooperation(
+        nlp, text, code, target):
+    assert any(c == code and t == target for c, _, t in _coded(nlp, text)), _coded(nlp, text)

@@ -66,6 +66,8 @@ def code_events(doc, actors: ArticleActors, article_id: str, published: str | No
         if tok.pos_ not in ("VERB", "AUX") or tok.dep_ == "amod" or tok.i in absorbed:
             continue
         code, trigger = _code_of(tok)
+        if not code and _judicial_transfer(tok):  # "sent the fugitive banker to Argentina to face charges"
+            code, trigger = "063", tok.text
         if code and code != "-" and _a_score(tok):
             continue
         if code and code != "-":
@@ -427,7 +429,11 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if len(sources) == 1:  # "accepted demands from Shona rebels": rebels of no known state are domestic
         iso = sources[0][0].country
         targets = [((_group_of(verb.doc[i], iso) if not t.country and not t.code else None) or t, i)
-                   for t, i in targets] or _domestic_target(verb, iso)
+                   for t, i in targets]
+        if all(t.type == "GPE" and t.country == iso for t, _ in targets):
+            # none, or only the actor's own state as the place: 'signed a peace agreement with leftist
+            # guerrillas in Guatemala City' is with the guerrillas
+            targets = _domestic_target(verb, iso) or targets
     if len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # 'A and B signed an accord at Nansen Hall': a
         # place no state is known of is where the two acted together, not whom they acted on
         targets = [(t, i) for t, i in targets if t.country or t.code or t.type not in ("LOC", "FAC", "GPE")]
@@ -566,7 +572,29 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
             return "190"  # "troops stormed the compound"
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         return _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
+    if code[:3] in ("084", "042", "043", "070", "174") and _judicial_transfer(verb):
+        return "063"  # "handed over a suspected ETA commander to Madrid", "sent Bout to the US to stand trial"
     return code
+
+
+_TRANSFERS = frozenset("hand turn transfer send fly deliver surrender deport return repatriate".split())
+_ACCUSED = frozenset("suspected alleged accused wanted indicted fugitive".split())
+_TRIAL = frozenset("trial charge charges prosecution justice".split())
+_CRIMINALS = frozenset("suspect fugitive defendant kingpin trafficker smuggler militant terrorist".split())
+
+
+def _judicial_transfer(verb) -> bool:
+    """A person handed to another state or a court as a suspect ('a suspected ETA commander', 'a war
+    crimes suspect'), or sent there to face trial or charges: judicial cooperation, not a release."""
+    if verb.lemma_.lower() not in _TRANSFERS:
+        return False
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    accused = any(o.lemma_.lower() in _CRIMINALS or any(  # 'a suspected ETA commander', 'drug lord Joaquin Guzman'
+        m.lower_ in _ACCUSED or m.lemma_.lower() in _CRIMINALS or m.lower_ == "drug"
+        for m in o.subtree if m.i < o.i and m.dep_ in ("amod", "compound")) for o in objs)
+    purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("face", "stand") and any(
+        g.lemma_.lower() in _TRIAL for g in c.subtree) for c in verb.children)
+    return bool(objs) and (accused or purpose)
 
 
 def _as_people(actor: ActorRef, tok) -> ActorRef:
@@ -627,6 +655,10 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     target of the act a verb governs, the author of what it responds to, the state of a visited or aided
     place, the subject of a threat's condition."""
     skip = {i for _, i in sources}
+    if code[:3] in ("063", "084") or code[:2] == "07":  # "handed Hong Kong back to China": China
+        recipients = _recipients(verb, actors, skip)
+        if recipients:
+            return recipients
     targets = (_complained_of(verb, actors) if code[:2] == "11" else []) or (
         _investigated(verb, actors, skip) if code[:2] == "09" else []) or _targets(verb, actors, skip)
     if not targets and code[:2] in ("02", "10"):  # "demanded that the US cancel ...": the US
@@ -655,6 +687,23 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
+
+
+def _recipients(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[ActorRef, int]]:
+    """Whom something is handed, returned or sent to: the actors of the verb's 'to' ('to Madrid', 'to
+    French authorities', 'to the custody of the tribunal')."""
+    out: list[tuple[ActorRef, int]] = []
+    back = [c for c in verb.children if c.dep_ in ("advmod", "prt") and c.lower_ in ("back", "over")]
+    for p in [*verb.children, *(p for b in back for p in b.children)]:  # 'handed it back to China'
+        if p.dep_ not in ("prep", "dative") or p.lower_ != "to":
+            continue
+        for g in p.children:
+            if g.dep_ != "pobj":
+                continue
+            found = _actors_of(g, actors) or [x for q in g.children if q.dep_ == "prep" and q.lower_ == "of"
+                                               for h in q.children if h.dep_ == "pobj" for x in _actors_of(h, actors)]
+            out += [(a, i) for a, i in found if i not in skip and all(a.name != b.name for b, _ in out)]
+    return out
 
 
 def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[ActorRef, int]]:

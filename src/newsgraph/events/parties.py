@@ -216,6 +216,9 @@ def _subject(verb):
         elif v.dep_ == "acl" and (v.tag_ == "VBG" or v.head.lemma_.lower() in _INTENT_NOUNS) \
                 and v.head.dep_ == "dobj":
             v = v.head.head
+        elif v.dep_ in ("acl", "relcl") and v.tag_ == "VB" and v.head.dep_ == "attr" \
+                and v.head.head.lemma_.lower() in ("be", "become", "remain"):
+            v = v.head.head  # 'Turkey became the first country to recognise ...': Turkey recognises
         elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
                 and v.head.i < v.i and not any(c.dep_ == "agent" for c in v.children) and any(
                     c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == v.i + 1) for c in v.children):
@@ -254,8 +257,10 @@ def _authority_of(tok, iso: str | None) -> ActorRef | None:
 def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
     """'Burundi signed an accord with the rebels': rebels, opposition, students ... acted on with no
     state named are the acting state's own."""
-    words = [o for o in _objects(verb) if o.dep_ == "dobj"] + [
-        g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"]
+    objs = [o for o in _objects(verb) if o.dep_ == "dobj"]
+    words = objs + [g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"] + [
+        g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
+        for g in p.children if g.dep_ == "pobj"]  # "signed a peace agreement with leftist guerrillas"
     for w in [m for x in words for m in (_members(x) or [x])]:  # "dozens of opposition activists"
         group = _group_of(w, iso)
         if group is not None:
@@ -394,11 +399,14 @@ _LED = {"led", "backed", "sponsored", "supported", "trained", "armed", "controll
 
 
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "tens", "millions",
-             "group", "crowd", "number", "band", "handful"}
+             "group", "crowd", "number", "band", "handful",
+             # those who stand for whom their 'of' names: 'representatives of the Guatemalan government'
+             "representative", "representatives", "delegate", "delegates", "emissary", "emissaries"}
 
 
 def _members(tok) -> list:
-    """'thousands of students', 'a group of refugees': the people a quantity word counts."""
+    """'thousands of students', 'a group of refugees': the people a quantity word counts; 'representatives
+    of the government': those they stand for."""
     if tok.lower_ not in _QUANTITY:
         return []
     return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
