@@ -15,7 +15,8 @@ as the header, no cell has stray whitespace. Then:
   plover.tsv       every root has a row, override codes exist in cameo_codes.tsv, category names are known;
   complement_map.tsv  event prefixes exist, each derived code exists and lies in its column's root
                    (appeal 02, intent 03, demand 10, reject 12, threaten 13), no duplicate prefixes;
-  lemmas.tsv       forms and lemmas lower case, no duplicate form, every lemma a verbs.tsv lemma.
+  lemmas.tsv       forms and lemmas lower case, no duplicate form, every lemma a verbs.tsv lemma;
+  noun_classes.tsv class names and words; a pattern's '@class' alternatives stand for the class's words.
 Prints a summary; exits 1 on any error.
 
 Usage: python scripts/check_event_data.py [DATA_DIR]
@@ -39,6 +40,7 @@ HEADERS = {
     "plover.tsv": ["cameo", "plover_2021", "plover_05", "note"],
     "complement_map.tsv": ["event", "appeal", "intent", "demand", "reject", "threaten", "note"],
     "lemmas.tsv": ["form", "lemma", "note"],
+    "noun_classes.tsv": ["class", "words", "note"],
 }
 # complement_map.tsv: the root each derived column must code into.
 DERIVED_ROOT = {"appeal": "02", "intent": "03", "demand": "10", "reject": "12", "threaten": "13"}
@@ -261,6 +263,38 @@ def check_cameo(rep: Report) -> dict[str, dict[str, str]]:
     return codes
 
 
+_CLASSES: dict[str, str] | None = None
+
+
+def noun_classes(rep: Report) -> dict[str, str]:
+    """noun_classes.tsv: class -> words joined by '|' (each word checked as an alternative)."""
+    global _CLASSES
+    if _CLASSES is None:
+        _CLASSES = {}
+        for no, r in read_tsv(DATA / "noun_classes.tsv", rep):
+            where = f"noun_classes.tsv:{no}"
+            if not re.fullmatch(r"[a-z_]+", r["class"]):
+                rep.error(where, f"bad class name {r['class']!r}")
+            try:
+                _alts(r["words"], "class", allow_star=False)
+            except PatternError as exc:
+                rep.error(where, str(exc))
+            _CLASSES[r["class"]] = r["words"]
+    return _CLASSES
+
+
+def expand_classes(pat: str, rep: Report) -> str:
+    """The pattern with each '@class' alternative replaced by its words; an unknown class is an error."""
+    from newsgraph.events.lexicon import expand_classes as expand
+
+    if "@" not in pat:
+        return pat
+    try:
+        return expand(pat, noun_classes(rep))
+    except KeyError as exc:
+        raise PatternError(f"unknown noun class @{exc.args[0]}") from None
+
+
 def check_verbs(rep: Report, codes: dict) -> list[tuple[int, dict[str, str], dict]]:
     name = "verbs.tsv"
     parsed: list[tuple[int, dict[str, str], dict]] = []
@@ -278,7 +312,7 @@ def check_verbs(rep: Report, codes: dict) -> list[tuple[int, dict[str, str], dic
         elif code != "-":
             roots[code[:2]] += 1
         try:
-            terms = parse_pattern(pat)
+            terms = parse_pattern(expand_classes(pat, rep))
         except PatternError as exc:
             rep.error(where, f"pattern {pat!r}: {exc}")
             continue
@@ -353,7 +387,7 @@ def check_nouns(rep: Report, codes: dict, verbs: list) -> int:
         elif len(code) == 2:
             rep.error(where, f"code {code} is a root row")
         try:
-            terms = parse_pattern(r["pattern"], kinds=("sym", "prep"))
+            terms = parse_pattern(expand_classes(r["pattern"], rep), kinds=("sym", "prep"))
         except PatternError as exc:
             rep.error(where, f"pattern {r['pattern']!r}: {exc}")
             continue

@@ -1312,3 +1312,34 @@ def test_representatives_of_a_government_act_for_it_and_an_accord_with_rebels_is
 def test_what_is_handed_over_goes_to_whom_the_to_names_and_a_suspect_is_judicial_cooperation(
         nlp, text, code, target):
     assert any(c == code and t == target for c, _, t in _coded(nlp, text)), _coded(nlp, text)
+
+
+def test_noun_classes_stand_for_their_words_in_patterns():
+    from newsgraph.events.lexicon import expand_classes, noun_classes, parse_pattern
+
+    classes = {"relief": "food|tent", "arms": "rifle|tank"}
+    assert expand_classes("dobj:@relief|fuel prep:to", classes) == "dobj:food|tent|fuel prep:to"
+    assert expand_classes("prep:to>@arms|tent|@relief", classes) == "prep:to>rifle|tank|tent|food"
+    assert "blanket" in noun_classes()["relief"].split("|")
+    [term] = parse_pattern("dobj:@arms")
+    assert "howitzer" in term.values
+
+
+def test_event_data_files_pass_their_checks():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "check_event_data.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert "0 errors" in done.stdout
+
+
+@pytest.mark.parametrize("text, code, target", [
+    ("The Red Cross trucked blankets and tents to villages in western Nepal on Sunday.", "073", "NPL"),
+    ("Japan donated 2,000 rifles to the Philippine army last week.", "072", "PHL"),
+    ("Norway flew tents, blankets and water pumps to flood-hit areas of Bangladesh.", "073", "BGD"),
+])
+def test_goods_of_one_class_are_aid_whatever_verb_moves_them(nlp, text, code, target):
+    assert any(c == code and t == target for c, _, t in _coded(nlp, text)), _coded(nlp, text)

@@ -30,9 +30,37 @@ class Pattern:
         return len(self.terms) + sum(bool(t.objects) for t in self.terms)
 
 
+@cache
+def noun_classes() -> dict[str, str]:
+    """Class name -> its words joined by '|' (noun_classes.tsv), named '@class' in patterns."""
+    return {r["class"]: r["words"] for r in _rows("noun_classes.tsv")}
+
+
+def expand_classes(text: str, classes: dict[str, str] | None = None) -> str:
+    """A pattern with each '@class' alternative replaced by the class's words (repeats dropped)."""
+    if "@" not in text:
+        return text
+    classes = noun_classes() if classes is None else classes
+
+    def alternatives(value: str) -> str:
+        words: list[str] = []
+        for alt in value.split("|"):
+            for w in (classes[alt[1:]].split("|") if alt.startswith("@") else [alt]):
+                if w not in words:
+                    words.append(w)
+        return "|".join(words)
+
+    out = []
+    for part in text.split():
+        kind, sep, value = part.partition(":")
+        main, gt, objects = value.partition(">")
+        out.append(kind + sep + alternatives(main) + (gt + alternatives(objects) if gt else ""))
+    return " ".join(out)
+
+
 def parse_pattern(text: str) -> tuple[Term, ...]:
     terms = []
-    for part in text.split():
+    for part in expand_classes(text).split():
         kind, _, value = part.partition(":")
         value, _, objects = value.partition(">")
         terms.append(Term(kind, tuple(value.split("|")), tuple(objects.split("|")) if objects else ()))
