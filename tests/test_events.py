@@ -1343,3 +1343,22 @@ def test_event_data_files_pass_their_checks():
 ])
 def test_goods_of_one_class_are_aid_whatever_verb_moves_them(nlp, text, code, target):
     assert any(c == code and t == target for c, _, t in _coded(nlp, text)), _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, code, source", [
+    ("About 200,000 people marched through central Madrid on Sunday against the pension reform.", "14", "ESP"),
+    ("Opposition parties boycotted Zambia's parliamentary elections, saying the vote was rigged.", "14", "ZMB"),
+    ("Mineworkers at the Kolwezi copper mine downed tools in Congo on Monday over unpaid wages.", "14", "COD"),
+])
+def test_people_parties_and_mineworkers_protest_as_groups_where_they_act(nlp, text, code, source):
+    assert any(c[:2] == code and s == source for c, s, _ in _coded(nlp, text)), _coded(nlp, text)
+
+
+def test_actor_data_files_pass_their_checks():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "check_kb.py"
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
