@@ -1362,3 +1362,26 @@ def test_actor_data_files_pass_their_checks():
     script = Path(__file__).resolve().parent.parent / "scripts" / "check_kb.py"
     done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
     assert done.returncode == 0, (done.stdout + done.stderr)[-2000:]
+
+
+@pytest.mark.parametrize("text", [
+    "Islamist fighters seized the provincial capital of Gao in northern Mali on Saturday.",
+    "Rebels in South Sudan captured the garrison town of Bor after three days of fighting.",
+])
+def test_ground_taken_in_fighting_is_occupation_not_confiscation(nlp, text):
+    assert any(c == "192" for c, _, _ in _coded(nlp, text)), _coded(nlp, text)
+
+
+def test_a_town_named_as_what_was_captured_is_occupied():
+    from types import SimpleNamespace
+
+    from newsgraph.actors.resolve import ActorRef
+    from newsgraph.events.coder import _code_by_actors
+
+    doc = ng_nlp.load()("Ugandan troops captured Arua on Friday.")
+    verb, town = doc[2], doc[3]
+    assert verb.lemma_ == "capture" and town.dep_ == "dobj"
+    targets = [(ActorRef("Arua", "GPE", "UGA", "UGA"), town.i)]
+    sources = [(SimpleNamespace(type="GPE", sector="MIL", country="UGA", code="UGAMIL"), 1)]
+    assert _code_by_actors("173", verb, sources, targets) == "192"
+    assert _code_by_actors("173", verb, sources, [(ActorRef("Okello", "PERSON", "UGA", "UGA"), town.i)]) == "173"
