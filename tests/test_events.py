@@ -1385,3 +1385,13 @@ def test_a_town_named_as_what_was_captured_is_occupied():
     sources = [(SimpleNamespace(type="GPE", sector="MIL", country="UGA", code="UGAMIL"), 1)]
     assert _code_by_actors("173", verb, sources, targets) == "192"
     assert _code_by_actors("173", verb, sources, [(ActorRef("Okello", "PERSON", "UGA", "UGA"), town.i)]) == "173"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Coast guard boats seized a Greek-flagged freighter off the Libyan coast on Monday.", "GRC"),
+    ("Armenian troops shelled Azerbaijani army posts along the Line of Contact on Sunday.", "AZE"),
+    ("Bolivia's government seized two gas fields belonging to Brazilian company Petrobras.", "BRA"),
+    ("Colombia's rebels rejected the government's offer of new peace talks on Friday.", "COL"),
+])
+def test_a_thing_acted_on_is_its_owners_or_its_flags(nlp, text, target):
+    assert any(t == target for _, _, t in _coded(nlp, text)), _coded(nlp, text)

@@ -573,8 +573,8 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         return _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
     if code in ("173", "1711") and verb.lemma_.lower() in ("capture", "seize") and any(
-            t.type == "GPE" and verb.doc[i].dep_ in ("dobj", "nsubjpass") and verb.doc[i].head.i == verb.i
-            for t, i in targets):
+            t.type == "GPE" and verb.doc[i].pos_ == "PROPN" and verb.doc[i].dep_ in ("dobj", "nsubjpass")
+            and verb.doc[i].head.i == verb.i for t, i in targets):
         return "192"  # "M23 rebels captured Goma": a town taken, not a person or a ship
     if code[:3] in ("084", "042", "043", "070", "174") and _judicial_transfer(verb):
         return "063"  # "handed over a suspected ETA commander to Madrid", "sent Bout to the US to stand trial"

@@ -87,11 +87,19 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
     unnamed = tok.lemma_.lower() in word_set("unnamed_heads.txt")
     if not loose and not unnamed:
         return None  # a source: "the partnership between Russia and China" is not an actor
-    if loose and not unnamed:  # "the Cambodian refugee camp in Thailand" is Cambodian
+    if loose:  # "the Cambodian refugee camp in Thailand" is Cambodian, "Indian army posts across the Line of
+        # Control" Indian
         state = next((_state_of_word(c, actors) for c in tok.children if c.dep_ == "amod" and c.i < tok.i
                       and _state_of_word(c, actors) is not None), None)
         if state is not None:
             return state
+        # ... as is a thing named by the adjective of a word before it: "a British-flagged tanker"
+        for c in tok.children:
+            if c.dep_ in ("amod", "compound") and c.i < tok.i and c.pos_ in ("NOUN", "ADJ", "VERB"):
+                for g in c.children:
+                    state = _state_of_word(g, actors) if g.dep_ in ("amod", "compound", "npadvmod") else None
+                    if state is not None and g.i < c.i:
+                        return _organ(state, c)
     meeting = any(code[:2] == "04" for _, code, _ in noun_patterns().get(tok.lemma_.lower(), ()))
     for c in tok.children:  # "officials in Washington"; but "a summit in Vilnius" names a place
         if c.dep_ == "prep" and not (meeting and c.lower_ in _PLACE_PREPS):
@@ -108,6 +116,25 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
                 state = _state_of_word(c, actors)
                 if state is not None:
                     return state
+        return _owner_named(tok, actors)
+    return None
+
+
+def _owner_named(tok, actors: ArticleActors) -> ActorRef | None:
+    """'rigs belonging to U.S. company Helmerich and Payne', 'a tanker owned by a Greek firm': a thing
+    acted on is its owner's."""
+    for c in tok.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in ("belong", "own", "operate", "register"):
+            for p in c.children:
+                if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by"):
+                    for g in p.children:
+                        found = _actors_of(g, actors, loose=True) if g.dep_ == "pobj" else []
+                        state = next((x for t in g.subtree if t.i < g.i and t.dep_ in ("compound", "amod")
+                                      for x in [_state_of_word(t, actors)] if x is not None), None)
+                        if found and (found[0][0].country or state is None):
+                            return found[0][0]
+                        if state is not None:  # "U.S. company Helmerich and Payne": a US firm
+                            return state
     return None
 
 
@@ -258,11 +285,12 @@ def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
     """'Burundi signed an accord with the rebels': rebels, opposition, students ... acted on with no
     state named are the acting state's own."""
     objs = [o for o in _objects(verb) if o.dep_ == "dobj"]
+    objs += [c for o in objs for c in o.children if c.dep_ == "poss"]  # "spurned the government's offer"
     words = objs + [g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"] + [
         g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
         for g in p.children if g.dep_ == "pobj"]  # "signed a peace agreement with leftist guerrillas"
     for w in [m for x in words for m in (_members(x) or [x])]:  # "dozens of opposition activists"
-        group = _group_of(w, iso)
+        group = _group_of(w, iso) or (_authority_of(w, iso) if w.dep_ == "poss" else None)
         if group is not None:
             return [(group, w.i)]
     return []
@@ -272,7 +300,9 @@ def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]
     """'Police arrested dozens in Harare', 'Gunmen kidnapped two journalists in Iraq': a group of a
     sector that no words tie to a state acts in the state where the event takes place."""
     kb = knowledge_base()
-    sector = _head_sector(tok)
+    # people named by no more than that act as civilians where they are ("a million people marched
+    # through London"); as the acted on they are the place's, not a group of the actor's state
+    sector = _head_sector(tok) or ("CVL" if tok.lemma_.lower() in ("people", "person") else None)
     # "burst into a hall in Paris and took hostages": a conjunct's place is its subject's too
     near = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")] + (
         [verb.head] if verb.dep_ == "conj" and verb.head.lemma_.lower() in _ENTERING else [])
