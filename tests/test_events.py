@@ -1395,3 +1395,16 @@ def test_a_town_named_as_what_was_captured_is_occupied():
 ])
 def test_a_thing_acted_on_is_its_owners_or_its_flags(nlp, text, target):
     assert any(t == target for _, _, t in _coded(nlp, text)), _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, root", [
+    ("Tunisia's parliament repealed the press law that had jailed dozens of bloggers.", "08"),
+    ("Morocco abolished press censorship on Monday, the information ministry said.", "08"),
+    ("Egypt lifted the emergency law on Thursday after thirty years.", "08"),
+    ("Washington removed Cuba from its list of state sponsors of terrorism on Friday.", "08"),
+    ("Britain froze new loans to Malawi over concerns about governance.", "16"),
+    ("Lawmakers in Lima voted down the government's pension plan on Wednesday.", "12"),
+    ("A Madrid court threw out a Russian request to extradite the banker on Tuesday.", "12"),
+])
+def test_concessions_sanctions_and_rejections_told_with_other_verbs(nlp, text, root):
+    assert any(c[:2] == root for c, _, _ in _coded(nlp, text)), _coded(nlp, text)
