@@ -1408,3 +1408,9 @@ def test_a_thing_acted_on_is_its_owners_or_its_flags(nlp, text, target):
 ])
 def test_concessions_sanctions_and_rejections_told_with_other_verbs(nlp, text, root):
     assert any(c[:2] == root for c, _, _ in _coded(nlp, text)), _coded(nlp, text)
+
+
+def test_a_show_of_force_near_a_neighbours_borders_faces_it(nlp):
+    coded = _coded(nlp, "Turkey massed tanks and troops near Syria's borders on Sunday, state media said.")
+    assert any(c[:2] == "15" and s == "TUR" and t == "SYR" for c, s, t in coded), coded
+    assert all(t != "TUR" for c, s, t in _coded(nlp, "Turkey massed troops near its borders.") if c[:2] == "15")

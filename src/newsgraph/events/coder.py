@@ -750,10 +750,10 @@ def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[Acto
                    for o in w.children if o.dep_ == "pobj"]  # "massed troops along its border with X"
     for p in preps:
         for g in (g for g in p.children if g.dep_ == "pobj"):
-            if g.lemma_.lower() in _BORDERS:  # "the border with X", "the Chinese border"
+            if g.lemma_.lower() in _BORDERS:  # "the border with X", "the Chinese border", "Ukraine's borders"
                 g = next((o for w in g.children if w.dep_ == "prep" and w.lower_ == "with"
                           for o in w.children if o.dep_ == "pobj"), None) or next(
-                    (m for m in g.children if m.dep_ in ("amod", "compound")), None) or next(iter(border_with), g)
+                    (m for m in g.children if m.dep_ in ("amod", "compound", "poss")), None) or next(iter(border_with), g)
             else:
                 g = _named_within(g, actors) if g.pos_ == "NOUN" else g
             a = actors.at(g.i)
