@@ -1414,3 +1414,9 @@ def test_a_show_of_force_near_a_neighbours_borders_faces_it(nlp):
     coded = _coded(nlp, "Turkey massed tanks and troops near Syria's borders on Sunday, state media said.")
     assert any(c[:2] == "15" and s == "TUR" and t == "SYR" for c, s, t in coded), coded
     assert all(t != "TUR" for c, s, t in _coded(nlp, "Turkey massed troops near its borders.") if c[:2] == "15")
+
+
+def test_an_inquiry_into_what_was_done_somewhere_is_into_that_state(nlp):
+    coded = _coded(nlp, "Human Rights Watch sent researchers to Darfur to look into reports of rape at "
+                        "Sudanese-run camps.")
+    assert any(c[:2] == "09" and t == "SDN" for c, _, t in coded), coded

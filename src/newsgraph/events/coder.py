@@ -28,6 +28,7 @@ from .parties import (
     _place,
     _responded_to,
     _sources,
+    _state_of_word,
     _subject,
     _targets,
     _their_pair,
@@ -717,7 +718,8 @@ def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[Act
     holders = [verb] + [o for o in verb.children if o.dep_ == "dobj"] + [
         x for c in verb.children if c.dep_ in ("xcomp", "advcl") for x in (c, *(o for o in c.children
                                                                               if o.dep_ == "dobj"))]
-    for p in (c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("into", "of")):
+    preps = [c for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("into", "of")]
+    for p in preps:
         for t in p.subtree:
             if t.i in skip:
                 continue
@@ -726,6 +728,13 @@ def _investigated(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[Act
             found = [(a, i) for a, i in found if a.code or a.country]
             if found:
                 return found
+    for p in (p for p in preps if p.lower_ == "into"):  # else the state its words name: 'into torture at
+        for t in p.subtree:  # Russian-run camps', 'into killings in Londonderry', 'into Sri Lanka's war'
+            a = actors.at(t.i)
+            a = a if a is not None and a.type == "GPE" and a.country else (
+                _state_of_word(t, actors) if t.dep_ in ("amod", "compound", "npadvmod") else None)
+            if a is not None and t.i not in skip:
+                return [(a, t.i)]
     return []
 
 
@@ -753,7 +762,8 @@ def _faced(verb, actors: ArticleActors, own: set[str | None]) -> list[tuple[Acto
             if g.lemma_.lower() in _BORDERS:  # "the border with X", "the Chinese border", "Ukraine's borders"
                 g = next((o for w in g.children if w.dep_ == "prep" and w.lower_ == "with"
                           for o in w.children if o.dep_ == "pobj"), None) or next(
-                    (m for m in g.children if m.dep_ in ("amod", "compound", "poss")), None) or next(iter(border_with), g)
+                    (m for m in g.children if m.dep_ in ("amod", "compound", "poss")), None) or next(
+                    iter(border_with), g)
             else:
                 g = _named_within(g, actors) if g.pos_ == "NOUN" else g
             a = actors.at(g.i)
