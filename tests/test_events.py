@@ -1420,3 +1420,14 @@ def test_an_inquiry_into_what_was_done_somewhere_is_into_that_state(nlp):
     coded = _coded(nlp, "Human Rights Watch sent researchers to Darfur to look into reports of rape at "
                         "Sudanese-run camps.")
     assert any(c[:2] == "09" and t == "SDN" for c, _, t in coded), coded
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Chancellor Helmut Kohl said his government was ready to negotiate directly with Poland.", "03", "DEU", "POL"),
+    ("Japan said it stood ready to revive the stalled dialogue with Seoul.", "03", "JPN", "KOR"),
+    ("Brazilian President Lula spoke by telephone with Argentina's president on Friday.", "04", "BRA", "ARG"),
+    ("Kenya's president played host to Uganda's leader at State House on Sunday.", "04", "KEN", "UGA"),
+])
+def test_intent_and_contact_told_in_other_ways(nlp, text, root, source, target):
+    coded = _coded(nlp, text)
+    assert any(c[:2] == root and s == source and t == target for c, s, t in coded), coded

@@ -75,6 +75,8 @@ def _actor_at(tok, actors: ArticleActors, loose: bool = False) -> ActorRef | Non
     # "the Russian defense ministry", "Chinese officials"; not "Riot" taken for a name; of two, one the
     # knowledge base codes ("Osama bin Laden's al-Qaeda network": al-Qaeda's)
     owners = [actors.at(c.i) for c in tok.children if c.dep_ in ("compound", "amod", "poss", "nmod") and not stance(c)]
+    if tok.lemma_.lower() in _OWNED_HEADS:  # "his government": the state of whom the pronoun names
+        owners += [antecedent(c, actors) for c in tok.children if c.dep_ == "poss" and c.lower_ in _POSSESSIVES]
     owners = sorted((o for o in owners if o is not None), key=lambda o: not (o.code or o.country))
     for owner in owners:
         if owner.country or owner.code or owner.type != "PERSON" or not knowledge_base().sector_of([tok.text]):
@@ -140,6 +142,8 @@ def _owner_named(tok, actors: ArticleActors) -> ActorRef | None:
 
 _STATE_HEADS = frozenset({"official", "government", "leader", "diplomat", "power", "nation", "country", "ally",
                           "state", "capital", "partner", "envoy", "minister", "negotiator"})
+_OWNED_HEADS = _STATE_HEADS | {"administration"}
+_POSSESSIVES = frozenset({"his", "her", "its"})
 
 
 def _organ(owner: ActorRef, tok) -> ActorRef:
@@ -536,6 +540,12 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
                         found = _actors_of(g, actors, loose=True)
                         if found:
                             return found
+    for p in _preps(verb):  # "spoke by telephone with Putin": the 'with' of the means
+        for g in _pobjs(p):
+            for w in (w for w in g.children if w.dep_ == "prep" and w.lower_ == "with" and p.lower_ in ("by", "on")):
+                found = [x for o in _pobjs(w) if o.i not in source_tokens for x in _actors_of(o, actors, loose=True)]
+                if found:
+                    return found
     return []
 
 
