@@ -263,24 +263,32 @@ def check_cameo(rep: Report) -> dict[str, dict[str, str]]:
     return codes
 
 
-_CLASSES: dict[str, str] | None = None
+_CLASSES: dict[Path, dict[str, str]] = {}  # by data folder: read and checked once, in check_classes
+
+
+def check_classes(rep: Report) -> int:
+    """noun_classes.tsv: class names and their words (each word checked as an alternative)."""
+    classes: dict[str, str] = {}
+    for no, r in read_tsv(DATA / "noun_classes.tsv", rep):
+        where = f"noun_classes.tsv:{no}"
+        if not re.fullmatch(r"[a-z_]+", r["class"]):
+            rep.error(where, f"bad class name {r['class']!r}")
+        if r["class"] in classes:
+            rep.error(where, f"class {r['class']!r} given twice")
+        try:
+            _alts(r["words"], "class", allow_star=False)
+        except PatternError as exc:
+            rep.error(where, str(exc))
+        classes[r["class"]] = r["words"]
+    _CLASSES[DATA] = classes
+    return len(classes)
 
 
 def noun_classes(rep: Report) -> dict[str, str]:
-    """noun_classes.tsv: class -> words joined by '|' (each word checked as an alternative)."""
-    global _CLASSES
-    if _CLASSES is None:
-        _CLASSES = {}
-        for no, r in read_tsv(DATA / "noun_classes.tsv", rep):
-            where = f"noun_classes.tsv:{no}"
-            if not re.fullmatch(r"[a-z_]+", r["class"]):
-                rep.error(where, f"bad class name {r['class']!r}")
-            try:
-                _alts(r["words"], "class", allow_star=False)
-            except PatternError as exc:
-                rep.error(where, str(exc))
-            _CLASSES[r["class"]] = r["words"]
-    return _CLASSES
+    """The classes of the data folder being checked (check_classes reads them first)."""
+    if DATA not in _CLASSES:
+        check_classes(rep)
+    return _CLASSES[DATA]
 
 
 def expand_classes(pat: str, rep: Report) -> str:
@@ -520,6 +528,7 @@ def main(argv: list[str]) -> int:
         DATA = Path(argv[1])
     rep = Report()
     codes = check_cameo(rep)
+    n_classes = check_classes(rep)
     verbs = check_verbs(rep, codes)
     n_nouns = check_nouns(rep, codes, verbs)
     n_mod = check_modality(rep)
@@ -533,7 +542,7 @@ def main(argv: list[str]) -> int:
     print(f"cameo_codes.tsv {len(codes)} codes ({unsure} sure=no); verbs.tsv {len(verbs)} rows, "
           f"{len({r['lemma'] for _, r, _ in verbs})} lemmas, {covered_roots}/20 roots; nouns.tsv {n_nouns} rows; "
           f"modality.tsv {n_mod} rows; plover.tsv {n_plover} rows; complement_map.tsv {n_map} rows; "
-          f"lemmas.tsv {n_lemmas} rows")
+          f"lemmas.tsv {n_lemmas} rows; noun_classes.tsv {n_classes} classes")
     print(f"{len(rep.errors)} errors, {len(rep.warnings)} warnings")
     return 1 if rep.errors else 0
 

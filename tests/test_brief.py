@@ -352,3 +352,34 @@ def test_single_source_claims_of_actors_come_before_analysis_and_analysis_fills_
     assert len(texts) == MAX_SINGLE_TOTAL // 2  # the writer's analysis only fills the list to half
     notes = {i.note for i in b.single_source}
     assert notes == {"single source", "2 outlets, one independent source"}
+
+
+@pytest.mark.parametrize("text, x, y, phrase", [
+    ("The pact covers long-range missiles and more.", "long-range", "missiles", "long-range missiles"),
+    ("They began joint research in “hypersonic” weapons last year.", "hypersonic", "weapons",
+     "joint research in hypersonic weapons"),
+    ("The Sino-Russian naval exercises ended on Friday.", "naval", "exercises", "Sino-Russian naval exercises"),
+    ("The terminal opens berths to trawlers.", "opens", "berths", None),
+])
+def test_noun_phrases_keep_hyphenated_and_quoted_words(text, x, y, phrase):
+    from newsgraph import nlp
+    from newsgraph.brief.claims import _noun_phrase
+
+    [doc] = list(nlp.parse([text]))
+    assert _noun_phrase(doc, x, y) == phrase
+
+
+def test_an_article_lists_at_most_max_single_claims_over_both_tiers_and_sources_are_actors():
+    from newsgraph.brief.claims import claims_of, told_of_actor
+    from newsgraph.brief.model import MAX_SINGLE, Briefing
+
+    claims = [{"id": f"c{i:03d}", "kind": "statement", "text": f"Claim number {i} of the only article, told at "
+               f"length here.", "single_source": True, "salience": 1.0, "independent_outlets": 1, "outlets": 1,
+               "evidence": [{"article_id": "a1", "start": i * 100, "end": i * 100 + 60,
+                             "text": f"Claim number {i} of the only article, told at length here."}]}
+              for i in range(20)]
+    b = Briefing("s", "h", "", [], [], [], [], [], [], [], [])
+    claims_of(b, claims, lambda ids: [1], {}, led=lambda c: int(c["id"][1:]) % 2 == 0)
+    assert len(b.single_source) == MAX_SINGLE
+    assert told_of_actor({"subject": "two countries", "source": "Vladimir Putin; Xi Jinping"},
+                         frozenset({"Vladimir Putin", "Xi Jinping"}))

@@ -8,6 +8,7 @@ part: the timeline (`events`), statements and claims (`claims`), source notes (`
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from typing import Any
 
 from ..clean import language
@@ -83,11 +84,16 @@ def _led(con, sid: str):
         """SELECT e.article_id, e.start FROM events e JOIN corpus_articles c ON c.article_id = e.article_id
            WHERE c.story_id = ? AND NOT e.background AND e.source IS NOT NULL""", [sid]).fetchall()}
 
+    for spans in frames.values():
+        spans.sort(key=lambda t: t[0])
+
     def led(claim: dict) -> bool:
         first = (claim["evidence"] or [None])[0]
-        return first is not None and any(
-            told_of_actor(f, actors) or (first["article_id"], s) in acted
-            for s, e, f in frames.get(first["article_id"], ()) if s <= first["start"] < e)
+        spans = frames.get(first["article_id"], []) if first is not None else []
+        k = bisect_right(spans, first["start"], key=lambda t: t[0]) - 1 if spans else -1
+        if k < 0 or not spans[k][0] <= first["start"] < spans[k][1]:
+            return False  # (a sentence with no stored frame, or a claim before the first)
+        return told_of_actor(spans[k][2], actors) or (first["article_id"], spans[k][0]) in acted
     return led
 
 

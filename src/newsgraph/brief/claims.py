@@ -164,8 +164,10 @@ def told_of_actor(frame: dict | None, actors: frozenset[str]) -> bool:
     'observers', 'the breadth of cooperation')."""
     if not frame:
         return False
-    subject = [p.strip() for p in (frame.get("subject") or "").split(";") if p.strip()]
-    return bool(subject) and all(p in actors for p in subject) or (frame.get("source") or "") in actors
+    def names(field: str) -> list[str]:
+        return [p.strip() for p in (frame.get(field) or "").split(";") if p.strip()]
+    subject, source = names("subject"), names("source")
+    return bool(subject) and all(p in actors for p in subject) or bool(source) and all(p in actors for p in source)
 
 
 def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[tuple[int, int]]],
@@ -188,7 +190,9 @@ def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[t
         and standalone(claim_text(c))]
     single.sort(key=lambda c: (-(c["salience"] or 0), c["id"]))
     picked: list[dict] = []
-    tiers = ([c for c in single if led(c)], [c for c in single if not led(c)]) if led else (single,)
+    shown: Counter[str] = Counter()  # claims listed per article, MAX_SINGLE at most in all
+    told = [led(c) for c in single] if led else [True] * len(single)
+    tiers = ([c for c, t in zip(single, told) if t], [c for c, t in zip(single, told) if not t])
     for n, tier in enumerate(tiers):  # what actors did or said first, then the rest to fill half the list
         # spread over the articles: the most telling claims of each outlet first
         room = MAX_SINGLE_TOTAL if n == 0 else MAX_SINGLE_TOTAL // 2
@@ -197,10 +201,11 @@ def claims_of(b: Briefing, claims: list[dict], cite, confirmed: dict[str, list[t
             per_article.setdefault(c["evidence"][0]["article_id"], []).append(c)
         depth = 0
         order = sorted(per_article, key=lambda aid: min(cite([aid]) or [0]))
-        while depth < MAX_SINGLE and any(len(v) > depth for v in per_article.values()):
+        while any(len(v) > depth for v in per_article.values()) and len(picked) < room:
             for aid in order:
-                if len(per_article[aid]) > depth and len(picked) < room:
+                if len(per_article[aid]) > depth and len(picked) < room and shown[aid] < MAX_SINGLE:
                     picked.append(per_article[aid][depth])
+                    shown[aid] += 1
             depth += 1
     for c in picked:
         b.single_source.append(Item(claim_text(c), cite(e["article_id"] for e in c["evidence"]),
@@ -213,9 +218,9 @@ _WORDS = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 _SENTENCE = re.compile(r"[^\n]+?(?:[.!?](?=\s)|$)", re.M)
 _CLAUSE = re.compile(r"[,;:()\[\]—–]|\s-\s")
-_LEAD = frozenset("and or but while whereas as with including".split())
 MAX_ONLY_HERE = 5  # phrases per article
 MAX_ONLY_HERE_TRIED = 12  # rare pairs per article tried as noun phrases
+MAX_ONLY_HERE_ARTICLES = 12  # articles whose own phrases are listed
 
 
 def only_here(arts: list[dict], num: dict[str, int],
@@ -258,15 +263,20 @@ def only_here(arts: list[dict], num: dict[str, int],
     seen: Counter[tuple[str, str]] = Counter(g for found in grams.values() for g in found)
     words_in = {a["id"]: set(_WORDS.findall(a["text"].lower())) for a in arts}
     candidates: dict[str, list[tuple[str, str, str]]] = {}  # article -> (x, y, clause), best first
+    best: dict[str, float] = {}
     for a in arts:
         others = set().union(*(w for k, w in words_in.items() if k != a["id"]))
         own = sorted(((idf(x) + idf(y), (x, y)) for x, y in grams[a["id"]]
                       if seen[(x, y)] == 1 and (x not in others or y not in others)), key=lambda t: (-t[0], t[1]))
         candidates[a["id"]] = [(x, y, grams[a["id"]][(x, y)]) for _, (x, y) in own[:MAX_ONLY_HERE_TRIED]]
+        best[a["id"]] = own[0][0] if own else 0.0
+    # the articles whose own phrases weigh most: a story of a thousand pages lists (and parses) a few
+    keep = set(sorted(best, key=lambda aid: -best[aid])[:MAX_ONLY_HERE_ARTICLES])
+    candidates = {aid: found for aid, found in candidates.items() if aid in keep}
     clauses = sorted({c for found in candidates.values() for *_, c in found})
     parsed = dict(zip(clauses, nlp.parse(clauses))) if clauses else {}
     out = []
-    for a in arts:
+    for a in (a for a in arts if a["id"] in candidates):
         shown: list[str] = []
         used: set[str] = set()
         for x, y, clause in candidates[a["id"]]:
@@ -288,30 +298,42 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 
 def _noun_phrase(doc, x: str, y: str) -> str | None:
     """The noun phrase of a clause that holds the word pair (x, y) among the words qualifying a noun
-    or as the noun itself ('hypersonic weapons', 'ballistic missile launches'), with the phrase it
-    completes ('joint research in hypersonic weapons'); None where the pair is no noun phrase
-    ('opens berths', 'final text settles', 'Chile's top diplomat spoke')."""
-    first = next((t for t in doc[:-1] if t.lower_ == x and doc[t.i + 1].lower_ == y), None)
-    if first is None or first.pos_ not in _NOMINAL or doc[first.i + 1].pos_ not in _NOMINAL:
+    or as the noun itself ('hypersonic weapons', 'ballistic missile launches', 'long-range missiles',
+    '“hypersonic” weapons'), with the phrase it completes ('joint research in hypersonic weapons'); None
+    where the pair is no noun phrase ('opens berths', 'final text settles', 'Chile's top diplomat spoke')."""
+    found = re.search(rf"(?<!\w){re.escape(x)}(?!\w)[\W_]{{1,4}}?{re.escape(y)}(?!\w)", doc.text, re.I)
+    xs = doc.char_span(found.start(), found.start() + len(x), alignment_mode="expand") if found else None
+    ys = doc.char_span(found.end() - len(y), found.end(), alignment_mode="expand") if found else None
+    if not xs or not ys or xs[-1].pos_ not in _NOMINAL or ys[0].pos_ not in _NOMINAL:
         return None
-    head = doc[first.i + 1]
+    first, head = xs[-1], ys[0]
     while head.dep_ in ("compound", "amod", "nmod", "nummod") and head.head.i > head.i:
         head = head.head
     if head.pos_ not in ("NOUN", "PROPN") or not first.i < first.head.i <= head.i:
         return None
-    lo = _modifiers_from(doc, first.i, head)
+    lo = _modifiers_from(doc, xs.start, head)
     prep = head.head
     if head.dep_ == "pobj" and prep.dep_ == "prep" and prep.i == lo - 1 and prep.head.pos_ == "NOUN" \
             and prep.head.i == prep.i - 1:  # the phrase it completes: 'joint research in ...'
         lo = _modifiers_from(doc, prep.head.i, prep.head)
-    return doc[lo:head.i + 1].text.strip("'‘’.,;\"“” ")
+    return re.sub(r"[\"“”]", "", doc[lo:head.i + 1].text).strip("'‘’.,; ")
 
 
 def _modifiers_from(doc, at: int, head) -> int:
-    """Where the words qualifying `head` that stand before token `at` begin (no determiner)."""
-    while at > 0 and doc[at - 1].pos_ in _NOMINAL | {"ADV"} and at - 1 < doc[at - 1].head.i <= head.i \
-            and doc[at - 1].dep_ not in ("det", "poss", "nsubj"):
-        at -= 1
+    """Where the words qualifying `head` that stand before token `at` begin (no determiner), words
+    joined by a hyphen kept whole ('Sino-Russian')."""
+    while at > 0:
+        prev = doc[at - 1]
+        hyphen = prev.text == "-" and not prev.whitespace_ and at > 1 and not doc[at - 2].whitespace_
+        if hyphen:
+            at -= 2
+        elif prev.text in ("“", '"', "‘", "'") and prev.whitespace_ == "":  # an opening quotation mark
+            at -= 1
+        elif prev.pos_ in _NOMINAL | {"ADV"} and at - 1 < prev.head.i <= head.i \
+                and prev.dep_ not in ("det", "poss", "nsubj"):
+            at -= 1
+        else:
+            break
     return at
 
 

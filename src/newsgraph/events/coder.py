@@ -404,6 +404,11 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     if not sources and code[:2] == "15" and not any(c.dep_ == "agent" for c in verb.children):
         # "security forces were placed on maximum alert": those put on alert show the force
         sources = [x for c in verb.children if c.dep_ == "nsubjpass" for x in _actors_of(c, actors, loose=True)]
+    if not sources and (code[:3] in ("063", "084") or code[:2] == "07") and any(
+            c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        # "Fujimori was extradited from Chile to Peru": the state it came from gave it
+        sources = [x for p in verb.children if p.dep_ == "prep" and p.lower_ == "from" for g in p.children
+                   if g.dep_ == "pobj" for x in _actors_of(g, actors) if x[0].type == "GPE" and x[0].country]
     subject = None if sources else _subject(verb)
     if not sources and (subject is None or subject.lemma_.lower() in WEAPONS):
         sources = _unknown_attackers(verb, code, actors)  # "a journalist was killed in Beirut"
@@ -434,7 +439,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         if all(t.type == "GPE" and t.country == iso for t, _ in targets):
             # none, or only the actor's own state as the place: 'signed a peace agreement with leftist
             # guerrillas in Guatemala City' is with the guerrillas
-            targets = _domestic_target(verb, iso) or targets
+            targets = _domestic_target(verb, iso, sources[0][0].sector in _DOMESTIC) or targets
     if len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # 'A and B signed an accord at Nansen Hall': a
         # place no state is known of is where the two acted together, not whom they acted on
         targets = [(t, i) for t, i in targets if t.country or t.code or t.type not in ("LOC", "FAC", "GPE")]
@@ -483,7 +488,7 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
     if (where is None or not where.country) and verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG":
         where = _place(verb.head, actors)[1]  # 'a truck bomb ripped through the embassy in Nairobi, killing ...'
     if where is None or not where.country:
-        where = _town_named_within(verb, actors) or _victims_state(verb, actors)
+        where = _town_named_within(verb, actors)
     if where is None or not where.country:
         return []
     return [(ActorRef(f"unidentified attackers in {where.name}", "NORP", where.country, where.code), verb.i)]
@@ -491,30 +496,22 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
 
 def _town_named_within(verb, actors: ArticleActors) -> ActorRef | None:
     """A town or state of the known world named inside the phrase that says where an attack was ('in the
-    lift of her Moscow apartment building'), when no place stands at its head."""
+    lift of her Moscow apartment building'), when no place stands at its head: the phrase's nouns, their
+    'of', 'in' and 'at' phrases and the words before them, not a clause or participle hung on them ('an
+    attack claimed by a group based in Syria')."""
     for p in verb.children:
         if p.dep_ != "prep" or p.lower_ not in ("in", "at", "outside", "near", "inside"):
             continue
-        for t in p.subtree:
-            a = actors.at(t.i)
-            if a is not None and a.type == "GPE" and a.kb and a.country and t.dep_ in ("compound", "pobj", "poss"):
-                return a
+        nouns = [g for g in p.children if g.dep_ == "pobj"]
+        while nouns:
+            g = nouns.pop(0)
+            for t in [*(c for c in g.children if c.dep_ in ("compound", "poss") and c.i < g.i), g]:
+                a = actors.at(t.i)
+                if a is not None and a.type == "GPE" and a.kb and a.country:
+                    return a
+            nouns += [o for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in", "at")
+                      for o in q.children if o.dep_ == "pobj"]
     return None
-
-
-def _victims_state(verb, actors: ArticleActors) -> ActorRef | None:
-    """'Former Pakistani prime minister Benazir Bhutto was killed in a suicide bomb attack': where no place
-    is known, the state of the one person attacked, as the likeliest place of the attack."""
-    victims = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")]
-    found = {a.country: a for v in victims for a in [actors.at(v.i)] if a is not None and a.type == "PERSON"
-             and a.country}
-    if len(found) != 1:
-        return None
-    iso = next(iter(found))
-    kb = knowledge_base()
-    country = kb.countries.get(iso)
-    return None if country is None else actors.actors.get(country.name) or ActorRef(
-        country.name, "GPE", country.country, country.code, kb=True)
 
 
 _RECIPROCAL = frozenset("fight clash battle skirmish trade exchange spar".split())
@@ -573,6 +570,9 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
             return "190"  # "troops stormed the compound"
     if code in ("190", "193") and not any(_armed(s) for s, _ in sources):
         return _ASSAULT.get(verb.lemma_.lower(), "180")  # "militiamen attacked the camp": an assault
+    if code[:2] == "15" and any(t.lower_.startswith("peacekeep") for c in verb.children
+                                if c.dep_ in ("advcl", "xcomp", "prep") for t in c.subtree):
+        return "074"  # "dispatched 800 soldiers to Liberia to reinforce the peacekeeping force": peacekeepers
     if code in ("173", "1711") and verb.lemma_.lower() in ("capture", "seize") and any(
             t.type == "GPE" and verb.doc[i].pos_ == "PROPN" and verb.doc[i].dep_ in ("dobj", "nsubjpass")
             and verb.doc[i].head.i == verb.i for t, i in targets):
@@ -582,21 +582,32 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
     return code
 
 
-_TRANSFERS = frozenset("hand turn transfer send fly deliver surrender deport return repatriate".split())
+_TRANSFERS = frozenset("hand turn transfer send fly deliver surrender return repatriate".split())
 _ACCUSED = frozenset("suspected alleged accused wanted indicted fugitive".split())
 _TRIAL = frozenset("trial charge charges prosecution justice".split())
-_CRIMINALS = frozenset("suspect fugitive defendant kingpin trafficker smuggler militant terrorist".split())
+# people wanted for crimes: a 'suspected' one of these is a suspect ('a suspected ETA commander'), a
+# suspected spy or migrant is not
+_CRIMINALS = frozenset("suspect fugitive defendant kingpin trafficker smuggler militant terrorist bomber killer "
+                       "murderer gunman hijacker financier dealer lord warlord commander leader member".split())
+_CRIMES = frozenset("drug drugs cocaine heroin war_crimes genocide terror terrorism".split())
 
 
 def _judicial_transfer(verb) -> bool:
-    """A person handed to another state or a court as a suspect ('a suspected ETA commander', 'a war
-    crimes suspect'), or sent there to face trial or charges: judicial cooperation, not a release."""
+    """A person handed to another state or a court as one wanted for a crime ('a suspected ETA
+    commander', 'drug lord Joaquin Guzman', 'a fugitive'), or sent there to face trial or charges:
+    judicial cooperation, not a release."""
     if verb.lemma_.lower() not in _TRANSFERS:
         return False
     objs = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    accused = any(o.lemma_.lower() in _CRIMINALS or any(  # 'a suspected ETA commander', 'drug lord Joaquin Guzman'
-        m.lower_ in _ACCUSED or m.lemma_.lower() in _CRIMINALS or m.lower_ == "drug"
-        for m in o.subtree if m.i < o.i and m.dep_ in ("amod", "compound")) for o in objs)
+
+    def wanted(o) -> bool:
+        mods = [m for m in o.children if m.dep_ in ("amod", "compound") and m.i < o.i]
+        mods += [m for c in mods if c.dep_ == "compound" for m in c.children if m.dep_ in ("amod", "compound")]
+        criminal = o.lemma_.lower() in _CRIMINALS or any(  # 'drug lord X' (not 'suspected', lemma 'suspect')
+            m.dep_ == "compound" and m.pos_ in ("NOUN", "PROPN") and m.lemma_.lower() in _CRIMINALS for m in mods)
+        return o.lemma_.lower() in ("suspect", "fugitive", "defendant") or criminal and any(
+            m.lower_ in _ACCUSED or m.lower_ in _CRIMES for m in mods)
+    accused = any(wanted(o) for o in objs)
     purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("face", "stand") and any(
         g.lemma_.lower() in _TRIAL for g in c.subtree) for c in verb.children)
     return bool(objs) and (accused or purpose)

@@ -9,7 +9,7 @@ from ..data import word_set
 from ..quotemarks import sent_of
 from ..speakers import antecedent
 from .lexicon import noun_patterns
-from .patterns import _INTENT_NOUNS, _objects
+from .patterns import _INTENT_NOUNS, _code_of, _objects
 
 _TARGET_PREPS = ("with", "against", "on", "to", "at", "toward", "towards", "for", "from", "of", "into", "between")
 
@@ -248,8 +248,10 @@ def _subject(verb):
                 and v.head.dep_ == "dobj":
             v = v.head.head
         elif v.dep_ in ("acl", "relcl") and v.tag_ == "VB" and v.head.dep_ == "attr" \
-                and v.head.head.lemma_.lower() in ("be", "become", "remain"):
-            v = v.head.head  # 'Turkey became the first country to recognise ...': Turkey recognises
+                and v.head.head.lemma_.lower() in ("be", "become", "remain") and v.head.head.dep_ != "xcomp" \
+                and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in v.head.head.children):
+            v = v.head.head  # 'Turkey became the first country to recognise ...': Turkey recognises (not
+            # 'would never be', 'refused to be')
         elif v.dep_ == "acl" and v.tag_ == "VBD" and v.head.dep_ == "ROOT" and v.head.pos_ in ("NOUN", "PROPN") \
                 and v.head.i < v.i and not any(c.dep_ == "agent" for c in v.children) and any(
                     c.dep_ == "dobj" or (c.dep_ == "prep" and c.lower_ == "in" and c.i == v.i + 1) for c in v.children):
@@ -285,16 +287,17 @@ def _authority_of(tok, iso: str | None) -> ActorRef | None:
                     sector=sector)
 
 
-def _domestic_target(verb, iso: str | None) -> list[tuple[ActorRef, int]]:
+def _domestic_target(verb, iso: str | None, authority: bool = False) -> list[tuple[ActorRef, int]]:
     """'Burundi signed an accord with the rebels': rebels, opposition, students ... acted on with no
-    state named are the acting state's own."""
+    state named are the acting state's own. `authority`: the actor is a group within its state (rebels,
+    opposition), so that the government whose offer it spurns is its state's, not the actor's own organ."""
     objs = [o for o in _objects(verb) if o.dep_ == "dobj"]
     objs += [c for o in objs for c in o.children if c.dep_ == "poss"]  # "spurned the government's offer"
     words = objs + [g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"] + [
         g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
         for g in p.children if g.dep_ == "pobj"]  # "signed a peace agreement with leftist guerrillas"
     for w in [m for x in words for m in (_members(x) or [x])]:  # "dozens of opposition activists"
-        group = _group_of(w, iso) or (_authority_of(w, iso) if w.dep_ == "poss" else None)
+        group = _group_of(w, iso) or (_authority_of(w, iso) if authority and w.dep_ == "poss" else None)
         if group is not None:
             return [(group, w.i)]
     return []
@@ -304,9 +307,10 @@ def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]
     """'Police arrested dozens in Harare', 'Gunmen kidnapped two journalists in Iraq': a group of a
     sector that no words tie to a state acts in the state where the event takes place."""
     kb = knowledge_base()
-    # people named by no more than that act as civilians where they are ("a million people marched
+    # people named by no more than that protest as civilians where they are ("a million people marched
     # through London"); as the acted on they are the place's, not a group of the actor's state
-    sector = _head_sector(tok) or ("CVL" if tok.lemma_.lower() in ("people", "person") else None)
+    sector = _head_sector(tok) or ("CVL" if tok.lower_ == "people" and (_code_of(verb)[0] or "")[:2] == "14"
+                                   else None)
     # "burst into a hall in Paris and took hostages": a conjunct's place is its subject's too
     near = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")] + (
         [verb.head] if verb.dep_ == "conj" and verb.head.lemma_.lower() in _ENTERING else [])
