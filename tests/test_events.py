@@ -1460,3 +1460,14 @@ def test_one_extradited_from_a_state_is_that_states_act_and_troops_sent_to_keep_
     coded = _coded(nlp, "Nigeria dispatched 500 more soldiers to Sierra Leone on Friday to reinforce the West "
                         "African peacekeeping force in Freetown.")
     assert any(c == "074" and s == "NGA" and t == "SLE" for c, s, t in coded), coded
+
+
+@pytest.mark.parametrize("text, root, source, target", [
+    ("Ghana's main opposition party accused the ruling party of rigging the vote in Accra.", "11", "GHAOPP", "GHAGOV"),
+    ("Zambian opposition leader Hakainde Hichilema condemned the electoral commission's count as a fraud.", "11",
+     "ZMB", "ZMBGOV"),
+    ("South Korea cut off all official communication lines with North Korea on Monday.", "16", "KOR", "PRK"),
+])
+def test_a_group_within_a_state_acts_on_its_own_states_organs(nlp, text, root, source, target):
+    found = [(e.event_code, e.source_code or "", e.target_code or "") for e in events_of(nlp, text)[0]]
+    assert any(c[:2] == root and s.startswith(source) and t.startswith(target) for c, s, t in found), found
