@@ -1471,3 +1471,18 @@ def test_one_extradited_from_a_state_is_that_states_act_and_troops_sent_to_keep_
 def test_a_group_within_a_state_acts_on_its_own_states_organs(nlp, text, root, source, target):
     found = [(e.event_code, e.source_code or "", e.target_code or "") for e in events_of(nlp, text)[0]]
     assert any(c[:2] == root and s.startswith(source) and t.startswith(target) for c, s, t in found), found
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Boko Haram gunmen abducted dozens of girls from a school in the northeastern Nigerian town of Dapchi.",
+     "NGA", "NGA"),
+    ("FARC rebels kidnapped presidential candidate Rosa Marquez on a rural road on Sunday.", "COL", "COLPTY"),
+])
+def test_people_of_no_state_attacked_are_of_the_place_or_the_attackers_state(nlp, text, source, target):
+    found = [(e.event_code, e.source_code or "", e.target_code or "") for e in events_of(nlp, text)[0]]
+    assert any(c[:2] == "18" and s.startswith(source) and t.startswith(target) for c, s, t in found), found
+
+
+def test_a_name_that_is_also_an_acronym_of_a_state_is_no_state(nlp):
+    found = events_of(nlp, "A car bomb ripped through a crowded market in Baghdad's Sadr City, killing 60 people.")[0]
+    assert found and all((e.source_code or "")[:3] != "ESH" for e in found)

@@ -434,8 +434,7 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         sources = [(group, subject.i)]
     if len(sources) == 1:  # "accepted demands from Shona rebels": rebels of no known state are domestic
         iso = sources[0][0].country
-        targets = [((_group_of(verb.doc[i], iso) if not t.country and not t.code else None) or t, i)
-                   for t, i in targets]
+        targets = [(_of_state(t, verb.doc[i], iso), i) for t, i in targets]
         if all(t.type == "GPE" and t.country == iso for t, _ in targets):
             # none, or only the actor's own state as the place: 'signed a peace agreement with leftist
             # guerrillas in Guatemala City' is with the guerrillas
@@ -467,6 +466,17 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
+def _of_state(target: ActorRef, tok, iso: str | None) -> ActorRef:
+    """A target of no state acted on by an actor of state `iso`: rebels of no known state are that state's
+    ('accepted demands from Shona rebels'), and so is a person known only by a role ('presidential
+    candidate Ingrid Betancourt': PTY, no state)."""
+    if target.country or (target.code and target.code != target.sector):
+        return target
+    if target.type == "PERSON" and target.sector and iso in knowledge_base().countries:
+        return replace(target, country=iso, code=knowledge_base().code(iso, target.sector))
+    return (_group_of(tok, iso) if not target.code else None) or target
+
+
 def _other_state_named(verb, states: set, actors: ArticleActors) -> bool:
     """Whether the verb's sentence names an actor, or a nationality, of a state other than `states`."""
     kb = knowledge_base()
@@ -494,22 +504,23 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
     return [(ActorRef(f"unidentified attackers in {where.name}", "NORP", where.country, where.code), verb.i)]
 
 
-def _town_named_within(verb, actors: ArticleActors) -> ActorRef | None:
+def _town_named_within(verb, actors: ArticleActors,
+                       preps: tuple[str, ...] = ("in", "at", "outside", "near", "inside")) -> ActorRef | None:
     """A town or state of the known world named inside the phrase that says where an attack was ('in the
     lift of her Moscow apartment building'), when no place stands at its head: the phrase's nouns, their
     'of', 'in' and 'at' phrases and the words before them, not a clause or participle hung on them ('an
     attack claimed by a group based in Syria')."""
     for p in verb.children:
-        if p.dep_ != "prep" or p.lower_ not in ("in", "at", "outside", "near", "inside"):
+        if p.dep_ != "prep" or p.lower_ not in preps:
             continue
         nouns = [g for g in p.children if g.dep_ == "pobj"]
         while nouns:
             g = nouns.pop(0)
-            for t in [*(c for c in g.children if c.dep_ in ("compound", "poss") and c.i < g.i), g]:
-                a = actors.at(t.i)
+            for t in [*(c for c in g.children if c.dep_ in ("compound", "poss", "amod") and c.i < g.i), g]:
+                a = actors.at(t.i) if t.dep_ != "amod" else _state_of_word(t, actors)  # "the Nigerian town of X"
                 if a is not None and a.type == "GPE" and a.kb and a.country:
                     return a
-            nouns += [o for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in", "at")
+            nouns += [o for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in", "at", "on")
                       for o in q.children if o.dep_ == "pobj"]
     return None
 
@@ -687,6 +698,13 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
         targets = _targets(verb.head, actors, skip)
     if not targets and code[:2] in ("18", "19", "20"):  # "two soldiers were killed": whoever did it, them
         targets = [t for c in verb.children if c.dep_ == "nsubjpass" for t in _actors_of(c, actors, loose=True)]
+    if not targets and len(sources) == 1 and code[:2] in ("18", "19", "20"):  # people of no state attacked, by
+        # a known actor, where it happened: "killed 148 people in an assault on a college in eastern Kenya",
+        # "abducted schoolgirls from a town in Nigeria"
+        where = _place(verb, actors, where_only=True)[1]
+        where = where if where is not None and where.country else _town_named_within(
+            verb, actors, ("in", "at", "outside", "near", "inside", "from", "on"))
+        targets = [(where, verb.i)] if where is not None and where.country else []
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
         where = _place(verb, actors, where_only=True)[1]
         targets = [(where, verb.i)] if where is not None and where.country else []
