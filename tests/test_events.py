@@ -1486,3 +1486,11 @@ def test_people_of_no_state_attacked_are_of_the_place_or_the_attackers_state(nlp
 def test_a_name_that_is_also_an_acronym_of_a_state_is_no_state(nlp):
     found = events_of(nlp, "A car bomb ripped through a crowded market in Baghdad's Sadr City, killing 60 people.")[0]
     assert found and all((e.source_code or "")[:3] != "ESH" for e in found)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Sri Lanka's Tamil Tiger rebels announced a complete cessation of military operations from midnight.", "0871"),
+    ("The Pentagon unveiled a new package of weapons for Taiwan on Friday.", "072"),
+])
+def test_a_cessation_announced_and_a_package_of_weapons_unveiled(nlp, text, code):
+    assert any(c == code for c, _, _ in _coded(nlp, text)), _coded(nlp, text)
