@@ -1494,3 +1494,17 @@ def test_a_name_that_is_also_an_acronym_of_a_state_is_no_state(nlp):
 ])
 def test_a_cessation_announced_and_a_package_of_weapons_unveiled(nlp, text, code):
     assert any(c == code for c, _, _ in _coded(nlp, text)), _coded(nlp, text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Iraqi troops killed 20 rebels near the Syrian border.", "SYR"),  # the rebels are Iraq's
+    ("Chinese businessmen in Zambia accused the police of extortion.", "CHNCOP"),  # not a political group
+    ("Hamas militants fired rockets at the army.", "PSEMIL"),  # an army attacked may be another state's
+    ("Russia welcomed opposition leader Juan Guaido.", "RUSOPP"),  # a foreigner spoken of keeps no state
+    ("Two guards were killed in a bomb attack at the Turkish embassy.", "TUR"),  # an embassy is abroad
+    ("Russian forces cut off supply lines to Mariupol.", "160"),  # a supply line is no diplomatic tie
+    ("The Zimbabwean opposition accused the ruling party's militia of violence.", "ZWEGOV"),  # the militia
+])
+def test_what_the_second_review_found(nlp, text, wrong):
+    found = {x for e in events_of(nlp, text)[0] for x in (e.event_code, e.source_code, e.target_code)}
+    assert wrong not in found, found

@@ -434,11 +434,11 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
         sources = [(group, subject.i)]
     if len(sources) == 1:  # "accepted demands from Shona rebels": rebels of no known state are domestic
         iso = sources[0][0].country
-        targets = [(_of_state(t, verb.doc[i], iso), i) for t, i in targets]
+        targets = [(_of_state(t, verb.doc[i], iso, code[:2] in ("18", "19", "20")), i) for t, i in targets]
         if all(t.type == "GPE" and t.country == iso for t, _ in targets):
             # none, or only the actor's own state as the place: 'signed a peace agreement with leftist
             # guerrillas in Guatemala City' is with the guerrillas
-            targets = _domestic_target(verb, iso, sources[0][0].sector in _DOMESTIC) or targets
+            targets = _domestic_target(verb, iso, sources[0][0].sector in _POLITICAL and code[:2] in _VERBAL) or targets
     if len(sources) > 1 and code[:2] in _JOINT_ROOTS:  # 'A and B signed an accord at Nansen Hall': a
         # place no state is known of is where the two acted together, not whom they acted on
         targets = [(t, i) for t, i in targets if t.country or t.code or t.type not in ("LOC", "FAC", "GPE")]
@@ -466,15 +466,19 @@ def _events_for(verb, trigger: str, code: str, actors: ArticleActors, article_id
     return _build(verb, trigger, code, pairs, actors, article_id, published, quotes)
 
 
-def _of_state(target: ActorRef, tok, iso: str | None) -> ActorRef:
+def _of_state(target: ActorRef, tok, iso: str | None, violent: bool = False) -> ActorRef:
     """A target of no state acted on by an actor of state `iso`: rebels of no known state are that state's
-    ('accepted demands from Shona rebels'), and so is a person known only by a role ('presidential
-    candidate Ingrid Betancourt': PTY, no state)."""
+    ('accepted demands from Shona rebels'), and so is a person attacked who is known only by an office
+    held at home ('rebels kidnapped presidential candidate Ingrid Betancourt': PTY, no state), not a
+    journalist or an opposition leader a foreign state speaks of."""
     if target.country or (target.code and target.code != target.sector):
         return target
-    if target.type == "PERSON" and target.sector and iso in knowledge_base().countries:
+    if target.type == "PERSON" and target.sector in _OFFICE and violent and iso in knowledge_base().countries:
         return replace(target, country=iso, code=knowledge_base().code(iso, target.sector))
     return (_group_of(tok, iso) if not target.code else None) or target
+
+
+_OFFICE = frozenset({"PTY", "OPP", "GOV", "LEG", "JUD"})  # roles held at home: a candidate, a minister
 
 
 def _other_state_named(verb, states: set, actors: ArticleActors) -> bool:
@@ -504,23 +508,31 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
     return [(ActorRef(f"unidentified attackers in {where.name}", "NORP", where.country, where.code), verb.i)]
 
 
-def _town_named_within(verb, actors: ArticleActors,
-                       preps: tuple[str, ...] = ("in", "at", "outside", "near", "inside")) -> ActorRef | None:
+_WHERE_PREPS = ("in", "at", "outside", "near", "inside")
+_ABROAD = frozenset({"embassy", "consulate", "mission", "border", "frontier", "boundary"})  # another state's
+
+
+def _town_named_within(verb, actors: ArticleActors, preps: tuple[str, ...] = _WHERE_PREPS,
+                       victims: bool = False) -> ActorRef | None:
     """A town or state of the known world named inside the phrase that says where an attack was ('in the
     lift of her Moscow apartment building'), when no place stands at its head: the phrase's nouns, their
     'of', 'in' and 'at' phrases and the words before them, not a clause or participle hung on them ('an
-    attack claimed by a group based in Syria')."""
+    attack claimed by a group based in Syria'). `victims`: the state of the people attacked is sought,
+    so a nationality word counts ('the Nigerian town of Chibok') and so does what an attack was on ('an
+    attack on the Indian consulate'); for where attackers are, neither does."""
     for p in verb.children:
         if p.dep_ != "prep" or p.lower_ not in preps:
             continue
         nouns = [g for g in p.children if g.dep_ == "pobj"]
         while nouns:
             g = nouns.pop(0)
-            for t in [*(c for c in g.children if c.dep_ in ("compound", "poss", "amod") and c.i < g.i), g]:
+            mods = ("compound", "poss", "amod") if victims and g.lemma_.lower() not in _ABROAD else ("compound", "poss")
+            for t in [*(c for c in g.children if c.dep_ in mods and c.i < g.i), g]:
                 a = actors.at(t.i) if t.dep_ != "amod" else _state_of_word(t, actors)  # "the Nigerian town of X"
                 if a is not None and a.type == "GPE" and a.kb and a.country:
                     return a
-            nouns += [o for q in g.children if q.dep_ == "prep" and q.lower_ in ("of", "in", "at", "on")
+            nouns += [o for q in g.children if q.dep_ == "prep" and q.lower_ in (("of", "in", "at", "on") if victims
+                                                                                 else ("of", "in", "at"))
                       for o in q.children if o.dep_ == "pobj"]
     return None
 
@@ -591,6 +603,10 @@ def _code_by_actors(code: str, verb, sources, targets) -> str:
     if code[:3] in ("084", "042", "043", "070", "174") and _judicial_transfer(verb):
         return "063"  # "handed over a suspected ETA commander to Madrid", "sent Bout to the US to stand trial"
     return code
+
+
+_POLITICAL = frozenset({"REB", "OPP", "INS", "PTY"})  # groups within a state that take on its government
+_VERBAL = frozenset(f"{k:02d}" for k in range(1, 14))  # statements to threats: no force used
 
 
 _TRANSFERS = frozenset("hand turn transfer send fly deliver surrender return repatriate".split())
@@ -701,10 +717,12 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
     if not targets and len(sources) == 1 and code[:2] in ("18", "19", "20"):  # people of no state attacked, by
         # a known actor, where it happened: "killed 148 people in an assault on a college in eastern Kenya",
         # "abducted schoolgirls from a town in Nigeria"
-        where = _place(verb, actors, where_only=True)[1]
-        where = where if where is not None and where.country else _town_named_within(
-            verb, actors, ("in", "at", "outside", "near", "inside", "from", "on"))
-        targets = [(where, verb.i)] if where is not None and where.country else []
+        acted_on = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+        if not any(_head_sector(o) in _DOMESTIC for o in acted_on):  # "killed 20 rebels": the rebels' own state
+            where = _place(verb, actors, where_only=True)[1]
+            where = where if where is not None and where.country else _town_named_within(
+                verb, actors, _WHERE_PREPS + ("from", "on"), victims=True)
+            targets = [(where, verb.i)] if where is not None and where.country else []
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
         where = _place(verb, actors, where_only=True)[1]
         targets = [(where, verb.i)] if where is not None and where.country else []

@@ -283,26 +283,36 @@ def _authority_of(tok, iso: str | None) -> ActorRef | None:
     sector = _head_sector(tok) if tok is not None else None
     if sector not in ("GOV", "COP", "MIL", "JUD", "SPY") or iso not in kb.countries:
         return None
-    words = [t.lower_ for t in tok.subtree if t.i < tok.i and t.dep_ in ("amod", "compound")] + [tok.lemma_.lower()]
+    words = [c.lower_ for c in tok.children if c.i < tok.i and c.dep_ in ("amod", "compound")
+             and kb.country_of(c.text) is None] + [tok.lemma_.lower()]  # not "Iraq iraqi army"
     return ActorRef(f"{kb.countries[iso].name} {' '.join(words)}", "ORG", iso, kb.code(iso, sector),
                     sector=sector)  # "Nigeria ruling party", not "Nigeria party" (the opposition's name)
 
 
 def _domestic_target(verb, iso: str | None, authority: bool = False) -> list[tuple[ActorRef, int]]:
     """'Burundi signed an accord with the rebels': rebels, opposition, students ... acted on with no
-    state named are the acting state's own. `authority`: the actor is a group within its state (rebels,
-    opposition), so that the government (or ruling party, police, army) it acts on, or whose offer it
-    spurns, is its state's, not the actor's own organ."""
+    state named are the acting state's own. `authority`: the actor is a political group within its state
+    (rebels, opposition, a party) and the act a verbal one, so that the government, ruling party or
+    court it accuses, or whose offer it spurns, is its state's, not the actor's own organ (an army it
+    attacks may be another state's: 'Hamas militants fired rockets at the army')."""
     objs = [o for o in _objects(verb) if o.dep_ == "dobj"]
-    objs = [c for o in objs for c in o.children if c.dep_ == "poss"] + objs  # "spurned the government's offer"
     words = objs + [g for p in _preps(verb) if p.lower_ in _TARGET_PREPS for g in p.children if g.dep_ == "pobj"] + [
         g for o in objs for p in o.children if p.dep_ == "prep" and p.lower_ in ("with", "between")
         for g in p.children if g.dep_ == "pobj"]  # "signed a peace agreement with leftist guerrillas"
     for w in [m for x in words for m in (_members(x) or [x])]:  # "dozens of opposition activists"
-        group = _group_of(w, iso) or (_authority_of(w, iso) if authority else None)  # "accused the ruling party"
+        owners = [c for c in w.children if c.dep_ == "poss"]  # "spurned the government's offer"
+        group = _group_of(w, iso) or next(
+            (g for o in owners for g in [_group_of(o, iso) or _organ_of(o, iso, authority)] if g is not None),
+            None) or _organ_of(w, iso, authority)
         if group is not None:
             return [(group, w.i)]
     return []
+
+
+def _organ_of(tok, iso: str | None, authority: bool) -> ActorRef | None:
+    """A government, ruling party or court of state `iso` named with no state, when `authority` allows."""
+    found = _authority_of(tok, iso) if authority else None
+    return found if found is not None and found.sector in ("GOV", "JUD") else None
 
 
 def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]]:
