@@ -509,7 +509,7 @@ def _unknown_attackers(verb, code: str, actors: ArticleActors) -> list[tuple[Act
 
 
 _WHERE_PREPS = ("in", "at", "outside", "near", "inside")
-_ABROAD = frozenset({"embassy", "consulate", "mission", "border", "frontier", "boundary"})  # another state's
+_ABROAD = frozenset(_BORDERS | {"embassy", "consulate", "mission"})  # nouns whose nationality is another state's
 
 
 def _town_named_within(verb, actors: ArticleActors, preps: tuple[str, ...] = _WHERE_PREPS,
@@ -617,6 +617,7 @@ _TRIAL = frozenset("trial charge charges prosecution justice".split())
 _CRIMINALS = frozenset("suspect fugitive defendant kingpin trafficker smuggler militant terrorist bomber killer "
                        "murderer gunman hijacker financier dealer lord warlord commander leader member".split())
 _CRIMES = frozenset("drug drugs cocaine heroin war_crimes genocide terror terrorism".split())
+_WANTED = frozenset({"suspect", "fugitive", "defendant"})  # wanted whatever the words before them
 
 
 def _judicial_transfer(verb) -> bool:
@@ -632,7 +633,7 @@ def _judicial_transfer(verb) -> bool:
         mods += [m for c in mods if c.dep_ == "compound" for m in c.children if m.dep_ in ("amod", "compound")]
         criminal = o.lemma_.lower() in _CRIMINALS or any(  # 'drug lord X' (not 'suspected', lemma 'suspect')
             m.dep_ == "compound" and m.pos_ in ("NOUN", "PROPN") and m.lemma_.lower() in _CRIMINALS for m in mods)
-        return o.lemma_.lower() in ("suspect", "fugitive", "defendant") or criminal and any(
+        return o.lemma_.lower() in _WANTED or criminal and any(
             m.lower_ in _ACCUSED or m.lower_ in _CRIMES for m in mods)
     accused = any(wanted(o) for o in objs)
     purpose = any(c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in ("face", "stand") and any(
@@ -719,13 +720,9 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
         # "abducted schoolgirls from a town in Nigeria"
         acted_on = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
         if not any(_head_sector(o) in _DOMESTIC for o in acted_on):  # "killed 20 rebels": the rebels' own state
-            where = _place(verb, actors, where_only=True)[1]
-            where = where if where is not None and where.country else _town_named_within(
-                verb, actors, _WHERE_PREPS + ("from", "on"), victims=True)
-            targets = [(where, verb.i)] if where is not None and where.country else []
+            targets = _where_state(verb, actors, victims=True)
     if not targets and (code[:3] in ("042", "043") or code[:2] == "07"):  # "arrived in Cairo", aid in Chad
-        where = _place(verb, actors, where_only=True)[1]
-        targets = [(where, verb.i)] if where is not None and where.country else []
+        targets = _where_state(verb, actors)
     if not targets and code[:2] in ("08", "16"):  # "lifted the sanctions it imposed on India": India
         objects = [o for o in verb.children if o.dep_ == "dobj"] + _measured(verb)  # "most of the sanctions"
         targets = [t for x in objects for c in x.children if c.dep_ in ("relcl", "acl")
@@ -739,6 +736,15 @@ def _targets_for(verb, code: str, sources, actors: ArticleActors) -> list[tuple[
             (_condition(c, ("if", "unless")) for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
         targets = _sources(clause, actors) if clause is not None else []
     return targets
+
+
+def _where_state(verb, actors: ArticleActors, victims: bool = False) -> list[tuple[ActorRef, int]]:
+    """The state where an act happened, as a target: its place's state; for people attacked (`victims`)
+    also a known town or nationality word inside the phrase of where, from or on what."""
+    where = _place(verb, actors, where_only=True)[1]
+    if (where is None or not where.country) and victims:
+        where = _town_named_within(verb, actors, _WHERE_PREPS + ("from", "on"), victims=True)
+    return [(where, verb.i)] if where is not None and where.country else []
 
 
 def _recipients(verb, actors: ArticleActors, skip: set[int]) -> list[tuple[ActorRef, int]]:
