@@ -1498,3 +1498,12 @@ def test_a_cessation_announced_and_a_package_of_weapons_unveiled(nlp, text, code
 def test_what_the_second_review_found(nlp, text, wrong):
     found = {x for e in events_of(nlp, text)[0] for x in (e.event_code, e.source_code, e.target_code)}
     assert wrong not in found, found
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Rioters torched shops and cars in several districts of Lagos on Friday.", "NGA"),
+    ("Christians marched through Lahore on Sunday to protest the killings.", "PAK"),
+])
+def test_rioters_who_torch_shops_riot_and_a_plural_protests_where_it_marches(nlp, text, source):
+    found = [(e.event_code, e.source_code or "") for e in events_of(nlp, text)[0]]
+    assert any(c[:2] == "14" and s[:3] == source for c, s in found), found

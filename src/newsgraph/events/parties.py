@@ -319,10 +319,12 @@ def _placed_group(tok, verb, actors: ArticleActors) -> list[tuple[ActorRef, int]
     """'Police arrested dozens in Harare', 'Gunmen kidnapped two journalists in Iraq': a group of a
     sector that no words tie to a state acts in the state where the event takes place."""
     kb = knowledge_base()
-    # people named by no more than that protest as civilians where they are ("a million people marched
-    # through London"); as the acted on they are the place's, not a group of the actor's state
-    sector = _head_sector(tok) or ("CVL" if tok.lower_ == "people" and (_code_of(verb)[0] or "")[:2] == "14"
-                                   else None)
+    # people named by no more than that, or by a plural no sector is known of, protest as civilians
+    # where they are ("a million people marched through London", "thousands of Kashmiri Muslims
+    # defied a curfew in Srinagar to protest"); as the acted on they are the place's
+    sector = _head_sector(tok) or ("CVL" if (tok.lower_ == "people" or tok.tag_ in ("NNS", "NNPS"))
+                                   and tok.lower_ not in _QUANTITY  # (the people 'hundreds of' counts say)
+                                   and (_code_of(verb)[0] or "")[:2] == "14" else None)
     # "burst into a hall in Paris and took hostages": a conjunct's place is its subject's too
     near = [verb] + [c for c in verb.children if c.dep_ in ("xcomp", "advcl")] + (
         [verb.head] if verb.dep_ == "conj" and verb.head.lemma_.lower() in _ENTERING else [])
