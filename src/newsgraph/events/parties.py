@@ -129,14 +129,14 @@ def _owner_named(tok, actors: ArticleActors) -> ActorRef | None:
         if c.dep_ == "acl" and c.lemma_.lower() in ("belong", "own", "operate", "register"):
             for p in c.children:
                 if p.dep_ in ("prep", "agent") and p.lower_ in ("to", "by"):
-                    for g in p.children:
-                        found = _actors_of(g, actors, loose=True) if g.dep_ == "pobj" else []
+                    for g in (g for g in p.children if g.dep_ == "pobj"):
+                        found = _actors_of(g, actors, loose=True)
+                        if found and found[0][0].country:
+                            return found[0][0]
                         state = next((x for t in g.subtree if t.i < g.i and t.dep_ in ("compound", "amod")
                                       for x in [_state_of_word(t, actors)] if x is not None), None)
-                        if found and (found[0][0].country or state is None):
-                            return found[0][0]
-                        if state is not None:  # "U.S. company Helmerich and Payne": a US firm
-                            return state
+                        if state is not None or found:  # "U.S. company Helmerich and Payne": a US firm
+                            return state or found[0][0]
     return None
 
 
@@ -451,15 +451,15 @@ _LED = {"led", "backed", "sponsored", "supported", "trained", "armed", "controll
 
 
 _QUANTITY = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "scores", "tens", "millions",
-             "group", "crowd", "number", "band", "handful",
-             # those who stand for whom their 'of' names: 'representatives of the Guatemalan government'
-             "representative", "representatives", "delegate", "delegates", "emissary", "emissaries"}
+             "group", "crowd", "number", "band", "handful"}
+# those who stand for whom their 'of' names: 'representatives of the Guatemalan government'
+_STAND_INS = {"representative", "representatives", "delegate", "delegates", "emissary", "emissaries"}
 
 
 def _members(tok) -> list:
     """'thousands of students', 'a group of refugees': the people a quantity word counts; 'representatives
     of the government': those they stand for."""
-    if tok.lower_ not in _QUANTITY:
+    if tok.lower_ not in _QUANTITY and tok.lower_ not in _STAND_INS:
         return []
     return [g for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
             if g.dep_ == "pobj"]
@@ -558,9 +558,9 @@ def _targets(verb, actors: ArticleActors, source_tokens: set[int]) -> list[tuple
                         found = _actors_of(g, actors, loose=True)
                         if found:
                             return found
-    for p in _preps(verb):  # "spoke by telephone with Putin": the 'with' of the means
-        for g in _pobjs(p):
-            for w in (w for w in g.children if w.dep_ == "prep" and w.lower_ == "with" and p.lower_ in ("by", "on")):
+    for p in (p for p in _preps(verb) if p.lower_ in ("by", "on")):  # "spoke by telephone with Putin": the
+        for g in _pobjs(p):  # 'with' of the means
+            for w in (w for w in g.children if w.dep_ == "prep" and w.lower_ == "with"):
                 found = [x for o in _pobjs(w) if o.i not in source_tokens for x in _actors_of(o, actors, loose=True)]
                 if found:
                     return found
